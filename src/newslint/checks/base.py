@@ -1,0 +1,34 @@
+"""The check interface. Each check kind lives in its own module and declares its options.
+
+A check is built once per run from its validated YAML options (patterns compiled then) and run once per
+document, yielding ``Hit``s. Options are declared with the types of ``rules.spec`` so that validation, the JSON
+Schema and the documentation all come from the same place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..context import Context
+
+if TYPE_CHECKING:
+    from ..rules.model import Hit, Rule
+    from ..rules.patterns import Pattern
+    from ..rules.spec import Obj
+
+
+class Check:
+    kind: ClassVar[str]
+    options: ClassVar[Obj]
+    summary: ClassVar[str] = ""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+
+    def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
+        raise NotImplementedError  # pragma: no cover - every check overrides it
+
+    def patterns(self) -> list[Pattern]:
+        """Every pattern this check uses (compiled at load to validate them)."""
+        return []

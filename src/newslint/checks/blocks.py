@@ -1,0 +1,119 @@
+"""``blocks``: rules about a class of blocks (e.g. promotional calls to action) as a whole.
+
+Classes are defined once per pack under ``classes:`` (see the README); a rule then checks one thing about
+the class's members in the rule's scope:
+
+```yaml
+- id: promo-unlabelled
+  scope: body
+  blocks:
+    class: promotion
+    label: {words: [Advertisement, Sponsored, Promoted, Partner content, Ad]}
+    # or  placement: after-body   members must not sit between editorial paragraphs
+    # or  max_count: 1            at most this many members
+```
+A label counts when it is in the block, in the heading (or label line) above it, in the class, id or
+aria-label of its container, or in a short line just before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..context import Context, Unit
+from ..rules.common import REGEX
+from ..rules.model import Hit, Rule
+from ..rules.patterns import Pattern
+from ..rules.patternset import PatternSet
+from ..rules.spec import Field, Int, Obj, Ref, Str
+from .base import Check
+from .editorial import CLOSING, editorial_indices
+
+LABEL_LINE_MAX = 40
+
+
+class Blocks(Check):
+    kind = "blocks"
+    summary = "Rules about a class of blocks: labelled, placed after the editorial text, how many."
+    options = Obj(
+        "blocks",
+        {
+            "class": Field(Str(), required=True, doc="The class name (defined under the pack's `classes`)."),
+            "label": Field(Ref("PatternSet"), doc="Each member must carry one of these labels."),
+            "placement": Field(Str(enum=("after-body",)), doc="Members must not sit between editorial paragraphs."),
+            "max_count": Field(Int(minimum=0), doc="At most this many members."),
+            "closing": Field(REGEX, doc="Headings or 'Label:' lead-ins of closing matter (default: disclaimers etc.)."),
+        },
+        doc=summary,
+        exactly_one_of=("label", "placement", "max_count"),
+    )
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__(spec)
+        self.klass: str = spec["class"]
+        self.label = PatternSet.build(spec["label"]) if spec.get("label") else None
+        self.placement = spec.get("placement")
+        self.max_count = spec.get("max_count")
+        self.closing = regex.compile(spec["closing"], regex.I) if spec.get("closing") else CLOSING
+
+    def patterns(self) -> list[Pattern]:
+        return self.label.all_patterns() if self.label else []
+
+    def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
+        members = ctx.class_members(self.klass)
+        if not members:
+            return []
+        in_scope = {u.block.index for u in ctx.units_for(scope)}
+        return sorted(i for i in members if i in in_scope and ctx.doc.blocks[i].kind != "image")
+
+    def _labelled(self, ctx: Context, index: int) -> bool:
+        assert self.label is not None
+        doc = ctx.doc
+        block = doc.blocks[index]
+        units = [Unit(block, 0, len(block.text))]
+        if block.section is not None:
+            head = doc.blocks[block.section]
+            units.append(Unit(head, 0, len(head.text)))
+        if index > 0:
+            prev = doc.blocks[index - 1]
+            if prev.kind != "image" and len(prev.text) <= LABEL_LINE_MAX:
+                units.append(Unit(prev, 0, len(prev.text)))
+        if self.label.present(ctx, units):
+            return True
+        container = block.container
+        if container:
+            from ..context import pseudo_block
+
+            pb = pseudo_block(container.replace("-", " ").replace("_", " "), None, None, "container")
+            return self.label.present(ctx, [Unit(pb, 0, len(pb.text))])
+        return False
+
+    def _hit(self, ctx: Context, index: int, **values: Any) -> Hit:
+        block = ctx.doc.blocks[index]
+        text = block.text
+        short = text if len(text) <= 60 else text[:57] + "..."
+        return Hit(block, 0, len(text), {"class": self.klass, "match": short, **values})
+
+    def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
+        members = self._members(ctx, scope)
+        if not members:
+            return
+        if self.label is not None:
+            for index in members:
+                if not self._labelled(ctx, index):
+                    yield self._hit(ctx, index)
+        elif self.placement == "after-body":
+            all_members = ctx.class_members(self.klass)
+            editorial = editorial_indices(ctx, exclude=all_members, closing=self.closing)
+            if not editorial:
+                return
+            first, last = editorial[0], editorial[-1]
+            for index in members:
+                if ctx.doc.blocks[index].body and first < index < last:
+                    yield self._hit(ctx, index)
+        elif self.max_count is not None and len(members) > self.max_count:
+            for index in members[self.max_count :]:
+                yield self._hit(ctx, index, count=len(members), max_count=self.max_count)

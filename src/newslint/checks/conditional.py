@@ -1,0 +1,74 @@
+"""``conditional``: if A appears in scope, B must appear within the same sentence, block, section or document.
+
+```yaml
+- id: sebi-registration-number-missing
+  scope: document
+  conditional:
+    if: {patterns: ['SEBI[- ]registered (?:research analyst|investment advis[eo]r)']}
+    then: {patterns: ['\\bIN[AHZPM]\\d{9}\\b']}
+    within: [block, 'section:disclos|disclaim']   # any of these regions will do (default: document)
+    report: each                                   # each (default) | first
+```
+The finding points at A. ``then`` may also be a list of pattern sets, all of which must be present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..rules.common import WITHIN_LIST
+from ..rules.model import Hit, Rule
+from ..rules.patterns import Pattern
+from ..rules.patternset import PatternSet
+from ..rules.spec import AnyOf, Field, ListOf, Obj, Ref, Str
+from .base import Check
+
+
+class Conditional(Check):
+    kind = "conditional"
+    summary = "If A appears in scope, B must appear within the given region."
+    options = Obj(
+        "conditional",
+        {
+            "if": Field(Ref("PatternSet"), required=True, doc="The trigger (A); findings point at its matches."),
+            "then": Field(
+                AnyOf((Ref("PatternSet"), ListOf(Ref("PatternSet"), min_items=1))),
+                required=True,
+                doc="What must be present (B); a list means all of them.",
+            ),
+            "within": Field(WITHIN_LIST, doc="Where B must be, relative to A (default: document)."),
+            "report": Field(Str(enum=("each", "first")), doc="Report each trigger (default) or only the first."),
+        },
+        doc=summary,
+    )
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__(spec)
+        self.trigger = PatternSet.build(spec["if"])
+        then = spec["then"]
+        self.required = [PatternSet.build(t) for t in (then if isinstance(then, list) else [then])]
+        within = spec.get("within", "document")
+        self.within: list[str] = within if isinstance(within, list) else [within]
+        self.report_first = spec.get("report", "each") == "first"
+
+    def patterns(self) -> list[Pattern]:
+        out = self.trigger.all_patterns()
+        for ps in self.required:
+            out.extend(ps.all_patterns())
+        return out
+
+    def _satisfied(self, ctx: Context, occ: Any) -> bool:
+        for ps in self.required:
+            if not any(ps.present(ctx, ctx.region(occ, w)) for w in self.within):
+                return False
+        return True
+
+    def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
+        units = ctx.units_for(scope)
+        for occ in self.trigger.occurrences(ctx, units, ctx.lowered(scope)):
+            if not self._satisfied(ctx, occ):
+                yield Hit(occ.block, occ.start, occ.end, {"match": occ.text})
+                if self.report_first:
+                    return

@@ -1,0 +1,200 @@
+"""``metadata``: assertions on an article's metadata (title, authors, dates, publisher...).
+
+```yaml
+- id: meta-date-future
+  metadata:
+    field: published          # title | authors | published | modified | publisher | description | ...
+    sources: [structured]     # optional filter: structured | visible | json-ld | meta | microdata | time |
+                              #   front-matter | byline | heading | title-tag | link
+    not_future: true          # exactly one assertion:
+                              #   present: true          the field has a value
+                              #   forbid: <pattern set>  no value matches (finding at the match)
+                              #   require: <pattern set> every value matches
+                              #   iso8601: true          ISO 8601 date-time with a UTC offset
+                              #   not_future: true       not later than --now
+                              #   not_before: published  not earlier than that field
+                              #   same_day_as: [visible] names the same day as values from these sources
+                              #   unambiguous: true      no numeric date whose day/month order is ambiguous
+                              #   not_contains: publisher  does not contain that field's value
+```
+Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compared value), ``{now}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from ..context import Context, Unit, pseudo_block
+from ..dates import find_dates, has_utc_offset, parse_any
+from ..document import METADATA_FIELDS, MetaValue
+from ..rules.model import Hit, Rule
+from ..rules.patterns import Pattern
+from ..rules.patternset import PatternSet
+from ..rules.spec import Bool, Field, ListOf, Obj, Ref, Str
+from .base import Check
+
+SOURCE_NAMES = (
+    "structured",
+    "visible",
+    "json-ld",
+    "meta",
+    "microdata",
+    "time",
+    "front-matter",
+    "byline",
+    "heading",
+    "title-tag",
+    "link",
+)
+ASSERTIONS = ("present", "forbid", "require", "iso8601", "not_future", "not_before", "same_day_as", "unambiguous", "not_contains")
+
+
+def _matches_sources(value: MetaValue, sources: tuple[str, ...] | None) -> bool:
+    if not sources:
+        return True
+    for s in sources:
+        if s == "structured" and value.structured and value.source not in ("byline", "title-tag"):
+            return True
+        if s == "visible" and value.source == "visible":
+            return True
+        if s == value.source:
+            return True
+    return False
+
+
+def _parsed(value: MetaValue) -> datetime | None:
+    return value.parsed if value.parsed is not None else parse_any(value.value)
+
+
+class Metadata(Check):
+    kind = "metadata"
+    summary = "Assertions on metadata fields: present, format, dates not in the future, consistency."
+    options = Obj(
+        "metadata",
+        {
+            "field": Field(Str(enum=METADATA_FIELDS), required=True, doc="The metadata field."),
+            "sources": Field(ListOf(Str(enum=SOURCE_NAMES), single=True), doc="Only values from these sources."),
+            "present": Field(Bool(), doc="The field must have a value."),
+            "forbid": Field(Ref("PatternSet"), doc="No value may match."),
+            "require": Field(Ref("PatternSet"), doc="Every value must match."),
+            "iso8601": Field(Bool(), doc="Every value is ISO 8601 with a time and a UTC offset."),
+            "not_future": Field(Bool(), doc="No date later than --now."),
+            "not_before": Field(Str(enum=METADATA_FIELDS), doc="No date earlier than this field's first date."),
+            "same_day_as": Field(
+                ListOf(Str(enum=SOURCE_NAMES), single=True),
+                doc="The first value names the same day as every value from these sources.",
+            ),
+            "unambiguous": Field(Bool(), doc="No numeric date with an ambiguous day/month order (05/06/2025)."),
+            "not_contains": Field(Str(enum=METADATA_FIELDS), doc="No value contains this field's value."),
+        },
+        doc=summary,
+        exactly_one_of=ASSERTIONS,
+    )
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__(spec)
+        self.field: str = spec["field"]
+        sources = spec.get("sources")
+        self.sources: tuple[str, ...] | None = tuple(sources) if sources else None
+        self.assertion = next(a for a in ASSERTIONS if a in spec)
+        self.argument = spec[self.assertion]
+        self.patternset: PatternSet | None = None
+        if self.assertion in ("forbid", "require"):
+            self.patternset = PatternSet.build(self.argument)
+
+    def patterns(self) -> list[Pattern]:
+        return self.patternset.all_patterns() if self.patternset else []
+
+    def _values(self, ctx: Context, field: str, sources: tuple[str, ...] | None) -> list[MetaValue]:
+        return [v for v in ctx.doc.metadata.get(field) if _matches_sources(v, sources)]
+
+    def _hit(self, ctx: Context, value: MetaValue | None, **extra: Any) -> Hit:
+        values = {"field": self.field, "value": value.value if value else "", "source": value.source if value else ""}
+        values["now"] = ctx.now.isoformat()
+        values.update(extra)
+        if value is not None and value.start is not None and value.end is not None:
+            return Hit(None, 0, 0, values, source_span=(value.start, value.end))
+        return Hit(None, 0, 0, values, source_span=ctx.anchor_span())
+
+    def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
+        values = self._values(ctx, self.field, self.sources)
+        assertion = self.assertion
+        if assertion == "present":
+            if self.argument and not values:
+                yield self._hit(ctx, None)
+            return
+        if assertion in ("forbid", "require"):
+            assert self.patternset is not None
+            for value in values:
+                block = pseudo_block(value.value, value.start, value.end, "meta")
+                unit = Unit(block, 0, len(value.value))
+                found = self.patternset.occurrences(ctx, [unit])
+                if assertion == "forbid":
+                    for occ in found:
+                        hit = self._hit(ctx, value, match=occ.text)
+                        if value.start is not None and value.end is not None:
+                            hit.block, hit.start, hit.end, hit.source_span = block, occ.start, occ.end, None
+                        yield hit
+                elif not found:
+                    yield self._hit(ctx, value)
+            return
+        if assertion == "iso8601":
+            for value in values:
+                if self.argument and not has_utc_offset(value.value):
+                    yield self._hit(ctx, value)
+            return
+        if assertion == "not_future":
+            for value in values:
+                parsed = _parsed(value)
+                if self.argument and parsed is not None and parsed.date() > ctx.now:
+                    yield self._hit(ctx, value)
+            return
+        if assertion == "not_before":
+            others = [p for p in (_parsed(v) for v in ctx.doc.metadata.get(self.argument)) if p is not None]
+            if not others:
+                return
+            other = others[0]
+            for value in values:
+                parsed = _parsed(value)
+                if parsed is None:
+                    continue
+                if _earlier(parsed, other):
+                    yield self._hit(ctx, value, other=other.isoformat())
+            return
+        if assertion == "same_day_as":
+            if not values:
+                return
+            first = _parsed(values[0])
+            if first is None:
+                return
+            for other in self._values(ctx, self.field, tuple(self.argument)):
+                if other is values[0]:
+                    continue
+                parsed = _parsed(other)
+                if parsed is not None and parsed.date() != first.date():
+                    yield self._hit(ctx, other, other=values[0].value)
+            return
+        if assertion == "unambiguous":
+            for value in values:
+                for found in find_dates(value.value):
+                    if found.ambiguous and self.argument:
+                        yield self._hit(ctx, value)
+                        break
+            return
+        if assertion == "not_contains":
+            others = [v.value for v in ctx.doc.metadata.get(self.argument) if len(v.value) >= 3]
+            for value in values:
+                low = value.value.lower()
+                for other in others:
+                    if other.lower() in low and other.lower() != low:
+                        yield self._hit(ctx, value, other=other)
+                        break
+
+
+def _earlier(a: datetime, b: datetime) -> bool:
+    """Is ``a`` before ``b``? Compares instants when both have offsets, else calendar days."""
+    if (a.tzinfo is None) != (b.tzinfo is None) or (a.tzinfo is None and (a.hour, a.minute) == (0, 0)):
+        return a.date() < b.date()
+    return a < b

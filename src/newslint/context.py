@@ -1,0 +1,290 @@
+"""What checks see of a document: scopes as units of text, regions around a match, classes, caches.
+
+A ``Unit`` is a stretch of one block's text (a whole block, a sentence, a link's text) or of a pseudo-block
+(a link target, an image's ``src``, a metadata value), so every match anywhere maps back to the file.
+A ``Context`` is made per document and caches everything checks ask for repeatedly: scope units, sentence
+splits, lower-cased texts for prefilters, block classes, presence answers.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .document import Block, Document
+from .positions import TextMap
+from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from .rules.model import BlockClass
+
+BLOCK_SCOPES = {
+    "heading": ("heading",),
+    "paragraph": ("paragraph",),
+    "list-item": ("list-item",),
+    "blockquote": ("blockquote",),
+    "table-cell": ("table-cell",),
+    "caption": ("caption",),
+}
+SCOPES = (
+    "document",
+    "body",
+    "furniture",
+    "title",
+    "heading",
+    "paragraph",
+    "list-item",
+    "blockquote",
+    "table-cell",
+    "caption",
+    "sentence",
+    "link",
+    "url",
+    "alt",
+    "image",
+    "section:<pattern>",
+    "meta:<field>",
+)
+WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
+
+
+class Unit:
+    """A stretch ``[start, end)`` of a block's text."""
+
+    __slots__ = ("block", "end", "start")
+
+    def __init__(self, block: Block, start: int, end: int) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+
+    @property
+    def text(self) -> str:
+        b = self.block
+        if self.start == 0 and self.end == len(b.text):
+            return b.text
+        return b.text[self.start : self.end]
+
+    @property
+    def lower(self) -> str:
+        b = self.block
+        if self.start == 0 and self.end == len(b.text):
+            return b.lower()
+        return b.lower()[self.start : self.end]
+
+    def key(self) -> tuple[int, int, int]:
+        return (id(self.block), self.start, self.end)
+
+
+@dataclass(slots=True)
+class Occurrence:
+    block: Block
+    start: int
+    end: int
+    text: str
+
+
+def pseudo_block(text: str, start: int | None, end: int | None, kind: str) -> Block:
+    """A block for text that is not prose (a URL, an image src, a metadata value), mapped to its source."""
+    tmap = TextMap()
+    if start is not None and end is not None:
+        tmap.add(0, start, end, end - start == len(text))
+    block = Block(-1, kind, text, tmap, body=True)
+    return block
+
+
+class Context:
+    def __init__(self, doc: Document, now: date, classes: dict[str, BlockClass], timeout: float) -> None:
+        self.doc = doc
+        self.now = now
+        self.classes = classes
+        self.timeout = timeout
+        self.deadline = time.monotonic() + timeout
+        self._units: dict[str, list[Unit]] = {}
+        self._lowered: dict[str, str] = {}
+        self._class_members: dict[str, set[int]] = {}
+        self.presence: dict[tuple[int, Any], bool] = {}
+        self.rule_id = ""
+
+    def start_rule(self, rule_id: str) -> None:
+        self.rule_id = rule_id
+        self.deadline = time.monotonic() + self.timeout
+
+    # -- scopes -------------------------------------------------------------------------------------
+
+    def units(self, scope: str) -> list[Unit]:
+        cached = self._units.get(scope)
+        if cached is None:
+            cached = self._build_units(scope)
+            self._units[scope] = cached
+        return cached
+
+    def units_for(self, scopes: tuple[str, ...]) -> list[Unit]:
+        if len(scopes) == 1:
+            return self.units(scopes[0])
+        out: list[Unit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for scope in scopes:
+            for unit in self.units(scope):
+                k = unit.key()
+                if k not in seen:
+                    seen.add(k)
+                    out.append(unit)
+        return out
+
+    def lowered(self, scopes: tuple[str, ...]) -> str:
+        """All the scope's text, lower-cased, for document-level prefilters."""
+        key = "\x00".join(scopes)
+        text = self._lowered.get(key)
+        if text is None:
+            text = "\n".join(u.lower for u in self.units_for(scopes))
+            self._lowered[key] = text
+        return text
+
+    def _whole(self, blocks: list[Block]) -> list[Unit]:
+        return [Unit(b, 0, len(b.text)) for b in blocks if b.text]
+
+    def _build_units(self, scope: str) -> list[Unit]:
+        doc = self.doc
+        blocks = doc.blocks
+        prose = [b for b in blocks if b.kind != "image"]
+        if scope == "document":
+            return self._whole(prose)
+        if scope == "body":
+            return self._whole([b for b in prose if b.body])
+        if scope == "furniture":
+            return self._whole([b for b in prose if not b.body])
+        if scope in BLOCK_SCOPES:
+            kinds = BLOCK_SCOPES[scope]
+            return self._whole([b for b in prose if b.kind in kinds and b.body])
+        if scope == "title":
+            return self._meta_units("title")
+        if scope == "sentence":
+            out = []
+            for b in prose:
+                if b.body and b.text:
+                    for s, e in self.sentences(b):
+                        out.append(Unit(b, s, e))
+            return out
+        if scope == "link":
+            return [Unit(b, lk.start, lk.end) for b in prose for lk in b.links if lk.end > lk.start]
+        if scope == "url":
+            out = []
+            for b in prose:
+                for lk in b.links:
+                    if lk.href:
+                        pb = pseudo_block(lk.href, lk.href_start, lk.href_end, "url")
+                        pb.body = b.body
+                        pb.group = b.group
+                        pb.index = b.index
+                        out.append(Unit(pb, 0, len(lk.href)))
+            return out
+        if scope == "alt":
+            return self._whole([b for b in blocks if b.kind == "image"])
+        if scope == "image":
+            out = self._whole([b for b in blocks if b.kind == "image"])
+            for b in blocks:
+                if b.kind == "image" and b.src:
+                    span = b.src_span or (None, None)
+                    pb = pseudo_block(b.src, span[0], span[1], "image")
+                    pb.body = b.body
+                    pb.group = b.group
+                    pb.index = b.index
+                    out.append(Unit(pb, 0, len(b.src)))
+            return out
+        if scope.startswith("section:"):
+            import regex
+
+            pattern = regex.compile(scope[len("section:") :], regex.I)
+            return self._whole(self.section_blocks(pattern))
+        if scope.startswith("meta:"):
+            return self._meta_units(scope[len("meta:") :])
+        raise ValueError(f"unknown scope {scope!r}")  # pragma: no cover - validated at load
+
+    def _meta_units(self, field: str) -> list[Unit]:
+        out = []
+        for mv in self.doc.metadata.get(field):
+            pb = pseudo_block(mv.value, mv.start, mv.end, "meta")
+            out.append(Unit(pb, 0, len(mv.value)))
+        return out
+
+    # -- structure ----------------------------------------------------------------------------------
+
+    def sentences(self, block: Block) -> list[tuple[int, int]]:
+        if block.sentences is None:
+            block.sentences = split_sentences(block.text)
+        return block.sentences
+
+    def sentence_at(self, block: Block, offset: int) -> tuple[int, int]:
+        for s, e in self.sentences(block):
+            if s <= offset < e:
+                return s, e
+        return 0, len(block.text)
+
+    def lead_label(self, block: Block) -> str:
+        """A lead-in label such as "Disclaimer:" at the start of a block, acting as its own section title."""
+        text = block.text
+        colon = text.find(":", 0, 48)
+        if colon > 0:
+            return text[:colon]
+        return ""
+
+    def section_blocks(self, pattern: Any) -> list[Block]:
+        """Blocks under a heading (or label line) that matches, and blocks led by a matching "Label:"."""
+        doc = self.doc
+        out = []
+        for b in doc.blocks:
+            if b.kind == "heading" or b.is_label:
+                continue
+            title = doc.section_title(b)
+            if title and pattern.search(title):
+                out.append(b)
+                continue
+            label = self.lead_label(b)
+            if label and pattern.search(label):
+                out.append(b)
+        return out
+
+    def same_section(self, block: Block) -> list[Block]:
+        if block.index < 0:
+            return [block]
+        return [
+            b
+            for b in self.doc.blocks
+            if b.body == block.body and (b.section == block.section or b.index == block.section) and b.kind != "image"
+        ]
+
+    def region(self, occ: Occurrence, within: str) -> list[Unit]:
+        """The units around an occurrence that ``within`` names."""
+        block = occ.block
+        if within == "sentence":
+            if block.index < 0:
+                return [Unit(block, 0, len(block.text))]
+            s, e = self.sentence_at(block, occ.start)
+            return [Unit(block, s, e)]
+        if within == "block":
+            return [Unit(block, 0, len(block.text))]
+        if within == "section":
+            return self._whole(self.same_section(block))
+        if within == "document":
+            return self.units("document")
+        if within == "body":
+            return self.units("body")
+        if within.startswith("section:"):
+            return self.units(within)
+        raise ValueError(f"unknown region {within!r}")  # pragma: no cover - validated at load
+
+    # -- classes ------------------------------------------------------------------------------------
+
+    def class_members(self, name: str) -> set[int]:
+        members = self._class_members.get(name)
+        if members is None:
+            definition = self.classes.get(name)
+            members = definition.members(self) if definition is not None else set()
+            self._class_members[name] = members
+        return members
+
+    def anchor_span(self) -> tuple[int, int]:
+        return self.doc.anchor()

@@ -1,0 +1,150 @@
+"""Run rules over documents and turn hits into findings with exact positions.
+
+``Linter`` holds the effective rule set (after selection and severity overrides) and lints one document
+at a time; ``lint_source`` is the whole pipeline for one file (read, decode, parse, lint) and never raises
+for a bad file: it returns a ``FileResult`` with an error message instead.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .context import Context
+from .document import Document
+from .findings import Finding, Fix
+from .rules.loader import RuleSet
+from .rules.model import Hit, Rule
+from .rules.patterns import PatternError, RuleTimeout
+from .source import SourceError, SourceSkipped, SourceText, read_source
+from .textbuild import fold
+
+TIMEOUT_RULE = "newslint-rule-timeout"
+PATTERN_RULE = "newslint-pattern-error"
+DEFAULT_RULE_TIMEOUT = 2.0
+SNIPPET_MAX = 200
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be linted (exit code 2)
+    notice: str | None = None  # skipped, not an error (an empty file)
+    warnings: list[str] = field(default_factory=list)  # decoding notes, broken JSON-LD...
+    debug: str | None = None  # traceback of an internal error, for --debug
+    lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at (for text output)
+
+
+class Linter:
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        now: date,
+        rules: list[Rule] | None = None,
+        severities: dict[str, str] | None = None,
+        timeout: float = DEFAULT_RULE_TIMEOUT,
+    ) -> None:
+        self.ruleset = ruleset
+        self.rules = rules if rules is not None else list(ruleset.rules)
+        self.severities = severities or {}
+        self.now = now
+        self.timeout = timeout
+
+    def lint(self, doc: Document) -> list[Finding]:
+        ctx = Context(doc, self.now, self.ruleset.classes, self.timeout)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            ctx.start_rule(rule.id)
+            started = time.monotonic()
+            try:
+                if rule.when is not None and not rule.when.holds(ctx):
+                    continue
+                for check, scope in rule.parts:
+                    for hit in check.run(rule, ctx, scope or rule.scope):
+                        findings.append(self._finding(rule, hit, doc))
+            except RuleTimeout:
+                elapsed = time.monotonic() - started
+                findings.append(
+                    Finding(
+                        doc.path,
+                        TIMEOUT_RULE,
+                        "error",
+                        f"rule {rule.id} ran past its time limit ({self.timeout:g}s, after {elapsed:.1f}s) on this "
+                        f"file and was stopped; a pattern of {rule.file} may backtrack catastrophically",
+                        1,
+                        1,
+                        1,
+                        1,
+                    )
+                )
+            except PatternError as exc:
+                findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _finding(self, rule: Rule, hit: Hit, doc: Document) -> Finding:
+        if hit.block is not None:
+            s, e = hit.block.source_span(hit.start, hit.end)
+            snippet = hit.block.text[hit.start : hit.end]
+        else:
+            s, e = hit.source_span or (0, 0)
+            snippet = fold(doc.source[s:e]) if e - s <= 4 * SNIPPET_MAX else ""
+        if len(snippet) > SNIPPET_MAX:
+            snippet = snippet[: SNIPPET_MAX - 3] + "..."
+        line, col = doc.line_col(s)
+        end_line, end_col = doc.line_col(e)
+        fix = None
+        if hit.fix is not None:
+            original = doc.source[s:e]
+            matched = hit.block.text[hit.start : hit.end] if hit.block is not None else original
+            safe = original == matched and "<" not in original and "&" not in original
+            fix = Fix(hit.fix, line, col, end_line, end_col, s, e, safe)
+        values = dict(hit.values)
+        values.setdefault("match", snippet)
+        return Finding(
+            path=doc.path,
+            rule=rule.id,
+            severity=self.severities.get(rule.id, rule.severity),
+            message=rule.format_message(values),
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            snippet=snippet,
+            fix=fix,
+        )
+
+
+def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> FileResult:
+    """Parse and lint decoded text; an internal error becomes this file's error, not a crash."""
+    from .parse import parse_source
+
+    result = FileResult(source.path)
+    try:
+        doc = parse_source(source)
+        result.warnings = list(doc.warnings)
+        result.findings = linter.lint(doc)
+        for f in result.findings:
+            if f.line not in result.lines:
+                result.lines[f.line] = doc.lines.line_text(f.line)
+    except (RecursionError, MemoryError) as exc:
+        result.error = f"internal error: {type(exc).__name__} while linting; please report this file"
+        result.debug = traceback.format_exc() if debug else None
+    except Exception as exc:  # one bad file must not stop the run
+        result.error = f"internal error: {type(exc).__name__}: {exc}"
+        result.debug = traceback.format_exc() if debug else None
+    return result
+
+
+def lint_file(linter: Linter, path: Path, display: str, fmt: str | None, max_size: int, debug: bool = False) -> FileResult:
+    try:
+        source = read_source(path, display, fmt, max_size)
+    except SourceSkipped as exc:
+        return FileResult(display, notice=str(exc))
+    except SourceError as exc:
+        return FileResult(display, error=str(exc))
+    return lint_source(linter, source, debug)

@@ -1,0 +1,59 @@
+"""Walk JSON-LD data (objects, lists, ``@graph``) without recursion and find article objects."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "LiveBlogPosting",
+        "ScholarlyArticle",
+        "TechArticle",
+        "Report",
+        "SatiricalArticle",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "WebPage",
+    }
+)
+
+MAX_NODES = 20_000
+
+
+def walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in ``data`` that has an ``@type``, top-level first, visiting at most ``MAX_NODES`` values.
+
+    Article types come before ``WebPage`` so that a page's article object wins over its page object.
+    """
+    found: list[tuple[int, dict[str, Any]]] = []
+    queue: deque[Any] = deque([data])
+    visited = 0
+    while queue and visited < MAX_NODES:
+        item = queue.popleft()
+        visited += 1
+        if isinstance(item, list):
+            queue.extend(item)
+        elif isinstance(item, dict):
+            t = item.get("@type")
+            if t is not None:
+                types = t if isinstance(t, list) else [t]
+                rank = 1 if types == ["WebPage"] else 0
+                found.append((rank, item))
+            for key in ("@graph", "mainEntity", "itemListElement"):
+                child = item.get(key)
+                if isinstance(child, (list, dict)):
+                    queue.append(child)
+    found.sort(key=lambda r: r[0])
+    for _, obj in found:
+        yield obj

@@ -1,0 +1,768 @@
+"""HTML page -> positioned ``Document``.
+
+One streaming pass over the page builds blocks of normalised text (inline tags do not break a block; block
+tags do), keeps a light record of the open block-level elements (enough to tell furniture from body and to
+find the article container), and gathers the raw material for metadata. A second, cheap pass picks the
+article body and classifies every block.
+
+Speed matters here (the performance target is 15 MB/s end to end), so the tokenizer is inlined in the loop,
+plain inline tags (``<span>``, ``<em>``...) are not tracked at all unless their attributes mark a byline or a
+date, attribute strings are classified once and cached, and raw-text elements are skipped with ``str.find``.
+Nothing recurses: a page of 100,000 nested ``<div>``s is as safe as any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+from ..document import Block, Comment, Document, Link, Metadata
+from ..positions import LineIndex
+from ..textbuild import TextBuilder
+from .metadata import MetaCollector
+from .tokenizer import RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
+from .vocabulary import (
+    BLOCK,
+    BODY_WORDS,
+    BYLINE_WORDS,
+    CLOSES_P,
+    FURNITURE_ROLES,
+    FURNITURE_TAGS,
+    FURNITURE_WORDS,
+    HEADINGS,
+    KIND_BY_TAG,
+    NON_PROSE,
+    VOID,
+)
+
+MAX_END_TAG_SEARCH = 256  # how deep an end tag looks for its start tag before it is ignored
+HEAD_CONTENT = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
+
+# Tag classes for the dispatch in the main loop.
+INLINE, BLOCKC, VOIDC, BR, IMG, META, LINKC, HR, A, BOLD, TIME, NONPROSE, HTMLC, BODYC, HEADC, RAWC, QUOTE = range(17)
+TAG_CLASS: dict[str, int] = {}
+for _t in BLOCK:
+    TAG_CLASS[_t] = BLOCKC
+for _t in VOID:
+    TAG_CLASS[_t] = VOIDC
+for _t in NON_PROSE:
+    TAG_CLASS[_t] = NONPROSE
+for _t in RAW_TEXT_SET:
+    TAG_CLASS[_t] = RAWC
+TAG_CLASS.update(
+    {
+        "br": BR,
+        "img": IMG,
+        "meta": META,
+        "link": LINKC,
+        "hr": HR,
+        "a": A,
+        "b": BOLD,
+        "strong": BOLD,
+        "time": TIME,
+        "html": HTMLC,
+        "body": BODYC,
+        "head": HEADC,
+        "blockquote": QUOTE,
+    }
+)
+
+# Flags from an element's attributes.
+F_FURNITURE, F_BODY, F_ARTICLE_BODY, F_BYLINE, F_DATE_PUBLISHED, F_DATE_MODIFIED = 1, 2, 4, 8, 16, 32
+_INLINE_HINTS = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
+_flag_cache: dict[str, int] = {}
+_NONSPACE = re.compile(r"\S")
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def classify_attrs(raw: str) -> int:
+    """Flags for a raw attribute string; cached, since pages repeat the same attributes many times."""
+    flags = _flag_cache.get(raw)
+    if flags is not None:
+        return flags
+    flags = 0
+    a = parse_attrs(raw, 0, len(raw))
+    role = a.get("role")
+    if role and role[0].strip().lower() in FURNITURE_ROLES:
+        flags |= F_FURNITURE
+    words = " ".join(a[k][0] for k in ("class", "id") if k in a)
+    if words:
+        body = BODY_WORDS.search(words)
+        if body:
+            flags |= F_BODY
+        elif FURNITURE_WORDS.search(words):
+            flags |= F_FURNITURE
+        if BYLINE_WORDS.search(words) and not body:
+            flags |= F_BYLINE
+    itemprop = a.get("itemprop", ("", 0))[0].lower().split()
+    if itemprop:
+        if "articlebody" in itemprop:
+            flags |= F_ARTICLE_BODY
+        if "author" in itemprop:
+            flags |= F_BYLINE
+        if "datepublished" in itemprop or "datecreated" in itemprop:
+            flags |= F_DATE_PUBLISHED
+        if "datemodified" in itemprop:
+            flags |= F_DATE_MODIFIED
+    if "author" in a.get("rel", ("", 0))[0].lower().split():
+        flags |= F_BYLINE
+    if len(_flag_cache) > 50_000:
+        _flag_cache.clear()
+    _flag_cache[raw] = flags
+    return flags
+
+
+class Elem:
+    """An element that extraction tracks: block-level ones, links, bold, and marked inline ones."""
+
+    __slots__ = (
+        "_attrs",
+        "a0",
+        "a1",
+        "blk",
+        "close_seq",
+        "close_text",
+        "eid",
+        "furniture",
+        "hf",
+        "open_seq",
+        "open_text",
+        "para_text",
+        "parent",
+        "tag",
+    )
+
+    def __init__(self, tag: str, a0: int, a1: int, parent: Elem | None, eid: int) -> None:
+        self.tag = tag
+        self.a0 = a0
+        self.a1 = a1
+        self.parent = parent
+        self.eid = eid
+        self._attrs: dict[str, tuple[str, int]] | None = None
+        self.blk: Elem = self
+        self.furniture = False
+        self.hf = False  # inside <header> or <footer>
+        self.open_seq = 0
+        self.close_seq = -1
+        self.open_text = 0
+        self.close_text = -1
+        self.para_text = 0  # text of paragraph blocks directly inside (for the density fallback)
+
+    def attrs(self, src: str) -> dict[str, tuple[str, int]]:
+        if self._attrs is None:
+            self._attrs = parse_attrs(src, self.a0, self.a1)
+        return self._attrs
+
+    def attr(self, src: str, name: str) -> str:
+        value = self.attrs(src).get(name)
+        return unescape(value[0]) if value else ""
+
+    def label_words(self, src: str) -> str:
+        if self.a0 >= self.a1:
+            return ""
+        a = self.attrs(src)
+        parts = [unescape(a[k][0]) for k in ("class", "id", "aria-label", "data-label", "data-type") if k in a]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass
+class _Capture:
+    kind: str
+    elem: Elem
+    start_block: int
+    start_len: int
+    end_block: int = -1
+    end_len: int = 0
+
+
+class HtmlExtractor:
+    """Streams one page and produces the document. Use ``parse_html``."""
+
+    def __init__(self, src: str, path: str, encoding: str) -> None:
+        self.src = src
+        self.path = path
+        self.encoding = encoding
+        self.meta = MetaCollector(src)
+        self.builder = TextBuilder()
+        self.blocks: list[Block] = []
+        self.block_elems: list[Elem] = []
+        self.block_seqs: list[int] = []
+        self.pending_images: list[Block] = []
+        self.links: list[Link] = []
+        self.open_link: tuple[int, str, int | None, int | None] | None = None
+        self.comments: list[Comment] = []
+        self.captures: list[_Capture] = []
+        self.open_captures: dict[int, _Capture] = {}
+        self.candidates: list[tuple[int, Elem]] = []  # (priority, element)
+        self.para_owners: list[Elem] = []
+        self.time_elems: list[tuple[Elem, str, int, int]] = []
+        self.seq = 0
+        self.text_total = 0
+        self.bold_depth = 0
+        self.bold_len = 0
+        self.skip_depth = 0
+        self.quote_depth = 0
+        self.eid = 0
+        self.root = Elem("#root", 0, 0, None, 0)
+        self.stack: list[Elem] = [self.root]
+        self.open_counts: dict[str, int] = {}
+        self.head: Elem | None = None
+
+    # -- blocks -------------------------------------------------------------------------------------
+
+    def boundary(self) -> None:
+        """A block boundary: the text gathered so far becomes a block."""
+        if self.builder._len:
+            self._flush_text()
+        else:
+            self.builder._space_pending = False
+            if self.links or self.open_link is not None:
+                self.links = []
+                self.open_link = None
+            self.bold_len = 0
+            if self.pending_images:
+                self._flush_images()
+
+    def _flush_text(self) -> None:
+        text, tmap = self.builder.finish()
+        top = self.stack[-1]
+        blk = top.blk
+        tag = blk.tag
+        level = HEADINGS.get(tag, 0)
+        if level:
+            kind = "heading"
+        elif self.quote_depth:
+            kind = "blockquote"
+        else:
+            kind = KIND_BY_TAG.get(tag, "paragraph")
+        if self.open_link is not None:
+            self._close_link(len(text))
+        links = self.links
+        if links:
+            n = len(text)
+            links = [lk for lk in links if lk.end > lk.start and lk.start < n]
+            for lk in links:
+                if lk.end > n:
+                    lk.end = n
+        block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
+        if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
+            block.is_label = True
+        src = self.src
+        block.container_fn = lambda elem=top, src=src: _container_words(elem, src)
+        self.blocks.append(block)
+        self.block_elems.append(top)
+        self.block_seqs.append(self.seq)
+        if kind == "paragraph" and len(text) >= 40:
+            owner = blk.parent if blk.tag == "p" and blk.parent is not None else blk
+            if owner.para_text == 0:
+                self.para_owners.append(owner)
+            owner.para_text += len(text)
+        self.text_total += len(text)
+        self.links = []
+        self.bold_len = 0
+        if self.pending_images:
+            self._flush_images()
+
+    def _flush_images(self) -> None:
+        for image in self.pending_images:
+            image.index = len(self.blocks)
+            top = self.stack[-1]
+            image.container_fn = lambda elem=top, src=self.src: _container_words(elem, src)
+            self.blocks.append(image)
+            self.block_elems.append(top)
+            self.block_seqs.append(self.seq)
+        self.pending_images = []
+
+    def _close_link(self, at: int) -> None:
+        assert self.open_link is not None
+        start, href, h0, h1 = self.open_link
+        self.links.append(Link(start, at, href, h0, h1))
+        self.open_link = None
+
+    def _image(self, a0: int, a1: int) -> None:
+        attrs = parse_attrs(self.src, a0, a1)
+        alt = attrs.get("alt")
+        src = attrs.get("src") or attrs.get("data-src")
+        if alt is None and src is None:
+            return
+        b = TextBuilder()
+        if alt is not None:
+            b.source(self.src, alt[1], alt[1] + len(alt[0]))
+        text, tmap = b.finish()
+        if not text:
+            where = alt if alt is not None else src
+            assert where is not None
+            tmap.add(0, where[1], where[1] + len(where[0]), False)
+        block = Block(0, "image", text, tmap)
+        if src is not None:
+            block.src = unescape(src[0])
+            block.src_span = (src[1], src[1] + len(src[0]))
+        self.pending_images.append(block)
+
+    # -- stack --------------------------------------------------------------------------------------
+
+    def push(self, tag: str, a0: int, a1: int, flags: int) -> Elem:
+        parent = self.stack[-1]
+        self.eid += 1
+        elem = Elem(tag, a0, a1, parent, self.eid)
+        elem.furniture = parent.furniture or bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
+        elem.hf = parent.hf or tag == "header" or tag == "footer"
+        elem.blk = elem if tag in BLOCK else parent.blk
+        self.seq += 1
+        elem.open_seq = self.seq
+        elem.open_text = self.text_total + self.builder._len
+        if flags:
+            if flags & F_ARTICLE_BODY:
+                self.candidates.append((0, elem))
+            elif flags & F_BODY:
+                self.candidates.append((1, elem))
+            if flags & F_BYLINE:
+                content = elem.attrs(self.src).get("content")
+                if content is not None:
+                    self.meta.author_attr(content, elem.furniture, elem)
+                else:
+                    self._open_capture("author", elem)
+            if flags & (F_DATE_PUBLISHED | F_DATE_MODIFIED):
+                kind = "datemodified" if flags & F_DATE_MODIFIED else "datepublished"
+                a = elem.attrs(self.src)
+                value = a.get("content") or a.get("datetime")
+                if value is not None:
+                    self.time_elems.append((elem, kind, value[1], value[1] + len(value[0])))
+                elif tag != "time":
+                    self._open_capture(kind, elem)
+        if tag == "article":
+            self.candidates.append((2, elem))
+        elif tag == "main":
+            self.candidates.append((3, elem))
+        self.stack.append(elem)
+        counts = self.open_counts
+        counts[tag] = counts.get(tag, 0) + 1
+        return elem
+
+    def pop_to(self, index: int) -> None:
+        """Close every element from the top of the stack down to ``index`` (inclusive)."""
+        stack = self.stack
+        counts = self.open_counts
+        while len(stack) > index:
+            elem = stack[-1]
+            tag = elem.tag
+            if tag in BLOCK:
+                self.boundary()
+            stack.pop()
+            counts[tag] -= 1
+            self.seq += 1
+            elem.close_seq = self.seq
+            elem.close_text = self.text_total + self.builder._len
+            if tag == "a":
+                if self.open_link is not None:
+                    self._close_link(self.builder._len)
+            elif tag == "b" or tag == "strong":
+                self.bold_depth -= 1
+            elif tag == "blockquote":
+                self.quote_depth -= 1
+            elif tag == "code":
+                self.builder.space(0, 0)
+            if tag in NON_PROSE:
+                self.skip_depth -= 1
+                if tag == "head":
+                    self.head = None
+            if self.open_captures:
+                capture = self.open_captures.pop(elem.eid, None)
+                if capture is not None:
+                    capture.end_block = len(self.blocks)
+                    capture.end_len = self.builder._len
+                    self.captures.append(capture)
+
+    def _open_capture(self, kind: str, elem: Elem) -> None:
+        self.open_captures[elem.eid] = _Capture(kind, elem, len(self.blocks), self.builder._len)
+
+    def find_open(self, tag: str) -> int:
+        if not self.open_counts.get(tag):
+            return -1
+        stack = self.stack
+        low = max(1, len(stack) - MAX_END_TAG_SEARCH)
+        for i in range(len(stack) - 1, low - 1, -1):
+            if stack[i].tag == tag:
+                return i
+        return -1
+
+    def _implied_close(self, tag: str) -> None:
+        stack = self.stack
+        counts = self.open_counts
+        if tag in CLOSES_P and counts.get("p"):
+            # Close an open <p> among the innermost elements.
+            for i in range(len(stack) - 1, max(0, len(stack) - 8), -1):
+                t = stack[i].tag
+                if t == "p":
+                    self.pop_to(i)
+                    break
+                if t in BLOCK:
+                    break
+        if tag == "li" or tag == "dt" or tag == "dd":
+            for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
+                t = stack[i].tag
+                if t in ("ul", "ol", "dl", "menu"):
+                    break
+                if t == tag or (tag != "li" and t in ("dt", "dd")):
+                    self.pop_to(i)
+                    break
+        elif tag == "td" or tag == "th" or tag == "tr":
+            stop = ("table",) if tag == "tr" else ("tr", "table")
+            closes = ("tr", "td", "th") if tag == "tr" else ("td", "th")
+            for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
+                t = stack[i].tag
+                if t in closes:
+                    self.pop_to(i)
+                    break
+                if t in stop:
+                    break
+
+    def _leave_head(self) -> None:
+        i = self.find_open("head")
+        if i > 0:
+            self.pop_to(i)
+        self.head = None
+
+    # -- main loop ----------------------------------------------------------------------------------
+
+    def run(self) -> Document:
+        self.stream(0, len(self.src))
+        return self.finish()
+
+    def stream(self, pos: int, stop: int) -> None:
+        src = self.src
+        builder = self.builder
+        find = src.find
+        match = TAG.match
+        nonspace = _NONSPACE.search
+        tag_class = TAG_CLASS.get
+        while pos < stop:
+            lt = find("<", pos, stop)
+            if lt < 0:
+                lt = stop
+            if lt > pos:
+                # Text.
+                if self.skip_depth == 0:
+                    if builder._len or nonspace(src, pos, lt):
+                        if self.bold_depth:
+                            before = builder._len
+                            builder.source(src, pos, lt)
+                            self.bold_len += builder._len - before
+                        else:
+                            builder.source(src, pos, lt)
+                elif self.head is not None and nonspace(src, pos, lt):
+                    # Text in <head> means the page forgot to open <body>: browsers start it here.
+                    self._leave_head()
+                    builder.source(src, pos, lt)
+                if lt >= stop:
+                    break
+            m = match(src, lt, stop)
+            if m is None:
+                # A stray '<' is text.
+                nxt = find("<", lt + 1, stop)
+                if nxt < 0:
+                    nxt = stop
+                if self.skip_depth == 0:
+                    builder.source(src, lt, nxt)
+                pos = nxt
+                continue
+            end = m.end()
+            pos = end
+            name = m.group(2)
+            if name is None:
+                if src.startswith("<!--", lt):
+                    self.comments.append(Comment(src[lt + 4 : max(lt + 4, end - 3)], lt, end))
+                continue
+            tag = name.lower()
+            cls = tag_class(tag, INLINE)
+            a0, a1 = m.span(3)
+            if m.group(1):
+                self._end_tag(tag, cls, lt, end)
+                continue
+            if self.head is not None and tag not in HEAD_CONTENT:
+                self._leave_head()
+            if cls == INLINE:
+                if a1 > a0:
+                    low = src[a0:a1].lower()
+                    for hint in _INLINE_HINTS:
+                        if hint in low:
+                            flags = classify_attrs(src[a0:a1])
+                            if flags:
+                                self.push(tag, a0, a1, flags & ~F_FURNITURE)
+                            break
+            elif cls == BLOCKC or cls == QUOTE:
+                self._implied_close(tag)
+                self.boundary()
+                flags = classify_attrs(src[a0:a1]) if a1 > a0 else 0
+                self.push(tag, a0, a1, flags)
+                if cls == QUOTE:
+                    self.quote_depth += 1
+            elif cls == A:
+                flags = 0
+                if a1 > a0:
+                    low = src[a0:a1].lower()
+                    if "author" in low or "byline" in low:
+                        flags = classify_attrs(src[a0:a1]) & ~F_FURNITURE
+                self.push(tag, a0, a1, flags)
+                if self.skip_depth == 0 and a1 > a0:
+                    h = _HREF.search(src, a0, a1)
+                    if h is not None:
+                        g = 1 if h.group(1) is not None else 2 if h.group(2) is not None else 3
+                        if self.open_link is not None:
+                            self._close_link(builder._len)
+                        self.open_link = (builder._len, unescape(h.group(g)), h.start(g), h.end(g))
+            elif cls == BOLD:
+                self.push(tag, a0, a1, 0)
+                self.bold_depth += 1
+            elif cls == RAWC:
+                if src.startswith("/", end - 2):
+                    continue
+                content_end = raw_text_end(src, tag, end, stop)
+                if tag == "script":
+                    if a1 > a0 and "ld+json" in src[a0:a1].lower():
+                        kind = parse_attrs(src, a0, a1).get("type", ("", 0))[0].strip().lower()
+                        if kind == "application/ld+json":
+                            self.meta.json_ld(end, content_end)
+                elif tag == "title":
+                    if not self.open_counts.get("svg"):
+                        self.meta.title_tag(end, content_end)
+                close = src.find(">", content_end, stop)
+                pos = close + 1 if close >= 0 else stop
+            elif cls == BR:
+                builder.space(lt, end)
+            elif cls == IMG:
+                if self.skip_depth == 0:
+                    self._image(a0, a1)
+            elif cls == META:
+                self.meta.meta_tag(parse_attrs(src, a0, a1))
+            elif cls == LINKC:
+                if a1 > a0 and "canonical" in src[a0:a1].lower():
+                    self.meta.link_tag(parse_attrs(src, a0, a1))
+            elif cls == HR:
+                self.boundary()
+            elif cls == VOIDC:
+                pass
+            elif cls == TIME:
+                elem = self.push(tag, a0, a1, 0)
+                a = elem.attrs(src)
+                dt = a.get("datetime")
+                if dt is not None:
+                    prop = a.get("itemprop", ("", 0))[0].lower()
+                    klass = a.get("class", ("", 0))[0].lower()
+                    kind = "datemodified" if prop == "datemodified" or "updat" in klass or "modif" in klass else "time"
+                    self.time_elems.append((elem, kind, dt[1], dt[1] + len(dt[0])))
+            elif cls == NONPROSE:
+                if tag == "pre":
+                    self._implied_close(tag)
+                    self.boundary()
+                elif tag == "code":
+                    builder.space(lt, lt)
+                elem = self.push(tag, a0, a1, 0)
+                self.skip_depth += 1
+                if tag == "head":
+                    self.head = elem
+            elif cls == HTMLC:
+                if a1 > a0:
+                    lang = parse_attrs(src, a0, a1).get("lang")
+                    if lang is not None:
+                        self.meta.language(lang)
+            elif cls == BODYC:
+                if self.head is not None:
+                    self._leave_head()
+                if not self.open_counts.get("body"):
+                    self.boundary()
+                    self.push(tag, a0, a1, 0)
+            elif cls == HEADC:
+                if not self.open_counts.get("head") and not self.open_counts.get("body"):
+                    self.head = self.push(tag, a0, a1, 0)
+                    self.skip_depth += 1
+        self.pop_to(1)
+        self.boundary()
+
+    def _end_tag(self, tag: str, cls: int, start: int, end: int) -> None:
+        if cls == BR:
+            self.builder.space(start, end)
+            return
+        if cls == INLINE and not self.open_counts.get(tag):
+            return
+        i = self.find_open(tag)
+        if i > 0:
+            self.pop_to(i)
+        elif tag == "p":
+            self.boundary()
+
+    # -- second pass --------------------------------------------------------------------------------
+
+    def _total(self, e: Elem) -> int:
+        close = e.close_text if e.close_text >= 0 else self.text_total
+        return close - e.open_text
+
+    def _contains(self, outer: Elem, inner: Elem) -> bool:
+        close = outer.close_seq if outer.close_seq >= 0 else self.seq + 1
+        inner_close = inner.close_seq if inner.close_seq >= 0 else self.seq
+        return outer.open_seq <= inner.open_seq and inner_close <= close
+
+    def _choose_body(self) -> Elem | None:
+        """The article container: microdata, CMS classes, <article>, <main>, else the densest text container."""
+        dense: Elem | None = None
+        for elem in self.para_owners:
+            if not elem.furniture and (dense is None or elem.para_text > dense.para_text):
+                dense = elem
+        dense_text = dense.para_text if dense is not None else 0
+        total = self._total
+        for priority in range(4):
+            group = [e for p, e in self.candidates if p == priority and not e.furniture]
+            if not group:
+                continue
+            best = max(group, key=total)
+            if dense is None or self._contains(best, dense) or total(best) >= 0.5 * dense_text:
+                chosen = best
+                # Prefer the enclosing <article> (it holds headline and byline) when it is not much larger.
+                if priority < 2:
+                    p = chosen.parent
+                    depth = 0
+                    while p is not None and depth < 64:
+                        if p.tag == "article" and not p.furniture:
+                            if total(p) <= 2 * total(chosen) + 2000:
+                                chosen = p
+                            break
+                        p = p.parent
+                        depth += 1
+                return chosen
+        if dense is not None and dense_text >= 200:
+            return dense
+        return None
+
+    def finish(self) -> Document:
+        body = self._choose_body()
+        src = self.src
+        blocks = self.blocks
+        if body is not None:
+            b_open = body.open_seq
+            b_close = body.close_seq if body.close_seq >= 0 else self.seq + 1
+            for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
+                block.body = b_open <= seq <= b_close and not elem.furniture
+                block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
+        else:
+            for block, elem in zip(blocks, self.block_elems, strict=True):
+                block.body = not elem.furniture and not elem.hf
+                block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
+        _assign_sections(blocks)
+        headline = None
+        for block in blocks:
+            if block.kind == "heading" and block.level == 1 and block.body:
+                headline = block.index
+                break
+        if headline is None:
+            for block in blocks:
+                if block.kind == "heading" and block.level == 1 and not self.block_elems[block.index].furniture:
+                    headline = block.index
+                    break
+        metadata = self._metadata(body, headline)
+        container = ""
+        if body is not None:
+            label = body.label_words(src)
+            container = f"<{body.tag}{' ' + label if label else ''}>"
+        doc = Document(
+            path=self.path,
+            format="html",
+            encoding=self.encoding,
+            source=src,
+            lines=LineIndex(src),
+            metadata=metadata,
+            blocks=blocks,
+            comments=self.comments,
+            headline=headline,
+            body_container=container,
+        )
+        doc.warnings.extend(self.meta.problems_as_text(doc.lines))
+        return doc
+
+    def _capture_text(self, cap: _Capture) -> tuple[str, int, int] | None:
+        blocks = self.blocks
+        index, s = cap.start_block, cap.start_len
+        if index >= len(blocks):
+            return None
+        block = blocks[index]
+        e = min(cap.end_len, len(block.text)) if cap.end_block == index else len(block.text)
+        if s >= e and index + 1 < len(blocks) and index + 1 <= cap.end_block:
+            # The capture began at a block boundary: its text is the next block.
+            block = blocks[index + 1]
+            s = 0
+            e = min(cap.end_len, len(block.text)) if cap.end_block == index + 1 else len(block.text)
+        if s >= e:
+            return None
+        text = block.text[s:e].strip()
+        if not text:
+            return None
+        a, b = block.source_span(s, e)
+        return text, a, b
+
+    def _metadata(self, body: Elem | None, headline: int | None) -> Metadata:
+        meta = self.meta
+
+        def near_article(elem: Elem) -> bool:
+            if elem.furniture:
+                return False
+            if body is None:
+                return True
+            close = body.close_seq if body.close_seq >= 0 else self.seq + 1
+            # The body, or the page header just before it (where bylines and dates often sit).
+            return body.open_seq - 400 <= elem.open_seq <= close
+
+        for cap in self.captures + list(self.open_captures.values()):
+            if cap.end_block < 0:
+                cap.end_block = len(self.blocks)
+                cap.end_len = 0
+            if not near_article(cap.elem):
+                continue
+            found = self._capture_text(cap)
+            if found is None:
+                continue
+            text, a, b = found
+            if cap.kind == "author":
+                meta.author_text(text, a, b)
+            else:
+                meta.date_text(cap.kind, text, a, b)
+        for elem, kind, a, b in self.time_elems:
+            if near_article(elem):
+                meta.time_value(kind, a, b, elem.tag)
+        headline_block = self.blocks[headline] if headline is not None else None
+        return meta.finish(self.blocks, headline_block)
+
+
+def _container_words(elem: Elem | None, src: str) -> str:
+    words = []
+    depth = 0
+    while elem is not None and depth < 4 and elem.parent is not None:
+        w = elem.label_words(src)
+        if w:
+            words.append(w)
+        elem = elem.parent
+        depth += 1
+    return " ".join(words)
+
+
+def _assign_sections(blocks: list[Block]) -> None:
+    """Each block's section is the nearest heading (or label line) above it in the same region."""
+    current: dict[bool, int | None] = {True: None, False: None}
+    for block in blocks:
+        if block.kind == "heading" or block.is_label:
+            current[block.body] = block.index
+            block.section = None
+        else:
+            block.section = current[block.body]
+
+
+def extract_fragment(src: str, start: int, end: int) -> list[Block]:
+    """Blocks of an HTML fragment embedded in another format (a Markdown HTML block)."""
+    extractor = HtmlExtractor(src, "", "")
+    extractor.stream(start, end)
+    for block in extractor.blocks:
+        block.body = True
+    return extractor.blocks
+
+
+def parse_html(src: str, path: str, encoding: str) -> Document:
+    return HtmlExtractor(src, path, encoding).run()

@@ -1,0 +1,118 @@
+"""A fast HTML tokenizer that reports source offsets.
+
+It does one job: walk the decoded page and yield start tags, end tags, text runs, comments and the raw
+content of ``<script>``/``<style>``-like elements, each with its offsets. It is a single compiled regular
+expression driven by ``str.find``, so the scanning happens in C and the Python loop runs once per tag. Scripts
+and styles are skipped with one search for their end tag. Attribute strings are parsed only when a caller asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# The attribute part is an unrolled loop (runs of plain characters between quoted values): several times
+# faster in ``re`` than an alternation per character.
+TAG = re.compile(
+    r"""<(?:(/?)([a-zA-Z][^\t\n\f\r />]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>"""
+    r"""|!--.*?(?:--!?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|![^>]*>?|\?[^>]*>?)""",
+    re.S,
+)
+
+RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+RAW_TEXT_SET = frozenset(RAW_TEXT)
+
+
+def raw_text_end(s: str, name: str, pos: int, n: int) -> int:
+    """Where the end tag of raw-text element ``name`` starts (``n`` when it is missing).
+
+    A plain ``find`` for ``</`` and a check of the name: a case-insensitive regex search cannot use CPython's
+    fast literal search, and scripts are most of a page's bytes.
+    """
+    find = s.find
+    size = len(name)
+    while True:
+        j = find("</", pos, n)
+        if j < 0:
+            return n
+        if s[j + 2 : j + 2 + size].lower() == name and (j + 2 + size >= n or s[j + 2 + size] in " \t\n\r\f/>"):
+            return j
+        pos = j + 2
+
+ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+# Token kinds
+START = 0
+END = 1
+TEXT = 2
+COMMENT = 3
+RAW = 4  # the content of a raw-text element: (RAW, name, start, end)
+
+
+def iter_tokens(s: str, pos: int = 0, n: int | None = None) -> Iterator[tuple]:
+    """Yield tokens:
+
+    * ``(START, name, start, end, attrs_start, attrs_end)``: ``attrs`` is ``s[attrs_start:attrs_end]``
+    * ``(END, name, start, end)``
+    * ``(TEXT, start, end)``
+    * ``(COMMENT, start, end)``: the whole ``<!-- ... -->``
+    * ``(RAW, name, start, end)``: content of a raw-text element such as ``<script>``
+    """
+    if n is None:
+        n = len(s)
+    find = s.find
+    match = TAG.match
+    while pos < n:
+        lt = find("<", pos, n)
+        if lt < 0:
+            yield (TEXT, pos, n)
+            return
+        if lt > pos:
+            yield (TEXT, pos, lt)
+        m = match(s, lt, n)
+        if m is None:
+            # A stray '<': it is text.
+            nxt = find("<", lt + 1, n)
+            if nxt < 0:
+                nxt = n
+            yield (TEXT, lt, nxt)
+            pos = nxt
+            continue
+        name = m.group(2)
+        end = m.end()
+        if name is None:
+            if s.startswith("<!--", lt):
+                yield (COMMENT, lt, end)
+            pos = end
+            continue
+        name = name.lower()
+        if m.group(1):
+            yield (END, name, lt, end)
+            pos = end
+            continue
+        yield (START, name, lt, end, m.start(3), m.end(3))
+        if name in RAW_TEXT_SET and not s.startswith("/", end - 2):
+            stop = raw_text_end(s, name, end, n)
+            yield (RAW, name, end, stop)
+            pos = stop
+            continue
+        pos = end
+
+
+def parse_attrs(s: str, start: int, end: int) -> dict[str, tuple[str, int]]:
+    """Attributes of a start tag as ``{name: (raw value, value start offset)}``; first occurrence wins."""
+    out: dict[str, tuple[str, int]] = {}
+    if start >= end:
+        return out
+    for m in ATTR.finditer(s, start, end):
+        name = m.group(1).lower()
+        if name in out or name == "/":
+            continue
+        for g in (2, 3, 4):
+            v = m.group(g)
+            if v is not None:
+                out[name] = (v, m.start(g))
+                break
+        else:
+            out[name] = ("", m.end(1))
+    return out

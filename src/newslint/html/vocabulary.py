@@ -1,0 +1,87 @@
+"""What HTML elements mean to a text extractor: which break blocks, which are furniture, which hold the body."""
+
+from __future__ import annotations
+
+import re
+
+VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame".split()
+)
+
+# Elements whose start or end ends the current block of text.
+BLOCK = frozenset(
+    """
+    address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure
+    footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p section summary
+    table tbody td tfoot th thead tr ul caption colgroup option optgroup select button
+    """.split()
+)
+
+# Elements whose text is never prose: code, media, forms controls, templates.
+NON_PROSE = frozenset(
+    "code pre kbd samp var svg math template noscript object canvas video audio select option button head".split()
+)
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+KIND_BY_TAG = {
+    "li": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "td": "table-cell",
+    "th": "table-cell",
+    "figcaption": "caption",
+    "caption": "caption",
+    "blockquote": "blockquote",
+}
+
+# A start tag of one of these closes an open <p> (HTML's "p in button scope" rule, simplified).
+CLOSES_P = frozenset(
+    """
+    address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form
+    h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul li dd dt
+    """.split()
+)
+
+FURNITURE_TAGS = frozenset(("nav", "aside"))
+FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"))
+
+# Class or id words that mark page furniture (navigation, sidebars, related lists, share bars, cookie banners).
+FURNITURE_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
+    r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
+    r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
+    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories)"
+    r"(?=$|[\s_-])",
+    re.I,
+)
+
+# Class or id words of the containers common CMSs put the article text in.
+BODY_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:article-?body|articlebody|article-?content|article__body|article__content|article-?text|"
+    r"story-?body|story-?content|story-?text|post-?body|post-?content|entry-?content|td-post-content|"
+    r"field-?body|field-name-body|content-?body|main-?content|news-?body|news-?content|news-?detail|"
+    r"arttextxml|artText|article-?detail|articleContent|story-?details|story__content|rich-?text)"
+    r"(?=$|[\s_-])",
+    re.I,
+)
+
+BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|writer|posted-?by)(?=$|[\s_-])", re.I)
+
+# A cheap test on a tag's raw attribute string: only tags that pass it get their attributes parsed while
+# the page streams by. It is the union of the word lists above plus the attributes that carry metadata.
+HINTS = re.compile(
+    r"(?:^|[\s_\"'=-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
+    r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
+    r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
+    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|"
+    r"article-?body|articlebody|article-?content|article__body|article__content|article-?text|"
+    r"story-?body|story-?content|story-?text|post-?body|post-?content|entry-?content|td-post-content|"
+    r"field-?body|field-name-body|content-?body|main-?content|news-?body|news-?content|news-?detail|"
+    r"arttextxml|artText|article-?detail|articleContent|story-?details|story__content|rich-?text|"
+    r"byline|by-?line|author|authors|author-?name|writer|posted-?by|"
+    r"complementary|contentinfo|banner|search|"
+    r"date-?published|date-?modified|datePublished|dateModified|updated|modified|published|publish-?date|"
+    r"post-?date|entry-?date|timestamp|dateline)(?=$|[\s_\"'-])",
+    re.I,
+)

@@ -1,0 +1,341 @@
+"""Markdown article -> positioned ``Document``.
+
+markdown-it-py (CommonMark, plus tables and strikethrough) gives the block structure with source line maps.
+Its inline tokens carry no columns, so each inline child is found in the source from a moving cursor: text
+as written, ``text_special`` tokens (escapes and entities, kept separate by disabling ``text_join``) by their
+markup, emphasis and link punctuation skipped. Inline markup is thus stripped for matching while every
+character keeps its place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import find_dates
+from ..document import Block, Comment, Document, Link, Metadata, MetaValue
+from ..html.metadata import BYLINE_LINE, DATE_LINE, clean_author_text
+from ..positions import LineIndex
+from ..textbuild import TextBuilder
+from .frontmatter import metadata_from_front_matter, split_front_matter
+
+_md = None
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_NAME_LINE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
+
+
+def _markdown() -> Any:
+    global _md
+    if _md is None:
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+        md.disable("text_join")
+        _md = md
+    return _md
+
+
+class _Inline:
+    """Aligns one inline token's children with the source."""
+
+    def __init__(self, src: str, start: int, end: int, builder: TextBuilder) -> None:
+        self.src = src
+        self.cursor = start
+        self.end = end
+        self.b = builder
+        self.links: list[Link] = []
+        self.images: list[Block] = []
+
+    def find(self, needle: str) -> int:
+        if not needle:
+            return -1
+        return self.src.find(needle, self.cursor, self.end)
+
+    def skip(self, needle: str) -> None:
+        i = self.find(needle)
+        if i >= 0:
+            self.cursor = i + len(needle)
+
+    def text(self, content: str) -> None:
+        if not content:
+            return
+        i = self.find(content)
+        if i >= 0:
+            self.b.source(self.src, i, i + len(content), entities=False)
+            self.cursor = i + len(content)
+        else:
+            self.b.literal(content, self.cursor, self.cursor)
+
+    def special(self, content: str, markup: str) -> None:
+        i = self.find(markup)
+        if i >= 0:
+            self.b.literal(content, i, i + len(markup))
+            self.cursor = i + len(markup)
+        else:
+            self.b.literal(content, self.cursor, self.cursor)
+
+    def destination(self) -> tuple[int, int] | None:
+        """After a link's text: skip ``](dest "title")`` or ``][ref]``; return the destination's span."""
+        src = self.src
+        j = src.find("]", self.cursor, self.end)
+        if j < 0:
+            return None
+        k = j + 1
+        if k < self.end and src[k] == "(":
+            k += 1
+            while k < self.end and src[k] in " \t\r\n":
+                k += 1
+            if k < self.end and src[k] == "<":
+                e = src.find(">", k, self.end)
+                span = (k + 1, e if e >= 0 else k + 1)
+                k = e + 1 if e >= 0 else k + 1
+            else:
+                d0 = k
+                depth = 0
+                while k < self.end:
+                    c = src[k]
+                    if c == "(":
+                        depth += 1
+                    elif c == ")":
+                        if depth == 0:
+                            break
+                        depth -= 1
+                    elif c in " \t\r\n":
+                        break
+                    k += 1
+                span = (d0, k)
+            # Skip an optional title up to the closing parenthesis.
+            close = k
+            quote = None
+            while close < self.end:
+                c = src[close]
+                if quote:
+                    if c == quote:
+                        quote = None
+                elif c in "\"'":
+                    quote = c
+                elif c == ")":
+                    break
+                close += 1
+            self.cursor = min(close + 1, self.end)
+            return span
+        if k < self.end and src[k] == "[":
+            e = src.find("]", k + 1, self.end)
+            self.cursor = e + 1 if e >= 0 else k + 1
+            return None
+        self.cursor = k
+        return None
+
+    def run(self, children: list[Any]) -> None:
+        b = self.b
+        open_link: tuple[int, str] | None = None
+        i = 0
+        n = len(children)
+        while i < n:
+            t = children[i]
+            typ = t.type
+            if typ == "text":
+                self.text(t.content)
+            elif typ == "text_special":
+                self.special(t.content, t.markup)
+            elif typ in ("softbreak", "hardbreak"):
+                b.space(self.cursor, self.cursor)
+            elif typ.endswith("_open") and typ != "link_open":
+                self.skip(t.markup)
+            elif typ.endswith("_close") and typ != "link_close":
+                self.skip(t.markup)
+            elif typ == "link_open":
+                if t.markup == "autolink":
+                    self.skip("<")
+                else:
+                    self.skip("[")
+                open_link = (len(b), str(t.attrs.get("href", "")))
+            elif typ == "link_close":
+                if open_link is not None:
+                    start, href = open_link
+                    if t.markup == "autolink":
+                        self.skip(">")
+                        span = None
+                    else:
+                        span = self.destination()
+                    link = Link(start, len(b), href)
+                    if span is not None:
+                        link.href_start, link.href_end = span
+                    self.links.append(link)
+                    open_link = None
+            elif typ == "image":
+                self.image(t)
+            elif typ == "code_inline":
+                i0 = self.find(t.markup)
+                if i0 >= 0:
+                    close = self.src.find(t.markup, i0 + len(t.markup) + len(t.content.strip()) - 1, self.end)
+                    self.cursor = close + len(t.markup) if close >= 0 else i0 + len(t.markup)
+                b.space(self.cursor, self.cursor)
+            elif typ == "html_inline":
+                content = t.content
+                j = self.find(content)
+                if j >= 0:
+                    self.cursor = j + len(content)
+                if content[:3].lower() == "<br":
+                    b.space(self.cursor, self.cursor)
+            i += 1
+
+    def image(self, t: Any) -> None:
+        src = self.src
+        i0 = self.find("![")
+        if i0 < 0:
+            return
+        self.cursor = i0 + 2
+        alt_start = self.cursor
+        # The alt text ends at the "]" that closes the image's brackets.
+        depth = 0
+        k = alt_start
+        while k < self.end:
+            c = src[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "[":
+                depth += 1
+            elif c == "]":
+                if depth == 0:
+                    break
+                depth -= 1
+            k += 1
+        ab = TextBuilder()
+        ab.source(src, alt_start, k, entities=True)
+        text, tmap = ab.finish()
+        if not text:
+            tmap.add(0, alt_start, alt_start, False)
+        self.cursor = k
+        span = self.destination()
+        block = Block(0, "image", text, tmap)
+        block.src = str(t.attrs.get("src", ""))
+        block.src_span = span
+        self.images.append(block)
+
+
+def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) -> None:
+    """A heading title followed by a byline line and a date line, as plain articles are often written."""
+    start = title_index + 1 if title_index is not None else 0
+    window = [b for b in blocks[start : start + 6] if b.kind != "image"]
+    for pos, block in enumerate(window[:4]):
+        text = block.text
+        if len(text) > 160:
+            break
+        m = BYLINE_LINE.match(text)
+        if m or (pos == 0 and title_index is not None and _NAME_LINE.match(text) and not find_dates(text)):
+            for name in clean_author_text(text):
+                i = text.find(name)
+                if i >= 0:
+                    s, e = block.source_span(i, i + len(name))
+                    meta.add("authors", MetaValue(name, "visible", "byline line", s, e))
+        dates = find_dates(text)
+        if dates and (DATE_LINE.match(text) or len(text) <= 60):
+            for found in dates[:2]:
+                before = text[: found.start].lower()
+                field = "modified" if ("updated" in before or "modified" in before) else "published"
+                s, e = block.source_span(found.start, found.end)
+                meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
+
+
+def parse_markdown(src: str, path: str, encoding: str) -> Document:
+    lines = LineIndex(src)
+    fm = split_front_matter(src)
+    meta = Metadata()
+    metadata_from_front_matter(src, fm, meta)
+    body_start = fm.body_start
+    body = src[body_start:]
+    first_line = lines.line_col(body_start)[0] - 1 if body_start else 0
+    starts = lines.starts
+    tokens = _markdown().parse(body)
+
+    def line_offset(line: int) -> int:
+        k = first_line + line
+        return starts[k] if k < len(starts) else len(src)
+
+    blocks: list[Block] = []
+    containers: list[str] = []
+    heading_level = 0
+    group = 0
+    groups: list[int] = []
+    for tok in tokens:
+        typ = tok.type
+        if typ.endswith("_open") and tok.nesting == 1:
+            if typ == "heading_open":
+                heading_level = int(tok.tag[1:])
+            elif typ in ("blockquote_open", "list_item_open", "td_open", "th_open", "bullet_list_open", "ordered_list_open", "table_open"):
+                containers.append(typ)
+                group += 1
+                groups.append(group)
+            continue
+        if typ.endswith("_close"):
+            if typ == "heading_close":
+                heading_level = 0
+            elif containers and typ.replace("_close", "_open") == containers[-1]:
+                containers.pop()
+                groups.pop()
+            continue
+        if typ == "inline" and tok.map:
+            s = line_offset(tok.map[0])
+            e = line_offset(tok.map[1])
+            builder = TextBuilder()
+            inline = _Inline(src, s, e, builder)
+            inline.run(tok.children or [])
+            text, tmap = builder.finish()
+            if heading_level:
+                kind = "heading"
+            elif "td_open" in containers or "th_open" in containers:
+                kind = "table-cell"
+            elif "list_item_open" in containers:
+                kind = "list-item"
+            elif "blockquote_open" in containers:
+                kind = "blockquote"
+            else:
+                kind = "paragraph"
+            if text:
+                block = Block(len(blocks), kind, text, tmap, level=heading_level, links=inline.links)
+                block.group = groups[-1] if groups else 0
+                blocks.append(block)
+            for image in inline.images:
+                image.index = len(blocks)
+                image.group = groups[-1] if groups else 0
+                blocks.append(image)
+        elif typ == "html_block" and tok.map:
+            from ..html.parser import extract_fragment
+
+            s = line_offset(tok.map[0])
+            e = line_offset(tok.map[1])
+            for block in extract_fragment(src, s, e):
+                block.index = len(blocks)
+                blocks.append(block)
+    # Sections and the title.
+    current: int | None = None
+    title_index: int | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            if title_index is None:
+                title_index = block.index
+            current = block.index
+        else:
+            block.section = current
+    if title_index is not None:
+        head = blocks[title_index]
+        a, b = head.source_span(0, len(head.text))
+        meta.add("title", MetaValue(head.text, "heading", f"h{head.level}", a, b))
+    _visible_meta(blocks, meta, title_index)
+    comments = [Comment(m.group(1), m.start(), m.end()) for m in _COMMENT.finditer(src)]
+    doc = Document(
+        path=path,
+        format="markdown",
+        encoding=encoding,
+        source=src,
+        lines=lines,
+        metadata=meta,
+        blocks=blocks,
+        comments=comments,
+        headline=title_index,
+        body_container="markdown",
+    )
+    doc.warnings.extend(fm.problems)
+    return doc

@@ -1,0 +1,42 @@
+"""A finished run: every file's result, in a stable order, plus what output formats need to know."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..engine import FileResult
+from ..findings import Finding
+from ..rules.model import Rule
+
+
+@dataclass
+class RunReport:
+    results: list[FileResult]
+    rules: dict[str, Rule] = field(default_factory=dict)
+    color: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    version: str = ""
+
+    @property
+    def findings(self) -> list[Finding]:
+        out = [f for r in self.results for f in r.findings]
+        out.sort(key=Finding.sort_key)
+        return out
+
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity for r in self.results for f in r.findings)
+        return {sev: counts.get(sev, 0) for sev in ("error", "warning", "info")}
+
+    def by_rule(self) -> list[tuple[str, int]]:
+        counts = Counter(f.rule for r in self.results for f in r.findings)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    @property
+    def file_count(self) -> int:
+        return len(self.results)
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.results if r.error]

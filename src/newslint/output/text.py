@@ -1,0 +1,72 @@
+"""``--format text``: ``path:line:col: severity rule-id message``, the source line with the match underlined,
+and a summary. Colour only when asked (a terminal without ``NO_COLOR``)."""
+
+from __future__ import annotations
+
+from .report import RunReport
+
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "bold": "\x1b[1m", "dim": "\x1b[2m"}
+_RESET = "\x1b[0m"
+MAX_LINE = 160
+
+
+def _paint(text: str, color: str, enabled: bool) -> str:
+    return f"{_COLORS[color]}{text}{_RESET}" if enabled else text
+
+
+def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> tuple[str, str]:
+    """The source line (shortened around the match when long) and the underline below it."""
+    text = line_text.expandtabs(1).rstrip()
+    start = max(column - 1, 0)
+    end = end_column - 1 if same_line else len(text)
+    end = max(end, start + 1)
+    offset = 0
+    if len(text) > MAX_LINE:
+        offset = max(0, min(start - 40, len(text) - MAX_LINE))
+        text = ("..." if offset else "") + text[offset : offset + MAX_LINE] + ("..." if offset + MAX_LINE < len(text) else "")
+        shift = 3 if offset else 0
+        start = start - offset + shift
+        end = min(end - offset + shift, len(text))
+    width = max(1, min(end, len(text) + 1) - start)
+    return text, " " * start + "^" * width
+
+
+def render(report: RunReport) -> str:
+    color = report.color
+    out: list[str] = []
+    lines_of = {r.path: r.lines for r in report.results}
+    for f in report.findings:
+        where = _paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
+        sev = _paint(f.severity, f.severity, color)
+        out.append(f"{where} {sev} {f.rule} {f.message}")
+        if report.quiet:
+            continue
+        line_text = lines_of.get(f.path, {}).get(f.line)
+        if line_text is not None and line_text.strip():
+            text, marks = _excerpt(line_text, f.column, f.end_column, f.end_line == f.line)
+            gutter = str(f.line)
+            out.append(f"  {gutter} | {text}")
+            out.append(f"  {' ' * len(gutter)} | {_paint(marks, f.severity, color)}")
+        if f.fix is not None:
+            out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: replace with {f.fix.replacement!r}")
+    for r in report.results:
+        if r.error:
+            out.append(f"{r.path}: error: {r.error}")
+    if report.statistics:
+        out.append("")
+        for rule, n in report.by_rule():
+            out.append(f"{n:6d}  {rule}")
+    if not report.quiet or report.findings or report.errors:
+        counts = report.by_severity()
+        total = sum(counts.values())
+        files = report.file_count
+        noun = "file" if files == 1 else "files"
+        if total:
+            parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+            summary = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
+        else:
+            summary = f"No findings in {files} {noun}."
+        if report.errors:
+            summary += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
+        out.append(summary)
+    return "\n".join(out) + "\n"

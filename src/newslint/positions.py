@@ -1,0 +1,138 @@
+"""Map offsets in decoded source text to (line, column), and normalised text back to source offsets.
+
+Two layers keep findings exact:
+
+* ``LineIndex`` turns a character offset in the decoded file into a 1-based line and column. Lines end at
+  LF, CRLF or CR alike; columns count characters of the decoded line.
+* ``TextMap`` records how a block's normalised text (entities decoded, whitespace folded) was built from the
+  source, as a few segments rather than one entry per character, so building it costs almost nothing and a
+  lookup is a binary search.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Offsets of line starts in a decoded text."""
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            starts = [0]
+            if "\r" in self.text:
+                starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            else:
+                find = self.text.find
+                pos = find("\n")
+                while pos >= 0:
+                    starts.append(pos + 1)
+                    pos = find("\n", pos + 1)
+            self._starts = starts
+        return self._starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; the column counts characters."""
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.starts
+        i = bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        starts = self.starts
+        if line < 1 or line > len(starts):
+            return ""
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+
+class TextMap:
+    """Maps each character of a normalised text to a span of the source.
+
+    Segments are stored in parallel lists. In an *identity* segment, text character ``t0 + k`` is source
+    character ``s0 + k``. In any other segment (a decoded entity, a folded run of whitespace, an escape) the
+    whole segment stands for the source span ``[s0, s1)``.
+    """
+
+    __slots__ = ("_ident", "_s0", "_s1", "_t0")
+
+    def __init__(self) -> None:
+        self._t0: list[int] = []
+        self._s0: list[int] = []
+        self._s1: list[int] = []
+        self._ident: list[bool] = []
+
+    def add(self, t0: int, s0: int, s1: int, identity: bool) -> None:
+        self._t0.append(t0)
+        self._s0.append(s0)
+        self._s1.append(s1)
+        self._ident.append(identity)
+
+    def __len__(self) -> int:
+        return len(self._t0)
+
+    def _segment(self, index: int) -> int:
+        return max(0, bisect_right(self._t0, index) - 1)
+
+    def source_start(self, index: int) -> int:
+        """Source offset where text character ``index`` begins."""
+        if not self._t0:
+            return 0
+        k = self._segment(index)
+        if self._ident[k]:
+            return min(self._s0[k] + (index - self._t0[k]), self._s1[k])
+        return self._s0[k]
+
+    def source_end(self, index: int) -> int:
+        """Source offset just after text character ``index``."""
+        if not self._t0:
+            return 0
+        k = self._segment(index)
+        if self._ident[k]:
+            return min(self._s0[k] + (index - self._t0[k]) + 1, self._s1[k])
+        return self._s1[k]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source span ``[s, e)`` covering text characters ``[start, end)``."""
+        if end <= start:
+            s = self.source_start(start)
+            return s, s
+        return self.source_start(start), self.source_end(end - 1)
+
+    def sliced(self, start: int, end: int) -> TextMap:
+        """The map of ``text[start:end]`` (used to make sub-units such as link texts)."""
+        out = TextMap()
+        if not self._t0 or end <= start:
+            return out
+        k = self._segment(start)
+        last = self._segment(end - 1)
+        for i in range(k, last + 1):
+            t0 = max(self._t0[i], start)
+            if self._ident[i]:
+                s0 = self._s0[i] + (t0 - self._t0[i])
+                out.add(t0 - start, s0, self._s1[i], True)
+            else:
+                out.add(t0 - start, self._s0[i], self._s1[i], False)
+        return out
+
+    @classmethod
+    def identity(cls, source_start: int, length: int) -> TextMap:
+        out = cls()
+        out.add(0, source_start, source_start + length, True)
+        return out

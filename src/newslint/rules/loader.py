@@ -1,0 +1,276 @@
+"""Load rule files: read, parse YAML safely, validate against the declared language, build compiled rules.
+
+Every problem is reported as ``file:line: message`` and loading goes on to collect them all, so a rule author
+sees every mistake at once. Patterns of user rule files are compiled at load (an invalid expression is a load
+error); the built-in packs, which the test suite compiles and exercises, compile each pattern on first use
+so that a one-file run does not pay for every pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..checks import CHECKS
+from ..checks.base import Check
+from ..yamlsafe import YamlError, load
+from .definitions import DEFS, PACK
+from .model import BlockClass, Condition, Example, Pack, Rule
+from .patterns import PatternError
+from .patternset import PatternSet
+from .spec import Problems
+
+RULE_SUFFIXES = (".yaml", ".yml")
+MAX_RULE_FILE = 5 * 1024 * 1024
+
+
+class RuleLoadError(Exception):
+    """One or more problems in rule files, each ``file:line: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class RuleSet:
+    packs: list[Pack] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    classes: dict[str, BlockClass] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the installed package, else the repository's top-level ``rules/``."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_builtin_rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def builtin_pack_files() -> dict[str, Path]:
+    folder = builtin_rules_dir()
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def rule_files(path: Path) -> list[Path]:
+    """A rule file, or every ``*.yaml``/``*.yml`` under a folder (sorted, recursive)."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+    return [path]
+
+
+def _summary(description: str) -> str:
+    text = " ".join(description.split())
+    m = re.match(r"(.+?[.!?])(?:\s|$)", text)
+    first = m.group(1) if m else text
+    return first if len(first) <= 120 else first[:117] + "..."
+
+
+def _class_refs(value: Any, out: list[tuple[str, int]], line: int = 0) -> None:
+    """Every ``class:`` named in a validated rule spec, with its line."""
+    stack = [(value, line)]
+    while stack:
+        item, ln = stack.pop()
+        if isinstance(item, dict):
+            ln = item.get("__line__", ln)
+            name = item.get("class")
+            if isinstance(name, str):
+                out.append((name, ln))
+            stack.extend((v, ln) for k, v in item.items() if k != "__line__")
+        elif isinstance(item, list):
+            stack.extend((v, ln) for v in item)
+
+
+class Loader:
+    def __init__(self, compile_patterns: bool = True) -> None:
+        self.compile_patterns = compile_patterns
+        self.problems: list[str] = []
+        self.ruleset = RuleSet()
+        self._rule_origin: dict[str, str] = {}
+        self._class_origin: dict[str, str] = {}
+        self._pending_refs: list[tuple[str, str, int]] = []
+
+    def load_file(self, path: Path, display: str | None = None, compile_patterns: bool | None = None) -> None:
+        name = display or str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_RULE_FILE:
+                self.problems.append(f"{name}:1: rule file is larger than {MAX_RULE_FILE // (1024 * 1024)} MB")
+                return
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.problems.append(f"{name}:1: rule file is not UTF-8 ({exc.reason} at byte {exc.start})")
+            return
+        except OSError as exc:
+            self.problems.append(f"{name}:1: cannot read rule file: {exc.strerror or exc}")
+            return
+        self.load_text(text, name, self.compile_patterns if compile_patterns is None else compile_patterns)
+
+    def load_text(self, text: str, name: str, compile_patterns: bool = True) -> None:
+        try:
+            data = load(text)
+        except YamlError as exc:
+            self.problems.append(f"{name}:{exc.line or 1}: {exc.message}")
+            return
+        if data is None:
+            self.problems.append(f"{name}:1: rule file is empty")
+            return
+        problems = Problems()
+        spec = PACK.validate(data, 1, "", problems, DEFS)
+        if problems.items:
+            for line, message in sorted(problems.items, key=lambda p: p[0]):
+                self.problems.append(f"{name}:{line or 1}: {message}")
+            return
+        self._build(spec, name, compile_patterns)
+
+    def _build(self, spec: dict[str, Any], name: str, compile_patterns: bool) -> None:
+        pack = Pack(spec["pack"], spec.get("description", ""), list(spec.get("references") or []), name)
+        for cname, cspec in (spec.get("classes") or {}).items():
+            line = cspec.get("__line__", 1)
+            if cname in self._class_origin:
+                self.problems.append(f"{name}:{line}: class {cname!r} is already defined in {self._class_origin[cname]}")
+                continue
+            scope = cspec.get("scope", "document")
+            klass = BlockClass(
+                name=cname,
+                match=PatternSet.build(cspec["match"]),
+                links=PatternSet.build(cspec["links"]) if cspec.get("links") else None,
+                unless=PatternSet.build(cspec["unless"]) if cspec.get("unless") else None,
+                scope=tuple(scope if isinstance(scope, list) else [scope]),
+                description=cspec.get("description", ""),
+                file=name,
+                line=line,
+            )
+            pack.classes[cname] = klass
+            self._class_origin[cname] = f"{name}:{line}"
+            refs: list[tuple[str, int]] = []
+            _class_refs(cspec, refs, line)
+            self._pending_refs.extend((c, name, ln) for c, ln in refs)
+            if compile_patterns:
+                for ps in (klass.match, klass.links, klass.unless):
+                    if ps is not None:
+                        self._compile(ps.all_patterns(), name, line)
+        for rspec in spec["rules"]:
+            rule = self._rule(rspec, pack, name, compile_patterns)
+            if rule is not None:
+                pack.rules.append(rule)
+        self.ruleset.packs.append(pack)
+        self.ruleset.rules.extend(pack.rules)
+        self.ruleset.classes.update(pack.classes)
+        self.ruleset.files.append(name)
+
+    def _compile(self, patterns: list[Any], name: str, line: int) -> None:
+        for pattern in patterns:
+            try:
+                pattern.compile()
+            except PatternError as exc:
+                self.problems.append(f"{name}:{pattern.line or line}: {exc}")
+
+    def _rule(self, rspec: dict[str, Any], pack: Pack, name: str, compile_patterns: bool) -> Rule | None:
+        line = rspec.get("__line__", 1)
+        rid = rspec["id"]
+        if rid in self._rule_origin:
+            self.problems.append(f"{name}:{line}: duplicate rule id {rid!r} (first defined at {self._rule_origin[rid]})")
+            return None
+        self._rule_origin[rid] = f"{name}:{line}"
+        kind = next(k for k in CHECKS if k in rspec)
+        parts = rspec[kind] if isinstance(rspec[kind], list) else [rspec[kind]]
+        checks: list[Check] = []
+        scopes: list[tuple[str, ...] | None] = []
+        try:
+            for part in parts:
+                checks.append(CHECKS[kind](part))
+                scope = part.get("scope")
+                scopes.append(tuple(scope if isinstance(scope, list) else [scope]) if scope else None)
+        except PatternError as exc:
+            self.problems.append(f"{name}:{line}: {exc}")
+            return None
+        rule_scope = rspec.get("scope", "body")
+        when = None
+        if rspec.get("when"):
+            wspec = rspec["when"]
+            wscope = wspec.get("scope", "body")
+            when = Condition(
+                match=PatternSet.build(wspec),
+                scope=tuple(wscope if isinstance(wscope, list) else [wscope]),
+                min_count=wspec.get("min_count", 1),
+                min_per_1000_words=wspec.get("min_per_1000_words", 0.0),
+            )
+        examples = rspec.get("examples") or {}
+
+        def _examples(key: str) -> list[Example]:
+            out = []
+            for ex in examples.get(key) or []:
+                text = ex["text"]
+                fmt = ex.get("format") or ("html" if text.lstrip().startswith("<") else "markdown")
+                out.append(Example(text, fmt, ex.get("__line__", line)))
+            return out
+
+        rule = Rule(
+            id=rid,
+            pack=pack.name,
+            severity=rspec["severity"],
+            message=rspec["message"],
+            description=" ".join(rspec["description"].split()),
+            references=list(rspec.get("references") or []),
+            scope=tuple(rule_scope if isinstance(rule_scope, list) else [rule_scope]),
+            parts=list(zip(checks, scopes, strict=True)),
+            kind=kind,
+            when=when,
+            fail_examples=_examples("fail"),
+            pass_examples=_examples("pass"),
+            file=name,
+            line=line,
+            summary=rspec.get("summary") or _summary(rspec["description"]),
+        )
+        refs: list[tuple[str, int]] = []
+        _class_refs({k: v for k, v in rspec.items() if k in CHECKS or k == "when"}, refs, line)
+        self._pending_refs.extend((c, name, ln) for c, ln in refs)
+        if compile_patterns:
+            for check in checks:
+                self._compile(check.patterns(), name, line)
+            if when is not None:
+                self._compile(when.match.all_patterns(), name, line)
+        return rule
+
+    def finish(self) -> RuleSet:
+        for cname, name, line in self._pending_refs:
+            if cname not in self._class_origin:
+                known = ", ".join(sorted(self._class_origin)) or "none defined"
+                self.problems.append(f"{name}:{line}: unknown class {cname!r} (known: {known})")
+        if self.problems:
+            raise RuleLoadError(self.problems)
+        return self.ruleset
+
+
+def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str] | None = None) -> RuleSet:
+    """Built-in packs (all, or the named ones) plus the given files and folders."""
+    loader = Loader()
+    if builtin:
+        available = builtin_pack_files()
+        names = builtin_packs if builtin_packs is not None else list(available)
+        for pack in names:
+            path = available.get(pack)
+            if path is None:
+                loader.problems.append(f"unknown built-in pack {pack!r} (available: {', '.join(available) or 'none'})")
+                continue
+            loader.load_file(path, f"<builtin>/{path.name}", compile_patterns=False)
+    for path in paths:
+        if not path.exists():
+            loader.problems.append(f"{path}:1: no such rule file or folder")
+            continue
+        files = rule_files(path)
+        if path.is_dir() and not files:
+            loader.problems.append(f"{path}:1: folder holds no *.yaml rule files")
+        for f in files:
+            loader.load_file(f, str(f))
+    return loader.finish()

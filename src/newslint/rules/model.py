@@ -1,0 +1,130 @@
+"""Loaded rules: packs, rules, block classes, preconditions, and the hits checks report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..context import Context, Unit
+from ..document import Block
+from .patternset import PatternSet
+
+if TYPE_CHECKING:
+    from ..checks.base import Check
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a check reports: a span of a block, or of the source, with message values and an optional fix."""
+
+    block: Block | None
+    start: int
+    end: int
+    values: dict[str, Any] = field(default_factory=dict)
+    fix: str | None = None
+    source_span: tuple[int, int] | None = None  # when there is no block (metadata, document-level)
+
+
+@dataclass
+class BlockClass:
+    """A named class of blocks (e.g. promotional calls to action), defined once per pack."""
+
+    name: str
+    match: PatternSet
+    links: PatternSet | None = None
+    unless: PatternSet | None = None
+    scope: tuple[str, ...] = ("document",)
+    description: str = ""
+    file: str = ""
+    line: int = 0
+
+    def members(self, ctx: Context) -> set[int]:
+        units = ctx.units_for(self.scope)
+        members = {o.block.index for o in self.match.occurrences(ctx, units, ctx.lowered(self.scope))}
+        if self.links is not None:
+            for unit in ctx.units("url"):
+                if self.links.present(ctx, [unit]):
+                    members.add(unit.block.index)
+        if self.unless is not None and members:
+            blocks = ctx.doc.blocks
+            members = {
+                i for i in members if not self.unless.present(ctx, [Unit(blocks[i], 0, len(blocks[i].text))])
+            }
+        if members:
+            # Images sit with the promotion they illustrate: same container.
+            groups = {ctx.doc.blocks[i].group for i in members}
+            for b in ctx.doc.blocks:
+                if b.kind == "image" and b.group in groups:
+                    members.add(b.index)
+        members.discard(-1)
+        return members
+
+
+@dataclass
+class Condition:
+    """A rule's precondition (``when``): the rule runs only on documents where this holds."""
+
+    match: PatternSet
+    scope: tuple[str, ...]
+    min_count: int = 1
+    min_per_1000_words: float = 0.0
+
+    def holds(self, ctx: Context) -> bool:
+        units = ctx.units_for(self.scope)
+        found = self.match.occurrences(ctx, units, ctx.lowered(self.scope))
+        if len(found) < self.min_count:
+            return False
+        if self.min_per_1000_words:
+            words = sum(len(u.text.split()) for u in units)
+            if words == 0 or len(found) * 1000.0 / words < self.min_per_1000_words:
+                return False
+        return True
+
+
+@dataclass
+class Example:
+    text: str
+    format: str  # html | markdown
+    line: int
+
+
+@dataclass
+class Rule:
+    id: str
+    pack: str
+    severity: str
+    message: str
+    description: str
+    references: list[str]
+    scope: tuple[str, ...]
+    parts: list[tuple[Check, tuple[str, ...] | None]]  # each check with its own scope, if it overrides
+    kind: str
+    when: Condition | None = None
+    fail_examples: list[Example] = field(default_factory=list)
+    pass_examples: list[Example] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+    summary: str = ""
+
+    def format_message(self, values: dict[str, Any]) -> str:
+        return self.message.format_map(_Lenient(values))
+
+
+class _Lenient(dict):
+    """``str.format_map`` mapping that leaves unknown placeholders as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class Pack:
+    name: str
+    description: str
+    references: list[str]
+    file: str
+    rules: list[Rule] = field(default_factory=list)
+    classes: dict[str, BlockClass] = field(default_factory=dict)

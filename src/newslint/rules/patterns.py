@@ -1,0 +1,210 @@
+"""Compile the three ways a rule names text (``patterns``, ``words``, ``statements``) into regular expressions.
+
+* ``patterns`` are regular expressions in the ``regex`` module's syntax, case-insensitive unless asked.
+* ``words`` are literal phrases: escaped, word-bounded, any whitespace between words, and a hyphen equal to a
+  space ("sure-shot" = "sure shot").
+* ``statements`` are mandated sentences: words in order with any whitespace, punctuation spacing free, the
+  final full stop optional, case free. Quotes and dashes are folded in the text already.
+
+Each compiled pattern also gets a *prefilter*: a set of lower-case literals at least one of which must occur
+in any text the pattern can match (derived from the parsed expression). Most rules never fire on most
+documents, and a ``str`` containment test over lower-cased text decides that many times faster than running
+the expression.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import regex
+
+from ..textbuild import fold
+
+try:  # CPython's own regular-expression parser: good enough to find required literals.
+    import re._constants as _sre_c  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+class RuleTimeout(Exception):
+    """A pattern ran out of its time budget."""
+
+
+class PatternError(Exception):
+    """A pattern that does not compile."""
+
+
+def words_to_regex(phrase: str) -> str:
+    tokens = [t for t in re.split(r"[\s\-\u2010-\u2015]+", fold(phrase)) if t]
+    if not tokens:
+        raise PatternError(f"empty phrase {phrase!r}")
+    body = r"(?:\s+|\s*-\s*)".join(regex.escape(t) for t in tokens)
+    head = r"(?<!\w)" if re.match(r"\w", tokens[0]) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", tokens[-1]) else ""
+    return head + body + tail
+
+
+def statement_to_regex(statement: str) -> str:
+    text = fold(statement)
+    tokens = re.findall(r"\w+|[^\w\s]", text)
+    if not tokens:
+        raise PatternError(f"empty statement {statement!r}")
+    optional_stop = tokens[-1] == "."
+    if optional_stop:
+        tokens = tokens[:-1]
+    parts = []
+    for i, tok in enumerate(tokens):
+        if i:
+            prev = tokens[i - 1]
+            parts.append(r"\s+" if (prev[0].isalnum() or prev[0] == "_") and (tok[0].isalnum() or tok[0] == "_") else r"\s*")
+        parts.append(regex.escape(tok))
+    out = r"(?<!\w)" + "".join(parts)
+    out += r"(?:\s*\.)?" if optional_stop else r"(?!\w)"
+    return out
+
+
+# -- prefilter -------------------------------------------------------------------------------------------
+
+
+def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
+    """A set of literals one of which every match of this sequence contains; ``None`` when there is none."""
+    if depth > 20:
+        return None
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            run.append(chr(av))
+        elif op is _sre_c.AT:
+            continue  # zero-width anchors do not break a literal run
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
+            end_run()
+            lo, _hi, sub = av
+            if lo >= 1:
+                req = _seq_requirements(sub, depth + 1)
+                if req:
+                    candidates.append(req)
+        elif op is _sre_c.SUBPATTERN:
+            end_run()
+            req = _seq_requirements(av[-1], depth + 1)
+            if req:
+                candidates.append(req)
+        elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
+            end_run()
+            req = _seq_requirements(av, depth + 1)
+            if req:
+                candidates.append(req)
+        elif op is _sre_c.BRANCH:
+            end_run()
+            union: set[str] = set()
+            for alt in av[1]:
+                req = _seq_requirements(alt, depth + 1)
+                if not req:
+                    union = set()
+                    break
+                union |= req
+            if union:
+                candidates.append(union)
+        else:
+            end_run()
+    end_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: min(len(s) for s in c))
+
+
+def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | None:
+    """Lower-case literals one of which must occur for ``source`` to match; ``None`` when unknown."""
+    try:
+        flags = 0 if case_sensitive else re.IGNORECASE
+        parsed = _sre_parse.parse(source, flags)
+    except Exception:  # the regex module accepts syntax the stdlib parser does not
+        return None
+    try:
+        req = _seq_requirements(list(parsed.data) if hasattr(parsed, "data") else list(parsed))
+    except Exception:
+        return None
+    if not req:
+        return None
+    lits = {s.lower() for s in req}
+    if min(len(s) for s in lits) < 2:
+        return None
+    return frozenset(lits)
+
+
+# -- compiled pattern ------------------------------------------------------------------------------------
+
+
+class Pattern:
+    """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
+
+    __slots__ = ("_compiled", "case_sensitive", "kind", "line", "literals", "regex_source", "text")
+
+    def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
+        self.text = text  # as written in the rule file
+        self.kind = kind  # pattern | words | statement
+        self.case_sensitive = case_sensitive
+        self.line = line
+        if kind == "words":
+            self.regex_source = words_to_regex(text)
+        elif kind == "statement":
+            self.regex_source = statement_to_regex(text)
+        else:
+            self.regex_source = text
+        self._compiled: Any = None
+        self.literals = required_literals(self.regex_source, case_sensitive)
+
+    def compile(self) -> Any:
+        if self._compiled is None:
+            flags = regex.VERSION0 | (0 if self.case_sensitive else regex.IGNORECASE)
+            try:
+                self._compiled = regex.compile(self.regex_source, flags)
+            except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+                raise PatternError(f"invalid regular expression {self.text!r}: {exc}") from None
+        return self._compiled
+
+    def finditer(self, text: str, deadline: float) -> list[tuple[int, int, str]]:
+        """Matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the deadline."""
+        compiled = self.compile()
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout()
+        out = []
+        try:
+            has_group = "match" in compiled.groupindex
+            for m in compiled.finditer(text, timeout=remaining):
+                if has_group and m.start("match") >= 0:
+                    a, b = m.span("match")
+                else:
+                    a, b = m.span()
+                if b > a:
+                    out.append((a, b, text[a:b]))
+        except TimeoutError:
+            raise RuleTimeout() from None
+        return out
+
+    def search(self, text: str, deadline: float) -> bool:
+        compiled = self.compile()
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout()
+        try:
+            return compiled.search(text, timeout=remaining) is not None
+        except TimeoutError:
+            raise RuleTimeout() from None
+
+    def may_match(self, lowered: str) -> bool:
+        lits = self.literals
+        if lits is None:
+            return True
+        return any(lit in lowered for lit in lits)

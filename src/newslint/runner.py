@@ -1,0 +1,135 @@
+"""A ``check`` run from start to end: find the files, load the rules, lint each file, collect results.
+
+Rule selection follows ruff: ``select`` keeps only the named rules (ids, ``fnmatch`` globs such as ``sebi-*``,
+or pack names), ``ignore`` drops rules; a selector that matches no rule is a usage error.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .engine import DEFAULT_RULE_TIMEOUT, FileResult, Linter, lint_file, lint_source
+from .rules.loader import RuleSet
+from .rules.model import Rule
+from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, decode_source, format_for, sniff_format
+
+ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+SKIP_DIRS = frozenset((".git", ".hg", ".svn", "node_modules", ".newslint_cache", "__pycache__", ".venv", "venv", ".tox"))
+
+
+class UsageError(Exception):
+    """A problem with how newslint was called or configured (exit code 2)."""
+
+
+@dataclass
+class Target:
+    path: Path | None  # None: standard input
+    display: str
+    format: str | None = None
+
+
+@dataclass
+class Collected:
+    targets: list[Target] = field(default_factory=list)
+    errors: list[FileResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[str] | None = None) -> Collected:
+    """Expand files and folders (recursively, article suffixes only, hidden and vendored folders skipped)."""
+    out = Collected()
+    seen: set[str] = set()
+    exclude = exclude or []
+
+    def excluded(rel: str) -> bool:
+        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(os.path.basename(rel), pat) for pat in exclude)
+
+    for raw in paths:
+        if raw == "-":
+            name = stdin_filename or "-"
+            out.targets.append(Target(None, name, format_for(name, None)))
+            continue
+        path = Path(raw)
+        try:
+            is_dir = path.is_dir()
+            exists = path.exists() or path.is_symlink()
+        except OSError as exc:
+            out.errors.append(FileResult(raw, error=f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not exists:
+            out.errors.append(FileResult(raw, error="no such file or folder"))
+            continue
+        if is_dir:
+            found = 0
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if not name.lower().endswith(ARTICLE_SUFFIXES):
+                        continue
+                    full = os.path.join(root, name)
+                    display = os.path.normpath(full)
+                    if excluded(display) or display in seen:
+                        continue
+                    seen.add(display)
+                    out.targets.append(Target(Path(full), display, format_for(name)))
+                    found += 1
+            if not found:
+                out.warnings.append(f"{raw}: folder holds no articles ({', '.join('*' + s for s in ARTICLE_SUFFIXES)})")
+            continue
+        display = os.path.normpath(raw)
+        if display in seen or excluded(display):
+            continue
+        seen.add(display)
+        out.targets.append(Target(path, display, format_for(raw)))
+    return out
+
+
+def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list[Rule]:
+    rules = list(ruleset.rules)
+
+    def matches(rule: Rule, selector: str) -> bool:
+        return rule.pack == selector or fnmatch.fnmatchcase(rule.id, selector)
+
+    for selector in [*select, *ignore]:
+        if not any(matches(r, selector) for r in rules):
+            raise UsageError(f"selector {selector!r} matches no rule (see `newslint rules`)")
+    if select:
+        rules = [r for r in rules if any(matches(r, s) for s in select)]
+    if ignore:
+        rules = [r for r in rules if not any(matches(r, s) for s in ignore)]
+    return rules
+
+
+@dataclass
+class CheckSettings:
+    now: date
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severities: dict[str, str] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    timeout: float = DEFAULT_RULE_TIMEOUT
+    debug: bool = False
+
+
+def make_linter(ruleset: RuleSet, settings: CheckSettings) -> Linter:
+    rules = select_rules(ruleset, settings.select, settings.ignore)
+    return Linter(ruleset, settings.now, rules, settings.severities, settings.timeout)
+
+
+def lint_target(linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
+    if target.path is None:
+        data = sys.stdin.buffer.read()
+        fmt = target.format or sniff_format(data[:512].decode("utf-8", "ignore"))
+        try:
+            source = decode_source(data, target.display, fmt)
+        except SourceSkipped as exc:
+            return FileResult(target.display, notice=str(exc))
+        except SourceError as exc:
+            return FileResult(target.display, error=str(exc))
+        return lint_source(linter, source, settings.debug)
+    return lint_file(linter, target.path, target.display, target.format, settings.max_file_size, settings.debug)

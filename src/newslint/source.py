@@ -1,0 +1,220 @@
+"""Read an article file into text: size limits, binary detection, encodings, format by extension.
+
+Decoding order: a byte-order mark; then valid UTF-8 (a page that decodes as UTF-8 is UTF-8 whatever it
+declares, as browsers find in practice); then the charset the page declares (``<meta charset>``,
+``http-equiv``, an XML declaration); then detection with charset-normalizer; last, Windows-1252.
+Every failure becomes a ``SourceError`` with a one-line reason; nothing here raises anything else.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF document"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a media file"),
+    (b"\x00\x00\x00", "a binary file"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.I,
+)
+# What HTML's encoding standard maps these labels to.
+_LABEL_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "windows-1252": "cp1252",
+    "x-sjis": "shift_jis",
+    "utf8": "utf-8",
+    "unicode": "utf-16-le",
+}
+
+
+class SourceError(Exception):
+    """A file that cannot be linted; the message is one line saying why."""
+
+
+class SourceSkipped(Exception):
+    """A file that is not worth linting (empty, whitespace only): a notice, not an error."""
+
+
+@dataclass(slots=True)
+class SourceText:
+    path: str
+    format: str  # html | markdown
+    text: str
+    encoding: str
+    size: int
+    notes: list[str] = field(default_factory=list)
+
+
+def format_for(name: str, default: str | None = None) -> str | None:
+    lower = name.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return default
+
+
+def sniff_format(text: str) -> str:
+    head = text.lstrip()[:512].lower()
+    if head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<meta", "<!--", "<div", "<article")):
+        return "html"
+    return "markdown"
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:8192]:
+        return "a binary file (it contains NUL bytes)"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2) or b"").decode("ascii", "ignore").strip().lower()
+    label = _LABEL_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, fmt: str) -> tuple[str, str, list[str]]:
+    """Decode bytes to text; returns (text, encoding, notes)."""
+    notes: list[str] = []
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(name), name, notes
+            except UnicodeDecodeError as exc:
+                text = data[len(bom) :].decode(name, "replace")
+                notes.append(f"invalid {name} bytes at byte {exc.start + len(bom)} were replaced")
+                return text, name, notes
+    declared = _declared_charset(data) if fmt == "html" else None
+    try:
+        text = data.decode("utf-8")
+        if declared and declared not in ("utf-8", "ascii", "cp1252") and not text.isascii():
+            notes.append(f"declares {declared} but is valid UTF-8; read as UTF-8")
+        return text, "utf-8", notes
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if declared == "utf-8":
+        notes.append(f"invalid UTF-8 at byte {utf8_error.start}; bad bytes were replaced")
+        return data.decode("utf-8", "replace"), "utf-8", notes
+    if declared:
+        try:
+            return data.decode(declared), declared, notes
+        except (UnicodeDecodeError, LookupError):
+            notes.append(f"declares {declared} but does not decode as {declared}")
+    detected = _detect(data)
+    if detected:
+        try:
+            return data.decode(detected), detected, notes
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("cp1252"), "cp1252", notes
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", notes
+
+
+def _detect(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return None
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
+    try:
+        return codecs.lookup(best.encoding).name
+    except LookupError:
+        return None
+
+
+def decode_source(data: bytes, path: str, fmt: str | None) -> SourceText:
+    """Decode the bytes of one article; raises ``SourceError`` or ``SourceSkipped``."""
+    if not data.strip():
+        raise SourceSkipped("empty file, nothing to check" if not data else "only whitespace, nothing to check")
+    kind = None if data.startswith(tuple(b for b, _ in _BOMS)) else _binary_kind(data)
+    if kind is not None:
+        raise SourceError(f"not an article: {kind}")
+    fmt = fmt or "html"
+    text, encoding, notes = decode(data, fmt)
+    if "\x00" in text:
+        raise SourceError("not an article: it contains NUL characters")
+    if not text.strip():
+        raise SourceSkipped("only whitespace, nothing to check")
+    return SourceText(path, fmt, text, encoding, len(data), notes)
+
+
+def read_source(path: Path, display: str, fmt: str | None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceText:
+    """Read and decode one file."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise SourceError(_os_reason(exc)) from None
+    if not os.path.isfile(path):
+        raise SourceError("not a regular file")
+    if max_size and st.st_size > max_size:
+        raise SourceError(
+            f"skipped: {st.st_size / 1e6:.1f} MB is over the {max_size / 1e6:.1f} MB limit (--max-file-size)"
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_size + 1 if max_size else -1)
+    except OSError as exc:
+        raise SourceError(_os_reason(exc)) from None
+    if max_size and len(data) > max_size:
+        raise SourceError(f"skipped: over the {max_size / 1e6:.1f} MB limit (--max-file-size)")
+    return decode_source(data, display, fmt or format_for(display, None) or sniff_format(_peek(data)))
+
+
+def _peek(data: bytes) -> str:
+    return data[:512].decode("utf-8", "ignore")
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError):
+        return f"cannot read: permission denied ({reason})"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if exc.errno == 40:  # ELOOP
+        return "cannot read: symbolic link loop"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return f"cannot read: {reason}"

@@ -1,0 +1,183 @@
+"""Build a block's matching text from pieces of the source while recording where each piece came from.
+
+Matching text is normalised so that rules see what a reader sees: entities are decoded; runs of whitespace,
+NBSP and line breaks become one space; curly quotes and the various dashes become their ASCII forms;
+zero-width characters and soft hyphens disappear. Folding quotes and dashes keeps the length, so those
+characters stay in identity segments of the ``TextMap``; only entities and folded whitespace need segments of
+their own.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from .positions import TextMap
+
+# One character to one character, so positions stay 1:1.
+FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+    }
+)
+
+_WS = " \t\n\r\f\v\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
+_DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+# Anything that breaks the 1:1 correspondence between source and text.
+_SPECIAL_HTML = re.compile(
+    r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"|[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]"
+)
+_SPECIAL_PLAIN = re.compile(r"[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
+_NEEDS_WORK_HTML = re.compile(r"[&\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
+
+
+def fold(text: str) -> str:
+    """Fold quotes, dashes and spaces of a plain string the way block text is folded (no position map)."""
+    text = unescape(text).translate(FOLD_TABLE)
+    for ch in _DELETED:
+        if ch in text:
+            text = text.replace(ch, "")
+    return " ".join(text.split())
+
+
+class TextBuilder:
+    """Accumulates normalised text and its ``TextMap``."""
+
+    __slots__ = ("_len", "_map", "_parts", "_space_pending", "_space_src")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._map = TextMap()
+        self._len = 0
+        self._space_pending = False
+        self._space_src = (0, 0)
+
+    def __len__(self) -> int:
+        return self._len
+
+    @property
+    def empty(self) -> bool:
+        return self._len == 0
+
+    def _emit(self, text: str, s0: int, s1: int, identity: bool) -> None:
+        if self._space_pending:
+            self._space_pending = False
+            if self._len:
+                a, b = self._space_src
+                self._parts.append(" ")
+                self._map.add(self._len, a, b, b - a == 1)
+                self._len += 1
+        self._parts.append(text)
+        self._map.add(self._len, s0, s1, identity)
+        self._len += len(text)
+
+    def space(self, s0: int, s1: int) -> None:
+        """A break between words (whitespace, ``<br>``, a soft line break): at most one space is kept."""
+        if not self._space_pending:
+            self._space_pending = True
+            self._space_src = (s0, s1)
+
+    def literal(self, text: str, s0: int, s1: int) -> None:
+        """Text that stands for the whole source span ``[s0, s1)`` (an escape, an entity)."""
+        text = text.translate(FOLD_TABLE)
+        if not text:
+            return
+        if text.isspace():
+            self.space(s0, s1)
+            return
+        if text[0] == " ":
+            self.space(s0, s0)
+            text = text.lstrip(" ")
+        trailing = text.endswith(" ")
+        text = text.rstrip(" ")
+        if text:
+            self._emit(text, s0, s1, len(text) == s1 - s0)
+        if trailing:
+            self.space(s1, s1)
+
+    def _plain(self, piece: str, s0: int) -> None:
+        """A run of source text that has no specials: single spaces only, no entities."""
+        piece = piece.translate(FOLD_TABLE)
+        if piece[0] == " ":
+            self.space(s0, s0 + 1)
+            piece = piece[1:]
+            s0 += 1
+            if not piece:
+                return
+        if piece[-1] == " ":
+            body = piece[:-1]
+            self._emit(body, s0, s0 + len(body), True)
+            self.space(s0 + len(body), s0 + len(piece))
+        else:
+            self._emit(piece, s0, s0 + len(piece), True)
+
+    def source(self, src: str, start: int, end: int, entities: bool = True) -> None:
+        """Add ``src[start:end]``, decoding entities (HTML) and folding whitespace."""
+        if start >= end:
+            return
+        chunk = src[start:end]
+        if entities:
+            if _NEEDS_WORK_HTML.search(chunk) is None:
+                self._plain(chunk, start)
+                return
+            special = _SPECIAL_HTML
+        else:
+            special = _SPECIAL_PLAIN
+        pos = 0
+        for m in special.finditer(chunk):
+            a, b = m.span()
+            if a > pos:
+                self._plain(chunk[pos:a], start + pos)
+            token = m.group()
+            if token[0] == "&":
+                decoded = unescape(token)
+                if decoded == token:
+                    self._plain(token, start + a)
+                else:
+                    self.literal(decoded, start + a, start + b)
+            elif token in _DELETED:
+                pass
+            else:
+                self.space(start + a, start + b)
+            pos = b
+        if pos < len(chunk):
+            self._plain(chunk[pos:], start + pos)
+
+    def finish(self) -> tuple[str, TextMap]:
+        """The text (no leading or trailing space) and its map; the builder is reset."""
+        text = "".join(self._parts)
+        tmap = self._map
+        self._parts = []
+        self._map = TextMap()
+        self._len = 0
+        self._space_pending = False
+        return text, tmap
