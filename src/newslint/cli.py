@@ -11,11 +11,14 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .rules.loader import RuleSet
 
 app = typer.Typer(
     name="newslint",
@@ -45,7 +48,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """A content-compliance linter for news and financial articles (HTML and Markdown)."""
@@ -67,7 +71,7 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
-def _load_rules(rules: list[Path] | None, builtin: bool, packs: list[str] | None = None):  # type: ignore[no-untyped-def]
+def _load_rules(rules: list[Path] | None, builtin: bool, packs: list[str] | None = None) -> RuleSet:
     from .rules.loader import RuleLoadError, load_rules
 
     try:
@@ -85,9 +89,7 @@ def check(
         list[Path] | None, typer.Option("--rules", "-r", help="Extra rule file or folder (repeatable).")
     ] = None,
     no_builtin: Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in packs.")] = False,
-    output_format: Annotated[
-        str, typer.Option("--format", "--output-format", "-f", help="text or json.")
-    ] = "text",
+    output_format: Annotated[str, typer.Option("--format", "--output-format", "-f", help="text or json.")] = "text",
     now: Annotated[str | None, typer.Option("--now", help="Today for date rules, YYYY-MM-DD.")] = None,
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
@@ -95,10 +97,13 @@ def check(
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (ids, globs, packs).")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (ids, globs, packs).")] = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Lowest severity that fails the run: error, warning, info, never.")
+        str,
+        typer.Option("--fail-on", help="Lowest severity that fails the run: error, warning, info, never."),
     ] = "error",
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")] = False,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Also print the count of findings per rule.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print the count of findings per rule.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the findings, no source excerpts.")] = False,
     output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write the report here.")] = None,
     max_file_size: Annotated[
@@ -145,12 +150,7 @@ def check(
         if result.debug:
             print(result.debug, file=sys.stderr)
     results.sort(key=lambda r: r.path)
-    color = (
-        output_format == "text"
-        and output_file is None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    color = output_format == "text" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = RunReport(
         results=[r for r in results if not r.notice],
         rules=ruleset.by_id(),
@@ -186,8 +186,12 @@ def check(
 def inspect(
     file: Annotated[str, typer.Argument(help="The article to inspect; '-' reads stdin.")],
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name of the text read from '-'.")] = None,
-    max_file_size: Annotated[float, typer.Option("--max-file-size", help="Skip files larger than this many MB.")] = 20.0,
+    stdin_filename: Annotated[
+        str | None, typer.Option("--stdin-filename", help="Name of the text read from '-'.")
+    ] = None,
+    max_file_size: Annotated[
+        float, typer.Option("--max-file-size", help="Skip files larger than this many MB.")
+    ] = 20.0,
 ) -> None:
     """Show what the parser extracted: metadata with provenance and positions, then the blocks."""
     from .inspect_view import render_inspect

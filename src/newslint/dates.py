@@ -29,12 +29,27 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_TIME = r"(?:(?:,|\s+at|\s*\|)?\s*(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>IST|GMT|UTC|[ECMP][SD]T|BST|CET|CEST))?)?"
+_TIME = (
+    r"(?:(?:,|\s+at|\s*\|)?\s*(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<tz>IST|GMT|UTC|[ECMP][SD]T|BST|CET|CEST))?)?"
+)
 
 _PATTERNS = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")),
-    ("text", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/.-]+" + _MONTH + r",?[\s/.-]+(?P<y>\d{4})\b" + _TIME, re.I)),
-    ("text", re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME, re.I)),
+    (
+        "iso",
+        re.compile(
+            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+            r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+        ),
+    ),
+    (
+        "text",
+        re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/.-]+" + _MONTH + r",?[\s/.-]+(?P<y>\d{4})\b" + _TIME, re.I),
+    ),
+    (
+        "text",
+        re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME, re.I),
+    ),
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b" + _TIME, re.I)),
     ("ymd", re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")),
 ]

@@ -140,7 +140,9 @@ def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> File
     return result
 
 
-def lint_file(linter: Linter, path: Path, display: str, fmt: str | None, max_size: int, debug: bool = False) -> FileResult:
+def lint_file(
+    linter: Linter, path: Path, display: str, fmt: str | None, max_size: int, debug: bool = False
+) -> FileResult:
     try:
         source = read_source(path, display, fmt, max_size)
     except SourceSkipped as exc:

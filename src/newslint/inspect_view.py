@@ -34,14 +34,14 @@ def inspect_data(doc: Document) -> dict[str, Any]:
             if len(values) > 1:
                 metadata[f"{name}_candidates"] = values[1:]
     for name in ("published", "modified"):
-        entry = metadata.get(name)
-        if entry is not None:
-            entry.setdefault("iso", None)
+        date_entry = metadata.get(name)
+        if date_entry is not None:
+            date_entry.setdefault("iso", None)
     metadata["front_matter"] = _jsonable(meta.front_matter)
     metadata["json_ld"] = _jsonable(meta.json_ld)
     blocks = []
     for b in doc.blocks:
-        s, _ = b.source_span(0, max(len(b.text), 1)) if b.text else (b.tmap.source_start(0), 0)
+        s = b.tmap.source_start(0)
         line, col = doc.line_col(s)
         entry: dict[str, Any] = {
             "index": b.index,

@@ -17,3 +17,8 @@ def parse_source(source: SourceText) -> Document:
         doc = parse_html(source.text, source.path, source.encoding)
     doc.warnings[:0] = source.notes
     return doc
+
+
+def parse_text(text: str, fmt: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
+    """Parse an already decoded text (tests, rule examples, stdin)."""
+    return parse_source(SourceText(path, fmt, text, encoding, len(text)))

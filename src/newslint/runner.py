@@ -19,7 +19,9 @@ from .rules.model import Rule
 from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, decode_source, format_for, sniff_format
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
-SKIP_DIRS = frozenset((".git", ".hg", ".svn", "node_modules", ".newslint_cache", "__pycache__", ".venv", "venv", ".tox"))
+SKIP_DIRS = frozenset(
+    (".git", ".hg", ".svn", "node_modules", ".newslint_cache", "__pycache__", ".venv", "venv", ".tox")
+)
 
 
 class UsageError(Exception):

@@ -152,15 +152,37 @@ def decode(data: bytes, fmt: str) -> tuple[str, str, list[str]]:
 
 
 def _detect(data: bytes) -> str | None:
+    """Charset detection, biased towards Windows-1252 for mostly-ASCII pages.
+
+    Detectors are unreliable on short, mostly-ASCII text (a page with three accented letters can come back as
+    ``mac_latin2``). The HTML standard's default for such pages is Windows-1252, so it wins when it is among
+    the best candidates, or when the page has few non-ASCII bytes and decodes cleanly as Windows-1252.
+    """
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a declared dependency
         return None
-    best = from_bytes(data[:200_000]).best()
+    sample = data[:200_000]
+    results = from_bytes(sample)
+    best = results.best()
     if best is None:
         return None
+    for match in results:
+        if match.chaos <= best.chaos + 0.05 and _codec_name(match.encoding) == "cp1252":
+            return "cp1252"
+    high = sum(1 for byte in sample if byte >= 0x80)
+    if high <= 0.05 * len(sample):
+        try:
+            sample.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return _codec_name(best.encoding)
+
+
+def _codec_name(label: str) -> str | None:
     try:
-        return codecs.lookup(best.encoding).name
+        return codecs.lookup(label).name
     except LookupError:
         return None
 

@@ -84,6 +84,10 @@ class TextBuilder:
     def __len__(self) -> int:
         return self._len
 
+    def position(self) -> int:
+        """Where the next visible character will go (after a pending space)."""
+        return self._len + 1 if self._space_pending and self._len else self._len
+
     @property
     def empty(self) -> bool:
         return self._len == 0

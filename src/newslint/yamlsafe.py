@@ -99,11 +99,15 @@ class _Builder:
             self.count += 1
             if self.count > MAX_VALUES:
                 raise YamlError(
-                    f"more than {MAX_VALUES} values (an alias bomb?)", node.start_mark.line + 1, node.start_mark.column + 1
+                    f"more than {MAX_VALUES} values (an alias bomb?)",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
                 )
             tag = node.tag
             if tag not in _SAFE_TAGS:
-                raise YamlError(f"YAML tag {tag!r} is not allowed", node.start_mark.line + 1, node.start_mark.column + 1)
+                raise YamlError(
+                    f"YAML tag {tag!r} is not allowed", node.start_mark.line + 1, node.start_mark.column + 1
+                )
             if isinstance(node, yaml.ScalarNode):
                 try:
                     value = self.constructor.construct_object(node, deep=True)
@@ -136,7 +140,11 @@ class _Builder:
                     except TypeError:
                         raise YamlError("mapping keys must be plain values", key_node.start_mark.line + 1) from None
                     if key in mapping.key_pos:
-                        raise YamlError(f"duplicate key {key!r}", key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                        raise YamlError(
+                            f"duplicate key {key!r}",
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                        )
                     mapping.key_pos[key] = _pos(key_node)
                     mapping.value_pos[key] = _pos(value_node)
                     mapping[key] = None

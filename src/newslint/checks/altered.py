@@ -10,9 +10,11 @@ statement. The finding's fix is the exact wording.
   scope: document
   altered:
     statements:
-      - Investment in securities market are subject to market risks. Read all the related documents carefully before investing.
-    min_similarity: 0.7
-    unless: {statements: ['Mutual Fund investments are subject to market risks, read all scheme related documents carefully.']}
+      - Investment in securities market are subject to market risks. Read all the related documents
+        carefully before investing.
+    min_similarity: 0.6
+    unless:
+      statements: [Mutual Fund investments are subject to market risks, read all scheme related documents carefully.]
 ```
 Message values: ``{match}`` (the altered passage), ``{expected}`` (the statement), ``{similarity}``.
 """
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..context import Context, Unit
+from ..context import Context
 from ..rules.model import Hit, Rule
 from ..rules.patterns import Pattern
 from ..rules.patternset import PatternSet
@@ -33,7 +35,30 @@ from ..textbuild import fold
 from .base import Check
 
 _WORD = re.compile(r"\w+")
-_STOP = frozenset("a an the to in of and or all are is be before after with for on by at as".split())
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "in",
+        "of",
+        "and",
+        "or",
+        "all",
+        "are",
+        "is",
+        "be",
+        "before",
+        "after",
+        "with",
+        "for",
+        "on",
+        "by",
+        "at",
+        "as",
+    ]
+)
 
 
 class _Statement:
@@ -51,7 +76,9 @@ class Altered(Check):
         "altered",
         {
             "statements": Field(ListOf(Str(), min_items=1), required=True, doc="The exact statements (variants)."),
-            "min_similarity": Field(Num(minimum=0.0, maximum=1.0), doc="Report passages at least this similar (default 0.7)."),
+            "min_similarity": Field(
+                Num(minimum=0.0, maximum=1.0), doc="Report passages at least this similar (default 0.7)."
+            ),
             "unless": Field(Ref("PatternSet"), doc="Blocks where this occurs are not examined."),
         },
         doc=summary,
@@ -84,7 +111,9 @@ class Altered(Check):
         for stmt in self.statements:
             if len(stmt.content & token_set) < self.min_shared[id(stmt)]:
                 continue
-            blocks = [b for b in SequenceMatcher(None, stmt.tokens, tokens, autojunk=False).get_matching_blocks() if b.size]
+            blocks = [
+                b for b in SequenceMatcher(None, stmt.tokens, tokens, autojunk=False).get_matching_blocks() if b.size
+            ]
             for p in range(len(blocks)):
                 matched = 0
                 for q in range(p, len(blocks)):
@@ -95,10 +124,14 @@ class Altered(Check):
                     j1 = blocks[q].b + blocks[q].size
                     if j1 - j0 > 2 * len(stmt.tokens):
                         break
-                    passage = " ".join(tokens[j0:j1])
-                    score = SequenceMatcher(None, stmt.flat, passage, autojunk=False).ratio()
-                    if best is None or score > best[0]:
-                        best = (score, words[j0][1], words[j1 - 1][2], stmt)
+                    # Word alignment misses changed words at the edges ("Investments" for "Investment"):
+                    # try the window grown by up to two words on each side and keep the closest.
+                    for a in range(j0, max(j0 - 3, -1), -1):
+                        for b in range(j1, min(j1 + 3, len(tokens) + 1)):
+                            passage = " ".join(tokens[a:b])
+                            score = SequenceMatcher(None, stmt.flat, passage, autojunk=False).ratio()
+                            if best is None or score > best[0]:
+                                best = (score, words[a][1], words[b - 1][2], stmt)
         return best
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:

@@ -60,10 +60,7 @@ class Conditional(Check):
         return out
 
     def _satisfied(self, ctx: Context, occ: Any) -> bool:
-        for ps in self.required:
-            if not any(ps.present(ctx, ctx.region(occ, w)) for w in self.within):
-                return False
-        return True
+        return all(any(ps.present(ctx, ctx.region(occ, w)) for w in self.within) for ps in self.required)
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)

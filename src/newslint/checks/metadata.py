@@ -48,7 +48,17 @@ SOURCE_NAMES = (
     "title-tag",
     "link",
 )
-ASSERTIONS = ("present", "forbid", "require", "iso8601", "not_future", "not_before", "same_day_as", "unambiguous", "not_contains")
+ASSERTIONS = (
+    "present",
+    "forbid",
+    "require",
+    "iso8601",
+    "not_future",
+    "not_before",
+    "same_day_as",
+    "unambiguous",
+    "not_contains",
+)
 
 
 def _matches_sources(value: MetaValue, sources: tuple[str, ...] | None) -> bool:
@@ -111,7 +121,11 @@ class Metadata(Check):
         return [v for v in ctx.doc.metadata.get(field) if _matches_sources(v, sources)]
 
     def _hit(self, ctx: Context, value: MetaValue | None, **extra: Any) -> Hit:
-        values = {"field": self.field, "value": value.value if value else "", "source": value.source if value else ""}
+        values = {
+            "field": self.field,
+            "value": value.value if value else "",
+            "source": value.source if value else "",
+        }
         values["now"] = ctx.now.isoformat()
         values.update(extra)
         if value is not None and value.start is not None and value.end is not None:
@@ -152,16 +166,14 @@ class Metadata(Check):
                     yield self._hit(ctx, value)
             return
         if assertion == "not_before":
-            others = [p for p in (_parsed(v) for v in ctx.doc.metadata.get(self.argument)) if p is not None]
-            if not others:
+            reference_dates = [p for p in (_parsed(v) for v in ctx.doc.metadata.get(self.argument)) if p is not None]
+            if not reference_dates:
                 return
-            other = others[0]
+            reference = reference_dates[0]
             for value in values:
                 parsed = _parsed(value)
-                if parsed is None:
-                    continue
-                if _earlier(parsed, other):
-                    yield self._hit(ctx, value, other=other.isoformat())
+                if parsed is not None and _earlier(parsed, reference):
+                    yield self._hit(ctx, value, other=reference.isoformat())
             return
         if assertion == "same_day_as":
             if not values:
@@ -169,28 +181,25 @@ class Metadata(Check):
             first = _parsed(values[0])
             if first is None:
                 return
-            for other in self._values(ctx, self.field, tuple(self.argument)):
-                if other is values[0]:
+            for compared in self._values(ctx, self.field, tuple(self.argument)):
+                if compared is values[0]:
                     continue
-                parsed = _parsed(other)
+                parsed = _parsed(compared)
                 if parsed is not None and parsed.date() != first.date():
-                    yield self._hit(ctx, other, other=values[0].value)
+                    yield self._hit(ctx, compared, other=values[0].value)
             return
         if assertion == "unambiguous":
             for value in values:
-                for found in find_dates(value.value):
-                    if found.ambiguous and self.argument:
-                        yield self._hit(ctx, value)
-                        break
+                if self.argument and any(d.ambiguous for d in find_dates(value.value)):
+                    yield self._hit(ctx, value)
             return
         if assertion == "not_contains":
-            others = [v.value for v in ctx.doc.metadata.get(self.argument) if len(v.value) >= 3]
+            names = [v.value for v in ctx.doc.metadata.get(self.argument) if len(v.value) >= 3]
             for value in values:
                 low = value.value.lower()
-                for other in others:
-                    if other.lower() in low and other.lower() != low:
-                        yield self._hit(ctx, value, other=other)
-                        break
+                contained = next((n for n in names if n.lower() in low and n.lower() != low), None)
+                if contained is not None:
+                    yield self._hit(ctx, value, other=contained)
 
 
 def _earlier(a: datetime, b: datetime) -> bool:

@@ -66,4 +66,10 @@ class Substitution(Check):
                 if occ.text == right:
                     continue
                 replacement = keep_case(occ.text, right)
-                yield Hit(occ.block, occ.start, occ.end, {"match": occ.text, "replacement": replacement}, replacement)
+                yield Hit(
+                    occ.block,
+                    occ.start,
+                    occ.end,
+                    {"match": occ.text, "replacement": replacement},
+                    replacement,
+                )

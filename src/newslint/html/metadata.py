@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from ..dates import find_dates, parse_any
-from ..document import Block, MetaValue, Metadata
+from ..document import Block, Metadata, MetaValue
 from ..positions import LineIndex
 from ..textbuild import fold
 from .jsonld import ARTICLE_TYPES, walk_json_ld
@@ -95,7 +95,8 @@ DATE_LINE = re.compile(
     re.I,
 )
 AUTHOR_CUT = re.compile(
-    r"\s*(?:\||•|·|\u2022|/\s|\s-\s|,?\s*(?:updated|published|posted|last updated)\b|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d).*$",
+    r"\s*(?:\||•|·|\u2022|/\s|\s-\s|,?\s*(?:updated|published|posted|last updated)\b"
+    r"|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d).*$",
     re.I,
 )
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)

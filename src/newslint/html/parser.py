@@ -375,7 +375,7 @@ class HtmlExtractor:
                     self.captures.append(capture)
 
     def _open_capture(self, kind: str, elem: Elem) -> None:
-        self.open_captures[elem.eid] = _Capture(kind, elem, len(self.blocks), self.builder._len)
+        self.open_captures[elem.eid] = _Capture(kind, elem, len(self.blocks), self.builder.position())
 
     def find_open(self, tag: str) -> int:
         if not self.open_counts.get(tag):
@@ -491,7 +491,7 @@ class HtmlExtractor:
                             if flags:
                                 self.push(tag, a0, a1, flags & ~F_FURNITURE)
                             break
-            elif cls == BLOCKC or cls == QUOTE:
+            elif cls in (BLOCKC, QUOTE):
                 self._implied_close(tag)
                 self.boundary()
                 flags = classify_attrs(src[a0:a1]) if a1 > a0 else 0
@@ -511,7 +511,7 @@ class HtmlExtractor:
                         g = 1 if h.group(1) is not None else 2 if h.group(2) is not None else 3
                         if self.open_link is not None:
                             self._close_link(builder._len)
-                        self.open_link = (builder._len, unescape(h.group(g)), h.start(g), h.end(g))
+                        self.open_link = (builder.position(), unescape(h.group(g)), h.start(g), h.end(g))
             elif cls == BOLD:
                 self.push(tag, a0, a1, 0)
                 self.bold_depth += 1
@@ -616,7 +616,8 @@ class HtmlExtractor:
             if not group:
                 continue
             best = max(group, key=total)
-            if dense is None or self._contains(best, dense) or total(best) >= 0.5 * dense_text:
+            explicit = priority < 2 and total(best) >= 150
+            if dense is None or explicit or self._contains(best, dense) or total(best) >= 0.5 * dense_text:
                 chosen = best
                 # Prefer the enclosing <article> (it holds headline and byline) when it is not much larger.
                 if priority < 2:
@@ -630,7 +631,7 @@ class HtmlExtractor:
                         p = p.parent
                         depth += 1
                 return chosen
-        if dense is not None and dense_text >= 200:
+        if dense is not None and dense_text >= 100:
             return dense
         return None
 

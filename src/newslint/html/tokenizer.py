@@ -39,6 +39,7 @@ def raw_text_end(s: str, name: str, pos: int, n: int) -> int:
             return j
         pos = j + 2
 
+
 ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 # Token kinds

@@ -5,21 +5,107 @@ from __future__ import annotations
 import re
 
 VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "basefont",
+        "bgsound",
+        "frame",
+    ]
 )
 
 # Elements whose start or end ends the current block of text.
 BLOCK = frozenset(
-    """
-    address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure
-    footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p section summary
-    table tbody td tfoot th thead tr ul caption colgroup option optgroup select button
-    """.split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "colgroup",
+        "option",
+        "optgroup",
+        "select",
+        "button",
+    ]
 )
 
 # Elements whose text is never prose: code, media, forms controls, templates.
 NON_PROSE = frozenset(
-    "code pre kbd samp var svg math template noscript object canvas video audio select option button head".split()
+    [
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "var",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "object",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "option",
+        "button",
+        "head",
+    ]
 )
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -37,10 +123,44 @@ KIND_BY_TAG = {
 
 # A start tag of one of these closes an open <p> (HTML's "p in button scope" rule, simplified).
 CLOSES_P = frozenset(
-    """
-    address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form
-    h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul li dd dt
-    """.split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+        "li",
+        "dd",
+        "dt",
+    ]
 )
 
 FURNITURE_TAGS = frozenset(("nav", "aside"))
@@ -66,7 +186,9 @@ BODY_WORDS = re.compile(
     re.I,
 )
 
-BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|writer|posted-?by)(?=$|[\s_-])", re.I)
+BYLINE_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|writer|posted-?by)(?=$|[\s_-])", re.I
+)
 
 # A cheap test on a tag's raw attribute string: only tags that pass it get their attributes parsed while
 # the page streams by. It is the union of the word lists above plus the attributes that carry metadata.

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..dates import parse_any
-from ..document import MetaValue, Metadata
+from ..document import Metadata, MetaValue
 from ..yamlsafe import YamlError, YList, YMap, load
 
 _YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)

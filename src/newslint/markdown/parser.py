@@ -21,7 +21,8 @@ from .frontmatter import metadata_from_front_matter, split_front_matter
 
 _md = None
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_NAME_LINE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
+# A line that is only a name: two to five capitalised words ("K N Mishra", "Asha Menon").
+_NAME_LINE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,4}$")
 
 
 def _markdown() -> Any:
@@ -140,9 +141,7 @@ class _Inline:
                 self.special(t.content, t.markup)
             elif typ in ("softbreak", "hardbreak"):
                 b.space(self.cursor, self.cursor)
-            elif typ.endswith("_open") and typ != "link_open":
-                self.skip(t.markup)
-            elif typ.endswith("_close") and typ != "link_close":
+            elif (typ.endswith("_open") and typ != "link_open") or (typ.endswith("_close") and typ != "link_close"):
                 self.skip(t.markup)
             elif typ == "link_open":
                 if t.markup == "autolink":
@@ -264,7 +263,15 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
         if typ.endswith("_open") and tok.nesting == 1:
             if typ == "heading_open":
                 heading_level = int(tok.tag[1:])
-            elif typ in ("blockquote_open", "list_item_open", "td_open", "th_open", "bullet_list_open", "ordered_list_open", "table_open"):
+            elif typ in (
+                "blockquote_open",
+                "list_item_open",
+                "td_open",
+                "th_open",
+                "bullet_list_open",
+                "ordered_list_open",
+                "table_open",
+            ):
                 containers.append(typ)
                 group += 1
                 groups.append(group)

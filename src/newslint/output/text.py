@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from .report import RunReport
 
-_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "bold": "\x1b[1m", "dim": "\x1b[2m"}
+_COLORS = {
+    "error": "\x1b[31m",
+    "warning": "\x1b[33m",
+    "info": "\x1b[36m",
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+}
 _RESET = "\x1b[0m"
 MAX_LINE = 160
 
@@ -23,7 +29,11 @@ def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> t
     offset = 0
     if len(text) > MAX_LINE:
         offset = max(0, min(start - 40, len(text) - MAX_LINE))
-        text = ("..." if offset else "") + text[offset : offset + MAX_LINE] + ("..." if offset + MAX_LINE < len(text) else "")
+        text = (
+            ("..." if offset else "")
+            + text[offset : offset + MAX_LINE]
+            + ("..." if offset + MAX_LINE < len(text) else "")
+        )
         shift = 3 if offset else 0
         start = start - offset + shift
         end = min(end - offset + shift, len(text))

@@ -137,7 +137,9 @@ class Loader:
         for cname, cspec in (spec.get("classes") or {}).items():
             line = cspec.get("__line__", 1)
             if cname in self._class_origin:
-                self.problems.append(f"{name}:{line}: class {cname!r} is already defined in {self._class_origin[cname]}")
+                self.problems.append(
+                    f"{name}:{line}: class {cname!r} is already defined in {self._class_origin[cname]}"
+                )
                 continue
             scope = cspec.get("scope", "document")
             klass = BlockClass(
@@ -179,7 +181,9 @@ class Loader:
         line = rspec.get("__line__", 1)
         rid = rspec["id"]
         if rid in self._rule_origin:
-            self.problems.append(f"{name}:{line}: duplicate rule id {rid!r} (first defined at {self._rule_origin[rid]})")
+            self.problems.append(
+                f"{name}:{line}: duplicate rule id {rid!r} (first defined at {self._rule_origin[rid]})"
+            )
             return None
         self._rule_origin[rid] = f"{name}:{line}"
         kind = next(k for k in CHECKS if k in rspec)

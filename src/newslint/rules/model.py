@@ -50,9 +50,7 @@ class BlockClass:
                     members.add(unit.block.index)
         if self.unless is not None and members:
             blocks = ctx.doc.blocks
-            members = {
-                i for i in members if not self.unless.present(ctx, [Unit(blocks[i], 0, len(blocks[i].text))])
-            }
+            members = {i for i in members if not self.unless.present(ctx, [Unit(blocks[i], 0, len(blocks[i].text))])}
         if members:
             # Images sit with the promotion they illustrate: same container.
             groups = {ctx.doc.blocks[i].group for i in members}

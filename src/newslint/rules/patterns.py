@@ -22,12 +22,9 @@ import regex
 
 from ..textbuild import fold
 
-try:  # CPython's own regular-expression parser: good enough to find required literals.
-    import re._constants as _sre_c  # type: ignore[import-not-found]
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# CPython's own regular-expression parser (3.11+): good enough to find required literals.
+import re._constants as _sre_c
+import re._parser as _sre_parse
 
 
 class RuleTimeout(Exception):
@@ -60,7 +57,9 @@ def statement_to_regex(statement: str) -> str:
     for i, tok in enumerate(tokens):
         if i:
             prev = tokens[i - 1]
-            parts.append(r"\s+" if (prev[0].isalnum() or prev[0] == "_") and (tok[0].isalnum() or tok[0] == "_") else r"\s*")
+            parts.append(
+                r"\s+" if (prev[0].isalnum() or prev[0] == "_") and (tok[0].isalnum() or tok[0] == "_") else r"\s*"
+            )
         parts.append(regex.escape(tok))
     out = r"(?<!\w)" + "".join(parts)
     out += r"(?:\s*\.)?" if optional_stop else r"(?!\w)"

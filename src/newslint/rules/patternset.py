@@ -120,7 +120,13 @@ class PatternSet:
 
     @property
     def _simple(self) -> bool:
-        return self.near is None and self.unless is None and self.klass is None and self.in_section is None and self.kinds is None
+        return (
+            self.near is None
+            and self.unless is None
+            and self.klass is None
+            and self.in_section is None
+            and self.kinds is None
+        )
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
@@ -140,7 +146,9 @@ class PatternSet:
             units = keep
         return units
 
-    def occurrences(self, ctx: Context, units: list[Unit], lowered: str | None = None, first_only: bool = False) -> list[Occurrence]:
+    def occurrences(
+        self, ctx: Context, units: list[Unit], lowered: str | None = None, first_only: bool = False
+    ) -> list[Occurrence]:
         """Matches in ``units``, filtered, without overlaps, in document order."""
         if self.klass is not None or self.kinds is not None or self.in_section is not None:
             units = self._filter_units(ctx, units)

@@ -129,7 +129,7 @@ class Num(Type):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             problems.add(line, f"{where} must be a number, not {_type_name(value)}")
             return None
-        if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             problems.add(line, f"{where} must be between {self.minimum} and {self.maximum}")
             return None
         return float(value)
@@ -241,14 +241,18 @@ class AnyOf(Type):
     doc: str = ""
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
-        last = Problems()
+        trials = []
         for option in self.options:
             trial = Problems()
             out = option.validate(value, line, where, trial, defs)
             if not trial.items:
                 return out
-            last = trial
-        problems.items.extend(last.items)
+            trials.append(trial)
+        # Report the problems of the option the value was shaped for (a mapping for a mapping...), not of
+        # an option that rejected its shape outright.
+        shape_error = f"{where} must be "
+        fitting = [t for t in trials if not any(m.startswith(shape_error) for _, m in t.items)]
+        problems.items.extend((fitting or trials)[0].items)
         return None
 
     def schema(self, defs: dict[str, Type]) -> dict[str, Any]:
@@ -301,7 +305,10 @@ class Obj(Type):
             if len(present) != 1:
                 names = ", ".join(self.exactly_one_of)
                 if present:
-                    problems.add(line, f"{where or self.name}: only one of {names} may be given; got {', '.join(present)}")
+                    problems.add(
+                        line,
+                        f"{where or self.name}: only one of {names} may be given; got {', '.join(present)}",
+                    )
                 else:
                     problems.add(line, f"{where or self.name}: needs one of {names}")
         out["__line__"] = line

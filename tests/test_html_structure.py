@@ -1,0 +1,170 @@
+"""HTML: blocks, body versus furniture, sections, what is never prose, robustness of the tree."""
+
+from __future__ import annotations
+
+from conftest import find_block, html
+
+PAGE = """<!doctype html>
+<html><head><title>x</title><style>p { color: red }</style>
+<script>var s = "<p>not prose</p>";</script></head>
+<body>
+<header class="site-header"><a href="/">Logo</a><nav><ul><li><a href="/markets">Markets</a></li>
+<li><a href="/disclaimer">Disclaimer</a></li></ul></nav></header>
+<div class="cookie-banner"><p>We use cookies to improve your experience on this site.</p></div>
+<main>
+<article>
+<h1>Sensex ends higher</h1>
+<p class="byline">By Meera Iyer</p>
+<div class="article-body">
+<p>The Sensex rose 300 points on Monday as banking stocks gained across the board.</p>
+<aside class="related-stories"><h4>Related</h4><ul><li>Another story about markets and more</li></ul></aside>
+<p>Analysts at Kotak Securities said the rally could continue this week.</p>
+<pre><code>print("never prose")</code></pre>
+<noscript><p>Enable JavaScript</p></noscript>
+<template><p>template text</p></template>
+<h2>Outlook</h2>
+<p>Traders will watch the RBI policy decision on Friday closely.</p>
+<footer class="article-footer"><p>Disclaimer: This article is for information only.</p></footer>
+</div>
+</article>
+<div class="sidebar"><h3>Most read</h3><p>Some popular headline that is not part of this article.</p></div>
+</main>
+<footer><p>Copyright 2025 Example Media Pvt. Ltd.</p></footer>
+</body></html>
+"""
+
+
+def test_body_and_furniture():
+    doc = html(PAGE)
+    assert find_block(doc, "Sensex rose").body
+    assert find_block(doc, "Kotak").body
+    assert find_block(doc, "Sensex ends higher").body
+    for furniture in (
+        "Markets",
+        "We use cookies",
+        "Another story",
+        "Some popular headline",
+        "Copyright 2025",
+    ):
+        assert not find_block(doc, furniture).body, furniture
+    assert doc.body_container.startswith("<article")
+
+
+def test_article_footer_stays_in_body():
+    doc = html(PAGE)
+    assert find_block(doc, "Disclaimer: This article").body
+
+
+def test_scripts_styles_code_noscript_template_are_never_prose():
+    doc = html(PAGE)
+    texts = " ".join(b.text for b in doc.blocks)
+    for hidden in ("not prose", "color: red", "never prose", "Enable JavaScript", "template text"):
+        assert hidden not in texts
+
+
+def test_kinds_levels_and_sections():
+    doc = html(PAGE)
+    head = find_block(doc, "Sensex ends higher")
+    assert (head.kind, head.level) == ("heading", 1)
+    assert doc.headline == head.index
+    outlook = find_block(doc, "Outlook")
+    assert (outlook.kind, outlook.level) == ("heading", 2)
+    rbi = find_block(doc, "RBI policy")
+    assert doc.section_title(rbi) == "Outlook"
+    assert doc.section_title(find_block(doc, "Sensex rose")) == "Sensex ends higher"
+    assert find_block(doc, "Another story").kind == "list-item"
+
+
+def test_links_with_targets():
+    doc = html('<p>Read <a href="https://example.com/?utm_source=x&amp;a=1">our app</a> today.</p>')
+    block = find_block(doc, "Read")
+    [link] = block.links
+    assert block.text[link.start : link.end] == "our app"
+    assert link.href == "https://example.com/?utm_source=x&a=1"
+
+
+def test_unclosed_paragraphs_and_list_items():
+    doc = html("<div><p>one<p>two<ul><li>a<li>b</ul><p>three</div>")
+    assert [b.text for b in doc.blocks] == ["one", "two", "a", "b", "three"]
+
+
+def test_table_cells():
+    doc = html("<table><tr><td>Buy ABC<td>Target 120<tr><th>x</table>")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("table-cell", "Buy ABC"),
+        ("table-cell", "Target 120"),
+        ("table-cell", "x"),
+    ]
+
+
+def test_blockquote_and_caption():
+    doc = html(
+        "<blockquote><p>Quoted words</p></blockquote><figure><img src=a.png alt='chart'><figcaption>Chart of Nifty</figcaption></figure>"
+    )
+    assert find_block(doc, "Quoted").kind == "blockquote"
+    assert find_block(doc, "Chart of").kind == "caption"
+    assert find_block(doc, "chart").kind == "image"
+
+
+def test_br_separates_words_not_blocks():
+    doc = html("<p>Line one<br>line two<br/>end</p>")
+    assert [b.text for b in doc.blocks] == ["Line one line two end"]
+
+
+def test_bold_label_line_starts_a_section():
+    doc = html("<div><p><strong>Disclaimer</strong></p><p>Investments carry risk and you may lose money.</p></div>")
+    label = find_block(doc, "Disclaimer")
+    assert label.is_label
+    assert doc.section_title(find_block(doc, "Investments carry")) == "Disclaimer"
+
+
+def test_deep_nesting_does_not_recurse():
+    depth = 100_000
+    page = "<div>" * depth + "<p>deep text</p>" + "</div>" * depth
+    doc = html(page)
+    assert find_block(doc, "deep text").text == "deep text"
+
+
+def test_unclosed_and_truncated_html():
+    doc = html("<html><body><article><p>Truncated para<div><span>more text <b>bold")
+    assert " ".join(b.text for b in doc.blocks) == "Truncated para more text bold"
+
+
+def test_text_without_body_tag_after_head():
+    doc = html("<html><head><title>t</title>Stray text starts the body<p>para</p>")
+    assert "Stray text starts the body" in [b.text for b in doc.blocks]
+
+
+def test_itemprop_article_body_wins_over_densest():
+    page = (
+        """<body><div class="listing"><p>"""
+        + "Teaser text that is long enough to count. " * 20
+        + """</p></div>
+    <article><div itemprop="articleBody"><p>The real article paragraph with enough words to matter here.</p>
+    <p>A second paragraph of the real article, long enough that the markup is clearly meant.</p>
+    <p>A third paragraph of the real article, so the container holds a real story.</p></div></article></body>"""
+    )
+    doc = html(page)
+    assert find_block(doc, "real article").body
+
+
+def test_densest_container_when_no_markers():
+    page = """<body><div id="a"><p>short nav text</p></div><div id="b">
+    <p>First long paragraph of the story with many words in it to count as text.</p>
+    <p>Second long paragraph of the story with many words in it to count as text.</p></div>
+    <div id="c"><p>Footer-ish text that is also fairly long but alone in its box here.</p></div></body>"""
+    doc = html(page)
+    assert find_block(doc, "First long").body
+    assert not find_block(doc, "short nav").body
+
+
+def test_comments_are_collected_with_positions():
+    doc = html("<p>a</p>\n<!-- newslint-disable sebi-x -->\n<p>b</p>")
+    [comment] = doc.comments
+    assert comment.text.strip() == "newslint-disable sebi-x"
+    assert doc.line_col(comment.start) == (2, 1)
+
+
+def test_raw_text_elements_with_uppercase_end_tags():
+    doc = html("<SCRIPT>var x = '</div>';</SCRIPT><P>after</P>")
+    assert [b.text for b in doc.blocks] == ["after"]
