@@ -7,8 +7,8 @@ import re
 from html import unescape
 
 import pytest
-from conftest import ROOT, run_cli
 
+from conftest import ROOT, run_cli
 from newslint.textbuild import fold
 
 EXAMPLES = ROOT / "examples"

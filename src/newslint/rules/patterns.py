@@ -15,16 +15,16 @@ the expression.
 from __future__ import annotations
 
 import re
+
+# CPython's own regular-expression parser (3.11+): good enough to find required literals.
+import re._constants as _sre_c
+import re._parser as _sre_parse
 import time
 from typing import Any
 
 import regex
 
 from ..textbuild import fold
-
-# CPython's own regular-expression parser (3.11+): good enough to find required literals.
-import re._constants as _sre_c
-import re._parser as _sre_parse
 
 
 class RuleTimeout(Exception):
