@@ -168,3 +168,19 @@ def test_comments_are_collected_with_positions():
 def test_raw_text_elements_with_uppercase_end_tags():
     doc = html("<SCRIPT>var x = '</div>';</SCRIPT><P>after</P>")
     assert [b.text for b in doc.blocks] == ["after"]
+
+
+def test_layout_class_naming_a_sidebar_does_not_hide_the_story():
+    page = """<body><div class="article right-sidebar two-col"><div class="article-body">
+<p>The story paragraph that readers came for, long enough to be the article text.</p>
+<div class="related-links"><p>Related: another story you might like to read later.</p></div>
+</div><div class="sidebar"><p>Sidebar text about something else entirely, not the story.</p></div></div></body>"""
+    doc = html(page)
+    assert find_block(doc, "story paragraph").body
+    assert not find_block(doc, "Related: another").body
+    assert not find_block(doc, "Sidebar text").body
+
+
+def test_meta_value_attribute_is_read_like_content():
+    doc = html('<meta value="Jo Writer" name="author"><p>x</p>')
+    assert doc.metadata.first("authors").value == "Jo Writer"

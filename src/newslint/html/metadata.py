@@ -135,7 +135,7 @@ class MetaCollector:
         self._add("language", MetaValue(raw, "meta", "html[lang]", at, at + len(raw)))
 
     def meta_tag(self, attrs: dict[str, tuple[str, int]]) -> None:
-        content = attrs.get("content")
+        content = attrs.get("content") or attrs.get("value")
         if content is None:
             return
         key_attr = None

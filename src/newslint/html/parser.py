@@ -124,6 +124,7 @@ class Elem:
         "close_seq",
         "close_text",
         "eid",
+        "furn_depth",
         "furniture",
         "hf",
         "open_seq",
@@ -141,7 +142,8 @@ class Elem:
         self.eid = eid
         self._attrs: dict[str, tuple[str, int]] | None = None
         self.blk: Elem = self
-        self.furniture = False
+        self.furniture = False  # this element or an ancestor is furniture
+        self.furn_depth = 0  # how many furniture elements enclose it (itself included)
         self.hf = False  # inside <header> or <footer>
         self.open_seq = 0
         self.close_seq = -1
@@ -306,7 +308,9 @@ class HtmlExtractor:
         parent = self.stack[-1]
         self.eid += 1
         elem = Elem(tag, a0, a1, parent, self.eid)
-        elem.furniture = parent.furniture or bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
+        own = bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
+        elem.furniture = parent.furniture or own
+        elem.furn_depth = parent.furn_depth + own
         elem.hf = parent.hf or tag == "header" or tag == "footer"
         elem.blk = elem if tag in BLOCK else parent.blk
         self.seq += 1
@@ -612,7 +616,9 @@ class HtmlExtractor:
         dense_text = dense.para_text if dense is not None else 0
         total = self._total
         for priority in range(4):
-            group = [e for p, e in self.candidates if p == priority and not e.furniture]
+            # Explicit body markup wins even inside an element marked like furniture: layout classes such as
+            # "article right-sidebar" wrap the story itself. <article> and <main> must not be furniture.
+            group = [e for p, e in self.candidates if p == priority and (priority < 2 or not e.furniture)]
             if not group:
                 continue
             best = max(group, key=total)
@@ -643,7 +649,8 @@ class HtmlExtractor:
             b_open = body.open_seq
             b_close = body.close_seq if body.close_seq >= 0 else self.seq + 1
             for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
-                block.body = b_open <= seq <= b_close and not elem.furniture
+                # Inside the body, only furniture between the body container and the block counts.
+                block.body = b_open <= seq <= b_close and elem.furn_depth == body.furn_depth
                 block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
         else:
             for block, elem in zip(blocks, self.block_elems, strict=True):
@@ -704,10 +711,10 @@ class HtmlExtractor:
         meta = self.meta
 
         def near_article(elem: Elem) -> bool:
-            if elem.furniture:
-                return False
             if body is None:
-                return True
+                return not elem.furniture
+            if elem.furn_depth > body.furn_depth:
+                return False
             close = body.close_seq if body.close_seq >= 0 else self.seq + 1
             # The body, or the page header just before it (where bylines and dates often sit).
             return body.open_seq - 400 <= elem.open_seq <= close
