@@ -14,6 +14,7 @@ Nothing recurses: a page of 100,000 nested ``<div>``s is as safe as any other.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 
@@ -36,6 +37,8 @@ from .vocabulary import (
     VOID,
 )
 
+# Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
+BODY_CONTAINERS = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
 MAX_END_TAG_SEARCH = 256  # how deep an end tag looks for its start tag before it is ignored
 HEAD_CONTENT = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
 
@@ -317,10 +320,11 @@ class HtmlExtractor:
         elem.open_seq = self.seq
         elem.open_text = self.text_total + self.builder._len
         if flags:
-            if flags & F_ARTICLE_BODY:
-                self.candidates.append((0, elem))
-            elif flags & F_BODY:
-                self.candidates.append((1, elem))
+            if tag in BODY_CONTAINERS:
+                if flags & F_ARTICLE_BODY:
+                    self.candidates.append((0, elem))
+                elif flags & F_BODY:
+                    self.candidates.append((1, elem))
             if flags & F_BYLINE:
                 content = elem.attrs(self.src).get("content")
                 if content is not None:
@@ -607,12 +611,20 @@ class HtmlExtractor:
         inner_close = inner.close_seq if inner.close_seq >= 0 else self.seq
         return outer.open_seq <= inner.open_seq and inner_close <= close
 
+    def _densest(self, accept: Callable[[Elem], bool]) -> Elem | None:
+        best: Elem | None = None
+        for elem in self.para_owners:
+            if accept(elem) and (best is None or elem.para_text > best.para_text):
+                best = elem
+        return best
+
     def _choose_body(self) -> Elem | None:
         """The article container: microdata, CMS classes, <article>, <main>, else the densest text container."""
-        dense: Elem | None = None
-        for elem in self.para_owners:
-            if not elem.furniture and (dense is None or elem.para_text > dense.para_text):
-                dense = elem
+        dense = self._densest(lambda e: not e.furniture and not e.hf)
+        if dense is None or dense.para_text < 100:
+            # Everything with text is marked like furniture (a "pagination" wrapper around the story...):
+            # the densest container still holds the article.
+            dense = self._densest(lambda e: True) or dense
         dense_text = dense.para_text if dense is not None else 0
         total = self._total
         for priority in range(4):

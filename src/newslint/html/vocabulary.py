@@ -171,7 +171,7 @@ FURNITURE_WORDS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
     r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
     r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
-    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories)"
+    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright)"
     r"(?=$|[\s_-])",
     re.I,
 )
@@ -196,7 +196,7 @@ HINTS = re.compile(
     r"(?:^|[\s_\"'=-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
     r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
     r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
-    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|"
+    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright|"
     r"article-?body|articlebody|article-?content|article__body|article__content|article-?text|"
     r"story-?body|story-?content|story-?text|post-?body|post-?content|entry-?content|td-post-content|"
     r"field-?body|field-name-body|content-?body|main-?content|news-?body|news-?content|news-?detail|"
