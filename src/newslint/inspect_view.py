@@ -117,7 +117,12 @@ def render_inspect(doc: Document, fmt: str) -> str:
         if len(text) > 100:
             text = text[:97] + "..."
         region = "body" if entry["region"] == "body" else "furn"
-        out.append(f"  {entry['line']}:{entry['column']:<4} {region:<4} {kind:<11} {text}")
+        section = entry["section"]
+        if section:
+            section = section if len(section) <= 24 else section[:21] + "..."
+            text = f"[{section}] {text}"
+        where = f"{entry['line']}:{entry['column']}"
+        out.append(f"  {where:<9} {region:<4} {kind:<11} {text}")
     for warning in doc.warnings:
         out.append(f"warning: {warning}")
     return "\n".join(out) + "\n"
