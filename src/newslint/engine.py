@@ -102,7 +102,7 @@ class Linter:
             original = doc.source[s:e]
             matched = hit.block.text[hit.start : hit.end] if hit.block is not None else original
             safe = original == matched and "<" not in original and "&" not in original
-            fix = Fix(hit.fix, line, col, end_line, end_col, s, e, safe)
+            fix = Fix(hit.fix, line, col, end_line, end_col, s, e, safe, original)
         values = dict(hit.values)
         values.setdefault("match", snippet)
         return Finding(

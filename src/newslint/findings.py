@@ -16,6 +16,7 @@ class Fix:
     start: int  # source offsets (characters of the decoded file)
     end: int
     safe: bool  # the span holds exactly the matched text (no markup, no entities): it can be applied
+    original: str = ""  # the source text the fix replaces, checked again before writing
 
     def as_dict(self) -> dict[str, Any]:
         return {
