@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
-from .findings import Finding
+from .findings import Finding, Fix
 from .source import SourceError, SourceSkipped, decode
 
 _BOMS = (
@@ -37,10 +37,9 @@ class FixOutcome:
 def plan(text: str, findings: list[Finding]) -> tuple[str, int, list[str]]:
     """The text with every safe, non-overlapping fix applied; (text, applied, reasons for skipped ones)."""
     skipped: list[str] = []
-    chosen = []
-    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.fix.start, f.fix.end)):  # type: ignore[union-attr]
-        fix = f.fix
-        assert fix is not None
+    chosen: list[Fix] = []
+    with_fix = [(f, f.fix) for f in findings if f.fix is not None]
+    for f, fix in sorted(with_fix, key=lambda pair: (pair[1].start, pair[1].end)):
         where = f"{f.path}:{f.line}:{f.column} {f.rule}"
         if not fix.safe:
             skipped.append(f"{where}: not applied: the text spans markup or entities; edit it by hand")
