@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import unescape
+from typing import TYPE_CHECKING
 
 from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
@@ -35,6 +36,9 @@ from .vocabulary import (
     NON_PROSE,
     VOID,
 )
+
+if TYPE_CHECKING:
+    from .selectors import HtmlSelectors
 
 MAX_END_TAG_SEARCH = 256  # how deep an end tag looks for its start tag before it is ignored
 HEAD_CONTENT = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
@@ -179,8 +183,11 @@ class _Capture:
 class HtmlExtractor:
     """Streams one page and produces the document. Use ``parse_html``."""
 
-    def __init__(self, src: str, path: str, encoding: str) -> None:
+    def __init__(self, src: str, path: str, encoding: str, marks: dict[int, tuple[str, str]] | None = None) -> None:
         self.src = src
+        # Configured CSS selectors: start-tag offset -> ("content" | "furniture", selector); see selectors.py.
+        self.marks = marks
+        self.forced_body: list[Elem] = []
         self.path = path
         self.encoding = encoding
         self.meta = MetaCollector(src)
@@ -309,6 +316,8 @@ class HtmlExtractor:
         elem.furniture = parent.furniture or bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
         elem.hf = parent.hf or tag == "header" or tag == "footer"
         elem.blk = elem if tag in BLOCK else parent.blk
+        if self.marks is not None:
+            self._apply_mark(elem, a0 - 1 - len(tag))
         self.seq += 1
         elem.open_seq = self.seq
         elem.open_text = self.text_total + self.builder._len
@@ -339,6 +348,16 @@ class HtmlExtractor:
         counts = self.open_counts
         counts[tag] = counts.get(tag, 0) + 1
         return elem
+
+    def _apply_mark(self, elem: Elem, start: int) -> None:
+        mark = self.marks.pop(start, None) if self.marks else None
+        if mark is None:
+            return
+        if mark[0] == "content":
+            elem.furniture = False
+            self.forced_body.append(elem)
+        else:
+            elem.furniture = True
 
     def pop_to(self, index: int) -> None:
         """Close every element from the top of the stack down to ``index`` (inclusive)."""
@@ -635,14 +654,14 @@ class HtmlExtractor:
         return None
 
     def finish(self) -> Document:
-        body = self._choose_body()
+        forced = self.forced_body
+        body = forced[0] if forced else self._choose_body()
         src = self.src
         blocks = self.blocks
         if body is not None:
-            b_open = body.open_seq
-            b_close = body.close_seq if body.close_seq >= 0 else self.seq + 1
+            spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else self.seq + 1) for e in forced or [body]]
             for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
-                block.body = b_open <= seq <= b_close and not elem.furniture
+                block.body = any(a <= seq <= b for a, b in spans) and not elem.furniture
                 block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
         else:
             for block, elem in zip(blocks, self.block_elems, strict=True):
@@ -663,7 +682,7 @@ class HtmlExtractor:
         container = ""
         if body is not None:
             label = body.label_words(src)
-            container = f"<{body.tag}{' ' + label if label else ''}>"
+            container = f"<{body.tag}{' ' + label if label else ''}>" + (" (html.content)" if forced else "")
         doc = Document(
             path=self.path,
             format="html",
@@ -677,6 +696,11 @@ class HtmlExtractor:
             body_container=container,
         )
         doc.warnings.extend(self.meta.problems_as_text(doc.lines))
+        for start, (role, selector) in sorted((self.marks or {}).items()):
+            doc.warnings.append(
+                f"line {doc.line_col(start)[0]}: html.{role} selector {selector!r} matched an inline element, "
+                "which body detection does not track; select a block element (div, section, article, aside...)"
+            )
         return doc
 
     def _capture_text(self, cap: _Capture) -> tuple[str, int, int] | None:
@@ -764,5 +788,10 @@ def extract_fragment(src: str, start: int, end: int) -> list[Block]:
     return extractor.blocks
 
 
-def parse_html(src: str, path: str, encoding: str) -> Document:
-    return HtmlExtractor(src, path, encoding).run()
+def parse_html(src: str, path: str, encoding: str, selectors: HtmlSelectors | None = None) -> Document:
+    marks = None
+    if selectors:
+        from .selectors import select_marks
+
+        marks = select_marks(src, selectors)
+    return HtmlExtractor(src, path, encoding, marks).run()
