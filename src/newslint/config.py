@@ -184,9 +184,9 @@ def load_config(path: Path) -> Config:
     problems = Problems()
     spec = CONFIG.validate(data, _line(data), "", problems, {})
     if problems.items:
-        raise ConfigError(
-            [f"{name}:{line or 1}: {message}" for line, message in sorted(problems.items, key=lambda p: p[0])]
-        )
+        # Top-level messages of rules.spec start with the (empty) path: ": unknown key", " must be".
+        ordered = sorted(problems.items, key=lambda p: p[0])
+        raise ConfigError([f"{name}:{line or 1}: {message.lstrip(': ')}" for line, message in ordered])
     return _build(spec, data, path)
 
 
