@@ -16,6 +16,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, default_config, load_config
 from .discovery import ConfigFinder
@@ -24,6 +25,9 @@ from .profile import CommandLine, Profile, build_profile, path_matches, relative
 from .progress import for_run
 from .rules.model import SEVERITY_RANK, Rule
 from .runner import CheckSettings, Target, collect, lint_target
+
+if TYPE_CHECKING:
+    from .html.selectors import HtmlSelectors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -164,6 +168,21 @@ def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profi
     )
     resolver = ProfileResolver(request)
     return resolver.profile_for(resolver.config_for(Target(Path("."), ".")))
+
+
+def html_selectors_for(path: Path, config: Path | None, isolated: bool) -> HtmlSelectors | None:
+    """The configured HTML selectors for one file (for ``inspect``); reads the configuration only."""
+    if isolated and config is None:
+        return None
+    found = config if config is not None else ConfigFinder().for_file(path)
+    if found is None:
+        return None
+    loaded = load_config(found)
+    if not (loaded.html_content or loaded.html_furniture):
+        return None
+    from .html.selectors import HtmlSelectors
+
+    return HtmlSelectors(tuple(loaded.html_content), tuple(loaded.html_furniture))
 
 
 def github_actions() -> bool:

@@ -269,8 +269,12 @@ def inspect(
     max_file_size: Annotated[
         float, typer.Option("--max-file-size", help="Skip files larger than this many MB.")
     ] = 20.0,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Show what the parser extracted: metadata with provenance and positions, then the blocks."""
+    from .checkrun import html_selectors_for
+    from .config import ConfigError
     from .inspect_view import render_inspect
     from .parse import parse_source
     from .source import SourceError, SourceSkipped, decode_source, format_for, read_source, sniff_format
@@ -287,7 +291,12 @@ def inspect(
             source = read_source(Path(file), file, None, int(max_file_size * 1024 * 1024))
     except (SourceError, SourceSkipped) as exc:
         raise _fail(f"{file}: {exc}") from None
-    doc = parse_source(source)
+    where = Path(stdin_filename or ".") if file == "-" else Path(file)
+    try:
+        selectors = html_selectors_for(where, config, isolated)
+    except ConfigError as exc:
+        raise _print_problems(exc.problems) from None
+    doc = parse_source(source, selectors)
     sys.stdout.write(render_inspect(doc, output_format))
 
 

@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, ConfigError, Setting
+from .config import Config, ConfigError, Setting, display_path
 from .document import Document
 from .engine import PATTERN_RULE, TIMEOUT_RULE, Linter
 from .findings import Finding
@@ -146,7 +146,7 @@ def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
         available = builtin_pack_files()
         for entry in config.packs:
             if _is_path(entry.value):
-                path = config.folder / entry.value
+                path = Path(display_path(config.folder / entry.value))
                 if not path.exists():
                     problems.append(
                         config.problem(entry.line, f"pack {entry.value!r}: no such rule file or folder")
@@ -160,7 +160,7 @@ def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
                     config.problem(entry.line, f"unknown built-in pack {entry.value!r} (available: {known})")
                 )
     for entry in config.rules:
-        path = config.folder / entry.value
+        path = Path(display_path(config.folder / entry.value))
         if not path.exists():
             problems.append(config.problem(entry.line, f"rules: no such rule file or folder {entry.value!r}"))
         paths.append(path)
