@@ -49,7 +49,8 @@ def render(report: RunReport) -> str:
             out.append(f"  {gutter} | {text}")
             out.append(f"  {' ' * len(gutter)} | {_paint(marks, f.severity, color)}")
         if f.fix is not None:
-            out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: replace with {f.fix.replacement!r}")
+            action = f"replace with {f.fix.replacement!r}" if f.fix.replacement else "delete it"
+            out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
     for r in report.results:
         if r.error:
             out.append(f"{r.path}: error: {r.error}")
