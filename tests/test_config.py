@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import RULES_YAML, newslint, write
+from conftest import ROOT, RULES_YAML, newslint, write
 
 BAD = "We offer guaranteed returns and stock tips, a multibagger.\n"
 
@@ -266,3 +266,38 @@ def test_init_writes_a_valid_starter_and_refuses_to_overwrite(tmp_path: Path) ->
     assert again.returncode == 2 and "already exists" in again.stderr
     assert config.read_text() == "# mine\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
+
+
+def test_stdin_uses_the_configuration_of_its_filename(project: Path) -> None:
+    write(project / "blog" / ".newslint.yaml", "packs: []\nrules: [../rules/]\nselect: [t-hype]\n")
+    run = newslint("check", "-", "--stdin-filename", "blog/post.md", "-f", "json", cwd=project, stdin=BAD)
+    assert rules_of(run.stdout) == ["t-hype"]
+    assert json.loads(run.stdout)["findings"][0]["path"] == "blog/post.md"
+    run = newslint("check", "-", "-f", "json", cwd=project, stdin=BAD)
+    assert len(rules_of(run.stdout)) == 3
+
+
+def test_exclude_on_the_command_line(project: Path) -> None:
+    write(project / "a.md", BAD)
+    write(project / "gen" / "b.md", BAD)
+    run = newslint("check", ".", "--exclude", "gen/*", "-f", "json", cwd=project)
+    assert json.loads(run.stdout)["summary"]["files"] == 1
+
+
+def test_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    """The copy-paste .newslint.yaml of the README passes validation (rules aside, which need the packs)."""
+    from newslint.config import load_config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration") :]
+    example = section[
+        section.index("```yaml\n") + len("```yaml\n") : section.index("```\n", section.index("```yaml"))
+    ]
+    path = write(tmp_path / ".newslint.yaml", example)
+    config = load_config(path)
+    assert [s.value for s in config.packs or []] == ["sebi", "disclaimer", "promo", "meta", "attribution"]
+    assert config.fail_on == "error" and config.html_content == ["div.story-body"]
+    assert [(h.number, h.names) for h in config.house] == [
+        ("INZ000123456", ("Example Broking Ltd",)),
+        ("INH000654321", ("Example Research", "Example Research Pvt Ltd")),
+    ]
