@@ -183,7 +183,9 @@ class _Capture:
 class HtmlExtractor:
     """Streams one page and produces the document. Use ``parse_html``."""
 
-    def __init__(self, src: str, path: str, encoding: str, marks: dict[int, tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self, src: str, path: str, encoding: str, marks: dict[int, tuple[str, str]] | None = None
+    ) -> None:
         self.src = src
         # Configured CSS selectors: start-tag offset -> ("content" | "furniture", selector); see selectors.py.
         self.marks = marks
@@ -659,7 +661,8 @@ class HtmlExtractor:
         src = self.src
         blocks = self.blocks
         if body is not None:
-            spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else self.seq + 1) for e in forced or [body]]
+            ends = self.seq + 1
+            spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else ends) for e in forced or [body]]
             for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
                 block.body = any(a <= seq <= b for a, b in spans) and not elem.furniture
                 block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
@@ -698,8 +701,8 @@ class HtmlExtractor:
         doc.warnings.extend(self.meta.problems_as_text(doc.lines))
         for start, (role, selector) in sorted((self.marks or {}).items()):
             doc.warnings.append(
-                f"line {doc.line_col(start)[0]}: html.{role} selector {selector!r} matched an inline element, "
-                "which body detection does not track; select a block element (div, section, article, aside...)"
+                f"line {doc.line_col(start)[0]}: html.{role} selector {selector!r} matched an inline "
+                "element, which body detection does not track; select a block element (div, section...)"
             )
         return doc
 
