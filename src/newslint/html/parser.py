@@ -699,11 +699,8 @@ class HtmlExtractor:
             body_container=container,
         )
         doc.warnings.extend(self.meta.problems_as_text(doc.lines))
-        for start, (role, selector) in sorted((self.marks or {}).items()):
-            doc.warnings.append(
-                f"line {doc.line_col(start)[0]}: html.{role} selector {selector!r} matched an inline "
-                "element, which body detection does not track; select a block element (div, section...)"
-            )
+        if self.marks:
+            doc.warnings.extend(_untracked_marks(self.marks, doc))
         return doc
 
     def _capture_text(self, cap: _Capture) -> tuple[str, int, int] | None:
@@ -757,6 +754,22 @@ class HtmlExtractor:
                 meta.time_value(kind, a, b, elem.tag)
         headline_block = self.blocks[headline] if headline is not None else None
         return meta.finish(self.blocks, headline_block)
+
+
+def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[str]:
+    """Warnings for selected elements that extraction never tracked (inline tags, or markup read differently)."""
+    by_selector: dict[tuple[str, str], list[int]] = {}
+    for start, key in sorted(marks.items()):
+        by_selector.setdefault(key, []).append(start)
+    out = []
+    for (role, selector), starts in by_selector.items():
+        n = len(starts)
+        out.append(
+            f"line {doc.line_col(starts[0])[0]}: html.{role} selector {selector!r} matched {n} element"
+            f"{'s' if n != 1 else ''} that body detection does not track (an inline element, or malformed "
+            "markup); select block elements (div, section, article, aside...)"
+        )
+    return out
 
 
 def _container_words(elem: Elem | None, src: str) -> str:
