@@ -757,7 +757,7 @@ class HtmlExtractor:
 
 
 def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[str]:
-    """Warnings for selected elements that extraction never tracked (inline tags, or markup read differently)."""
+    """Warnings for selected elements that extraction never tracked (inline tags, markup read differently)."""
     by_selector: dict[tuple[str, str], list[int]] = {}
     for start, key in sorted(marks.items()):
         by_selector.setdefault(key, []).append(start)
