@@ -54,6 +54,11 @@ def test_house_name_with_another_number_is_an_error(project: Path) -> None:
     )
 
 
+def test_separators_split_a_footer_line(project: Path) -> None:
+    text = "Example Broking Ltd, INZ000123456 | Example Research: INH000654321 | Grievances: INZ000999999\n"
+    assert house_findings(project, text) == [("sebi-registration-number-unknown", "warning", "INZ000999999")]
+
+
 def test_house_rules_in_footer_of_html(project: Path) -> None:
     page = (
         "<html><body><article><h1>T</h1><p>Body text.</p></article>"

@@ -4,7 +4,8 @@ Configured in ``.newslint.yaml`` (``house: {INZ000123456: Example Broking Ltd}``
 then. For each registration number in the page's prose (body and furniture: footers are where a broker's
 numbers usually sit), the check finds whose it is. The rule, applied within the number's sentence:
 
-* the number's *owner* is the nearest name before it in the sentence, else the nearest name after it;
+* the number's *owner* is the nearest name before it in the sentence, else the nearest name after it (a
+  ``|`` or ``•`` separator ends the sentence too: footers list several entities on one line);
 * a *name* is a house name (case, spacing and a trailing Ltd/Limited/Pvt/LLP may differ) or a run of
   capitalised words that is not only registration vocabulary ("SEBI Registration No.", "Research Analyst")
   and not just the sentence's first word ("Our", "The");
@@ -31,6 +32,7 @@ _CAPITALISED = re.compile(
     r"(?<![\w&])[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:&|and|of|for|the)[ \t]+)?[A-Z][\w'’.&-]*)*"
 )
 _SEBI_NAME = re.compile(r"securities\s+and\s+exchange\s+board\s+of\s+india", re.I)
+SEPARATORS = ("|", "•", "·", "¦")
 LEGAL_SUFFIX = r"(?:[ \t,]+(?:Pvt\.?|Private))?(?:[ \t,]+(?:Ltd\.?|Limited|LLP|Inc\.?|Co\.?))?"
 _VOCABULARY_TEXT = """
     sebi registration registered regd reg regn no nos number numbers id research analyst analysts investment
@@ -38,7 +40,8 @@ _VOCABULARY_TEXT = """
     merchant banker bankers ra ia the a an our this that these its his her their we you it is are was
     disclaimer disclosure disclosures note details india nse bse mcx ncdex member code cin gst amfi arn
     contact email phone address website compliance officer grievance with under by for and of in at as on
-    from see reg.no inh ina inz inp inm mr ms mrs dr
+    from see reg.no inh ina inz inp inm mr ms mrs dr grievance grievances complaint complaints helpline
+    support customer care office head registered corporate toll free validity valid till
 """
 VOCABULARY = frozenset(_VOCABULARY_TEXT.split())
 
@@ -106,6 +109,14 @@ def names_in(sentence: str, patterns: list[tuple[re.Pattern[str], str]]) -> list
     return found
 
 
+def _segment(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around ``start:end`` between separators such as ``|`` (footers list several
+    entities in one line)."""
+    before = max(text.rfind(sep, s, start) for sep in SEPARATORS)
+    after = [i for i in (text.find(sep, end, e) for sep in SEPARATORS) if i >= 0]
+    return (before + 1 if before >= s else s), (min(after) if after else e)
+
+
 def owner_of(names: list[_Name], start: int, end: int) -> _Name | None:
     before = [n for n in names if n.end <= start]
     if before:
@@ -135,7 +146,7 @@ class HouseCheck(Check):
                 continue
             for m in NUMBER.finditer(text):
                 number = m.group(0).upper()
-                s, e = ctx.sentence_at(block, m.start())
+                s, e = _segment(text, *ctx.sentence_at(block, m.start()), m.start(), m.end())
                 sentence = text[s:e]
                 owner = owner_of(names_in(sentence, self._patterns), m.start() - s, m.end() - s)
                 hit = self._judge(number, owner)
