@@ -55,8 +55,14 @@ def test_house_name_with_another_number_is_an_error(project: Path) -> None:
 
 
 def test_separators_split_a_footer_line(project: Path) -> None:
-    text = "Example Broking Ltd, INZ000123456 | Example Research: INH000654321 | Grievances: INZ000999999\n"
-    assert house_findings(project, text) == [("sebi-registration-number-unknown", "warning", "INZ000999999")]
+    text = (
+        "Example Broking Ltd | SEBI Reg. No. INZ000123456 | Research Analyst: INH000654321 | "
+        "Member ID: INZ000999999 | Partner: XYZ Capital (INZ000555555)\n"
+    )
+    # INZ000123456: the name before the segment, its own number. INH000654321: another house entity's
+    # number in the house's list. INZ000555555: XYZ Capital's. INZ000999999: nobody named in its segment,
+    # so the house name before it owns it: a mismatch.
+    assert house_findings(project, text) == [("sebi-house-number-mismatch", "error", "INZ000999999")]
 
 
 def test_house_rules_in_footer_of_html(project: Path) -> None:

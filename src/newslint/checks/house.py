@@ -2,15 +2,18 @@
 
 Configured in ``.newslint.yaml`` (``house: {INZ000123456: Example Broking Ltd}``); the two rules exist only
 then. For each registration number in the page's prose (body and furniture: footers are where a broker's
-numbers usually sit), the check finds whose it is. The rule, applied within the number's sentence:
+numbers usually sit), the check finds whose it is, within the number's sentence:
 
-* the number's *owner* is the nearest name before it in the sentence, else the nearest name after it (a
-  ``|`` or ``•`` separator ends the sentence too: footers list several entities on one line);
 * a *name* is a house name (case, spacing and a trailing Ltd/Limited/Pvt/LLP may differ) or a run of
   capitalised words that is not only registration vocabulary ("SEBI Registration No.", "Research Analyst")
   and not just the sentence's first word ("Our", "The");
+* the number's *owner* is the nearest name before it in its *segment* (the part of the sentence between
+  ``|`` or ``•`` separators, as footers list several entities on one line), else the nearest name after it
+  in the segment, else the nearest name before the segment in the sentence ("Example Broking Ltd | SEBI
+  Reg. No.: INZ000123456");
 * owner is a house name and the number is not one of that name's numbers -> ``sebi-house-number-mismatch``
-  (error: the page shows the house with someone else's number);
+  (error: the page shows the house with someone else's number), unless the owner was found outside the
+  segment and the number belongs to another house entity (a footer listing the house's entities);
 * no owner and the number is not the house's -> ``sebi-registration-number-unknown`` (warning: whose number
   is this?). A number with another owner is explained ("Analyst Jane Doe, SEBI Reg. No. INH000000002").
 """
@@ -146,18 +149,25 @@ class HouseCheck(Check):
                 continue
             for m in NUMBER.finditer(text):
                 number = m.group(0).upper()
-                s, e = _segment(text, *ctx.sentence_at(block, m.start()), m.start(), m.end())
-                sentence = text[s:e]
-                owner = owner_of(names_in(sentence, self._patterns), m.start() - s, m.end() - s)
-                hit = self._judge(number, owner)
+                s, e = ctx.sentence_at(block, m.start())
+                names = names_in(text[s:e], self._patterns)
+                a, b = m.start() - s, m.end() - s
+                g0, g1 = _segment(text, s, e, m.start(), m.end())
+                owner = owner_of([n for n in names if n.start >= g0 - s and n.end <= g1 - s], a, b)
+                in_segment = owner is not None
+                if owner is None:
+                    before = [n for n in names if n.end <= g0 - s]
+                    owner = before[-1] if before else None
+                hit = self._judge(number, owner, in_segment)
                 if hit is not None:
                     yield Hit(block, m.start(), m.end(), hit)
 
-    def _judge(self, number: str, owner: _Name | None) -> dict[str, Any] | None:
+    def _judge(self, number: str, owner: _Name | None, in_segment: bool) -> dict[str, Any] | None:
         facts = self.facts
         if owner is not None and owner.house is not None:
             expected = facts.numbers_of(owner.house)
-            if number not in expected and self.report == "mismatch":
+            listed = not in_segment and number in facts.numbers
+            if number not in expected and not listed and self.report == "mismatch":
                 return {"name": owner.text, "house": owner.house, "expected": ", ".join(expected)}
             return None
         if owner is None and number not in facts.numbers and self.report == "unknown":
