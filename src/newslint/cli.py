@@ -18,7 +18,7 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
-    from .rules.loader import RuleSet
+    from .profile import Profile
 
 app = typer.Typer(
     name="newslint",
@@ -71,15 +71,42 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
-def _load_rules(rules: list[Path] | None, builtin: bool, packs: list[str] | None = None) -> RuleSet:
-    from .rules.loader import RuleLoadError, load_rules
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
+FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [f for f in FORMAT_NAMES if f.startswith(incomplete)]
+
+
+def _complete_fail_on(incomplete: str) -> list[str]:
+    return [f for f in FAIL_ON_LEVELS if f.startswith(incomplete)]
+
+
+def _complete_rule(incomplete: str) -> list[str]:
     try:
-        return load_rules(list(rules or []), builtin=builtin, builtin_packs=packs)
-    except RuleLoadError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        raise typer.Exit(EXIT_ERROR) from None
+        from .checkrun import profile_here
+        from .profile import CommandLine
+
+        rules = profile_here(None, False, CommandLine()).ruleset.rules
+        return sorted(r.id for r in rules if r.id.startswith(incomplete))
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def _print_problems(problems: list[str]) -> typer.Exit:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return typer.Exit(EXIT_ERROR)
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="Use this configuration file for every file (no discovery)."),
+]
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore configuration files (.newslint.yaml, pyproject.toml).")
+]
 
 
 @app.command()
@@ -89,7 +116,16 @@ def check(
         list[Path] | None, typer.Option("--rules", "-r", help="Extra rule file or folder (repeatable).")
     ] = None,
     no_builtin: Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in packs.")] = False,
-    output_format: Annotated[str, typer.Option("--format", "--output-format", "-f", help="text or json.")] = "text",
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "--output-format",
+            "-f",
+            help="text, concise, json, sarif, github or junit (default: text; github under GitHub Actions).",
+            autocompletion=_complete_format,
+        ),
+    ] = None,
     now: Annotated[str | None, typer.Option("--now", help="Today for date rules, YYYY-MM-DD.")] = None,
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
@@ -97,15 +133,27 @@ def check(
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (ids, globs, packs).")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (ids, globs, packs).")] = None,
     fail_on: Annotated[
-        str,
-        typer.Option("--fail-on", help="Lowest severity that fails the run: error, warning, info, never."),
-    ] = "error",
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that fails the run: error (default), warning, info, never.",
+            autocompletion=_complete_fail_on,
+        ),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")] = False,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also print the count of findings per rule.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the findings, no source excerpts.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Only the findings: no source excerpts, summary or warnings."),
+    ] = False,
     output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write the report here.")] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Skip files matching this glob (repeatable).")
+    ] = None,
     max_file_size: Annotated[
         float, typer.Option("--max-file-size", help="Skip files larger than this many MB.")
     ] = 20.0,
@@ -115,51 +163,61 @@ def check(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Check articles against the rules; report findings with exact positions."""
-    from .output import FORMATS, formatter
+    from .checkrun import CheckRequest, exit_code, github_actions, run_check
+    from .config import ConfigError
+    from .output import FORMATS, STATISTICS_ON_STDERR, formatter
     from .output.report import RunReport
-    from .runner import CheckSettings, UsageError, collect, lint_target, make_linter
+    from .output.text import statistics_lines
+    from .profile import CommandLine
+    from .rules.loader import RuleLoadError
+    from .runner import CheckSettings, UsageError
 
-    if output_format not in FORMATS:
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
-    if fail_on not in ("error", "warning", "info", "never"):
+    fmt = output_format or ("github" if github_actions() else "text")
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fail_on is not None and fail_on not in FAIL_ON_LEVELS:
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+    if config is not None and isolated:
+        raise _fail("--config and --isolated cannot be used together")
     settings = CheckSettings(
         now=_parse_now(now),
-        select=_split(select),
-        ignore=_split(ignore),
         max_file_size=int(max_file_size * 1024 * 1024),
         timeout=regex_timeout,
         debug=debug,
     )
-    ruleset = _load_rules(rules, builtin=not no_builtin)
+    request = CheckRequest(
+        paths=list(paths or []),
+        settings=settings,
+        cli=CommandLine(
+            rules=list(rules or []),
+            no_builtin=no_builtin,
+            select=_split(select) if select else None,
+            ignore=_split(ignore),
+            fail_on=fail_on,
+        ),
+        config=config,
+        isolated=isolated,
+        stdin_filename=stdin_filename,
+        exclude=list(exclude or []),
+        output_format=fmt,
+        quiet=quiet,
+    )
     try:
-        linter = make_linter(ruleset, settings)
+        outcome = run_check(request)
+    except (ConfigError, RuleLoadError) as exc:
+        raise _print_problems(exc.problems) from None
     except UsageError as exc:
         raise _fail(str(exc)) from None
-    collected = collect(paths or ["."], stdin_filename)
-    for warning in collected.warnings:
-        print(f"newslint: warning: {warning}", file=sys.stderr)
-    results = list(collected.errors)
-    for target in collected.targets:
-        result = lint_target(linter, target, settings)
-        results.append(result)
-        if result.notice:
-            print(f"newslint: {result.path}: {result.notice}", file=sys.stderr)
-        for warning in result.warnings:
-            print(f"newslint: warning: {result.path}: {warning}", file=sys.stderr)
-        if result.debug:
-            print(result.debug, file=sys.stderr)
-    results.sort(key=lambda r: r.path)
-    color = output_format == "text" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = fmt in ("text", "concise") and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = RunReport(
-        results=[r for r in results if not r.notice],
-        rules=ruleset.by_id(),
+        results=[r for r in outcome.results if not r.notice],
+        rules=outcome.rules,
         color=color,
-        statistics=statistics,
+        statistics=statistics and fmt not in STATISTICS_ON_STDERR,
         quiet=quiet,
         version=__version__,
     )
-    text = formatter(output_format)(report)
+    text = formatter(fmt)(report)
     if output_file is not None:
         from .atomic import write_text_atomic
 
@@ -170,16 +228,20 @@ def check(
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    if statistics and fmt in STATISTICS_ON_STDERR:
+        for line in statistics_lines(report):
+            print(line, file=sys.stderr)
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
-    if not collected.targets and not collected.errors:
-        raise _fail("no articles to check")
-    if exit_zero or fail_on == "never":
-        raise typer.Exit(EXIT_OK)
-    threshold = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_OK)
+    if not outcome.checked:
+        if not outcome.excluded:
+            raise _fail("no articles to check")
+        if not quiet:
+            print(
+                f"newslint: every file given is excluded by the configuration ({outcome.excluded})",
+                file=sys.stderr,
+            )
+    raise typer.Exit(exit_code(outcome, exit_zero))
 
 
 @app.command()
@@ -192,8 +254,12 @@ def inspect(
     max_file_size: Annotated[
         float, typer.Option("--max-file-size", help="Skip files larger than this many MB.")
     ] = 20.0,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Show what the parser extracted: metadata with provenance and positions, then the blocks."""
+    from .checkrun import html_selectors_for
+    from .config import ConfigError
     from .inspect_view import render_inspect
     from .parse import parse_source
     from .source import SourceError, SourceSkipped, decode_source, format_for, read_source, sniff_format
@@ -210,7 +276,12 @@ def inspect(
             source = read_source(Path(file), file, None, int(max_file_size * 1024 * 1024))
     except (SourceError, SourceSkipped) as exc:
         raise _fail(f"{file}: {exc}") from None
-    doc = parse_source(source)
+    where = Path(stdin_filename or ".") if file == "-" else Path(file)
+    try:
+        selectors = html_selectors_for(where, config, isolated)
+    except ConfigError as exc:
+        raise _print_problems(exc.problems) from None
+    doc = parse_source(source, selectors)
     sys.stdout.write(render_inspect(doc, output_format))
 
 
@@ -222,6 +293,100 @@ def schema() -> None:
     from .rules.definitions import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=2, sort_keys=False) + "\n")
+
+
+def _profile_here(config: Path | None, isolated: bool, rules: list[Path] | None, no_builtin: bool) -> Profile:
+    from .checkrun import profile_here
+    from .config import ConfigError
+    from .profile import CommandLine
+    from .rules.loader import RuleLoadError
+    from .runner import UsageError
+
+    if config is not None and isolated:
+        raise _fail("--config and --isolated cannot be used together")
+    try:
+        return profile_here(config, isolated, CommandLine(rules=list(rules or []), no_builtin=no_builtin))
+    except (ConfigError, RuleLoadError) as exc:
+        raise _print_problems(exc.problems) from None
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+
+
+RulesOption = Annotated[
+    list[Path] | None, typer.Option("--rules", "-r", help="Extra rule file or folder (repeatable).")
+]
+NoBuiltinOption = Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in packs.")]
+
+
+@app.command("rules")
+def list_rules(
+    pack: Annotated[
+        list[str] | None, typer.Option("--pack", "-p", help="Only the rules of this pack (repeatable).")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", autocompletion=lambda: ["text", "json"])
+    ] = "text",
+    rules: RulesOption = None,
+    no_builtin: NoBuiltinOption = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """List the rules that run here (the configuration's packs, selection and severities applied)."""
+    from .browse import render_rules
+
+    if output_format not in ("text", "json"):
+        raise _fail(f"--format must be text or json, not {output_format!r}")
+    profile = _profile_here(config, isolated, rules, no_builtin)
+    chosen = profile.linter.rules
+    wanted = _split(pack)
+    if wanted:
+        packs = {r.pack for r in profile.ruleset.rules}
+        unknown = [p for p in wanted if p not in packs]
+        if unknown:
+            raise _fail(f"unknown pack {unknown[0]!r} (packs: {', '.join(sorted(packs)) or 'none'})")
+        chosen = [r for r in chosen if r.pack in wanted]
+    sys.stdout.write(render_rules(chosen, profile.linter.severities, output_format))
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="The rule id.", autocompletion=_complete_rule)],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", autocompletion=lambda: ["text", "json"])
+    ] = "text",
+    rules: RulesOption = None,
+    no_builtin: NoBuiltinOption = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Explain a rule: why it matters, its references, how it checks, what fails and what passes."""
+    from .browse import closest_ids, render_explain
+
+    if output_format not in ("text", "json"):
+        raise _fail(f"--format must be text or json, not {output_format!r}")
+    profile = _profile_here(config, isolated, rules, no_builtin)
+    found = profile.ruleset.by_id().get(rule)
+    if found is None:
+        close = closest_ids(rule, profile.ruleset.rules)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `newslint rules`)"
+        raise _fail(f"unknown rule {rule!r}{hint}")
+    sys.stdout.write(render_explain(found, profile.linter.severities.get(rule), output_format))
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to write .newslint.yaml.")] = Path("."),
+) -> None:
+    """Write a commented starter .newslint.yaml (never overwrites one)."""
+    from .starter import write_starter
+
+    try:
+        path = write_starter(folder)
+    except FileExistsError:
+        raise _fail(f"{folder / '.newslint.yaml'} already exists; not overwriting it") from None
+    except OSError as exc:
+        raise _fail(f"cannot write {folder / '.newslint.yaml'}: {exc.strerror or exc}") from None
+    print(f"Wrote {path}. Edit it, then run `newslint check`.")
 
 
 def main() -> None:

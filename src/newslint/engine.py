@@ -12,6 +12,7 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .context import Context
 from .document import Document
@@ -21,6 +22,9 @@ from .rules.model import Hit, Rule
 from .rules.patterns import PatternError, RuleTimeout
 from .source import SourceError, SourceSkipped, SourceText, read_source
 from .textbuild import fold
+
+if TYPE_CHECKING:
+    from .html.selectors import HtmlSelectors
 
 TIMEOUT_RULE = "newslint-rule-timeout"
 PATTERN_RULE = "newslint-pattern-error"
@@ -40,6 +44,8 @@ class FileResult:
 
 
 class Linter:
+    html_selectors: HtmlSelectors | None = None  # configured CSS selectors for HTML body detection
+
     def __init__(
         self,
         ruleset: RuleSet,
@@ -125,7 +131,7 @@ def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> File
 
     result = FileResult(source.path)
     try:
-        doc = parse_source(source)
+        doc = parse_source(source, linter.html_selectors)
         result.warnings = list(doc.warnings)
         result.findings = linter.lint(doc)
         for f in result.findings:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .document import Document
 from .source import SourceText
 
+if TYPE_CHECKING:
+    from .html.selectors import HtmlSelectors
 
-def parse_source(source: SourceText) -> Document:
+
+def parse_source(source: SourceText, html_selectors: HtmlSelectors | None = None) -> Document:
     if source.format == "markdown":
         from .markdown.parser import parse_markdown
 
@@ -14,7 +19,7 @@ def parse_source(source: SourceText) -> Document:
     else:
         from .html.parser import parse_html
 
-        doc = parse_html(source.text, source.path, source.encoding)
+        doc = parse_html(source.text, source.path, source.encoding, html_selectors)
     doc.warnings[:0] = source.notes
     return doc
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
+from typing import TYPE_CHECKING
 
 from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
@@ -36,6 +37,9 @@ from .vocabulary import (
     NON_PROSE,
     VOID,
 )
+
+if TYPE_CHECKING:
+    from .selectors import HtmlSelectors
 
 # Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
 BODY_CONTAINERS = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
@@ -184,8 +188,11 @@ class _Capture:
 class HtmlExtractor:
     """Streams one page and produces the document. Use ``parse_html``."""
 
-    def __init__(self, src: str, path: str, encoding: str) -> None:
+    def __init__(self, src: str, path: str, encoding: str, marks: dict[int, tuple[str, str]] | None = None) -> None:
         self.src = src
+        # Configured CSS selectors: start-tag offset -> ("content" | "furniture", selector); see selectors.py.
+        self.marks = marks
+        self.forced_body: list[Elem] = []
         self.path = path
         self.encoding = encoding
         self.meta = MetaCollector(src)
@@ -316,6 +323,8 @@ class HtmlExtractor:
         elem.furn_depth = parent.furn_depth + own
         elem.hf = parent.hf or tag == "header" or tag == "footer"
         elem.blk = elem if tag in BLOCK else parent.blk
+        if self.marks is not None:
+            self._apply_mark(elem, a0 - 1 - len(tag))
         self.seq += 1
         elem.open_seq = self.seq
         elem.open_text = self.text_total + self.builder._len
@@ -347,6 +356,17 @@ class HtmlExtractor:
         counts = self.open_counts
         counts[tag] = counts.get(tag, 0) + 1
         return elem
+
+    def _apply_mark(self, elem: Elem, start: int) -> None:
+        mark = self.marks.pop(start, None) if self.marks else None
+        if mark is None:
+            return
+        if mark[0] == "content":
+            elem.furniture = False
+            self.forced_body.append(elem)
+        else:
+            elem.furniture = True
+            elem.furn_depth += 1
 
     def pop_to(self, index: int) -> None:
         """Close every element from the top of the stack down to ``index`` (inclusive)."""
@@ -654,15 +674,17 @@ class HtmlExtractor:
         return None
 
     def finish(self) -> Document:
-        body = self._choose_body()
+        forced = self.forced_body
+        body = forced[0] if forced else self._choose_body()
         src = self.src
         blocks = self.blocks
         if body is not None:
-            b_open = body.open_seq
-            b_close = body.close_seq if body.close_seq >= 0 else self.seq + 1
+            ends = self.seq + 1
+            spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else ends, e) for e in forced or [body]]
             for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
                 # Inside the body, only furniture between the body container and the block counts.
-                block.body = b_open <= seq <= b_close and elem.furn_depth == body.furn_depth
+                holder = next((e for a, b, e in spans if a <= seq <= b), None)
+                block.body = holder is not None and elem.furn_depth == holder.furn_depth
                 block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
         else:
             for block, elem in zip(blocks, self.block_elems, strict=True):
@@ -683,7 +705,7 @@ class HtmlExtractor:
         container = ""
         if body is not None:
             label = body.label_words(src)
-            container = f"<{body.tag}{' ' + label if label else ''}>"
+            container = f"<{body.tag}{' ' + label if label else ''}>" + (" (html.content)" if forced else "")
         doc = Document(
             path=self.path,
             format="html",
@@ -697,6 +719,8 @@ class HtmlExtractor:
             body_container=container,
         )
         doc.warnings.extend(self.meta.problems_as_text(doc.lines))
+        if self.marks:
+            doc.warnings.extend(_untracked_marks(self.marks, doc))
         return doc
 
     def _capture_text(self, cap: _Capture) -> tuple[str, int, int] | None:
@@ -752,6 +776,22 @@ class HtmlExtractor:
         return meta.finish(self.blocks, headline_block)
 
 
+def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[str]:
+    """Warnings for selected elements that extraction never tracked (inline tags, markup read differently)."""
+    by_selector: dict[tuple[str, str], list[int]] = {}
+    for start, key in sorted(marks.items()):
+        by_selector.setdefault(key, []).append(start)
+    out = []
+    for (role, selector), starts in by_selector.items():
+        n = len(starts)
+        out.append(
+            f"line {doc.line_col(starts[0])[0]}: html.{role} selector {selector!r} matched {n} element"
+            f"{'s' if n != 1 else ''} that body detection does not track (an inline element, or malformed "
+            "markup); select block elements (div, section, article, aside...)"
+        )
+    return out
+
+
 def _container_words(elem: Elem | None, src: str) -> str:
     words = []
     depth = 0
@@ -784,5 +824,10 @@ def extract_fragment(src: str, start: int, end: int) -> list[Block]:
     return extractor.blocks
 
 
-def parse_html(src: str, path: str, encoding: str) -> Document:
-    return HtmlExtractor(src, path, encoding).run()
+def parse_html(src: str, path: str, encoding: str, selectors: HtmlSelectors | None = None) -> Document:
+    marks = None
+    if selectors:
+        from .selectors import select_marks
+
+        marks = select_marks(src, selectors)
+    return HtmlExtractor(src, path, encoding, marks).run()

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from .report import RunReport
 
+MODULES = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+}
+FORMATS = tuple(MODULES)
+# Formats read by programs: no progress line. --statistics goes to stderr unless the format has room for it
+# (json carries a "statistics" key; text and concise print the table after the findings).
+MACHINE_FORMATS = ("json", "sarif", "github", "junit")
+STATISTICS_ON_STDERR = ("sarif", "github", "junit")
+
 
 def formatter(name: str) -> Callable[[RunReport], str]:
-    if name == "json":
-        from .json_format import render
-    else:
-        from .text import render
+    module = import_module(f"{__name__}.{MODULES.get(name, 'text')}")
+    render: Callable[[RunReport], str] = module.render
     return render
-
-
-FORMATS = ("text", "json")

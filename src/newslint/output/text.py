@@ -1,5 +1,6 @@
 """``--format text``: ``path:line:col: severity rule-id message``, the source line with the match underlined,
-and a summary. Colour only when asked (a terminal without ``NO_COLOR``)."""
+and a summary. Colour only when asked (a terminal without ``NO_COLOR``). ``--quiet`` (as ruff's): the findings
+and nothing else, no source excerpts and no summary."""
 
 from __future__ import annotations
 
@@ -58,25 +59,34 @@ def render(report: RunReport) -> str:
             out.append(f"  {gutter} | {text}")
             out.append(f"  {' ' * len(gutter)} | {_paint(marks, f.severity, color)}")
         if f.fix is not None:
-            out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: replace with {f.fix.replacement!r}")
+            action = f"replace with {f.fix.replacement!r}" if f.fix.replacement else "delete it"
+            out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
     for r in report.results:
         if r.error:
             out.append(f"{r.path}: error: {r.error}")
-    if report.statistics:
-        out.append("")
-        for rule, n in report.by_rule():
-            out.append(f"{n:6d}  {rule}")
-    if not report.quiet or report.findings or report.errors:
-        counts = report.by_severity()
-        total = sum(counts.values())
-        files = report.file_count
-        noun = "file" if files == 1 else "files"
-        if total:
-            parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
-            summary = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
-        else:
-            summary = f"No findings in {files} {noun}."
-        if report.errors:
-            summary += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
-        out.append(summary)
-    return "\n".join(out) + "\n"
+    stats = statistics_lines(report) if report.statistics else []
+    if stats:
+        out.extend(["", *stats] if out else stats)
+    if not report.quiet:
+        out.append(summary_line(report))
+    return "\n".join(out) + "\n" if out else ""
+
+
+def statistics_lines(report: RunReport) -> list[str]:
+    """``--statistics``: the count of findings per rule, most frequent first (then by id)."""
+    return [f"{n:6d}  {rule}" for rule, n in report.by_rule()]
+
+
+def summary_line(report: RunReport) -> str:
+    counts = report.by_severity()
+    total = sum(counts.values())
+    files = report.file_count
+    noun = "file" if files == 1 else "files"
+    if total:
+        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+        summary = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
+    else:
+        summary = f"No findings in {files} {noun}."
+    if report.errors:
+        summary += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
+    return summary

@@ -1,0 +1,189 @@
+"""A ``check`` run with configuration: find the files, give each its configuration, lint, pick the exit code.
+
+Each file is governed by the nearest configuration file above it (``discovery.py``), or by ``--config FILE``
+for every file, or by none with ``--isolated``. Files governed by the same configuration share one rule set
+and linter (built once). Every configuration is loaded and validated before any file is linted, so a broken
+configuration stops the run with exit code 2 and nothing half-reported.
+
+Exit code (``exit_code``): 2 when a file could not be read (the others are still linted and reported); else,
+unless ``--exit-zero``, 1 when a finding is at or above the ``fail-on`` of its file's configuration (or of
+``--fail-on``); else 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import Config, default_config, load_config
+from .discovery import ConfigFinder
+from .engine import FileResult
+from .profile import CommandLine, Profile, build_profile, path_matches, relative_to
+from .progress import for_run
+from .rules.model import SEVERITY_RANK, Rule
+from .runner import CheckSettings, Target, collect, lint_target
+
+if TYPE_CHECKING:
+    from .html.selectors import HtmlSelectors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class CheckRequest:
+    paths: list[str]
+    settings: CheckSettings
+    cli: CommandLine = field(default_factory=CommandLine)
+    config: Path | None = None  # --config: this file for every linted file
+    isolated: bool = False  # --isolated: no configuration file at all
+    stdin_filename: str | None = None
+    exclude: list[str] = field(default_factory=list)  # --exclude globs, relative to the working folder
+    output_format: str = "text"
+    quiet: bool = False
+
+
+@dataclass
+class CheckOutcome:
+    results: list[FileResult] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)  # every rule of every configuration used
+    fail_on: dict[str, str] = field(default_factory=dict)  # path -> the fail-on that applies to it
+    checked: int = 0
+    excluded: int = 0
+
+
+class ProfileResolver:
+    """Configuration (and so profile) per linted file, each loaded once."""
+
+    def __init__(self, request: CheckRequest) -> None:
+        self.request = request
+        self.finder = ConfigFinder()
+        self.configs: dict[Path | None, Config] = {}
+        self.profiles: dict[Path | None, Profile] = {}
+        self.explicit = load_config(request.config) if request.config is not None else None
+
+    def config_for(self, target: Target) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        path: Path | None = None
+        if not self.request.isolated:
+            if target.path is not None:
+                path = self.finder.for_file(target.path)
+            else:
+                name = self.request.stdin_filename
+                folder = Path(name).parent if name else Path(".")
+                path = self.finder.for_folder(folder.resolve())
+        config = self.configs.get(path)
+        if config is None:
+            config = load_config(path) if path is not None else default_config(Path.cwd())
+            self.configs[path] = config
+        return config
+
+    def profile_for(self, config: Config) -> Profile:
+        profile = self.profiles.get(config.path)
+        if profile is None:
+            profile = build_profile(config, self.request.cli, self.request.settings)
+            self.profiles[config.path] = profile
+        return profile
+
+
+def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutcome, list[str]]:
+    """Targets with their profiles (excluded ones left out), the outcome so far, and warnings to print.
+
+    Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
+    """
+    collected = collect(request.paths or ["."], request.stdin_filename, request.exclude)
+    outcome = CheckOutcome(results=list(collected.errors))
+    resolver = ProfileResolver(request)
+    planned: list[tuple[Target, Profile]] = []
+    for target in collected.targets:
+        config = resolver.config_for(target)
+        profile = resolver.profile_for(config)
+        if profile.exclude and target.path is not None:
+            rel = relative_to(target.display, config.folder)
+            if any(path_matches(rel, pattern) for pattern in profile.exclude):
+                outcome.excluded += 1
+                continue
+        planned.append((target, profile))
+        outcome.fail_on[target.display] = profile.fail_on
+    if not resolver.profiles and (request.config is not None or not request.isolated):
+        # Nothing to lint: still validate the configuration the working folder would use.
+        folder_config = resolver.explicit or resolver.config_for(Target(Path("."), "."))
+        resolver.profile_for(folder_config)
+    for profile in resolver.profiles.values():
+        for rule in profile.ruleset.rules:
+            outcome.rules.setdefault(rule.id, rule)
+    return planned, outcome, collected.warnings
+
+
+def run_check(request: CheckRequest) -> CheckOutcome:
+    planned, outcome, warnings = plan(request)
+    err = sys.stderr
+    if not request.quiet:
+        for warning in warnings:
+            print(f"newslint: warning: {warning}", file=err)
+    progress = for_run(err, request.output_format, request.quiet, len(planned))
+    findings = 0
+    for done, (target, profile) in enumerate(planned, 1):
+        result = lint_target(profile.linter, target, request.settings)
+        outcome.results.append(result)
+        findings += len(result.findings)
+        if result.notice and not request.quiet:
+            progress.message(f"newslint: {result.path}: {result.notice}")
+        if not request.quiet:
+            for warning in result.warnings:
+                progress.message(f"newslint: warning: {result.path}: {warning}")
+        if result.debug:
+            progress.message(result.debug)
+        progress.update(done, findings)
+    progress.close()
+    outcome.checked = len(planned)
+    outcome.results.sort(key=lambda r: r.path)
+    return outcome
+
+
+def exit_code(outcome: CheckOutcome, exit_zero: bool) -> int:
+    if any(r.error for r in outcome.results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    for result in outcome.results:
+        level = outcome.fail_on.get(result.path, "error")
+        if level == "never":
+            continue
+        threshold = SEVERITY_RANK[level]
+        if any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profile:
+    """The profile that governs the working folder (for ``rules`` and ``explain``)."""
+    from datetime import date
+
+    request = CheckRequest(
+        paths=[], settings=CheckSettings(now=date.today()), cli=cli, config=config, isolated=isolated
+    )
+    resolver = ProfileResolver(request)
+    return resolver.profile_for(resolver.config_for(Target(Path("."), ".")))
+
+
+def html_selectors_for(path: Path, config: Path | None, isolated: bool) -> HtmlSelectors | None:
+    """The configured HTML selectors for one file (for ``inspect``); reads the configuration only."""
+    if isolated and config is None:
+        return None
+    found = config if config is not None else ConfigFinder().for_file(path)
+    if found is None:
+        return None
+    loaded = load_config(found)
+    if not (loaded.html_content or loaded.html_furniture):
+        return None
+    from .html.selectors import HtmlSelectors
+
+    return HtmlSelectors(tuple(loaded.html_content), tuple(loaded.html_furniture))
+
+
+def github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"

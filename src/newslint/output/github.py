@@ -1,0 +1,36 @@
+"""``--format github``: GitHub Actions workflow commands, which GitHub shows as annotations on the diff.
+
+``::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`` per finding: ``error`` for
+errors, ``warning`` for warnings, ``notice`` for info. Escaping as the runner requires: in the message
+``%``, CR and LF become ``%25``, ``%0D``, ``%0A``; in property values also ``:`` and ``,`` (``%3A``, ``%2C``).
+A file that could not be read is an ``::error file=PATH::`` line. Chosen by default when
+``GITHUB_ACTIONS=true`` and no ``--format`` is given.
+"""
+
+from __future__ import annotations
+
+from .report import RunReport
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: RunReport) -> str:
+    out: list[str] = []
+    for f in report.findings:
+        props = (
+            f"file={escape_property(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={escape_property(f.rule)}"
+        )
+        out.append(f"::{COMMANDS.get(f.severity, 'warning')} {props}::{escape_data(f.message)}")
+    for r in report.results:
+        if r.error:
+            out.append(f"::error file={escape_property(r.path)},title=newslint::{escape_data(r.error)}")
+    return "".join(line + "\n" for line in out)

@@ -1,0 +1,60 @@
+"""``--format junit``: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure...).
+
+``<testsuites>`` holds one ``<testsuite>`` per checked file (named by its path). Each finding is a
+``<testcase>`` (``classname`` = the path, ``name`` = ``rule-id at line:column``) with a ``<failure>``
+(``type`` = the severity, ``message`` = the message, text = ``path:line:col: severity rule message``); a
+clean file has one passing ``<testcase name="newslint">``; a file that could not be read has one
+``<testcase>`` with an ``<error>``. No timestamps or durations: output is byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from ..findings import Finding
+from .report import RunReport
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _INVALID_XML.sub("\ufffd", text)
+
+
+def _attr(text: str) -> str:
+    return quoteattr(_clean(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _case(path: str, name: str, inner: str = "") -> str:
+    head = f"    <testcase classname={_attr(path)} name={_attr(name)}"
+    return f"{head}/>" if not inner else f"{head}>\n      {inner}\n    </testcase>"
+
+
+def render(report: RunReport) -> str:
+    by_path: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_path.setdefault(f.path, []).append(f)
+    suites: list[str] = []
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for result in sorted(report.results, key=lambda r: r.path):
+        findings = by_path.get(result.path, [])
+        cases: list[str] = []
+        if result.error:
+            text = escape(_clean(result.error))
+            error = f'<error type="unreadable" message={_attr(result.error)}>{text}</error>'
+            cases.append(_case(result.path, "newslint", error))
+        elif not findings:
+            cases.append(_case(result.path, "newslint"))
+        for f in findings:
+            detail = escape(_clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
+            failure = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{detail}</failure>"
+            cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", failure))
+        counts = {"tests": len(cases), "failures": len(findings), "errors": 1 if result.error else 0}
+        for key, n in counts.items():
+            totals[key] += n
+        attrs = " ".join(f'{k}="{n}"' for k, n in counts.items())
+        suites.append(f"  <testsuite name={_attr(result.path)} {attrs}>\n" + "\n".join(cases) + "\n  </testsuite>")
+    attrs = " ".join(f'{k}="{n}"' for k, n in totals.items())
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="newslint" {attrs}>'
+    return "\n".join([head, *suites, "</testsuites>"]) + "\n"
