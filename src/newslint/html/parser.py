@@ -21,7 +21,7 @@ from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .metadata import MetaCollector
-from .tokenizer import RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
+from .tokenizer import ATTR, RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
 from .vocabulary import (
     BLOCK,
     BODY_WORDS,
@@ -68,6 +68,9 @@ TAG_CLASS.update(
     }
 )
 
+# Start tags that may close open elements first (see ``_implied_close``).
+IMPLIED_CLOSERS = CLOSES_P | {"li", "dt", "dd", "td", "th", "tr"}
+
 # Flags from an element's attributes.
 F_FURNITURE, F_BODY, F_ARTICLE_BODY, F_BYLINE, F_DATE_PUBLISHED, F_DATE_MODIFIED = 1, 2, 4, 8, 16, 32
 _INLINE_HINTS = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
@@ -76,17 +79,27 @@ _NONSPACE = re.compile(r"\S")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
+def _attr_values(raw: str) -> dict[str, str]:
+    """``parse_attrs`` without the offsets (first occurrence wins): one ``findall`` in C."""
+    out: dict[str, str] = {}
+    for name, v1, v2, v3 in ATTR.findall(raw):
+        name = name.lower()
+        if name not in out and name != "/":
+            out[name] = v1 or v2 or v3
+    return out
+
+
 def classify_attrs(raw: str) -> int:
     """Flags for a raw attribute string; cached, since pages repeat the same attributes many times."""
     flags = _flag_cache.get(raw)
     if flags is not None:
         return flags
     flags = 0
-    a = parse_attrs(raw, 0, len(raw))
+    a = _attr_values(raw)
     role = a.get("role")
-    if role and role[0].strip().lower() in FURNITURE_ROLES:
+    if role and role.strip().lower() in FURNITURE_ROLES:
         flags |= F_FURNITURE
-    words = " ".join(a[k][0] for k in ("class", "id") if k in a)
+    words = " ".join(a[k] for k in ("class", "id") if k in a)
     if words:
         body = BODY_WORDS.search(words)
         if body:
@@ -95,7 +108,7 @@ def classify_attrs(raw: str) -> int:
             flags |= F_FURNITURE
         if BYLINE_WORDS.search(words) and not body:
             flags |= F_BYLINE
-    itemprop = a.get("itemprop", ("", 0))[0].lower().split()
+    itemprop = a.get("itemprop", "").lower().split()
     if itemprop:
         if "articlebody" in itemprop:
             flags |= F_ARTICLE_BODY
@@ -105,7 +118,7 @@ def classify_attrs(raw: str) -> int:
             flags |= F_DATE_PUBLISHED
         if "datemodified" in itemprop:
             flags |= F_DATE_MODIFIED
-    if "author" in a.get("rel", ("", 0))[0].lower().split():
+    if "author" in a.get("rel", "").lower().split():
         flags |= F_BYLINE
     if len(_flag_cache) > 50_000:
         _flag_cache.clear()
@@ -133,19 +146,31 @@ class Elem:
         "tag",
     )
 
-    def __init__(self, tag: str, a0: int, a1: int, parent: Elem | None, eid: int) -> None:
+    def __init__(
+        self,
+        tag: str,
+        a0: int,
+        a1: int,
+        parent: Elem | None,
+        eid: int,
+        blk: Elem | None = None,
+        furniture: bool = False,
+        hf: bool = False,
+        open_seq: int = 0,
+        open_text: int = 0,
+    ) -> None:
         self.tag = tag
         self.a0 = a0
         self.a1 = a1
         self.parent = parent
         self.eid = eid
         self._attrs: dict[str, tuple[str, int]] | None = None
-        self.blk: Elem = self
-        self.furniture = False
-        self.hf = False  # inside <header> or <footer>
-        self.open_seq = 0
+        self.blk: Elem = self if blk is None else blk
+        self.furniture = furniture
+        self.hf = hf  # inside <header> or <footer>
+        self.open_seq = open_seq
         self.close_seq = -1
-        self.open_text = 0
+        self.open_text = open_text
         self.close_text = -1
         self.para_text = 0  # text of paragraph blocks directly inside (for the density fallback)
 
@@ -305,13 +330,19 @@ class HtmlExtractor:
     def push(self, tag: str, a0: int, a1: int, flags: int) -> Elem:
         parent = self.stack[-1]
         self.eid += 1
-        elem = Elem(tag, a0, a1, parent, self.eid)
-        elem.furniture = parent.furniture or bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
-        elem.hf = parent.hf or tag == "header" or tag == "footer"
-        elem.blk = elem if tag in BLOCK else parent.blk
         self.seq += 1
-        elem.open_seq = self.seq
-        elem.open_text = self.text_total + self.builder._len
+        elem = Elem(
+            tag,
+            a0,
+            a1,
+            parent,
+            self.eid,
+            None if tag in BLOCK else parent.blk,
+            parent.furniture or bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS,
+            parent.hf or tag == "header" or tag == "footer",
+            self.seq,
+            self.text_total + self.builder._len,
+        )
         if flags:
             if flags & F_ARTICLE_BODY:
                 self.candidates.append((0, elem))
@@ -344,11 +375,17 @@ class HtmlExtractor:
         """Close every element from the top of the stack down to ``index`` (inclusive)."""
         stack = self.stack
         counts = self.open_counts
+        builder = self.builder
         while len(stack) > index:
             elem = stack[-1]
             tag = elem.tag
             if tag in BLOCK:
-                self.boundary()
+                if builder._len:
+                    self._flush_text()
+                elif builder._space_pending or self.links or self.open_link is not None or self.pending_images:
+                    self.boundary()
+                else:
+                    self.bold_len = 0
             stack.pop()
             counts[tag] -= 1
             self.seq += 1
@@ -492,9 +529,21 @@ class HtmlExtractor:
                                 self.push(tag, a0, a1, flags & ~F_FURNITURE)
                             break
             elif cls in (BLOCKC, QUOTE):
-                self._implied_close(tag)
-                self.boundary()
-                flags = classify_attrs(src[a0:a1]) if a1 > a0 else 0
+                if tag in IMPLIED_CLOSERS:
+                    self._implied_close(tag)
+                if builder._len or builder._space_pending or self.links or self.pending_images:
+                    self.boundary()
+                elif self.open_link is not None:
+                    self.boundary()
+                else:
+                    self.bold_len = 0
+                if a1 > a0:
+                    raw = src[a0:a1]
+                    flags = _flag_cache.get(raw)
+                    if flags is None:
+                        flags = classify_attrs(raw)
+                else:
+                    flags = 0
                 self.push(tag, a0, a1, flags)
                 if cls == QUOTE:
                     self.quote_depth += 1
@@ -585,6 +634,10 @@ class HtmlExtractor:
             self.builder.space(start, end)
             return
         if cls == INLINE and not self.open_counts.get(tag):
+            return
+        stack = self.stack
+        if stack[-1].tag == tag and len(stack) > 1:
+            self.pop_to(len(stack) - 1)  # the common case: the innermost element closes
             return
         i = self.find_open(tag)
         if i > 0:
