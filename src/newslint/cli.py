@@ -113,16 +113,23 @@ def check(
         float, typer.Option("--regex-timeout", help="Seconds a rule may spend on one file.")
     ] = 2.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Processes to use (default: the number of CPUs).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .newslint_cache/.")] = False,
 ) -> None:
     """Check articles against the rules; report findings with exact positions."""
     from .output import FORMATS, formatter
     from .output.report import RunReport
-    from .runner import CheckSettings, UsageError, collect, lint_target, make_linter
+    from .parallel import default_jobs, lint_all
+    from .runner import CheckSettings, UsageError, collect, make_linter
 
     if output_format not in FORMATS:
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if fail_on not in ("error", "warning", "info", "never"):
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+    if jobs is not None and jobs < 1:
+        raise _fail(f"--jobs must be at least 1, not {jobs}")
     settings = CheckSettings(
         now=_parse_now(now),
         select=_split(select),
@@ -140,8 +147,12 @@ def check(
     for warning in collected.warnings:
         print(f"newslint: warning: {warning}", file=sys.stderr)
     results = list(collected.errors)
-    for target in collected.targets:
-        result = lint_target(linter, target, settings)
+    cache = None
+    if not no_cache and collected.targets:
+        from .cache import ResultCache, cache_root, fingerprint
+
+        cache = ResultCache(cache_root(), fingerprint(ruleset, linter, settings))
+    for result in lint_all(linter, collected.targets, settings, jobs or default_jobs(), cache):
         results.append(result)
         if result.notice:
             print(f"newslint: {result.path}: {result.notice}", file=sys.stderr)
@@ -212,6 +223,19 @@ def inspect(
         raise _fail(f"{file}: {exc}") from None
     doc = parse_source(source)
     sys.stdout.write(render_inspect(doc, output_format))
+
+
+@app.command()
+def clean() -> None:
+    """Remove the cache folder (.newslint_cache/ in the current folder)."""
+    from .cache import cache_root, remove_cache
+
+    root = cache_root()
+    try:
+        removed = remove_cache(root)
+    except OSError as exc:
+        raise _fail(f"cannot remove {root}: {exc.strerror or exc}") from None
+    print(f"Removed {root}" if removed else f"No cache at {root}")
 
 
 @app.command()

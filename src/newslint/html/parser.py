@@ -531,17 +531,20 @@ class HtmlExtractor:
             elif cls in (BLOCKC, QUOTE):
                 if tag in IMPLIED_CLOSERS:
                     self._implied_close(tag)
-                if builder._len or builder._space_pending or self.links or self.pending_images:
-                    self.boundary()
-                elif self.open_link is not None:
+                if (
+                    builder._len
+                    or builder._space_pending
+                    or self.links
+                    or self.pending_images
+                    or self.open_link is not None
+                ):
                     self.boundary()
                 else:
                     self.bold_len = 0
                 if a1 > a0:
                     raw = src[a0:a1]
-                    flags = _flag_cache.get(raw)
-                    if flags is None:
-                        flags = classify_attrs(raw)
+                    cached = _flag_cache.get(raw)
+                    flags = classify_attrs(raw) if cached is None else cached
                 else:
                     flags = 0
                 self.push(tag, a0, a1, flags)

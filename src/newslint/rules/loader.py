@@ -8,6 +8,7 @@ so that a one-file run does not pay for every pattern.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     classes: dict[str, BlockClass] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    digests: list[tuple[str, str]] = field(default_factory=list)  # (file, sha256 of its text): the cache key
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
@@ -116,6 +118,7 @@ class Loader:
         self.load_text(text, name, self.compile_patterns if compile_patterns is None else compile_patterns)
 
     def load_text(self, text: str, name: str, compile_patterns: bool = True) -> None:
+        self.ruleset.digests.append((name, hashlib.sha256(text.encode("utf-8")).hexdigest()))
         try:
             data = load(text)
         except YamlError as exc:
