@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from .engine import FileResult
 from .profile import CommandLine, Profile, build_profile, path_matches, relative_to
 from .progress import for_run
 from .rules.model import SEVERITY_RANK, Rule
-from .runner import CheckSettings, Target, collect, lint_target
+from .runner import CheckSettings, Target, collect
 
 if TYPE_CHECKING:
     from .html.selectors import HtmlSelectors
@@ -43,6 +44,8 @@ class CheckRequest:
     exclude: list[str] = field(default_factory=list)  # --exclude globs, relative to the working folder
     output_format: str = "text"
     quiet: bool = False
+    jobs: int | None = None  # processes; None = the number of CPUs
+    cache: bool = True  # read and write .newslint_cache/
 
 
 @dataclass
@@ -118,6 +121,29 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
     return planned, outcome, collected.warnings
 
 
+def _results(request: CheckRequest, planned: list[tuple[Target, Profile]]) -> Iterator[FileResult]:
+    """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
+
+    Files are grouped by profile (one configuration, one linter, one cache fingerprint); results come back in
+    the planned order within each group, and the caller sorts them by path.
+    """
+    from .parallel import default_jobs, lint_all
+
+    groups: dict[int, tuple[Profile, list[Target]]] = {}
+    for target, profile in planned:
+        groups.setdefault(id(profile), (profile, []))[1].append(target)
+    jobs = request.jobs or default_jobs()
+    for profile, targets in groups.values():
+        cache = None
+        if request.cache and any(t.path is not None for t in targets):
+            from .cache import ResultCache, cache_root, fingerprint
+
+            cache = ResultCache(
+                cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
+            )
+        yield from lint_all(profile.linter, targets, request.settings, jobs, cache)
+
+
 def run_check(request: CheckRequest) -> CheckOutcome:
     planned, outcome, warnings = plan(request)
     err = sys.stderr
@@ -126,8 +152,7 @@ def run_check(request: CheckRequest) -> CheckOutcome:
             print(f"newslint: warning: {warning}", file=err)
     progress = for_run(err, request.output_format, request.quiet, len(planned))
     findings = 0
-    for done, (target, profile) in enumerate(planned, 1):
-        result = lint_target(profile.linter, target, request.settings)
+    for done, result in enumerate(_results(request, planned), 1):
         outcome.results.append(result)
         findings += len(result.findings)
         if result.notice and not request.quiet:

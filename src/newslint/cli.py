@@ -161,6 +161,10 @@ def check(
         float, typer.Option("--regex-timeout", help="Seconds a rule may spend on one file.")
     ] = 2.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Processes to use (default: the number of CPUs).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .newslint_cache/.")] = False,
 ) -> None:
     """Check articles against the rules; report findings with exact positions."""
     from .checkrun import CheckRequest, exit_code, github_actions, run_check
@@ -179,6 +183,8 @@ def check(
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
     if config is not None and isolated:
         raise _fail("--config and --isolated cannot be used together")
+    if jobs is not None and jobs < 1:
+        raise _fail(f"--jobs must be at least 1, not {jobs}")
     settings = CheckSettings(
         now=_parse_now(now),
         max_file_size=int(max_file_size * 1024 * 1024),
@@ -201,6 +207,8 @@ def check(
         exclude=list(exclude or []),
         output_format=fmt,
         quiet=quiet,
+        jobs=jobs,
+        cache=not no_cache,
     )
     try:
         outcome = run_check(request)
@@ -283,6 +291,19 @@ def inspect(
         raise _print_problems(exc.problems) from None
     doc = parse_source(source, selectors)
     sys.stdout.write(render_inspect(doc, output_format))
+
+
+@app.command()
+def clean() -> None:
+    """Remove the cache folder (.newslint_cache/ in the current folder)."""
+    from .cache import cache_root, remove_cache
+
+    root = cache_root()
+    try:
+        removed = remove_cache(root)
+    except OSError as exc:
+        raise _fail(f"cannot remove {root}: {exc.strerror or exc}") from None
+    print(f"Removed {root}" if removed else f"No cache at {root}")
 
 
 @app.command()

@@ -30,8 +30,10 @@ class LineIndex:
     def starts(self) -> list[int]:
         if self._starts is None:
             starts = [0]
-            if "\r" in self.text:
-                starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            text = self.text
+            if "\r" in text and text.count("\r") != text.count("\r\n"):
+                # A lone CR ends a line too: the (slower) regular expression.
+                starts.extend(m.end() for m in _NEWLINE.finditer(text))
             else:
                 find = self.text.find
                 pos = find("\n")

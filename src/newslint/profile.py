@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -117,6 +118,19 @@ class Profile:
     linter: ConfiguredLinter
     fail_on: str
     exclude: list[str]
+
+    def digest(self) -> str:
+        """What the configuration contributes to a file's result (for the cache): its folder and its text.
+
+        Selectors, per-file ignores and house facts all come from the file, so hashing it covers them.
+        """
+        parts = [str(self.config.folder)]
+        if self.config.path is not None:
+            try:
+                parts.append(hashlib.sha256(self.config.path.read_bytes()).hexdigest())
+            except OSError:
+                parts.append("unreadable")
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def _is_path(entry: str) -> bool:

@@ -60,6 +60,23 @@ _SPECIAL_PLAIN = re.compile(r"[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _
 _NEEDS_WORK_HTML = re.compile(r"[&\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
 
 
+# Decoded entities by spelling: pages repeat the same few (``&nbsp;``, ``&amp;``, ``&#8217;``) thousands of times.
+_ENTITIES: dict[str, str] = {}
+
+
+def _decode_entity(token: str) -> str:
+    """The entity decoded and folded (the token itself, unchanged, when it is not an entity)."""
+    decoded = unescape(token)
+    if decoded == token:
+        decoded = token
+    else:
+        folded = decoded.translate(FOLD_TABLE)
+        decoded = " " if folded and folded.isspace() else decoded
+    if len(_ENTITIES) < 4096:
+        _ENTITIES[token] = decoded
+    return decoded
+
+
 def fold(text: str) -> str:
     """Fold quotes, dashes and spaces of a plain string the way block text is folded (no position map)."""
     text = unescape(text).translate(FOLD_TABLE)
@@ -93,16 +110,24 @@ class TextBuilder:
         return self._len == 0
 
     def _emit(self, text: str, s0: int, s1: int, identity: bool) -> None:
+        tmap = self._map
+        n = self._len
         if self._space_pending:
             self._space_pending = False
-            if self._len:
+            if n:
                 a, b = self._space_src
                 self._parts.append(" ")
-                self._map.add(self._len, a, b, b - a == 1)
-                self._len += 1
+                tmap._t0.append(n)
+                tmap._s0.append(a)
+                tmap._s1.append(b)
+                tmap._ident.append(b - a == 1)
+                n += 1
         self._parts.append(text)
-        self._map.add(self._len, s0, s1, identity)
-        self._len += len(text)
+        tmap._t0.append(n)
+        tmap._s0.append(s0)
+        tmap._s1.append(s1)
+        tmap._ident.append(identity)
+        self._len = n + len(text)
 
     def space(self, s0: int, s1: int) -> None:
         """A break between words (whitespace, ``<br>``, a soft line break): at most one space is kept."""
@@ -163,9 +188,13 @@ class TextBuilder:
                 self._plain(chunk[pos:a], start + pos)
             token = m.group()
             if token[0] == "&":
-                decoded = unescape(token)
+                decoded = _ENTITIES.get(token)
+                if decoded is None:
+                    decoded = _decode_entity(token)
                 if decoded == token:
                     self._plain(token, start + a)
+                elif decoded == " ":
+                    self.space(start + a, start + b)
                 else:
                     self.literal(decoded, start + a, start + b)
             elif token in _DELETED:

@@ -23,7 +23,7 @@ from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .metadata import MetaCollector
-from .tokenizer import RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
+from .tokenizer import ATTR, RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
 from .vocabulary import (
     BLOCK,
     BODY_WORDS,
@@ -75,6 +75,9 @@ TAG_CLASS.update(
     }
 )
 
+# Start tags that may close open elements first (see ``_implied_close``).
+IMPLIED_CLOSERS = CLOSES_P | {"li", "dt", "dd", "td", "th", "tr"}
+
 # Flags from an element's attributes.
 F_FURNITURE, F_BODY, F_ARTICLE_BODY, F_BYLINE, F_DATE_PUBLISHED, F_DATE_MODIFIED = 1, 2, 4, 8, 16, 32
 _INLINE_HINTS = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
@@ -83,17 +86,27 @@ _NONSPACE = re.compile(r"\S")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
+def _attr_values(raw: str) -> dict[str, str]:
+    """``parse_attrs`` without the offsets (first occurrence wins): one ``findall`` in C."""
+    out: dict[str, str] = {}
+    for name, v1, v2, v3 in ATTR.findall(raw):
+        name = name.lower()
+        if name not in out and name != "/":
+            out[name] = v1 or v2 or v3
+    return out
+
+
 def classify_attrs(raw: str) -> int:
     """Flags for a raw attribute string; cached, since pages repeat the same attributes many times."""
     flags = _flag_cache.get(raw)
     if flags is not None:
         return flags
     flags = 0
-    a = parse_attrs(raw, 0, len(raw))
+    a = _attr_values(raw)
     role = a.get("role")
-    if role and role[0].strip().lower() in FURNITURE_ROLES:
+    if role and role.strip().lower() in FURNITURE_ROLES:
         flags |= F_FURNITURE
-    words = " ".join(a[k][0] for k in ("class", "id") if k in a)
+    words = " ".join(a[k] for k in ("class", "id") if k in a)
     if words:
         body = BODY_WORDS.search(words)
         if body:
@@ -102,7 +115,7 @@ def classify_attrs(raw: str) -> int:
             flags |= F_FURNITURE
         if BYLINE_WORDS.search(words) and not body:
             flags |= F_BYLINE
-    itemprop = a.get("itemprop", ("", 0))[0].lower().split()
+    itemprop = a.get("itemprop", "").lower().split()
     if itemprop:
         if "articlebody" in itemprop:
             flags |= F_ARTICLE_BODY
@@ -112,7 +125,7 @@ def classify_attrs(raw: str) -> int:
             flags |= F_DATE_PUBLISHED
         if "datemodified" in itemprop:
             flags |= F_DATE_MODIFIED
-    if "author" in a.get("rel", ("", 0))[0].lower().split():
+    if "author" in a.get("rel", "").lower().split():
         flags |= F_BYLINE
     if len(_flag_cache) > 50_000:
         _flag_cache.clear()
@@ -141,20 +154,33 @@ class Elem:
         "tag",
     )
 
-    def __init__(self, tag: str, a0: int, a1: int, parent: Elem | None, eid: int) -> None:
+    def __init__(
+        self,
+        tag: str,
+        a0: int,
+        a1: int,
+        parent: Elem | None,
+        eid: int,
+        blk: Elem | None = None,
+        furniture: bool = False,
+        hf: bool = False,
+        open_seq: int = 0,
+        open_text: int = 0,
+        furn_depth: int = 0,
+    ) -> None:
         self.tag = tag
         self.a0 = a0
         self.a1 = a1
         self.parent = parent
         self.eid = eid
         self._attrs: dict[str, tuple[str, int]] | None = None
-        self.blk: Elem = self
-        self.furniture = False  # this element or an ancestor is furniture
-        self.furn_depth = 0  # how many furniture elements enclose it (itself included)
-        self.hf = False  # inside <header> or <footer>
-        self.open_seq = 0
+        self.blk: Elem = self if blk is None else blk
+        self.furniture = furniture  # this element or an ancestor is furniture
+        self.furn_depth = furn_depth  # how many furniture elements enclose it (itself included)
+        self.hf = hf  # inside <header> or <footer>
+        self.open_seq = open_seq
         self.close_seq = -1
-        self.open_text = 0
+        self.open_text = open_text
         self.close_text = -1
         self.para_text = 0  # text of paragraph blocks directly inside (for the density fallback)
 
@@ -317,17 +343,23 @@ class HtmlExtractor:
     def push(self, tag: str, a0: int, a1: int, flags: int) -> Elem:
         parent = self.stack[-1]
         self.eid += 1
-        elem = Elem(tag, a0, a1, parent, self.eid)
+        self.seq += 1
         own = bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
-        elem.furniture = parent.furniture or own
-        elem.furn_depth = parent.furn_depth + own
-        elem.hf = parent.hf or tag == "header" or tag == "footer"
-        elem.blk = elem if tag in BLOCK else parent.blk
+        elem = Elem(
+            tag,
+            a0,
+            a1,
+            parent,
+            self.eid,
+            None if tag in BLOCK else parent.blk,
+            parent.furniture or own,
+            parent.hf or tag == "header" or tag == "footer",
+            self.seq,
+            self.text_total + self.builder._len,
+            parent.furn_depth + own,
+        )
         if self.marks is not None:
             self._apply_mark(elem, a0 - 1 - len(tag))
-        self.seq += 1
-        elem.open_seq = self.seq
-        elem.open_text = self.text_total + self.builder._len
         if flags:
             if tag in BODY_CONTAINERS:
                 if flags & F_ARTICLE_BODY:
@@ -372,11 +404,17 @@ class HtmlExtractor:
         """Close every element from the top of the stack down to ``index`` (inclusive)."""
         stack = self.stack
         counts = self.open_counts
+        builder = self.builder
         while len(stack) > index:
             elem = stack[-1]
             tag = elem.tag
             if tag in BLOCK:
-                self.boundary()
+                if builder._len:
+                    self._flush_text()
+                elif builder._space_pending or self.links or self.open_link is not None or self.pending_images:
+                    self.boundary()
+                else:
+                    self.bold_len = 0
             stack.pop()
             counts[tag] -= 1
             self.seq += 1
@@ -520,9 +558,24 @@ class HtmlExtractor:
                                 self.push(tag, a0, a1, flags & ~F_FURNITURE)
                             break
             elif cls in (BLOCKC, QUOTE):
-                self._implied_close(tag)
-                self.boundary()
-                flags = classify_attrs(src[a0:a1]) if a1 > a0 else 0
+                if tag in IMPLIED_CLOSERS:
+                    self._implied_close(tag)
+                if (
+                    builder._len
+                    or builder._space_pending
+                    or self.links
+                    or self.pending_images
+                    or self.open_link is not None
+                ):
+                    self.boundary()
+                else:
+                    self.bold_len = 0
+                if a1 > a0:
+                    raw = src[a0:a1]
+                    cached = _flag_cache.get(raw)
+                    flags = classify_attrs(raw) if cached is None else cached
+                else:
+                    flags = 0
                 self.push(tag, a0, a1, flags)
                 if cls == QUOTE:
                     self.quote_depth += 1
@@ -613,6 +666,10 @@ class HtmlExtractor:
             self.builder.space(start, end)
             return
         if cls == INLINE and not self.open_counts.get(tag):
+            return
+        stack = self.stack
+        if stack[-1].tag == tag and len(stack) > 1:
+            self.pop_to(len(stack) - 1)  # the common case: the innermost element closes
             return
         i = self.find_open(tag)
         if i > 0:

@@ -147,7 +147,7 @@ def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | Non
 class Pattern:
     """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
 
-    __slots__ = ("_compiled", "case_sensitive", "kind", "line", "literals", "regex_source", "text")
+    __slots__ = ("_compiled", "_literals", "case_sensitive", "kind", "line", "regex_source", "text")
 
     def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
         self.text = text  # as written in the rule file
@@ -161,7 +161,15 @@ class Pattern:
         else:
             self.regex_source = text
         self._compiled: Any = None
-        self.literals = required_literals(self.regex_source, case_sensitive)
+        self._literals: frozenset[str] | bool | None = False  # False: not derived yet
+
+    @property
+    def literals(self) -> frozenset[str] | None:
+        """The prefilter, derived on first use: patterns behind a trigger that never fires never need one."""
+        lits = self._literals
+        if lits is False:
+            lits = self._literals = required_literals(self.regex_source, self.case_sensitive)
+        return lits  # type: ignore[return-value]
 
     def compile(self) -> Any:
         if self._compiled is None:

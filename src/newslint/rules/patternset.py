@@ -25,6 +25,17 @@ import regex
 from ..context import Context, Occurrence, Unit
 from .patterns import Pattern
 
+# Below this many units a per-unit literal test is cheaper than building (and caching) an index.
+SMALL_UNIT_LIST = 8
+
+
+def _holds_any(text: str, literals: frozenset[str]) -> bool:
+    # A plain loop: any() over a generator costs a frame per call, and this runs per unit and pattern.
+    for lit in literals:  # noqa: SIM110
+        if lit in text:
+            return True
+    return False
+
 
 class PatternSet:
     __slots__ = (
@@ -100,15 +111,16 @@ class PatternSet:
         if self.empty and self.klass is not None:
             # A class on its own: each member block is an occurrence.
             return [Occurrence(u.block, u.start, u.end, u.text) for u in units]
+        index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
         for pattern in self.patterns:
-            if lowered is not None and not pattern.may_match(lowered):
-                continue
             lits = pattern.literals
-            for unit in units:
-                if lits is not None:
-                    low = unit.lower
-                    if not any(lit in low for lit in lits):
-                        continue
+            if lits is None:
+                candidates = units
+            elif index is not None:
+                candidates = index.holding(lits)
+            else:
+                candidates = [u for u in units if _holds_any(u.lower, lits)]
+            for unit in candidates:
                 text = unit.text
                 for a, b, t in pattern.finditer(text, deadline):
                     out.append(Occurrence(unit.block, unit.start + a, unit.start + b, t))

@@ -1,0 +1,350 @@
+"""newslint's benchmark harness: one command, every number the performance targets name.
+
+    python benchmarks/run.py [FOLDER] [--json OUT] [--repeat N] [--quick] [--rules PATH] [--jobs N]
+
+Over the same files it measures, as medians of ``--repeat`` runs:
+
+1. floors, in-process: reading + decoding the files; a raw parse (lxml for HTML, markdown-it for Markdown);
+   newslint's own parse to a Document (no rules);
+2. ``newslint check`` with all built-in packs in one process (``--jobs 1``), as a subprocess;
+3. the same with ``--jobs N`` (default 2);
+4. the same again with a warm ``.newslint_cache`` (a second run over unchanged files);
+5. cold start: ``newslint check one.md`` as a fresh process, against ``python -c pass``;
+6. peak RSS of each check run.
+
+Without FOLDER it generates a seeded synthetic corpus at three sizes (10, 100 and 1,000 files; 3, 6 and 12
+with ``--quick``) and shows whether the time per MB stays flat. Rules: the built-in packs when the
+repository (or the installed package) has them, else the provisional set in ``benchmarks/rules``;
+``--rules PATH`` uses another set instead. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+NOW = "2025-06-01"  # fixed "today": date rules give the same findings on every run
+SIZES = (10, 100, 1000)
+QUICK_SIZES = (3, 6, 12)
+SUFFIXES = (".html", ".htm", ".md", ".markdown")
+
+
+# -- what to run -----------------------------------------------------------------------------------------
+
+
+def newslint_command() -> list[str]:
+    """The installed console script beside this interpreter (what users run), else ``python -m newslint``."""
+    script = Path(sys.executable).parent / "newslint"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newslint"]
+
+
+def rule_arguments(rules: str | None) -> tuple[list[str], str]:
+    """CLI arguments selecting the rule set, and a note saying which one it is.
+
+    Without built-in packs the provisional set in ``benchmarks/rules`` stands in for them through
+    ``NEWSLINT_BUILTIN_RULES``, so it is loaded exactly as built-in packs are (lazy compilation included).
+    """
+    if rules:
+        return ["--no-builtin", "--rules", rules], f"rules: {rules} (--rules)"
+    from newslint.rules.loader import builtin_pack_files
+
+    packs = builtin_pack_files()
+    if packs:
+        return [], f"rules: the built-in packs ({', '.join(packs)})"
+    fallback = HERE / "rules"
+    os.environ["NEWSLINT_BUILTIN_RULES"] = str(fallback)
+    packs = builtin_pack_files()
+    return [], f"rules: {fallback} standing in for the built-in packs (none found): {', '.join(packs)}"
+
+
+def byte_compile() -> None:
+    """Compile newslint's modules as ``pip install`` does; an editable install (or PYTHONDONTWRITEBYTECODE)
+    would otherwise make every cold start compile them from source."""
+    import compileall
+
+    import newslint
+
+    compileall.compile_dir(str(Path(newslint.__file__).parent), quiet=1)
+
+
+def article_files(folder: Path) -> list[Path]:
+    out: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+        out.extend(Path(root, f) for f in sorted(files) if f.lower().endswith(SUFFIXES))
+    return out
+
+
+# -- measuring -------------------------------------------------------------------------------------------
+
+
+def median_time(fn: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the process and its workers, peak RSS in bytes of the largest process)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
+    rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return wall, usage.ru_utime + usage.ru_stime, rss
+
+
+def median_process(
+    cmd: list[str], cwd: Path, repeat: int, before: Callable[[], None] | None = None
+) -> dict[str, float]:
+    runs = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        runs.append(run_process(cmd, cwd))
+    return {
+        "seconds": statistics.median(r[0] for r in runs),
+        "cpu_seconds": statistics.median(r[1] for r in runs),
+        "peak_rss_mb": max(r[2] for r in runs) / 1e6,
+    }
+
+
+def floors(files: list[Path], repeat: int) -> dict[str, dict[str, Any]]:
+    """The in-process floors: read+decode, raw parse (lxml / markdown-it), newslint's parse."""
+    from newslint.parallel import gc_paused, prepare_long_lived
+    from newslint.parse import parse_source
+    from newslint.source import decode_source, format_for, sniff_format
+
+    def decoded() -> list[Any]:
+        out = []
+        for path in files:
+            data = path.read_bytes()
+            fmt = format_for(path.name) or sniff_format(data[:512].decode("utf-8", "ignore"))
+            try:
+                out.append(decode_source(data, str(path), fmt))
+            except Exception:  # an unreadable file is skipped by every measurement alike
+                pass
+        return out
+
+    sources = decoded()
+    prepare_long_lived()
+    results: dict[str, dict[str, Any]] = {"read + decode": {"seconds": median_time(decoded, repeat)}}
+
+    html = [s for s in sources if s.format == "html"]
+    markdown = [s for s in sources if s.format == "markdown"]
+    try:
+        import lxml.html
+
+        html_bytes = [s.text.encode("utf-8") for s in html]
+
+        def raw_lxml() -> None:
+            for data in html_bytes:
+                try:
+                    lxml.html.document_fromstring(data)
+                except Exception:  # empty or odd documents: lxml refuses some that newslint reads
+                    pass
+
+        lxml_note = ""
+    except ImportError:
+        lxml_note = "lxml not installed: HTML raw floor skipped (pip install lxml)"
+        html_bytes = []
+
+        def raw_lxml() -> None:
+            return None
+
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+
+    def raw_parse() -> None:
+        raw_lxml()
+        for s in markdown:
+            md.parse(s.text)
+
+    results["raw parse (lxml / markdown-it)"] = {"seconds": median_time(raw_parse, repeat), "note": lxml_note}
+
+    def newslint_parse() -> None:
+        # As check runs it: one document at a time, collector paused, nothing kept.
+        for s in sources:
+            with gc_paused():
+                parse_source(s)
+
+    results["newslint parse (no rules)"] = {"seconds": median_time(newslint_parse, repeat)}
+    return results
+
+
+def floors_in_child(folder: Path, repeat: int) -> dict[str, dict[str, Any]]:
+    """The floors, measured in a child process.
+
+    The harness itself must stay small: a child started by a large process inherits its peak RSS (Linux
+    records the old memory's high-water mark at exec), which would inflate the RSS of every check run.
+    """
+    with tempfile.TemporaryDirectory(prefix="newslint-floors-") as work:
+        out = Path(work) / "floors.json"
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--floors-only", str(out), "--repeat", str(repeat)]
+        subprocess.run([*cmd, str(folder)], check=True)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def measure_folder(folder: Path, rule_args: list[str], repeat: int, jobs: int) -> dict[str, Any]:
+    files = article_files(folder)
+    size = sum(p.stat().st_size for p in files)
+    rows: dict[str, dict[str, Any]] = floors_in_child(folder, repeat)
+    base = [*newslint_command(), "check", "--now", NOW, "--quiet", *rule_args, str(folder.resolve())]
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-") as work:
+        cwd = Path(work)  # the cache lives in the working folder: keep it out of the project
+        rows["check, 1 process"] = median_process([*base, "--jobs", "1", "--no-cache"], cwd, repeat)
+        rows[f"check, --jobs {jobs}"] = median_process([*base, "--jobs", str(jobs), "--no-cache"], cwd, repeat)
+        run_process([*base, "--jobs", "1"], cwd)  # fill the cache
+        rows["check, warm cache"] = median_process([*base, "--jobs", "1"], cwd, repeat)
+    for row in rows.values():
+        seconds = row["seconds"]
+        row["files_per_s"] = len(files) / seconds if seconds else 0.0
+        row["mb_per_s"] = size / 1e6 / seconds if seconds else 0.0
+    check = rows["check, 1 process"]["seconds"]
+    ratios = {
+        f"check / {name}": check / row["seconds"]
+        for name, row in rows.items()
+        if not name.startswith("check") and row["seconds"]
+    }
+    ratios[f"check 1 process / --jobs {jobs} (speed-up)"] = check / rows[f"check, --jobs {jobs}"]["seconds"]
+    ratios["check / warm cache (speed-up)"] = check / rows["check, warm cache"]["seconds"]
+    return {"folder": str(folder), "files": len(files), "mb": size / 1e6, "rows": rows, "ratios": ratios}
+
+
+def cold_start(rule_args: list[str], repeat: int) -> dict[str, float]:
+    """Median wall time of ``newslint check one.md`` (a fresh process) and of ``python -c pass``."""
+    with tempfile.TemporaryDirectory(prefix="newslint-cold-") as work:
+        cwd = Path(work)
+        post = cwd / "one.md"
+        post.write_text(
+            "---\ntitle: Nifty ends higher\nauthor: Asha Rao\ndate: 2025-05-02\n---\n\n# Nifty ends higher\n\n"
+            "The Nifty 50 rose 0.4% on Friday, led by bank stocks.\n",
+            encoding="utf-8",
+        )
+        cmd = [*newslint_command(), "check", "--now", NOW, "--no-cache", *rule_args, "one.md"]
+        run_process(cmd, cwd)  # warm the OS file cache and __pycache__
+        newslint = statistics.median(run_process(cmd, cwd)[0] for _ in range(repeat))
+        python = statistics.median(run_process([sys.executable, "-c", "pass"], cwd)[0] for _ in range(repeat))
+    return {"newslint_check_one_md": newslint, "python_c_pass": python, "difference": newslint - python}
+
+
+# -- reporting -------------------------------------------------------------------------------------------
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [f"{result['label']}: {result['files']} files, {result['mb']:.1f} MB"]
+    lines.append(f"  {'measurement':34} {'seconds':>8} {'CPU s':>7} {'files/s':>9} {'MB/s':>7} {'peak RSS':>9}")
+    for name, row in result["rows"].items():
+        cpu = f"{row['cpu_seconds']:7.2f}" if "cpu_seconds" in row else " " * 7
+        rss = f"{row['peak_rss_mb']:6.0f} MB" if "peak_rss_mb" in row else ""
+        lines.append(
+            f"  {name:34} {row['seconds']:8.3f} {cpu} {row['files_per_s']:9.1f} {row['mb_per_s']:7.1f} {rss:>9}"
+        )
+        if row.get("note"):
+            lines.append(f"    note: {row['note']}")
+    for name, value in result["ratios"].items():
+        lines.append(f"  {name:60} {value:6.2f}x")
+    return "\n".join(lines)
+
+
+def scaling(results: list[dict[str, Any]], start: float) -> dict[str, Any]:
+    """Seconds per MB at each size, as measured and without the fixed start-up cost (the cold start).
+
+    The second series is the one that shows whether work per MB grows with the number of files (parsed
+    documents kept, caches growing); the first also carries the start-up, which dominates 10 small files.
+    """
+
+    def spread(values: list[float]) -> float:
+        return (max(values) - min(values)) / min(values) if values and min(values) > 0 else 0.0
+
+    per_mb = [r["rows"]["check, 1 process"]["seconds"] / r["mb"] for r in results]
+    marginal = [max(r["rows"]["check, 1 process"]["seconds"] - start, 0.0) / r["mb"] for r in results]
+    return {
+        "seconds_per_mb": per_mb,
+        "spread": spread(per_mb),
+        "seconds_per_mb_after_start": marginal,
+        "spread_after_start": spread(marginal),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", help="articles to measure (default: a synthetic corpus, 3 sizes)")
+    parser.add_argument("--json", dest="json_out", help="also write the results as JSON here")
+    parser.add_argument("--repeat", type=int, default=None, help="repetitions per measurement (default 3)")
+    parser.add_argument("--quick", action="store_true", help="tiny corpus, one repetition (a smoke test)")
+    parser.add_argument("--rules", help="a rule file or folder instead of the built-in packs")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel measurement (default 2)")
+    parser.add_argument("--floors-only", metavar="OUT", help=argparse.SUPPRESS)  # internal: see floors_in_child
+    args = parser.parse_args(argv)
+    repeat = args.repeat or (1 if args.quick else 3)
+    if args.floors_only:
+        rows = floors(article_files(Path(args.folder)), repeat)
+        Path(args.floors_only).write_text(json.dumps(rows), encoding="utf-8")
+        return 0
+    rule_args, rule_note = rule_arguments(args.rules)
+    byte_compile()
+
+    print(f"newslint benchmark: Python {platform.python_version()}, {os.cpu_count()} CPUs, median of {repeat}")
+    print(rule_note)
+    results = []
+    scratch = None
+    try:
+        if args.folder:
+            folders = [(Path(args.folder), Path(args.folder).name or args.folder)]
+        else:
+            scratch = Path(tempfile.mkdtemp(prefix="newslint-synthetic-"))
+            sizes = QUICK_SIZES if args.quick else SIZES
+            folders = [(generate(scratch / f"n{n}", n), f"synthetic, {n} files") for n in sizes]
+        for folder, label in folders:
+            result = measure_folder(folder, rule_args, repeat, args.jobs)
+            result["label"] = label
+            results.append(result)
+            print()
+            print(table(result))
+        start = cold_start(rule_args, max(repeat, 3 if args.quick else 10))
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    print()
+    print(
+        f"cold start: newslint check one.md {start['newslint_check_one_md']:.3f} s, python -c pass "
+        f"{start['python_c_pass']:.3f} s, difference {start['difference']:.3f} s"
+    )
+    payload: dict[str, Any] = {"rules": rule_note, "repeat": repeat, "results": results, "cold_start": start}
+    if len(results) > 1 and not args.folder:
+        scale = payload["scaling"] = scaling(results, start["newslint_check_one_md"])
+        per_mb = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb"])
+        marginal = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb_after_start"])
+        print(f"scaling: seconds per MB (check, 1 process) {per_mb}; spread {scale['spread']:.0%}")
+        print(f"         without the start-up (cold start) {marginal}; spread {scale['spread_after_start']:.0%}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

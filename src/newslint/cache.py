@@ -1,0 +1,278 @@
+"""``.newslint_cache/``: the results of files already checked, so a second run only reads and hashes them.
+
+Like ruff's cache it lives in the folder newslint runs in (the project root, in practice) and nowhere else;
+``check`` writes nothing outside it, ``--no-cache`` turns it off and ``newslint clean`` removes it.
+
+An entry is the result of one file: findings, error or notice, warnings, and the source lines the text
+report shows; never the parsed document. It is found by a hash of the file's bytes and format, inside a
+folder named by the *fingerprint* of everything else that decides the result: the newslint version, the
+cache format, Python's and ``regex``'s versions, the content of every loaded rule file, the selected
+rules, and every setting of the run (``--now`` included, since date rules compare with it). Change any of
+them and the run looks in another folder, so stale results are never read.
+
+Entries are JSON (the cache folder may come from anywhere: nothing in it is ever executed), written to a
+temporary file and renamed into place, so readers see a whole entry or none. A corrupt or truncated entry is
+ignored and rewritten. Results of internal errors are not cached (a fixed newslint should retry them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .engine import FileResult, lint_source
+from .findings import Finding, Fix
+from .source import SourceError, SourceSkipped, decode_source, format_for, sniff_format
+
+if TYPE_CHECKING:
+    from .engine import Linter
+    from .rules.loader import RuleSet
+    from .runner import CheckSettings, Target
+
+CACHE_DIR_NAME = ".newslint_cache"
+CACHE_FORMAT = 1
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by newslint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+# Settings that change how a run is reported, not what a file's result is.
+_NOT_IN_FINGERPRINT = frozenset(("debug",))
+
+
+def cache_root(cwd: Path | None = None) -> Path:
+    """Where the cache lives: ``.newslint_cache`` in the folder newslint runs in."""
+    return (cwd or Path.cwd()) / CACHE_DIR_NAME
+
+
+def fingerprint(ruleset: RuleSet, linter: Linter, settings: CheckSettings, configuration: str = "") -> str:
+    """A digest of everything besides the file itself that decides a file's result."""
+    import regex
+
+    options = {
+        f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name not in _NOT_IN_FINGERPRINT
+    }
+    payload = {
+        "newslint": __version__,
+        "format": CACHE_FORMAT,
+        "python": list(sys.version_info[:2]),
+        "regex": getattr(regex, "__version__", ""),
+        "rule_files": ruleset.digests,
+        "rules": [(r.id, linter.severities.get(r.id, r.severity)) for r in linter.rules],
+        "settings": options,
+        "configuration": configuration,
+    }
+    text = json.dumps(payload, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def remove_cache(root: Path) -> bool:
+    """Delete the cache folder; ``False`` when there was none."""
+    if not root.is_dir():
+        return False
+    shutil.rmtree(root)
+    return True
+
+
+class ResultCache:
+    """Results of files by content, in one fingerprint's folder."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.root = root
+        self.folder = root / f"v{CACHE_FORMAT}" / fingerprint[:32]
+        self.hits = 0
+        self.misses = 0
+        self._writable = True
+
+    # -- the one entry point -----------------------------------------------------------------------
+
+    def lint(self, linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
+        """The file's result from the cache, or linted now (and stored)."""
+        from .runner import lint_target
+
+        assert target.path is not None
+        data = self._read(target.path, settings.max_file_size)
+        if data is None:  # not a regular file, too large, unreadable: the uncached path reports why
+            return lint_target(linter, target, settings)
+        fmt = target.format or format_for(target.display, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
+        # The path is part of the key: per-file ignores make the result of the same bytes depend on where
+        # they are.
+        salt = b"\x00" + fmt.encode() + b"\x00" + target.display.encode("utf-8", "surrogateescape")
+        key = hashlib.blake2b(data + salt, digest_size=20).hexdigest()
+        entry = self.folder / key[:2] / key
+        cached = self._load(entry, key, target.display)
+        if cached is not None:
+            self.hits += 1
+            return cached
+        self.misses += 1
+        try:
+            source = decode_source(data, target.display, fmt)
+        except SourceSkipped as exc:
+            result = FileResult(target.display, notice=str(exc))
+        except SourceError as exc:
+            result = FileResult(target.display, error=str(exc))
+        else:
+            result = lint_source(linter, source, settings.debug)
+        if not (result.error and result.error.startswith("internal error")):
+            self._store(entry, key, result)
+        return result
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _read(path: Path, max_size: int) -> bytes | None:
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode) or (max_size and st.st_size > max_size):
+                return None
+            with open(path, "rb") as fh:
+                data = fh.read(max_size + 1 if max_size else -1)
+        except OSError:
+            return None
+        if max_size and len(data) > max_size:
+            return None
+        return data
+
+    def _load(self, entry: Path, key: str, display: str) -> FileResult | None:
+        try:
+            raw = entry.read_bytes()
+        except OSError:
+            return None
+        try:
+            return _decode(json.loads(raw), key, display)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # corrupt or truncated: treated as a miss, and rewritten
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def _store(self, entry: Path, key: str, result: FileResult) -> None:
+        if not self._writable:
+            return
+        try:
+            if not entry.parent.is_dir():
+                self._make_root()
+                entry.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(entry, json.dumps(_encode(result, key), ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            self._writable = False  # a read-only project: run without storing
+
+    def _make_root(self) -> None:
+        if self.root.is_dir():
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "CACHEDIR.TAG").write_text(_CACHEDIR_TAG, encoding="utf-8")
+        (self.root / ".gitignore").write_text("# Automatically created by newslint.\n*\n", encoding="utf-8")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Temporary file + rename. No fsync: after a power cut an entry may be empty, which reads as a miss."""
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# -- entry format ------------------------------------------------------------------------------------------
+
+
+def _encode(result: FileResult, key: str) -> dict[str, Any]:
+    return {
+        "format": CACHE_FORMAT,
+        "key": key,
+        "findings": [
+            [
+                f.rule,
+                f.severity,
+                f.message,
+                f.line,
+                f.column,
+                f.end_line,
+                f.end_column,
+                f.snippet,
+                None
+                if f.fix is None
+                else [
+                    f.fix.replacement,
+                    f.fix.line,
+                    f.fix.column,
+                    f.fix.end_line,
+                    f.fix.end_column,
+                    f.fix.start,
+                    f.fix.end,
+                    f.fix.safe,
+                ],
+            ]
+            for f in result.findings
+        ],
+        "error": result.error,
+        "notice": result.notice,
+        "warnings": result.warnings,
+        "lines": [[n, text] for n, text in result.lines.items()],
+    }
+
+
+def _decode(data: Any, key: str, display: str) -> FileResult:
+    if data["format"] != CACHE_FORMAT or data["key"] != key:
+        raise ValueError("not this entry")
+    findings = []
+    for rule, severity, message, line, column, end_line, end_column, snippet, fix in data["findings"]:
+        findings.append(
+            Finding(
+                display,
+                _str(rule),
+                _str(severity),
+                _str(message),
+                _int(line),
+                _int(column),
+                _int(end_line),
+                _int(end_column),
+                _str(snippet),
+                None if fix is None else _fix(fix),
+            )
+        )
+    error, notice = data["error"], data["notice"]
+    return FileResult(
+        display,
+        findings=findings,
+        error=None if error is None else _str(error),
+        notice=None if notice is None else _str(notice),
+        warnings=[_str(w) for w in data["warnings"]],
+        lines={_int(n): _str(text) for n, text in data["lines"]},
+    )
+
+
+def _fix(values: list[Any]) -> Fix:
+    replacement, line, column, end_line, end_column, start, end, safe = values
+    if not isinstance(safe, bool):
+        raise TypeError("fix.safe")
+    return Fix(
+        _str(replacement), _int(line), _int(column), _int(end_line), _int(end_column), _int(start), _int(end), safe
+    )
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("expected an integer")
+    return value

@@ -1,0 +1,48 @@
+"""The benchmark harness runs end to end on a tiny synthetic corpus (a smoke test, a few seconds)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_harness_quick_run_writes_every_measurement(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--json", str(out)],
+        capture_output=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["results"]) == 3 and "scaling" in data
+    rows = data["results"][0]["rows"]
+    for name in (
+        "read + decode",
+        "newslint parse (no rules)",
+        "check, 1 process",
+        "check, --jobs 2",
+        "check, warm cache",
+    ):
+        assert rows[name]["seconds"] > 0 and rows[name]["mb_per_s"] > 0
+    assert rows["check, 1 process"]["peak_rss_mb"] > 0
+    assert data["cold_start"]["newslint_check_one_md"] > data["cold_start"]["python_c_pass"] > 0
+    assert "MB/s" in proc.stdout.decode()
+    assert not list(tmp_path.glob(".newslint_cache"))  # the harness keeps its caches in scratch folders
+
+
+def test_synthetic_corpus_is_reproducible(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from corpus import generate
+    finally:
+        sys.path.pop(0)
+    a = generate(tmp_path / "a", 6)
+    b = generate(tmp_path / "b", 6)
+    names = sorted(p.name for p in a.iterdir())
+    assert names == sorted(p.name for p in b.iterdir()) and any(n.endswith(".md") for n in names)
+    assert all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
