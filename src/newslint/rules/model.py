@@ -54,8 +54,10 @@ class BlockClass:
                 i for i in members if not self.unless.present(ctx, [Unit(blocks[i], 0, len(blocks[i].text))])
             }
         if members:
-            # Images sit with the promotion they illustrate: same container.
-            groups = {ctx.doc.blocks[i].group for i in members}
+            # Images sit with the promotion they illustrate: same container (of a prose member: an image that
+            # is a member by its own alt text does not bring its neighbours in).
+            blocks = ctx.doc.blocks
+            groups = {blocks[i].group for i in members if i >= 0 and blocks[i].kind != "image"}
             for b in ctx.doc.blocks:
                 if b.kind == "image" and b.group in groups:
                     members.add(b.index)
