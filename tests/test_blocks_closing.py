@@ -1,0 +1,52 @@
+"""``blocks`` placement: closing matter (a heading such as "Disclaimer", or ``closing_text``) may follow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import source
+from newslint.engine import Linter, lint_source
+from newslint.rules.loader import Loader
+
+PACK = """
+pack: t
+classes:
+  promotion:
+    match: {words: [open a free demat account]}
+rules:
+  - id: t-placement
+    severity: warning
+    message: m
+    description: d
+    blocks:
+      class: promotion
+      placement: after-body
+{extra}
+"""
+
+ARTICLE = """# Markets rise
+
+The Sensex rose 300 points on Tuesday as banks and IT companies gained in late trade across the board.
+
+Foreign investors bought shares worth 1,200 crore rupees on Tuesday, provisional exchange data showed.
+
+Open a free demat account with Example Brokers today.
+
+Investment in securities market are subject to market risks. Read all the related documents carefully.
+"""
+
+
+def _fired(extra: str = "") -> bool:
+    loader = Loader()
+    loader.load_text(PACK.replace("{extra}", extra), "t.yaml")
+    ruleset = loader.finish()
+    result = lint_source(Linter(ruleset, date(2026, 11, 29)), source(ARTICLE))
+    return any(f.rule == "t-placement" for f in result.findings)
+
+
+def test_a_long_warning_after_a_promotion_counts_as_editorial_text_by_default():
+    assert _fired()
+
+
+def test_closing_text_marks_a_warning_without_heading_as_closing_matter():
+    assert not _fired(r"      closing_text: {patterns: ['subject\s+to\s+market\s+risks']}")
