@@ -106,6 +106,7 @@ class Context:
         self._lowered: dict[str, str] = {}
         self._class_members: dict[str, set[int]] = {}
         self.presence: dict[tuple[int, Any], bool] = {}
+        self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
 
     def start_rule(self, rule_id: str) -> None:
