@@ -169,11 +169,11 @@ class Metadata(Check):
             first = _parsed(values[0])
             if first is None:
                 return
-            for other in self._values(ctx, self.field, tuple(self.argument)):
-                if other is values[0]:
+            for candidate in self._values(ctx, self.field, tuple(self.argument)):
+                if candidate is values[0]:
                     continue
-                if _parsed(other) is not None and not _same_day(first, other):
-                    yield self._hit(ctx, other, other=values[0].value)
+                if _parsed(candidate) is not None and not _same_day(first, candidate):
+                    yield self._hit(ctx, candidate, other=values[0].value)
             return
         if assertion == "unambiguous":
             for value in values:
