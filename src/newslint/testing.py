@@ -37,7 +37,6 @@ from .runner import ARTICLE_SUFFIXES, SKIP_DIRS
 from .source import SourceText
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
-KINDS = ("ruleid", "ok", "todoruleid", "todook")
 
 _HTML_NOTE = re.compile(r"<!--\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-, ]+?)\s*-->", re.I)
 _YAML_NOTE = re.compile(r"^[ \t]*#\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-, ]+?)\s*$", re.I | re.M)
@@ -166,13 +165,13 @@ def parse_annotations(text: str) -> list[Annotation]:
         b = starts[n] if n < n_lines else len(text)
         return text[a:b]
 
-    found: list[tuple[str, str, int, int, int]] = []  # kind, names, comment line, start, end
+    found: list[tuple[str, str, int]] = []  # kind, rule names, the comment's line
     for m in _HTML_NOTE.finditer(text):
-        found.append((m.group(1), m.group(2), _line_of(starts, m.start()), m.start(), m.end()))
+        found.append((m.group(1), m.group(2), _line_of(starts, m.start())))
     fm = _FRONT_MATTER.match(text)
     if fm:
         for m in _YAML_NOTE.finditer(text, 0, fm.end()):
-            found.append((m.group(1), m.group(2), _line_of(starts, m.start()), m.start(), m.end()))
+            found.append((m.group(1), m.group(2), _line_of(starts, m.start())))
 
     def only_notes(n: int) -> bool:
         rest = _HTML_NOTE.sub("", line_text(n))
@@ -181,7 +180,7 @@ def parse_annotations(text: str) -> list[Annotation]:
         return not rest.strip() and bool(line_text(n).strip())
 
     out: list[Annotation] = []
-    for kind, names, at, _s, _e in found:
+    for kind, names, at in found:
         target = at
         if only_notes(at):
             target = at + 1
@@ -197,7 +196,7 @@ def parse_annotations(text: str) -> list[Annotation]:
 # -- running -----------------------------------------------------------------------------------------
 
 
-def _lint_example(linter: Linter, rule: Rule, example: Example, index: int) -> tuple[bool, str | None]:
+def _lint_example(linter: Linter, rule: Rule, example: Example) -> tuple[bool, str | None]:
     """Whether the rule reports on the snippet, or an error message."""
     name = f"{rule.file}:{example.line}"
     source = SourceText(name, example.format, example.text, "utf-8", len(example.text.encode("utf-8")))
@@ -214,7 +213,7 @@ def check_examples(ruleset: RuleSet, now: date, report: TestReport) -> None:
         for expect, examples in ((True, rule.fail_examples), (False, rule.pass_examples)):
             for i, example in enumerate(examples, 1):
                 report.examples += 1
-                fired, error = _lint_example(linter, rule, example, i)
+                fired, error = _lint_example(linter, rule, example)
                 where = f"{rule.file}:{example.line}"
                 kind = "fail" if expect else "pass"
                 if error:
