@@ -307,6 +307,27 @@ def clean() -> None:
 
 
 @app.command()
+def test(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Rule files, fixture articles, or folders of both (default: the built-in packs)."),
+    ] = None,
+    now: Annotated[str | None, typer.Option("--now", help="Today for date rules, YYYY-MM-DD.")] = None,
+    builtin: Annotated[
+        bool, typer.Option("--builtin", help="Also load the built-in packs when PATHS name rule files.")
+    ] = False,
+) -> None:
+    """Test rules: their examples and annotated fixtures (<!-- ruleid: ... -->, <!-- ok: ... -->)."""
+    from .testing import main as run_tests
+
+    code, text, problems = run_tests(list(paths or []), _parse_now(now), builtin)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    sys.stdout.write(text)
+    raise typer.Exit(code)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of rule files (for editors)."""
     import json

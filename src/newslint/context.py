@@ -153,6 +153,7 @@ class Context:
         self._indexes: dict[int, UnitIndex] = {}
         self._class_members: dict[str, set[int]] = {}
         self.presence: dict[tuple[int, Any], bool] = {}
+        self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
 
     def start_rule(self, rule_id: str) -> None:

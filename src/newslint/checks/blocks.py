@@ -13,7 +13,8 @@ the class's members in the rule's scope:
     # or  max_count: 1            at most this many members
 ```
 A label counts when it is in the block, in the heading (or label line) above it, in the class, id or
-aria-label of its container, or in a short line just before it.
+aria-label of its container, or in a short line just before it. For ``placement``, closing matter (under a
+heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning) may follow the members.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ class Blocks(Check):
             "placement": Field(Str(enum=("after-body",)), doc="Members must not sit between editorial paragraphs."),
             "max_count": Field(Int(minimum=0), doc="At most this many members."),
             "closing": Field(REGEX, doc="Headings or 'Label:' lead-ins of closing matter (default: disclaimers etc.)."),
+            "closing_text": Field(
+                Ref("PatternSet"), doc="Blocks whose text matches are closing matter too (a warning without a heading)."
+            ),
         },
         doc=summary,
         exactly_one_of=("label", "placement", "max_count"),
@@ -58,9 +62,11 @@ class Blocks(Check):
         self.placement = spec.get("placement")
         self.max_count = spec.get("max_count")
         self.closing = regex.compile(spec["closing"], regex.I) if spec.get("closing") else CLOSING
+        self.closing_text = PatternSet.build(spec["closing_text"]) if spec.get("closing_text") else None
 
     def patterns(self) -> list[Pattern]:
-        return self.label.all_patterns() if self.label else []
+        out = self.label.all_patterns() if self.label else []
+        return out + (self.closing_text.all_patterns() if self.closing_text else [])
 
     def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
         members = ctx.class_members(self.klass)
@@ -106,8 +112,11 @@ class Blocks(Check):
                 if not self._labelled(ctx, index):
                     yield self._hit(ctx, index)
         elif self.placement == "after-body":
-            all_members = ctx.class_members(self.klass)
-            editorial = editorial_indices(ctx, exclude=all_members, closing=self.closing)
+            exclude = set(ctx.class_members(self.klass))
+            if self.closing_text is not None:
+                body = ctx.units("body")
+                exclude |= {o.block.index for o in self.closing_text.occurrences(ctx, body, ctx.lowered(("body",)))}
+            editorial = editorial_indices(ctx, exclude=exclude, closing=self.closing)
             if not editorial:
                 return
             first, last = editorial[0], editorial[-1]

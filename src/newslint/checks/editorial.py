@@ -14,6 +14,7 @@ from ..context import Context
 
 EDITORIAL_KINDS = ("paragraph", "list-item", "blockquote")
 MIN_EDITORIAL_CHARS = 80
+CLOSING_LINE_MAX = 40
 CLOSING = regex.compile(
     r"\b(?:disclaimers?|disclosures?|about the authors?|also read|read more|related|risk warnings?|"
     r"important (?:note|information)|statutory|regulatory|terms|note)\b",
@@ -31,16 +32,31 @@ def is_closing(ctx: Context, index: int, closing: Any = CLOSING) -> bool:
 
 
 def editorial_indices(ctx: Context, exclude: set[int] | None = None, closing: Any = CLOSING) -> list[int]:
-    """Indices of body paragraphs long enough to be reporting, not labels, captions or closing matter."""
+    """Indices of body paragraphs long enough to be reporting, not labels, captions or closing matter.
+
+    A short line that is only a closing title ("Disclaimer", "Related News") written as a plain paragraph
+    starts closing matter too, up to the next heading: pages from plain-text CMSs have no heading tags.
+    """
     exclude = exclude or set()
     out = []
+    closing_line = False
     for b in ctx.doc.blocks:
+        if b.kind == "heading" or b.is_label:
+            closing_line = False
         if not b.body or b.kind not in EDITORIAL_KINDS or b.index in exclude:
             continue
-        if len(b.text) < MIN_EDITORIAL_CHARS or is_closing(ctx, b.index, closing):
+        if len(b.text) <= CLOSING_LINE_MAX and _only_closing_title(b.text, closing):
+            closing_line = True
+            continue
+        if closing_line or len(b.text) < MIN_EDITORIAL_CHARS or is_closing(ctx, b.index, closing):
             continue
         out.append(b.index)
     return out
+
+
+def _only_closing_title(text: str, closing: Any) -> bool:
+    m = closing.search(text)
+    return m is not None and not text[: m.start()].strip(" *_:-") and len(text.rstrip(" :.")) - m.end() <= 12
 
 
 def last_editorial_index(ctx: Context) -> int:

@@ -23,7 +23,7 @@ Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compare
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from ..context import Context, Unit, pseudo_block
@@ -181,12 +181,11 @@ class Metadata(Check):
             first = _parsed(values[0])
             if first is None:
                 return
-            for compared in self._values(ctx, self.field, tuple(self.argument)):
-                if compared is values[0]:
+            for candidate in self._values(ctx, self.field, tuple(self.argument)):
+                if candidate is values[0]:
                     continue
-                parsed = _parsed(compared)
-                if parsed is not None and parsed.date() != first.date():
-                    yield self._hit(ctx, compared, other=values[0].value)
+                if _parsed(candidate) is not None and not _same_day(first, candidate):
+                    yield self._hit(ctx, candidate, other=values[0].value)
             return
         if assertion == "unambiguous":
             for value in values:
@@ -202,8 +201,50 @@ class Metadata(Check):
                     yield self._hit(ctx, value, other=contained)
 
 
+_MIDNIGHT = time(0)
+
+
 def _earlier(a: datetime, b: datetime) -> bool:
-    """Is ``a`` before ``b``? Compares instants when both have offsets, else calendar days."""
+    """Is ``a`` before ``b``? Compares instants when both have offsets, else calendar days. Instants less
+    than a minute apart are not in order: a visible "4:55 PM" is not earlier than a structured 16:55:25, and
+    CMSs stamp a post's modification a few seconds before its publication."""
     if (a.tzinfo is None) != (b.tzinfo is None) or (a.tzinfo is None and (a.hour, a.minute) == (0, 0)):
         return a.date() < b.date()
-    return a < b
+    return a < b - timedelta(minutes=1)
+
+
+def _readings(value: MetaValue) -> list[datetime]:
+    """What a value can mean: both day/month orders of an ambiguous numeric date (05/06/2025)."""
+    parsed = _parsed(value)
+    if parsed is None:
+        return []
+    out = [parsed]
+    found = find_dates(value.value)
+    if found and found[0].ambiguous and parsed.day <= 12:
+        out.append(parsed.replace(day=parsed.month, month=parsed.day))
+    return out
+
+
+def _same_day(first: datetime, other: MetaValue) -> bool:
+    """Can ``other`` name the day of ``first``? With two time zones, in the zone of ``other``. A date
+    without a zone is read in the zone of the other value, unless that is UTC, which says nothing of the
+    page's zone: then it matches an instant that falls on that day anywhere from UTC-12 to UTC+14 (a page
+    showing "December 18, 11:38pm" in New York for 04:38 UTC on the 19th)."""
+    for reading in _readings(other):
+        if first.tzinfo is not None and reading.tzinfo is not None:
+            same = first.astimezone(reading.tzinfo).date() == reading.date()
+        elif first.tzinfo is not None or reading.tzinfo is not None:
+            instant, day = (first, reading.date()) if first.tzinfo is not None else (reading, first.date())
+            if instant.utcoffset():
+                same = instant.date() == day
+            else:
+                utc = instant.replace(tzinfo=None)
+                same = (utc - timedelta(hours=12)).date() <= day <= (utc + timedelta(hours=14)).date()
+        elif first.time() != _MIDNIGHT and reading.time() == _MIDNIGHT:
+            # A structured time without a zone (often UTC) against a visible day.
+            same = (first - timedelta(hours=12)).date() <= reading.date() <= (first + timedelta(hours=14)).date()
+        else:
+            same = reading.date() == first.date()
+        if same:
+            return True
+    return False

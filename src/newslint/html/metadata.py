@@ -137,6 +137,8 @@ class MetaCollector:
     def meta_tag(self, attrs: dict[str, tuple[str, int]]) -> None:
         content = attrs.get("content") or attrs.get("value")
         if content is None:
+            content = attrs.get("value")  # some CMSs and archived copies write value= for content=
+        if content is None:
             return
         key_attr = None
         for k in ("property", "name", "itemprop", "http-equiv"):
@@ -321,7 +323,7 @@ class MetaCollector:
         seen_dates = 0
         for block in window:
             text = block.text
-            if not text or len(text) > 200 or block.kind == "image":
+            if not text or len(text) > 200 or block.kind in ("image", "blockquote"):  # quotes: embedded posts
                 continue
             m = BYLINE_LINE.match(text)
             if m:

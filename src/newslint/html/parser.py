@@ -628,7 +628,7 @@ class HtmlExtractor:
                 elem = self.push(tag, a0, a1, 0)
                 a = elem.attrs(src)
                 dt = a.get("datetime")
-                if dt is not None:
+                if dt is not None and not self.quote_depth:  # not the date of an embedded post
                     prop = a.get("itemprop", ("", 0))[0].lower()
                     klass = a.get("class", ("", 0))[0].lower()
                     kind = "datemodified" if prop == "datemodified" or "updat" in klass or "modif" in klass else "time"

@@ -214,6 +214,16 @@ class _Inline:
         self.images.append(block)
 
 
+def _bold_label(children: list[Any], text: str) -> bool:
+    """A short bold-only paragraph (``**Disclaimer**``) heads what follows, like a bold label line in HTML."""
+    if len(text) > 60 or text.endswith("."):
+        return False
+    kinds = [t.type for t in children if not (t.type == "text" and not t.content.strip())]
+    if len(kinds) < 3 or kinds[0] != "strong_open" or kinds[-1] != "strong_close":
+        return False
+    return "strong_open" not in kinds[1:]
+
+
 def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) -> None:
     """A heading title followed by a byline line and a date line, as plain articles are often written."""
     start = title_index + 1 if title_index is not None else 0
@@ -303,6 +313,7 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
             if text:
                 block = Block(len(blocks), kind, text, tmap, level=heading_level, links=inline.links)
                 block.group = groups[-1] if groups else 0
+                block.is_label = kind == "paragraph" and _bold_label(tok.children or [], text)
                 blocks.append(block)
             for image in inline.images:
                 image.index = len(blocks)
@@ -323,6 +334,8 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
         if block.kind == "heading":
             if title_index is None:
                 title_index = block.index
+            current = block.index
+        elif block.is_label:
             current = block.index
         else:
             block.section = current

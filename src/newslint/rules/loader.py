@@ -85,6 +85,20 @@ def _summary(description: str) -> str:
     return first if len(first) <= 120 else first[:117] + "..."
 
 
+def _spec_key(spec: Any) -> str:
+    """A validated spec as a canonical string (without line numbers): equal specs, equal keys."""
+    import json
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "__line__"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return json.dumps(strip(spec), sort_keys=True, default=str)
+
+
 def _class_refs(value: Any, out: list[tuple[str, int]], line: int = 0) -> None:
     """Every ``class:`` named in a validated rule spec, with its line."""
     stack = [(value, line)]
@@ -219,6 +233,7 @@ class Loader:
                 scope=tuple(wscope if isinstance(wscope, list) else [wscope]),
                 min_count=wspec.get("min_count", 1),
                 min_per_1000_words=wspec.get("min_per_1000_words", 0.0),
+                key=_spec_key(wspec),
             )
         examples = rspec.get("examples") or {}
 

@@ -51,8 +51,10 @@ class BlockClass:
             blocks = ctx.doc.blocks
             members = {i for i in members if not self.unless.present(ctx, [Unit(blocks[i], 0, len(blocks[i].text))])}
         if members:
-            # Images sit with the promotion they illustrate: same container.
-            groups = {ctx.doc.blocks[i].group for i in members}
+            # Images sit with the promotion they illustrate: same container (of a prose member: an image that
+            # is a member by its own alt text does not bring its neighbours in).
+            blocks = ctx.doc.blocks
+            groups = {blocks[i].group for i in members if i >= 0 and blocks[i].kind != "image"}
             for b in ctx.doc.blocks:
                 if b.kind == "image" and b.group in groups:
                     members.add(b.index)
@@ -68,10 +70,21 @@ class Condition:
     scope: tuple[str, ...]
     min_count: int = 1
     min_per_1000_words: float = 0.0
+    key: str = ""  # the precondition as written: rules sharing one (a YAML alias) share its answer per document
 
     def holds(self, ctx: Context) -> bool:
+        if not self.key:
+            return self._holds(ctx)
+        cache = ctx.conditions
+        answer = cache.get(self.key)
+        if answer is None:
+            answer = cache[self.key] = self._holds(ctx)
+        return answer
+
+    def _holds(self, ctx: Context) -> bool:
         units = ctx.units_for(self.scope)
-        found = self.match.occurrences(ctx, units, ctx.lowered(self.scope))
+        presence_only = self.min_count == 1 and not self.min_per_1000_words
+        found = self.match.occurrences(ctx, units, ctx.lowered(self.scope), first_only=presence_only)
         if len(found) < self.min_count:
             return False
         if self.min_per_1000_words:

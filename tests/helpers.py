@@ -1,0 +1,33 @@
+"""Shared test helpers: lint a snippet with chosen rules, parse a snippet."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newslint.document import Document
+from newslint.engine import Linter, lint_source
+from newslint.findings import Finding
+from newslint.parse import parse_source
+from newslint.rules.loader import load_rules
+from newslint.source import SourceText
+
+NOW = date(2026, 11, 29)
+
+
+def source(text: str, fmt: str | None = None, name: str = "snippet") -> SourceText:
+    fmt = fmt or ("html" if text.lstrip().startswith("<") else "markdown")
+    return SourceText(name, fmt, text, "utf-8", len(text.encode()))
+
+
+def parse(text: str, fmt: str | None = None) -> Document:
+    return parse_source(source(text, fmt))
+
+
+def lint(text: str, *rule_ids: str, fmt: str | None = None, now: date = NOW) -> list[Finding]:
+    """Findings of the named built-in rules (all of them when none is named) on a snippet."""
+    ruleset = load_rules([])
+    rules = [r for r in ruleset.rules if not rule_ids or r.id in rule_ids]
+    assert rules, f"no such rules: {rule_ids}"
+    result = lint_source(Linter(ruleset, now, rules), source(text, fmt))
+    assert result.error is None, result.error
+    return result.findings
