@@ -65,3 +65,19 @@ def test_dry_run_writes_nothing(tmp_path):
     outcome = run(page, write=False)
     assert outcome.applied == 1 and outcome.text == "well-researched\n"
     assert page.read_text() == "sure-shot\n"
+
+
+def test_cli_fix_applies_safe_fixes_and_reports_what_is_left(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "rules.yaml").write_text(textwrap.dedent(RULES), encoding="utf-8")
+    page = tmp_path / "a.md"
+    page.write_text("# T\n\nA sure-shot tip and a **sure**-shot one.\n", encoding="utf-8")
+    args = ["check", "a.md", "--isolated", "--no-builtin", "--rules", "rules.yaml", "--no-cache", "-f", "concise"]
+    before = run_cli(*args, cwd=tmp_path)
+    assert before.stdout.decode().count("t-sub") == 2
+    proc = run_cli(*args, "--fix", cwd=tmp_path)
+    assert page.read_text() == "# T\n\nA well-researched tip and a **sure**-shot one.\n"
+    out = proc.stdout.decode()
+    assert out.count("t-sub") == 1 and "a.md:3:" in out
+    assert "fixed 1 finding in 1 file" in proc.stderr.decode()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from newslint.cache import CACHE_FORMAT
 
 RULES = """\
 pack: house
@@ -125,7 +126,7 @@ def _mtimes(folder: Path) -> dict[Path, int]:
 
 
 def _fingerprint_dirs(folder: Path) -> set[str]:
-    return {p.name for p in (folder / ".newslint_cache" / "v1").iterdir()}
+    return {p.name for p in (folder / ".newslint_cache" / f"v{CACHE_FORMAT}").iterdir()}
 
 
 def test_cache_invalidated_by_content_change(corpus):

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .runner import CheckSettings, Target
 
 CACHE_DIR_NAME = ".newslint_cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"
@@ -216,6 +216,7 @@ def _encode(result: FileResult, key: str) -> dict[str, Any]:
                     f.fix.start,
                     f.fix.end,
                     f.fix.safe,
+                    f.fix.original,
                 ],
             ]
             for f in result.findings
@@ -258,11 +259,19 @@ def _decode(data: Any, key: str, display: str) -> FileResult:
 
 
 def _fix(values: list[Any]) -> Fix:
-    replacement, line, column, end_line, end_column, start, end, safe = values
+    replacement, line, column, end_line, end_column, start, end, safe, original = values
     if not isinstance(safe, bool):
         raise TypeError("fix.safe")
     return Fix(
-        _str(replacement), _int(line), _int(column), _int(end_line), _int(end_column), _int(start), _int(end), safe
+        _str(replacement),
+        _int(line),
+        _int(column),
+        _int(end_line),
+        _int(end_column),
+        _int(start),
+        _int(end),
+        safe,
+        _str(original),
     )
 
 

@@ -45,6 +45,7 @@ class CheckRequest:
     output_format: str = "text"
     quiet: bool = False
     jobs: int | None = None  # processes; None = the number of CPUs
+    fix: bool = False  # apply safe fixes to the files (atomically), then report what is left
     cache: bool = True  # read and write .newslint_cache/
 
 
@@ -141,7 +142,30 @@ def _results(request: CheckRequest, planned: list[tuple[Target, Profile]]) -> It
             cache = ResultCache(
                 cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
             )
-        yield from lint_all(profile.linter, targets, request.settings, jobs, cache)
+        results = lint_all(profile.linter, targets, request.settings, jobs, cache)
+        if not request.fix:
+            yield from results
+            continue
+        for target, result in zip(targets, results, strict=True):
+            yield _fix(request, profile, target, result)
+
+
+def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
+    """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
+    if target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
+        return result
+    from .fixes import apply_fixes
+    from .runner import lint_target
+    from .source import format_for
+
+    fmt = target.format or format_for(target.display, "html") or "html"
+    applied = apply_fixes(target.path, target.display, fmt, result.findings)
+    if not applied.applied:
+        result.warnings.extend(applied.skipped)
+        return result
+    fresh = lint_target(profile.linter, target, request.settings)
+    fresh.fixed = applied.applied
+    return fresh
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
@@ -166,6 +190,14 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     progress.close()
     outcome.checked = len(planned)
     outcome.results.sort(key=lambda r: r.path)
+    if request.fix:
+        fixed = [r for r in outcome.results if r.fixed]
+        total = sum(r.fixed for r in fixed)
+        if fixed and not request.quiet:
+            files = "file" if len(fixed) == 1 else "files"
+            print(f"newslint: fixed {total} finding{'s' if total != 1 else ''} in {len(fixed)} {files}", file=err)
+        if any(t.path is None for t, _ in planned):
+            print("newslint: warning: fixes are not applied to standard input", file=err)
     return outcome
 
 

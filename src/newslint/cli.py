@@ -165,6 +165,9 @@ def check(
         int | None, typer.Option("--jobs", "-j", help="Processes to use (default: the number of CPUs).")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .newslint_cache/.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically), then report what is left.")
+    ] = False,
 ) -> None:
     """Check articles against the rules; report findings with exact positions."""
     from .checkrun import CheckRequest, exit_code, github_actions, run_check
@@ -209,6 +212,7 @@ def check(
         quiet=quiet,
         jobs=jobs,
         cache=not no_cache,
+        fix=fix,
     )
     try:
         outcome = run_check(request)

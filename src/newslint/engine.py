@@ -41,6 +41,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)  # decoding notes, broken JSON-LD...
     debug: str | None = None  # traceback of an internal error, for --debug
     lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at (for text output)
+    fixed: int = 0  # fixes applied by --fix before these findings were found
 
 
 class Linter:
