@@ -181,3 +181,9 @@ def test_annotation_positions():
     )
     got = {(a.kind, a.rule, a.line) for a in parse_annotations(text)}
     assert got == {("ruleid", "a", 4), ("ok", "b", 8), ("ok", "c", 8), ("ruleid", "d", 8), ("ok", "e", 9)}
+
+
+def test_annotation_may_carry_a_reason():
+    text = "<!-- todook: a-rule -- the next line is a disclosure, not editorial text -->\n<!-- ruleid: b -->\nline 3\n"
+    got = {(a.kind, a.rule, a.line) for a in parse_annotations(text)}
+    assert got == {("todook", "a-rule", 3), ("ruleid", "b", 3)}

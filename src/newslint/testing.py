@@ -38,7 +38,8 @@ from .source import SourceText
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
-_HTML_NOTE = re.compile(r"<!--\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-, ]+?)\s*-->", re.I)
+# An annotation may end with a reason after " -- ": <!-- todook: rule-id -- why it is a known gap -->
+_HTML_NOTE = re.compile(r"<!--\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-, ]+?)\s*(?:\s--\s.*?)?-->", re.I | re.S)
 _YAML_NOTE = re.compile(r"^[ \t]*#\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-, ]+?)\s*$", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
 
