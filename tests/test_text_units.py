@@ -55,8 +55,9 @@ def test_iso_with_offset():
     ("pattern", "expected"),
     [
         ("guaranteed returns", {"guaranteed returns"}),
-        ("(?:guaranteed|assured)\\s+returns", {"guaranteed", "assured"}),
-        ("\\bIN[AHZ]\\d{9}\\b", {"in"}),
+        ("(?:guaranteed|assured)\\s+returns", {"returns"}),
+        ("\\bIN[AHZ]\\d{9}\\b", {"ina", "inh", "inz"}),
+        ("[Ss]ebi", {"sebi"}),
         ("sure[- ]?shot", {"sure"}),
         ("(a|aa)+$", None),
         ("t\\.me/", {"t.me/"}),

@@ -8,7 +8,6 @@ so that a one-file run does not pay for every pattern.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -43,7 +42,14 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     classes: dict[str, BlockClass] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
-    digests: list[tuple[str, str]] = field(default_factory=list)  # (file, sha256 of its text): the cache key
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (file, text) of every loaded rule file
+
+    @property
+    def digests(self) -> list[tuple[str, str]]:
+        """(file, sha256 of its text) of every rule file: part of the result cache's key."""
+        import hashlib
+
+        return [(name, hashlib.sha256(text.encode("utf-8")).hexdigest()) for name, text in self.sources]
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
@@ -123,39 +129,61 @@ class Loader:
         self._class_origin: dict[str, str] = {}
         self._pending_refs: list[tuple[str, str, int]] = []
 
-    def load_file(self, path: Path, display: str | None = None, compile_patterns: bool | None = None) -> None:
+    def load_file(
+        self,
+        path: Path,
+        display: str | None = None,
+        compile_patterns: bool | None = None,
+        precompiled: tuple[int, dict[str, Any]] | None = None,
+    ) -> None:
+        """Load one rule file; ``precompiled`` is its validated spec, used when the file's checksum matches."""
         name = display or str(path)
         try:
             size = path.stat().st_size
             if size > MAX_RULE_FILE:
                 self.problems.append(f"{name}:1: rule file is larger than {MAX_RULE_FILE // (1024 * 1024)} MB")
                 return
-            text = path.read_bytes().decode("utf-8-sig")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.problems.append(f"{name}:1: rule file is not UTF-8 ({exc.reason} at byte {exc.start})")
             return
         except OSError as exc:
             self.problems.append(f"{name}:1: cannot read rule file: {exc.strerror or exc}")
             return
-        self.load_text(text, name, self.compile_patterns if compile_patterns is None else compile_patterns)
+        compile_now = self.compile_patterns if compile_patterns is None else compile_patterns
+        if precompiled is not None:
+            from .precompiled import checksum
 
-    def load_text(self, text: str, name: str, compile_patterns: bool = True) -> None:
-        self.ruleset.digests.append((name, hashlib.sha256(text.encode("utf-8")).hexdigest()))
+            if checksum(raw) == precompiled[0]:
+                self.ruleset.sources.append((name, text))
+                self._build(precompiled[1], name, compile_now)
+                return
+        self.load_text(text, name, compile_now)
+
+    def validate_text(self, text: str, name: str) -> dict[str, Any] | None:
+        """Parse and validate a rule file; problems are recorded and ``None`` returned."""
         try:
             data = load(text)
         except YamlError as exc:
             self.problems.append(f"{name}:{exc.line or 1}: {exc.message}")
-            return
+            return None
         if data is None:
             self.problems.append(f"{name}:1: rule file is empty")
-            return
+            return None
         problems = Problems()
         spec = PACK.validate(data, 1, "", problems, DEFS)
         if problems.items:
             for line, message in sorted(problems.items, key=lambda p: p[0]):
                 self.problems.append(f"{name}:{line or 1}: {message}")
-            return
-        self._build(spec, name, compile_patterns)
+            return None
+        return spec
+
+    def load_text(self, text: str, name: str, compile_patterns: bool = True) -> None:
+        self.ruleset.sources.append((name, text))
+        spec = self.validate_text(text, name)
+        if spec is not None:
+            self._build(spec, name, compile_patterns)
 
     def _build(self, spec: dict[str, Any], name: str, compile_patterns: bool) -> None:
         pack = Pack(spec["pack"], spec.get("description", ""), list(spec.get("references") or []), name)
@@ -286,6 +314,9 @@ def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str]
     """Built-in packs (all, or the named ones) plus the given files and folders."""
     loader = Loader()
     if builtin:
+        from .precompiled import load_table
+
+        precompiled = load_table(builtin_rules_dir())
         available = builtin_pack_files()
         names = builtin_packs if builtin_packs is not None else list(available)
         for pack in names:
@@ -294,7 +325,9 @@ def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str]
                 loader.problems.append(f"unknown built-in pack {pack!r} (available: {', '.join(available) or 'none'})")
                 continue
             with trusted_patterns():
-                loader.load_file(path, f"<builtin>/{path.name}", compile_patterns=False)
+                loader.load_file(
+                    path, f"<builtin>/{path.name}", compile_patterns=False, precompiled=precompiled.get(path.name)
+                )
     for path in paths:
         if not path.exists():
             loader.problems.append(f"{path}:1: no such rule file or folder")

@@ -69,23 +69,50 @@ def statement_to_regex(statement: str) -> str:
 # -- prefilter -------------------------------------------------------------------------------------------
 
 
+MAX_ALTERNATIVES = 32  # a literal run that branches into more spellings than this is cut
+
+
+def _class_chars(av: Any) -> list[str] | None:
+    """The characters of a small character class (``[AHZPM]``, ``[sS]``), or ``None`` for anything wider."""
+    chars: list[str] = []
+    for op, value in av:
+        if op is _sre_c.LITERAL:
+            chars.append(chr(value))
+        elif op is _sre_c.RANGE and value[1] - value[0] < 8:
+            chars.extend(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars if 0 < len(chars) <= 8 else None
+
+
 def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
-    """A set of literals one of which every match of this sequence contains; ``None`` when there is none."""
+    """A set of literals one of which every match of this sequence contains; ``None`` when there is none.
+
+    A run of literal characters becomes a candidate; a small character class inside a run multiplies its
+    spellings (``IN[AHZ]`` -> ``INA``, ``INH``, ``INZ``). The candidate whose shortest spelling is longest wins.
+    """
     if depth > 20:
         return None
     candidates: list[set[str]] = []
-    run: list[str] = []
+    run: list[str] = [""]
 
     def end_run() -> None:
-        if run:
-            candidates.append({"".join(run)})
-            run.clear()
+        if run != [""]:
+            candidates.append(set(run))
+        run[:] = [""]
 
     for op, av in items:
         if op is _sre_c.LITERAL:
-            run.append(chr(av))
+            c = chr(av)
+            run[:] = [r + c for r in run]
         elif op is _sre_c.AT:
             continue  # zero-width anchors do not break a literal run
+        elif op is _sre_c.IN:
+            chars = _class_chars(av)
+            if chars is None or len(run) * len(chars) > MAX_ALTERNATIVES:
+                end_run()
+            else:
+                run[:] = [r + c for r in run for c in chars]
         elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
             end_run()
             lo, _hi, sub = av
@@ -119,7 +146,7 @@ def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
     end_run()
     if not candidates:
         return None
-    return max(candidates, key=lambda c: min(len(s) for s in c))
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
 def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | None:
@@ -139,6 +166,11 @@ def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | Non
     if min(len(s) for s in lits) < 2:
         return None
     return frozenset(lits)
+
+
+# Prefilters already derived, by (expression, case_sensitive): the built-in packs ship theirs
+# (``rules/prefilters.json``, see ``prefilter_table``), which saves deriving them at every start.
+KNOWN_LITERALS: dict[tuple[str, bool], frozenset[str] | None] = {}
 
 
 # -- compiled pattern ------------------------------------------------------------------------------------
@@ -168,7 +200,12 @@ class Pattern:
         """The prefilter, derived on first use: patterns behind a trigger that never fires never need one."""
         lits = self._literals
         if lits is False:
-            lits = self._literals = required_literals(self.regex_source, self.case_sensitive)
+            key = (self.regex_source, self.case_sensitive)
+            if key in KNOWN_LITERALS:
+                lits = KNOWN_LITERALS[key]
+            else:
+                lits = required_literals(self.regex_source, self.case_sensitive)
+            self._literals = lits
         return lits  # type: ignore[return-value]
 
     def compile(self) -> Any:
