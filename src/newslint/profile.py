@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import fnmatch
-import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -124,6 +123,8 @@ class Profile:
 
         Selectors, per-file ignores and house facts all come from the file, so hashing it covers them.
         """
+        import hashlib
+
         parts = [str(self.config.folder)]
         if self.config.path is not None:
             try:
