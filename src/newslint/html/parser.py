@@ -21,7 +21,7 @@ from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .metadata import MetaCollector
-from .tokenizer import RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
+from .tokenizer import RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, starts_tag
 from .vocabulary import (
     BLOCK,
     BODY_WORDS,
@@ -435,6 +435,7 @@ class HtmlExtractor:
         builder = self.builder
         find = src.find
         match = TAG.match
+        last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
         nonspace = _NONSPACE.search
         tag_class = TAG_CLASS.get
         while pos < stop:
@@ -457,8 +458,14 @@ class HtmlExtractor:
                     builder.source(src, pos, lt)
                 if lt >= stop:
                     break
-            m = match(src, lt, stop)
+            m = match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
+            if m is None and lt < last_gt and match is not TAG_UNQUOTED.match and starts_tag(src, lt):
+                # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
+                match = TAG_UNQUOTED.match
+                m = match(src, lt, stop)
             if m is None:
+                if lt > last_gt and starts_tag(src, lt):
+                    break  # the page ends inside this tag: as in browsers, the rest is not text
                 # A stray '<' is text.
                 nxt = find("<", lt + 1, stop)
                 if nxt < 0:
