@@ -7,8 +7,11 @@ below what the old behaviour took: a quadratic or worse parser blows through the
 from __future__ import annotations
 
 import time
+from datetime import date
 
-from conftest import html, position_of
+import pytest
+
+from conftest import html, md, position_of
 from newslint.html.tokenizer import END, START, TEXT, iter_tokens
 
 
@@ -54,3 +57,57 @@ def test_tokenizer_agrees_after_an_unclosed_quote():
     assert kinds == [(START, "p"), (TEXT,), (END, "p"), (START, "b"), (TEXT,), (END, "b")]
     assert list(iter_tokens("x <a<a")) == [(TEXT, 0, 2)]  # the page ends inside a tag
     assert list(iter_tokens("1 < 2")) == [(TEXT, 0, 2), (TEXT, 2, 5)]
+
+
+# -- Markdown: nesting, tables, inline search, time limit ------------------------------------------------
+
+
+def test_deep_markdown_nesting_keeps_the_text_after_it():
+    # The CommonMark preset stops at 20 levels and dropped the rest of the file: a list nested ten deep hid
+    # every later paragraph from the rules.
+    nested = "".join("  " * i + f"- item {i}\n" for i in range(12))
+    doc = md(nested + "\nguaranteed returns\n")
+    assert doc.blocks[-1].text == "guaranteed returns"
+    assert position_of(doc, "guaranteed returns")[:2] == (14, 1)
+    assert doc.warnings == []
+
+
+def test_markdown_nested_past_the_limit_says_so():
+    for text in ("> " * 3000 + "deep\n\nafter\n", "".join("  " * i + "- x\n" for i in range(120)) + "\nafter\n"):
+        doc, seconds = timed(md, text)
+        assert seconds < 10
+        assert any("nested too deeply" in w for w in doc.warnings), doc.warnings
+
+
+def test_table_cells_with_the_same_text_point_at_their_own_cell():
+    doc = md("|a|b|\n|-|-|\n|guaranteed returns|guaranteed returns|\n")
+    cells = [b for b in doc.blocks if b.text == "guaranteed returns"]
+    assert [doc.line_col(b.source_start) for b in cells] == [(3, 2), (3, 21)]
+
+
+def test_text_not_found_verbatim_does_not_make_the_parser_quadratic():
+    # An autolink's text is percent-decoded, so it is not in the source as written: each such token used to
+    # search to the end of the paragraph (64,000 of them took 22 s).
+    doc, seconds = timed(md, "<http://a%20b> " * 64_000 + "guaranteed returns\n")
+    assert seconds < 15
+    assert doc.blocks[0].text.endswith("guaranteed returns")
+
+
+def test_markdown_parse_past_its_time_limit_is_a_file_error(monkeypatch):
+    from newslint.engine import Linter, lint_source
+    from newslint.markdown import tokens
+    from newslint.markdown.parser import parse_markdown
+    from newslint.rules.loader import RuleSet
+    from newslint.source import SourceText
+
+    text = "![" * 200_000  # about 20 µs a character in markdown-it-py
+    started = time.perf_counter()
+    with pytest.raises(tokens.ParseLimitError, match="took longer than 0s to parse"):
+        parse_markdown(text, "slow.md", "utf-8", budget=0.2)
+    assert time.perf_counter() - started < 5
+    assert tokens.parse_budget(0) == 10 and tokens.parse_budget(20_000_000) == 50
+    # Through the engine it is that file's one-line error, not an internal error.
+    monkeypatch.setattr(tokens, "parse_budget", lambda size: 0.2)
+    result = lint_source(Linter(RuleSet(), date(2025, 6, 1)), SourceText("slow.md", "markdown", text, "utf-8", 1))
+    assert result.error is not None and result.error.startswith("not checked: its Markdown took longer than 0s")
+    assert result.debug is None
