@@ -111,3 +111,22 @@ def test_markdown_parse_past_its_time_limit_is_a_file_error(monkeypatch):
     result = lint_source(Linter(RuleSet(), date(2025, 6, 1)), SourceText("slow.md", "markdown", text, "utf-8", 1))
     assert result.error is not None and result.error.startswith("not checked: its Markdown took longer than 0s")
     assert result.debug is None
+
+
+# -- front matter ------------------------------------------------------------------------------------------
+
+
+def test_front_matter_values_yaml_cannot_build_stay_text():
+    # An impossible date (or an explicit tag on the wrong value) used to escape as a ValueError: an internal
+    # error for the whole file. Kept as written, the date rules see it.
+    doc = md("---\ntitle: !!int Markets\ndate: 2025-13-45\nlastmod: 2025-06-01 99:99\n---\n\n# T\n")
+    assert doc.warnings == []
+    published = doc.metadata.first("published")
+    assert published is not None and (published.value, published.parsed) == ("2025-13-45", None)
+    assert position_of_meta(doc, "published") == (3, 7)
+    assert doc.metadata.first("title").value == "Markets"
+
+
+def position_of_meta(doc, field):
+    value = doc.metadata.first(field)
+    return doc.line_col(value.start)
