@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .document import Block, Document
 from .positions import TextMap
+from .rules.patterns import RuleTimeout
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -111,6 +112,17 @@ class Context:
     def start_rule(self, rule_id: str) -> None:
         self.rule_id = rule_id
         self.deadline = time.monotonic() + self.timeout
+
+    def search(self, pattern: Any, text: str) -> bool:
+        """Search with an expression from a rule file (``section:``, ``in_section``, ``closing``) within the
+        current rule's time limit: such an expression can backtrack catastrophically on a long heading."""
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout()
+        try:
+            return pattern.search(text, timeout=remaining) is not None
+        except TimeoutError:
+            raise RuleTimeout() from None
 
     # -- scopes -------------------------------------------------------------------------------------
 
@@ -239,11 +251,11 @@ class Context:
             if b.kind == "heading" or b.is_label:
                 continue
             title = doc.section_title(b)
-            if title and pattern.search(title):
+            if title and self.search(pattern, title):
                 out.append(b)
                 continue
             label = self.lead_label(b)
-            if label and pattern.search(label):
+            if label and self.search(pattern, label):
                 out.append(b)
         return out
 

@@ -124,6 +124,10 @@ class Loader:
         if data is None:
             self.problems.append(f"{name}:1: rule file is empty")
             return
+        if not isinstance(data, dict):
+            what = "a list" if isinstance(data, list) else "a single value"
+            self.problems.append(f"{name}:1: the rule file must be a mapping with pack: and rules:, not {what}")
+            return
         problems = Problems()
         spec = PACK.validate(data, 1, "", problems, DEFS)
         if problems.items:
