@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,7 +69,7 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
             continue
         if is_dir:
             found = 0
-            for root, dirs, files in os.walk(path, followlinks=False):
+            for root, dirs, files in os.walk(path, onerror=_folder_error(out.errors), followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     if not name.lower().endswith(ARTICLE_SUFFIXES):
@@ -89,6 +90,20 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
         seen.add(display)
         out.targets.append(Target(path, display, format_for(raw)))
     return out
+
+
+def _folder_error(errors: list[FileResult]) -> Callable[[OSError], None]:
+    """``os.walk`` skips a folder it cannot list without a word; report it as that folder's error."""
+
+    def report(exc: OSError) -> None:
+        where = os.path.normpath(exc.filename) if exc.filename else "?"
+        if isinstance(exc, PermissionError):
+            reason = "permission denied"
+        else:
+            reason = (exc.strerror or str(exc)).lower()
+        errors.append(FileResult(where, error=f"cannot read folder: {reason}"))
+
+    return report
 
 
 def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list[Rule]:
