@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .entry import stop_if_interrupted, write_stdout
 
 if TYPE_CHECKING:
     from .rules.loader import RuleSet
@@ -141,6 +142,7 @@ def check(
         print(f"newslint: warning: {warning}", file=sys.stderr)
     results = list(collected.errors)
     for target in collected.targets:
+        stop_if_interrupted()
         result = lint_target(linter, target, settings)
         results.append(result)
         if result.notice:
@@ -168,8 +170,7 @@ def check(
         except OSError as exc:
             raise _fail(f"cannot write {output_file}: {exc.strerror or exc}") from None
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
     if not collected.targets and not collected.errors:
@@ -192,6 +193,7 @@ def inspect(
     max_file_size: Annotated[
         float, typer.Option("--max-file-size", help="Skip files larger than this many MB.")
     ] = 20.0,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Show what the parser extracted: metadata with provenance and positions, then the blocks."""
     from .inspect_view import render_inspect
@@ -210,8 +212,17 @@ def inspect(
             source = read_source(Path(file), file, None, int(max_file_size * 1024 * 1024))
     except (SourceError, SourceSkipped) as exc:
         raise _fail(f"{file}: {exc}") from None
-    doc = parse_source(source)
-    sys.stdout.write(render_inspect(doc, output_format))
+    try:
+        output = render_inspect(parse_source(source), output_format)
+    except SourceError as exc:  # a parser limit (a Markdown parse past its time limit)
+        raise _fail(f"{file}: {exc}") from None
+    except Exception as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        raise _fail(f"{file}: internal error: {type(exc).__name__}: {exc}") from None
+    write_stdout(output)
 
 
 @app.command()
@@ -225,17 +236,7 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Console entry point: typer plus clean handling of Ctrl-C and closed pipes."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        print("newslint: interrupted", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        # The reader went away (`newslint check . | head`): stop quietly.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
-        sys.exit(EXIT_OK)
+    """Console entry point: typer plus clean handling of Ctrl-C and closed pipes (see ``entry``)."""
+    from .entry import main as run
+
+    run()
