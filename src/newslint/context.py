@@ -48,6 +48,7 @@ SCOPES = (
     "section:<pattern>",
     "meta:<field>",
 )
+LOWERED_MAX = 4_000_000  # characters of a scope's text copied for its document-level prefilter
 WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
 
 
@@ -104,7 +105,7 @@ class Context:
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self._units: dict[str, list[Unit]] = {}
-        self._lowered: dict[str, str] = {}
+        self._lowered: dict[str, str | None] = {}
         self._class_members: dict[str, set[int]] = {}
         self.presence: dict[tuple[int, Any], bool] = {}
         self.rule_id = ""
@@ -146,13 +147,19 @@ class Context:
                     out.append(unit)
         return out
 
-    def lowered(self, scopes: tuple[str, ...]) -> str:
-        """All the scope's text, lower-cased, for document-level prefilters."""
+    def lowered(self, scopes: tuple[str, ...]) -> str | None:
+        """All the scope's text, lower-cased, for document-level prefilters; ``None`` for a huge scope.
+
+        Each scope keeps its own copy, so on a 50 MB page a dozen scopes held a dozen copies of the page.
+        Past ``LOWERED_MAX`` characters there is no document-level prefilter (each unit still has its own).
+        """
         key = "\x00".join(scopes)
-        text = self._lowered.get(key)
-        if text is None:
-            text = "\n".join(u.lower for u in self.units_for(scopes))
-            self._lowered[key] = text
+        if key in self._lowered:
+            return self._lowered[key]
+        units = self.units_for(scopes)
+        size = sum(u.end - u.start for u in units)
+        text = "\n".join(u.lower for u in units) if size <= LOWERED_MAX else None
+        self._lowered[key] = text
         return text
 
     def _whole(self, blocks: list[Block]) -> list[Unit]:

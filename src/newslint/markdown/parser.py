@@ -261,7 +261,9 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
     group = 0
     groups: list[int] = []
     row_cursor = 0  # where the previous cell of a table row ended: cells of a row share its line map
-    for tok in tokens:
+    tokens.reverse()
+    while tokens:
+        tok = tokens.pop()  # each token is freed once used: on a huge file they outweigh the blocks
         typ = tok.type
         if typ.endswith("_open") and tok.nesting == 1:
             if typ == "tr_open":

@@ -81,7 +81,8 @@ def tokenize(text: str, budget: float | None = None) -> list[Any]:
         _parsers = _build()
     seconds = parse_budget(len(text)) if budget is None else budget
     env: dict[str, Any] = {_DEADLINE: (time.monotonic() + seconds, seconds)}
-    return list(_parsers[0].parse(text, env))
+    tokens: list[Any] = _parsers[0].parse(text, env)
+    return tokens
 
 
 def nesting_cut(tokens: list[Any]) -> int | None:
