@@ -130,3 +130,60 @@ def test_front_matter_values_yaml_cannot_build_stay_text():
 def position_of_meta(doc, field):
     value = doc.metadata.first(field)
     return doc.line_col(value.start)
+
+
+# -- found by the property tests ---------------------------------------------------------------------------
+
+
+def test_template_and_noscript_in_the_head_are_not_prose():
+    # A tag or text inside a <template> or <noscript> of the head used to "leave the head": the template's
+    # content became article text and noscript tracking pixels became images.
+    doc = html(
+        "<html><head><template><p>guaranteed returns</p></template>"
+        '<noscript>Enable JavaScript <img src="/pixel.gif"></noscript><title>T</title></head>'
+        "<body><p>Body text</p></body></html>"
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "Body text")]
+    assert doc.metadata.first("title").value == "T"
+    # Text straight in the head still starts the body, as in browsers.
+    assert [b.text for b in html("<html><head><title>T</title>Stray text<p>x</p>").blocks] == ["Stray text", "x"]
+
+
+def test_table_cells_with_escaped_pipes_keep_exact_positions():
+    # markdown-it unescapes "\|" in cells before parsing them, so the cell text was not found in the source
+    # and the whole cell was mapped to one empty point.
+    doc = md("| h0 | h1 |\n|---|---|\n| w | w guaranteed returns \\| w |\n| a\\|b | guaranteed returns |\n")
+    assert position_of(doc, "guaranteed returns") == (3, 9, 3, 27, "guaranteed returns")
+    assert position_of(doc, "| w")[4] == "\\| w"
+    assert position_of(doc, "a|b") == (4, 3, 4, 7, "a\\|b")
+
+
+def test_an_implied_end_tag_does_not_reach_out_of_a_template():
+    # `<p>` inside a <template> closed the open <p> outside it, popping the template: its content was prose.
+    doc = html("<body>market <p/><template><p>guaranteed returns</p><li>x</template><p>after</p>")
+    assert [b.text for b in doc.blocks] == ["market", "after"]
+
+
+def test_an_inline_end_tag_does_not_close_blocks_opened_inside_its_element():
+    # Inner plain inline tags are not tracked, so their end tag matched a tracked outer one (a byline <em>,
+    # an articleBody <span>) and closed every block opened since: a sentence was cut in two at `</em>`, and
+    # a page's article body ended at the first `</span>` inside it.
+    doc = html('<body><em class="byline"><div> We offer <em>guaranteed</em> returns</div></em></body>')
+    assert [b.text for b in doc.blocks] == ["We offer guaranteed returns"]
+    page = html(
+        '<body><nav><p>Menu one two three</p></nav><span itemprop="articleBody"><p>First <span>para</span> of '
+        "the story, long enough to count as the article body text here.</p><p>Second para of the story, with "
+        "more words to make it long enough.</p></span><footer><p>Footer</p></footer></body>"
+    )
+    assert [(b.text[:6], b.body) for b in page.blocks] == [
+        ("Menu o", False),
+        ("First ", True),
+        ("Second", True),
+        ("Footer", False),
+    ]
+    # A link whose end tag comes inside a block opened within it still ends there.
+    links = html('<p>a <a href="/x">link<div>inside</a> after</div>').blocks
+    assert [(b.text, [(lk.start, lk.end) for lk in b.links]) for b in links] == [
+        ("a link", [(2, 6)]),
+        ("inside after", []),
+    ]

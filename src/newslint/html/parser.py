@@ -37,6 +37,8 @@ from .vocabulary import (
 )
 
 MAX_END_TAG_SEARCH = 256  # how deep an end tag looks for its start tag before it is ignored
+# Elements whose content is a separate fragment: an implied end tag inside never closes what is outside.
+FRAGMENT_ROOTS = frozenset(("template", "noscript"))
 HEAD_CONTENT = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
 
 # Tag classes for the dispatch in the main loop.
@@ -397,12 +399,12 @@ class HtmlExtractor:
                 if t == "p":
                     self.pop_to(i)
                     break
-                if t in BLOCK:
+                if t in BLOCK or t in FRAGMENT_ROOTS:
                     break
         if tag == "li" or tag == "dt" or tag == "dd":
             for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
                 t = stack[i].tag
-                if t in ("ul", "ol", "dl", "menu"):
+                if t in ("ul", "ol", "dl", "menu") or t in FRAGMENT_ROOTS:
                     break
                 if t == tag or (tag != "li" and t in ("dt", "dd")):
                     self.pop_to(i)
@@ -415,7 +417,7 @@ class HtmlExtractor:
                 if t in closes:
                     self.pop_to(i)
                     break
-                if t in stop:
+                if t in stop or t in FRAGMENT_ROOTS:
                     break
 
     def _leave_head(self) -> None:
@@ -452,8 +454,9 @@ class HtmlExtractor:
                             self.bold_len += builder._len - before
                         else:
                             builder.source(src, pos, lt)
-                elif self.head is not None and nonspace(src, pos, lt):
-                    # Text in <head> means the page forgot to open <body>: browsers start it here.
+                elif self.head is not None and self.skip_depth == 1 and nonspace(src, pos, lt):
+                    # Text in <head> means the page forgot to open <body>: browsers start it here. Text inside
+                    # a <template> or <noscript> of the head is not (skip_depth counts them too).
                     self._leave_head()
                     builder.source(src, pos, lt)
                 if lt >= stop:
@@ -487,8 +490,8 @@ class HtmlExtractor:
             if m.group(1):
                 self._end_tag(tag, cls, lt, end)
                 continue
-            if self.head is not None and tag not in HEAD_CONTENT:
-                self._leave_head()
+            if self.head is not None and tag not in HEAD_CONTENT and self.skip_depth == 1:
+                self._leave_head()  # (not from inside a <template> or <noscript> of the head)
             if cls == INLINE:
                 if a1 > a0:
                     low = src[a0:a1].lower()
@@ -595,9 +598,19 @@ class HtmlExtractor:
             return
         i = self.find_open(tag)
         if i > 0:
+            if i < len(self.stack) - 1 and cls in (INLINE, A, BOLD, TIME) and self._block_above(i):
+                # An inline end tag does not close the blocks opened inside its element (here the matching
+                # start tag is often an outer one: inner plain inline tags are not tracked).
+                if cls == A and self.open_link is not None:
+                    self._close_link(self.builder._len)
+                return
             self.pop_to(i)
         elif tag == "p":
             self.boundary()
+
+    def _block_above(self, index: int) -> bool:
+        stack = self.stack
+        return any(stack[j].tag in BLOCK for j in range(index + 1, len(stack)))
 
     # -- second pass --------------------------------------------------------------------------------
 

@@ -59,8 +59,23 @@ class _Inline:
         if i >= 0:
             self.b.source(self.src, i, i + len(content), entities=False)
             self.cursor = i + len(content)
+        elif "|" in content and self.find(content.replace("|", "\\|")) >= 0:
+            self.escaped_pipes(content)
         else:
             self.b.literal(content, self.cursor, self.cursor)
+
+    def escaped_pipes(self, content: str) -> None:
+        """A table cell's text: markdown-it unescapes ``\\|`` before the inline parse, so each ``|`` of the
+        text stands for two characters of the source."""
+        i = self.find(content.replace("|", "\\|"))
+        for n, piece in enumerate(content.split("|")):
+            if n:
+                self.b.literal("|", i, i + 2)
+                i += 2
+            if piece:
+                self.b.source(self.src, i, i + len(piece), entities=False)
+                i += len(piece)
+        self.cursor = i
 
     def special(self, content: str, markup: str) -> None:
         i = self.find(markup)
