@@ -187,3 +187,8 @@ def test_an_inline_end_tag_does_not_close_blocks_opened_inside_its_element():
         ("a link", [(2, 6)]),
         ("inside after", []),
     ]
+
+
+def test_a_cell_text_with_an_escaped_pipe_is_not_matched_to_a_later_cell_separator():
+    doc = md("| a | b |\n|---|---|\n| x `c` \\| `d` guaranteed returns | y |\n")
+    assert position_of(doc, "guaranteed returns") == (3, 16, 3, 34, "guaranteed returns")

@@ -56,18 +56,20 @@ class _Inline:
         if not content:
             return
         i = self.find(content)
+        if "|" in content:
+            j = self.find(content.replace("|", "\\|"))
+            if j >= 0 and (i < 0 or j < i):  # (the text as written may also occur later: a cell separator)
+                self.escaped_pipes(content, j)
+                return
         if i >= 0:
             self.b.source(self.src, i, i + len(content), entities=False)
             self.cursor = i + len(content)
-        elif "|" in content and self.find(content.replace("|", "\\|")) >= 0:
-            self.escaped_pipes(content)
         else:
             self.b.literal(content, self.cursor, self.cursor)
 
-    def escaped_pipes(self, content: str) -> None:
+    def escaped_pipes(self, content: str, i: int) -> None:
         """A table cell's text: markdown-it unescapes ``\\|`` before the inline parse, so each ``|`` of the
         text stands for two characters of the source."""
-        i = self.find(content.replace("|", "\\|"))
         for n, piece in enumerate(content.split("|")):
             if n:
                 self.b.literal("|", i, i + 2)
