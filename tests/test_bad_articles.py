@@ -377,3 +377,20 @@ def test_max_file_size_skips_larger_files_with_a_message(folder):
         "big.html": "skipped: 21 MB is over the 0.001 MB limit (--max-file-size)",
         "medium.md": "skipped: 0.002 MB is over the 0.001 MB limit (--max-file-size)",
     }
+
+
+def test_standard_input_obeys_the_same_limits_and_checks(tmp_path):
+    # Standard input was read whole, whatever --max-file-size said.
+    big = b"a" * (1024 * 1024 + 1)
+    proc = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", "--max-file-size", "1", input=big)
+    assert proc.returncode == 2
+    assert proc.stdout.decode().splitlines()[0] == "-: error: skipped: over the 1 MB limit (--max-file-size)"
+    proc = run_cli("inspect", "-", "--max-file-size", "1", input=big)
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        b"newslint: error: -: skipped: over the 1 MB limit (--max-file-size)\n",
+    )
+    png = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", input=b"\x89PNG\r\n\x1a\n")
+    assert png.returncode == 2 and b"-: error: not an article: a PNG image" in png.stdout
+    empty = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", input=b"")
+    assert (empty.returncode, empty.stderr) == (0, b"newslint: -: empty file, nothing to check\n")

@@ -198,18 +198,16 @@ def inspect(
     """Show what the parser extracted: metadata with provenance and positions, then the blocks."""
     from .inspect_view import render_inspect
     from .parse import parse_source
-    from .source import SourceError, SourceSkipped, decode_source, format_for, read_source, sniff_format
+    from .source import SourceError, SourceSkipped, read_source, read_stream
 
     if output_format not in ("text", "json"):
         raise _fail(f"--format must be text or json, not {output_format!r}")
     try:
+        limit = int(max_file_size * 1024 * 1024)
         if file == "-":
-            data = sys.stdin.buffer.read()
-            name = stdin_filename or "-"
-            fmt = format_for(name, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
-            source = decode_source(data, name, fmt)
+            source = read_stream(sys.stdin.buffer, stdin_filename or "-", None, limit)
         else:
-            source = read_source(Path(file), file, None, int(max_file_size * 1024 * 1024))
+            source = read_source(Path(file), file, None, limit)
     except (SourceError, SourceSkipped) as exc:
         raise _fail(f"{file}: {exc}") from None
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .engine import DEFAULT_RULE_TIMEOUT, FileResult, Linter, lint_file, lint_source
 from .rules.loader import RuleSet
 from .rules.model import Rule
-from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, decode_source, format_for, sniff_format
+from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, format_for, read_stream
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
 SKIP_DIRS = frozenset(
@@ -140,10 +140,8 @@ def make_linter(ruleset: RuleSet, settings: CheckSettings) -> Linter:
 
 def lint_target(linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
     if target.path is None:
-        data = sys.stdin.buffer.read()
-        fmt = target.format or sniff_format(data[:512].decode("utf-8", "ignore"))
         try:
-            source = decode_source(data, target.display, fmt)
+            source = read_stream(sys.stdin.buffer, target.display, target.format, settings.max_file_size)
         except SourceSkipped as exc:
             return FileResult(target.display, notice=str(exc))
         except SourceError as exc:

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
@@ -281,6 +282,17 @@ def read_source(path: Path, display: str, fmt: str | None, max_size: int = DEFAU
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_size + 1 if max_size else -1)
+    except OSError as exc:
+        raise SourceError(_os_reason(exc)) from None
+    if max_size and len(data) > max_size:
+        raise SourceError(f"skipped: over the {_mb(max_size)} MB limit (--max-file-size)")
+    return decode_source(data, display, fmt or format_for(display, None) or sniff_format(_peek(data)))
+
+
+def read_stream(stream: BinaryIO, display: str, fmt: str | None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceText:
+    """Read and decode standard input (or any stream), within the same size limit as files."""
+    try:
+        data = stream.read(max_size + 1 if max_size else -1)
     except OSError as exc:
         raise SourceError(_os_reason(exc)) from None
     if max_size and len(data) > max_size:
