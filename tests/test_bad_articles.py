@@ -394,3 +394,28 @@ def test_standard_input_obeys_the_same_limits_and_checks(tmp_path):
     assert png.returncode == 2 and b"-: error: not an article: a PNG image" in png.stdout
     empty = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", input=b"")
     assert (empty.returncode, empty.stderr) == (0, b"newslint: -: empty file, nothing to check\n")
+
+
+def test_deeply_nested_json_ld_and_front_matter_through_check_and_inspect(tmp_path):
+    # Valid and within the parsers' limits, but inspect copied them recursively (RecursionError: exit 2
+    # with "internal error" for both formats of inspect).
+    depth = 900
+    ld = "[" * depth + "]" * depth
+    (tmp_path / "ld.html").write_text(
+        f'<script type="application/ld+json">{ld}</script><p>guaranteed returns</p>', encoding="utf-8"
+    )
+    keys = "".join("  " * i + f"k{i}:\n" for i in range(depth)) + "  " * depth + "v\n"
+    (tmp_path / "fm.md").write_text(f"---\n{keys}---\n\n# T\n\nguaranteed returns\n", encoding="utf-8")
+    code, out, err = run_json(tmp_path, ".")
+    assert code == 1 and out["errors"] == [] and "warning" not in err
+    for name in ("ld.html", "fm.md"):
+        for fmt in ("text", "json"):
+            proc = run_cli("inspect", "--format", fmt, str(tmp_path / name))
+            assert proc.returncode == 0, proc.stderr.decode()
+    data = json.loads(proc.stdout)
+    node = data["metadata"]["front_matter"]
+    depth_shown = 0
+    while isinstance(node, dict):
+        node = next(iter(node.values()))
+        depth_shown += 1
+    assert node == "..." and depth_shown == 64
