@@ -75,6 +75,12 @@ def check(tmp_path: Path, rules: Path, *paths: str, extra: tuple[str, ...] = ())
             id="duplicate-id",
         ),
         pytest.param(b"\xff\xfe rules", "rules.yaml:1: rule file is not UTF-8", id="not-utf8"),
+        pytest.param(
+            # Valid YAML that validation walked recursively: a RecursionError traceback at 600 levels.
+            RULE.format(message="m", check="forbid: " + "{words: [x], near: " * 600 + "{words: [x]}" + "}" * 600),
+            "rules.yaml:7: nested more than 64 levels deep",
+            id="nested-600-deep",
+        ),
         pytest.param("pack: !custom p\nrules: []\n", "rules.yaml:1: YAML tag '!custom' is not allowed", id="local-tag"),
     ],
 )
