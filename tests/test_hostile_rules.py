@@ -34,7 +34,7 @@ def check(tmp_path: Path, rules: Path, *paths: str, extra: tuple[str, ...] = ())
         (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
         paths = ("a.md",)
     rel = str(rules.relative_to(tmp_path))
-    return run_cli("check", "--no-builtin", "--rules", rel, "-q", *extra, *paths, cwd=tmp_path)
+    return run_cli("check", "--no-builtin", "--rules", rel, *extra, *paths, cwd=tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,11 @@ def many_articles(folder: Path, count: int, filler_words: int = 400) -> Path:
     return folder
 
 
+def listing(folder: Path) -> list[str]:
+    """The folder's entries, without newslint's own cache folder (if a cache is there, it is newslint's)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != ".newslint_cache")
+
+
 def command(*args: str) -> list[str]:
     return [*newslint_exe(), "check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), *args]
 
@@ -80,7 +85,7 @@ def test_ctrl_c_mid_run_exits_130_with_one_line(tmp_path, delay):
     assert err.decode() == "newslint: interrupted\n"
     assert out == b""
     assert report.read_text(encoding="utf-8") == "the previous report\n"  # the old report is intact
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "report.txt", "slow.yaml"]  # no temp files
+    assert listing(tmp_path) == ["news", "report.txt", "slow.yaml"]  # no temporary files
 
 
 # -- a closed pipe ------------------------------------------------------------------------------------------
@@ -118,10 +123,10 @@ def _boom_parser(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real = parse.parse_source
 
-    def parse_source(source):  # type: ignore[no-untyped-def]
+    def parse_source(source, *args, **kwargs):  # type: ignore[no-untyped-def]
         if "bad" in source.path:
             raise ValueError("boom")
-        return real(source)
+        return real(source, *args, **kwargs)
 
     monkeypatch.setattr(parse, "parse_source", parse_source)
 
@@ -153,10 +158,10 @@ INJECT = """
 import sys
 import newslint.parse as parse
 real = parse.parse_source
-def parse_source(source):
+def parse_source(source, *args, **kwargs):
     if "bad" in source.path:
         raise ValueError("boom")
-    return real(source)
+    return real(source, *args, **kwargs)
 parse.parse_source = parse_source
 from newslint.entry import main
 sys.argv[0] = "newslint"
@@ -247,7 +252,7 @@ def test_output_file_is_written_whole_and_replaces_the_old_one(tmp_path):
     assert proc.returncode == 1 and proc.stdout == b""
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["files"] == 3
     assert report.stat().st_mode & 0o777 == 0o640  # the old file's mode is kept
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "report.json"]
+    assert listing(tmp_path) == ["news", "report.json"]
 
 
 def test_output_file_that_cannot_be_written_is_one_line_exit_2(tmp_path):
@@ -294,7 +299,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path
     with pytest.raises(KeyboardInterrupt if failure == "interrupt" else OSError):
         atomic.write_text_atomic(target, "new report " * 10_000)
     assert target.read_text(encoding="utf-8") == "old report\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+    assert listing(tmp_path) == ["report.txt"]
 
 
 # -- unreadable files and folders (simulated) ---------------------------------------------------------------
