@@ -1,5 +1,5 @@
 """``python -m newslint``."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .config import Config, default_config, load_config
 from .discovery import ConfigFinder
 from .engine import FileResult
+from .entry import stop_if_interrupted
 from .profile import CommandLine, Profile, build_profile, path_matches, relative_to
 from .progress import for_run
 from .rules.model import SEVERITY_RANK, Rule
@@ -177,6 +178,7 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     progress = for_run(err, request.output_format, request.quiet, len(planned))
     findings = 0
     for done, result in enumerate(_results(request, planned), 1):
+        stop_if_interrupted()
         outcome.results.append(result)
         findings += len(result.findings)
         if result.notice and not request.quiet:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .entry import write_stdout
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -238,8 +239,7 @@ def check(
         except OSError as exc:
             raise _fail(f"cannot write {output_file}: {exc.strerror or exc}") from None
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     if statistics and fmt in STATISTICS_ON_STDERR:
         for line in statistics_lines(report):
             print(line, file=sys.stderr)
@@ -268,24 +268,23 @@ def inspect(
     ] = 20.0,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Show what the parser extracted: metadata with provenance and positions, then the blocks."""
     from .checkrun import html_selectors_for
     from .config import ConfigError
     from .inspect_view import render_inspect
     from .parse import parse_source
-    from .source import SourceError, SourceSkipped, decode_source, format_for, read_source, sniff_format
+    from .source import SourceError, SourceSkipped, read_source, read_stream
 
     if output_format not in ("text", "json"):
         raise _fail(f"--format must be text or json, not {output_format!r}")
     try:
+        limit = int(max_file_size * 1024 * 1024)
         if file == "-":
-            data = sys.stdin.buffer.read()
-            name = stdin_filename or "-"
-            fmt = format_for(name, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
-            source = decode_source(data, name, fmt)
+            source = read_stream(sys.stdin.buffer, stdin_filename or "-", None, limit)
         else:
-            source = read_source(Path(file), file, None, int(max_file_size * 1024 * 1024))
+            source = read_source(Path(file), file, None, limit)
     except (SourceError, SourceSkipped) as exc:
         raise _fail(f"{file}: {exc}") from None
     where = Path(stdin_filename or ".") if file == "-" else Path(file)
@@ -293,8 +292,17 @@ def inspect(
         selectors = html_selectors_for(where, config, isolated)
     except ConfigError as exc:
         raise _print_problems(exc.problems) from None
-    doc = parse_source(source, selectors)
-    sys.stdout.write(render_inspect(doc, output_format))
+    try:
+        output = render_inspect(parse_source(source, selectors), output_format)
+    except SourceError as exc:  # a parser limit (a Markdown parse past its time limit)
+        raise _fail(f"{file}: {exc}") from None
+    except Exception as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        raise _fail(f"{file}: internal error: {type(exc).__name__}: {exc}") from None
+    write_stdout(output)
 
 
 @app.command()
@@ -436,17 +444,7 @@ def init(
 
 
 def main() -> None:
-    """Console entry point: typer plus clean handling of Ctrl-C and closed pipes."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        print("newslint: interrupted", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        # The reader went away (`newslint check . | head`): stop quietly.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
-        sys.exit(EXIT_OK)
+    """Console entry point: typer plus clean handling of Ctrl-C and closed pipes (see ``entry``)."""
+    from .entry import main as run
+
+    run()

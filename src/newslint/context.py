@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .document import Block, Document
 from .positions import TextMap
+from .rules.patterns import RuleTimeout
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ SCOPES = (
     "section:<pattern>",
     "meta:<field>",
 )
+LOWERED_MAX = 4_000_000  # characters of a scope's text copied for its document-level prefilter
 WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
 
 
@@ -91,6 +93,11 @@ class UnitIndex:
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
+        self.text: str | None = None
+        self.starts: list[int] = []
+        if sum(u.end - u.start for u in units) > LOWERED_MAX:
+            # A huge scope (a 50 MB page): no joined copy; each unit is tested on its own.
+            return
         lowers = [u.lower for u in units]
         self.text = "\n".join(lowers)
         starts = []
@@ -106,6 +113,8 @@ class UnitIndex:
         A superset is harmless (the expression decides); a literal that spans the newline between two units
         can only add a unit, never lose one, since the search resumes at the start of the next unit.
         """
+        if self.text is None:
+            return [u for u in self.units if any(lit in u.lower for lit in literals)]
         find = self.text.find
         starts = self.starts
         last = len(starts) - 1
@@ -160,6 +169,17 @@ class Context:
         self.rule_id = rule_id
         self.deadline = time.monotonic() + self.timeout
 
+    def search(self, pattern: Any, text: str) -> bool:
+        """Search with an expression from a rule file (``section:``, ``in_section``, ``closing``) within the
+        current rule's time limit: such an expression can backtrack catastrophically on a long heading."""
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout()
+        try:
+            return pattern.search(text, timeout=remaining) is not None
+        except TimeoutError:
+            raise RuleTimeout() from None
+
     # -- scopes -------------------------------------------------------------------------------------
 
     def units(self, scope: str) -> list[Unit]:
@@ -189,8 +209,8 @@ class Context:
                     out.append(unit)
         return out
 
-    def lowered(self, scopes: tuple[str, ...]) -> str:
-        """All the scope's text, lower-cased, for document-level prefilters."""
+    def lowered(self, scopes: tuple[str, ...]) -> str | None:
+        """All the scope's text, lower-cased, for document-level prefilters; ``None`` for a huge scope."""
         return self.unit_index(self.units_for(scopes)).text
 
     def unit_index(self, units: list[Unit]) -> UnitIndex:
@@ -297,11 +317,11 @@ class Context:
             if b.kind == "heading" or b.is_label:
                 continue
             title = doc.section_title(b)
-            if title and pattern.search(title):
+            if title and self.search(pattern, title):
                 out.append(b)
                 continue
             label = self.lead_label(b)
-            if label and pattern.search(label):
+            if label and self.search(pattern, label):
                 out.append(b)
         return out
 

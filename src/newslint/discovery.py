@@ -9,6 +9,8 @@ looks at ten folders.
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 from .config import CONFIG_NAMES, has_newslint_table
@@ -20,8 +22,15 @@ class ConfigFinder:
 
     def for_file(self, path: Path) -> Path | None:
         """The configuration file for a linted file (or for a folder's files, given the folder)."""
-        start = path.resolve()
-        if not start.is_dir():
+        try:
+            start = path.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: the file itself is reported unreadable later
+            start = Path(os.path.abspath(path))
+        try:
+            is_dir = start.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
             start = start.parent
         return self.for_folder(start)
 

@@ -138,6 +138,8 @@ def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> File
         for f in result.findings:
             if f.line not in result.lines:
                 result.lines[f.line] = doc.lines.line_text(f.line)
+    except SourceError as exc:  # a limit the parser enforces (a Markdown parse past its time limit)
+        result.error = str(exc)
     except (RecursionError, MemoryError) as exc:
         result.error = f"internal error: {type(exc).__name__} while linting; please report this file"
         result.debug = traceback.format_exc() if debug else None

@@ -70,16 +70,23 @@ def inspect_data(doc: Document) -> dict[str, Any]:
     }
 
 
-def _jsonable(value: Any, budget: list[int] | None = None) -> Any:
-    """A JSON-safe copy of front matter or JSON-LD (dates as ISO strings), bounded in size."""
+MAX_DEPTH = 64
+
+
+def _jsonable(value: Any, budget: list[int] | None = None, depth: int = 0) -> Any:
+    """A JSON-safe copy of front matter or JSON-LD (dates as ISO strings), bounded in size and depth.
+
+    JSON-LD or front matter nested hundreds deep (valid, and within the parsers' limits) made this copy and
+    ``json.dumps`` overflow the stack: nothing below ``MAX_DEPTH`` is shown.
+    """
     budget = budget if budget is not None else [20_000]
     budget[0] -= 1
-    if budget[0] < 0:
+    if budget[0] < 0 or depth >= MAX_DEPTH:
         return "..."
     if isinstance(value, dict):
-        return {str(k): _jsonable(v, budget) for k, v in value.items()}
+        return {str(k): _jsonable(v, budget, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v, budget) for v in value]
+        return [_jsonable(v, budget, depth + 1) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if value is None or isinstance(value, (str, int, float, bool)):

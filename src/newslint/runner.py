@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from .engine import DEFAULT_RULE_TIMEOUT, FileResult, Linter, lint_file, lint_source
 from .rules.loader import RuleSet
 from .rules.model import Rule
-from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, decode_source, format_for, sniff_format
+from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, format_for, read_stream
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
 SKIP_DIRS = frozenset(
@@ -68,7 +69,7 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
             continue
         if is_dir:
             found = 0
-            for root, dirs, files in os.walk(path, followlinks=False):
+            for root, dirs, files in os.walk(path, onerror=_folder_error(out.errors), followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     if not name.lower().endswith(ARTICLE_SUFFIXES):
@@ -89,6 +90,20 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
         seen.add(display)
         out.targets.append(Target(path, display, format_for(raw)))
     return out
+
+
+def _folder_error(errors: list[FileResult]) -> Callable[[OSError], None]:
+    """``os.walk`` skips a folder it cannot list without a word; report it as that folder's error."""
+
+    def report(exc: OSError) -> None:
+        where = os.path.normpath(exc.filename) if exc.filename else "?"
+        if isinstance(exc, PermissionError):
+            reason = "permission denied"
+        else:
+            reason = (exc.strerror or str(exc)).lower()
+        errors.append(FileResult(where, error=f"cannot read folder: {reason}"))
+
+    return report
 
 
 def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list[Rule]:
@@ -125,10 +140,8 @@ def make_linter(ruleset: RuleSet, settings: CheckSettings) -> Linter:
 
 def lint_target(linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
     if target.path is None:
-        data = sys.stdin.buffer.read()
-        fmt = target.format or sniff_format(data[:512].decode("utf-8", "ignore"))
         try:
-            source = decode_source(data, target.display, fmt)
+            source = read_stream(sys.stdin.buffer, target.display, target.format, settings.max_file_size)
         except SourceSkipped as exc:
             return FileResult(target.display, notice=str(exc))
         except SourceError as exc:

@@ -89,6 +89,20 @@ class _Builder:
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
+    def scalar(self, node: yaml.Node) -> Any:
+        """A scalar's value; one that cannot be built as its tag (``2025-13-45``, ``!!int abc``) stays text.
+
+        PyYAML's constructors raise ``ValueError``, ``KeyError`` or ``AttributeError`` on such values; kept as
+        the text written, an impossible date in front matter reaches the date rules, and a wrong value in a
+        rule file gets the validator's ``file:line`` message.
+        """
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise YamlError(str(exc).splitlines()[0], node.start_mark.line + 1) from None
+        except (ValueError, KeyError, AttributeError, OverflowError, TypeError):
+            return str(node.value)
+
     def build(self, root: yaml.Node) -> Any:
         """Build values iteratively (deep nesting cannot overflow the stack)."""
         result: list[Any] = [None]
@@ -109,11 +123,7 @@ class _Builder:
                     f"YAML tag {tag!r} is not allowed", node.start_mark.line + 1, node.start_mark.column + 1
                 )
             if isinstance(node, yaml.ScalarNode):
-                try:
-                    value = self.constructor.construct_object(node, deep=True)
-                except yaml.YAMLError as exc:
-                    raise YamlError(str(exc).splitlines()[0], node.start_mark.line + 1) from None
-                setter(value)
+                setter(self.scalar(node))
             elif isinstance(node, yaml.SequenceNode):
                 seq = YList([None] * len(node.value))
                 seq.pos = _pos(node)
@@ -134,7 +144,7 @@ class _Builder:
                         raise YamlError("mapping keys must be plain values", key_node.start_mark.line + 1)
                     if key_node.tag not in _SAFE_TAGS:
                         raise YamlError(f"YAML tag {key_node.tag!r} is not allowed", key_node.start_mark.line + 1)
-                    key = self.constructor.construct_object(key_node)
+                    key = self.scalar(key_node)
                     try:
                         hash(key)
                     except TypeError:

@@ -136,7 +136,7 @@ class Altered(Check):
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         lowered = ctx.lowered(scope)
-        if not any(k in lowered for k in self.keywords):
+        if lowered is not None and not any(k in lowered for k in self.keywords):
             return
         for unit in ctx.units_for(scope):
             low = unit.lower

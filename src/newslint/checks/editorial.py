@@ -25,10 +25,10 @@ CLOSING = regex.compile(
 def is_closing(ctx: Context, index: int, closing: Any = CLOSING) -> bool:
     block = ctx.doc.blocks[index]
     title = ctx.doc.section_title(block)
-    if title and closing.search(title):
+    if title and ctx.search(closing, title):
         return True
     label = ctx.lead_label(block)
-    return bool(label and closing.search(label))
+    return bool(label and ctx.search(closing, label))
 
 
 def editorial_indices(ctx: Context, exclude: set[int] | None = None, closing: Any = CLOSING) -> list[int]:

@@ -23,7 +23,7 @@ from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .metadata import MetaCollector
-from .tokenizer import ATTR, RAW_TEXT_SET, TAG, parse_attrs, raw_text_end
+from .tokenizer import ATTR, RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, starts_tag
 from .vocabulary import (
     BLOCK,
     BODY_WORDS,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 # Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
 BODY_CONTAINERS = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
 MAX_END_TAG_SEARCH = 256  # how deep an end tag looks for its start tag before it is ignored
+# Elements whose content is a separate fragment: an implied end tag inside never closes what is outside.
+FRAGMENT_ROOTS = frozenset(("template", "noscript"))
 HEAD_CONTENT = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
 
 # Tag classes for the dispatch in the main loop.
@@ -463,12 +465,12 @@ class HtmlExtractor:
                 if t == "p":
                     self.pop_to(i)
                     break
-                if t in BLOCK:
+                if t in BLOCK or t in FRAGMENT_ROOTS:
                     break
         if tag == "li" or tag == "dt" or tag == "dd":
             for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
                 t = stack[i].tag
-                if t in ("ul", "ol", "dl", "menu"):
+                if t in ("ul", "ol", "dl", "menu") or t in FRAGMENT_ROOTS:
                     break
                 if t == tag or (tag != "li" and t in ("dt", "dd")):
                     self.pop_to(i)
@@ -481,7 +483,7 @@ class HtmlExtractor:
                 if t in closes:
                     self.pop_to(i)
                     break
-                if t in stop:
+                if t in stop or t in FRAGMENT_ROOTS:
                     break
 
     def _leave_head(self) -> None:
@@ -501,6 +503,7 @@ class HtmlExtractor:
         builder = self.builder
         find = src.find
         match = TAG.match
+        last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
         nonspace = _NONSPACE.search
         tag_class = TAG_CLASS.get
         while pos < stop:
@@ -517,14 +520,21 @@ class HtmlExtractor:
                             self.bold_len += builder._len - before
                         else:
                             builder.source(src, pos, lt)
-                elif self.head is not None and nonspace(src, pos, lt):
-                    # Text in <head> means the page forgot to open <body>: browsers start it here.
+                elif self.head is not None and self.skip_depth == 1 and nonspace(src, pos, lt):
+                    # Text in <head> means the page forgot to open <body>: browsers start it here. Text inside
+                    # a <template> or <noscript> of the head is not (skip_depth counts them too).
                     self._leave_head()
                     builder.source(src, pos, lt)
                 if lt >= stop:
                     break
-            m = match(src, lt, stop)
+            m = match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
+            if m is None and lt < last_gt and match is not TAG_UNQUOTED.match and starts_tag(src, lt):
+                # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
+                match = TAG_UNQUOTED.match
+                m = match(src, lt, stop)
             if m is None:
+                if lt > last_gt and starts_tag(src, lt):
+                    break  # the page ends inside this tag: as in browsers, the rest is not text
                 # A stray '<' is text.
                 nxt = find("<", lt + 1, stop)
                 if nxt < 0:
@@ -546,8 +556,8 @@ class HtmlExtractor:
             if m.group(1):
                 self._end_tag(tag, cls, lt, end)
                 continue
-            if self.head is not None and tag not in HEAD_CONTENT:
-                self._leave_head()
+            if self.head is not None and tag not in HEAD_CONTENT and self.skip_depth == 1:
+                self._leave_head()  # (not from inside a <template> or <noscript> of the head)
             if cls == INLINE:
                 if a1 > a0:
                     low = src[a0:a1].lower()
@@ -673,9 +683,19 @@ class HtmlExtractor:
             return
         i = self.find_open(tag)
         if i > 0:
+            if i < len(self.stack) - 1 and cls in (INLINE, A, BOLD, TIME) and self._block_above(i):
+                # An inline end tag does not close the blocks opened inside its element (here the matching
+                # start tag is often an outer one: inner plain inline tags are not tracked).
+                if cls == A and self.open_link is not None:
+                    self._close_link(self.builder._len)
+                return
             self.pop_to(i)
         elif tag == "p":
             self.boundary()
+
+    def _block_above(self, index: int) -> bool:
+        stack = self.stack
+        return any(stack[j].tag in BLOCK for j in range(index + 1, len(stack)))
 
     # -- second pass --------------------------------------------------------------------------------
 

@@ -12,12 +12,30 @@ import re
 from collections.abc import Iterator
 
 # The attribute part is an unrolled loop (runs of plain characters between quoted values): several times
-# faster in ``re`` than an alternation per character.
+# faster in ``re`` than an alternation per character. The quantifiers are possessive: a tag that never ends
+# (``<a<a<a...`` or an unclosed quote) fails in one scan instead of backtracking through every split of it.
+# With possessive quantifiers a start or end tag fails to match only when the page ends inside it.
 TAG = re.compile(
-    r"""<(?:(/?)([a-zA-Z][^\t\n\f\r />]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>"""
+    r"""<(?:(/?)([a-zA-Z][^\t\n\f\r />]*+)([^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)>"""
     r"""|!--.*?(?:--!?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|![^>]*>?|\?[^>]*>?)""",
     re.S,
 )
+# After a quote that is never closed, quotes no longer group anything: a tag ends at the next '>'. Scanning
+# on with ``TAG`` would rescan to the end of the page at every later '<' (quadratic time).
+TAG_UNQUOTED = re.compile(
+    r"""<(?:(/?)([a-zA-Z][^\t\n\f\r />]*+)([^>]*+)>"""
+    r"""|!--.*?(?:--!?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|![^>]*>?|\?[^>]*>?)""",
+    re.S,
+)
+
+
+def starts_tag(s: str, lt: int) -> bool:
+    """Whether the '<' at ``lt`` opens a start or end tag (a letter follows, or '/' and a letter)."""
+    c = s[lt + 1 : lt + 2]
+    if c == "/":
+        c = s[lt + 2 : lt + 3]
+    return c.isascii() and c.isalpha()
+
 
 RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
 RAW_TEXT_SET = frozenset(RAW_TEXT)
@@ -63,6 +81,7 @@ def iter_tokens(s: str, pos: int = 0, n: int | None = None) -> Iterator[tuple]:
         n = len(s)
     find = s.find
     match = TAG.match
+    last_gt = s.rfind(">", pos, n)  # no tag can start after the last '>'
     while pos < n:
         lt = find("<", pos, n)
         if lt < 0:
@@ -70,8 +89,14 @@ def iter_tokens(s: str, pos: int = 0, n: int | None = None) -> Iterator[tuple]:
             return
         if lt > pos:
             yield (TEXT, pos, lt)
-        m = match(s, lt, n)
+        m = match(s, lt, n) if lt < last_gt or not starts_tag(s, lt) else None
+        if m is None and lt < last_gt and match is not TAG_UNQUOTED.match and starts_tag(s, lt):
+            # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
+            match = TAG_UNQUOTED.match
+            m = match(s, lt, n)
         if m is None:
+            if lt > last_gt and starts_tag(s, lt):
+                return  # the page ends inside this tag: as in browsers, the rest is not text
             # A stray '<': it is text.
             nxt = find("<", lt + 1, n)
             if nxt < 0:

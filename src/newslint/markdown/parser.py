@@ -18,22 +18,17 @@ from ..html.metadata import BYLINE_LINE, DATE_LINE, clean_author_text
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .frontmatter import metadata_from_front_matter, split_front_matter
+from .tokens import nesting_cut, tokenize
 
-_md = None
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 # A line that is only a name: two to five capitalised words ("K N Mishra", "Asha Menon").
 _NAME_LINE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,4}$")
 
 
-def _markdown() -> Any:
-    global _md
-    if _md is None:
-        from markdown_it import MarkdownIt
-
-        md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-        md.disable("text_join")
-        _md = md
-    return _md
+# How far past the cursor an inline token's text is looked for. Between two tokens there is only markup
+# (emphasis runs, container prefixes of a continuation line); a token whose text is not in the source as
+# written (a percent-decoded autolink) must not make every search run to the end of the paragraph.
+SEARCH_WINDOW = 4096
 
 
 class _Inline:
@@ -50,7 +45,7 @@ class _Inline:
     def find(self, needle: str) -> int:
         if not needle:
             return -1
-        return self.src.find(needle, self.cursor, self.end)
+        return self.src.find(needle, self.cursor, min(self.end, self.cursor + len(needle) + SEARCH_WINDOW))
 
     def skip(self, needle: str) -> None:
         i = self.find(needle)
@@ -61,11 +56,28 @@ class _Inline:
         if not content:
             return
         i = self.find(content)
+        if "|" in content:
+            j = self.find(content.replace("|", "\\|"))
+            if j >= 0 and (i < 0 or j < i):  # (the text as written may also occur later: a cell separator)
+                self.escaped_pipes(content, j)
+                return
         if i >= 0:
             self.b.source(self.src, i, i + len(content), entities=False)
             self.cursor = i + len(content)
         else:
             self.b.literal(content, self.cursor, self.cursor)
+
+    def escaped_pipes(self, content: str, i: int) -> None:
+        """A table cell's text: markdown-it unescapes ``\\|`` before the inline parse, so each ``|`` of the
+        text stands for two characters of the source."""
+        for n, piece in enumerate(content.split("|")):
+            if n:
+                self.b.literal("|", i, i + 2)
+                i += 2
+            if piece:
+                self.b.source(self.src, i, i + len(piece), entities=False)
+                i += len(piece)
+        self.cursor = i
 
     def special(self, content: str, markup: str) -> None:
         i = self.find(markup)
@@ -248,7 +260,8 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
                 meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
 
 
-def parse_markdown(src: str, path: str, encoding: str) -> Document:
+def parse_markdown(src: str, path: str, encoding: str, budget: float | None = None) -> Document:
+    """Parse a Markdown article; raises ``ParseLimitError`` when parsing takes longer than ``budget`` seconds."""
     lines = LineIndex(src)
     fm = split_front_matter(src)
     meta = Metadata()
@@ -257,7 +270,13 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
     body = src[body_start:]
     first_line = lines.line_col(body_start)[0] - 1 if body_start else 0
     starts = lines.starts
-    tokens = _markdown().parse(body)
+    tokens = tokenize(body, budget)
+    warnings = list(fm.problems)
+    cut = nesting_cut(tokens)
+    if cut is not None:
+        warnings.append(
+            f"line {first_line + cut + 1}: Markdown nested too deeply; text from here on may not be checked"
+        )
 
     def line_offset(line: int) -> int:
         k = first_line + line
@@ -268,10 +287,15 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
     heading_level = 0
     group = 0
     groups: list[int] = []
-    for tok in tokens:
+    row_cursor = 0  # where the previous cell of a table row ended: cells of a row share its line map
+    tokens.reverse()
+    while tokens:
+        tok = tokens.pop()  # each token is freed once used: on a huge file they outweigh the blocks
         typ = tok.type
         if typ.endswith("_open") and tok.nesting == 1:
-            if typ == "heading_open":
+            if typ == "tr_open":
+                row_cursor = 0
+            elif typ == "heading_open":
                 heading_level = int(tok.tag[1:])
             elif typ in (
                 "blockquote_open",
@@ -296,9 +320,14 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
         if typ == "inline" and tok.map:
             s = line_offset(tok.map[0])
             e = line_offset(tok.map[1])
+            in_cell = bool(containers) and containers[-1] in ("td_open", "th_open")
+            if in_cell:
+                s = max(s, row_cursor)
             builder = TextBuilder()
             inline = _Inline(src, s, e, builder)
             inline.run(tok.children or [])
+            if in_cell:
+                row_cursor = inline.cursor
             text, tmap = builder.finish()
             if heading_level:
                 kind = "heading"
@@ -357,5 +386,5 @@ def parse_markdown(src: str, path: str, encoding: str) -> Document:
         headline=title_index,
         body_container="markdown",
     )
-    doc.warnings.extend(fm.problems)
+    doc.warnings.extend(warnings)
     return doc

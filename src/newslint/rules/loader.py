@@ -26,6 +26,7 @@ from .spec import Problems
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE = 5 * 1024 * 1024
+MAX_RULE_NESTING = 64
 
 
 class RuleLoadError(Exception):
@@ -82,6 +83,24 @@ def rule_files(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
     return [path]
+
+
+def _nested_too_deep(data: Any, limit: int) -> int | None:
+    """The line of a mapping or list nested deeper than ``limit``, if any (an iterative walk).
+
+    Validation and the pattern-set builder recurse once per level: a rule file of ``near:`` nested 600
+    deep (valid YAML) overflowed the stack. No real rule needs a tenth of ``limit``.
+    """
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                pos = getattr(value, "pos", None)
+                return pos.line if pos is not None else 1
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return None
 
 
 def _summary(description: str) -> str:
@@ -170,6 +189,14 @@ class Loader:
             return None
         if data is None:
             self.problems.append(f"{name}:1: rule file is empty")
+            return None
+        if not isinstance(data, dict):
+            what = "a list" if isinstance(data, list) else "a single value"
+            self.problems.append(f"{name}:1: the rule file must be a mapping with pack: and rules:, not {what}")
+            return None
+        deep = _nested_too_deep(data, MAX_RULE_NESTING)
+        if deep is not None:
+            self.problems.append(f"{name}:{deep}: nested more than {MAX_RULE_NESTING} levels deep")
             return None
         problems = Problems()
         spec = PACK.validate(data, 1, "", problems, DEFS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -120,14 +121,26 @@ class Rule:
     summary: str = ""
 
     def format_message(self, values: dict[str, Any]) -> str:
-        return self.message.format_map(_Lenient(values))
+        return fill_placeholders(self.message, values)
 
 
-class _Lenient(dict):
-    """``str.format_map`` mapping that leaves unknown placeholders as written."""
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+
+def fill_placeholders(template: str, values: dict[str, Any]) -> str:
+    """``{name}`` -> the value, ``{{``/``}}`` -> a brace; anything else stays as written.
+
+    Not ``str.format``: a rule file is untrusted, and ``{match.__class__}``, ``{match:>9999999999}`` or a
+    stray ``{`` would read attributes, exhaust memory or raise on every file the rule matched.
+    """
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name is None:
+            return m.group()[0]
+        return str(values[name]) if name in values else m.group()
+
+    return _PLACEHOLDER.sub(one, template)
 
 
 @dataclass

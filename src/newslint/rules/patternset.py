@@ -153,7 +153,7 @@ class PatternSet:
             for u in units:
                 title = doc.section_title(u.block) if u.block.index >= 0 else ""
                 label = ctx.lead_label(u.block)
-                if (title and pattern.search(title)) or (label and pattern.search(label)):
+                if (title and ctx.search(pattern, title)) or (label and ctx.search(pattern, label)):
                     keep.append(u)
             units = keep
         return units
