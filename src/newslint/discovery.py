@@ -10,7 +10,6 @@ looks at ten folders.
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from .config import CONFIG_NAMES, has_newslint_table
