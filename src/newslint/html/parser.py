@@ -248,6 +248,7 @@ class HtmlExtractor:
         self.stack: list[Elem] = [self.root]
         self.open_counts: dict[str, int] = {}
         self.head: Elem | None = None
+        self.untracked_a: tuple[int, int] | None = None  # attributes of an open <a> not on the stack
 
     # -- blocks -------------------------------------------------------------------------------------
 
@@ -411,6 +412,7 @@ class HtmlExtractor:
             elem = stack[-1]
             tag = elem.tag
             if tag in BLOCK:
+                self.untracked_a = None  # a link opened inside this block ends with it
                 if builder._len:
                     self._flush_text()
                 elif builder._space_pending or self.links or self.open_link is not None or self.pending_images:
@@ -568,6 +570,10 @@ class HtmlExtractor:
                                 self.push(tag, a0, a1, flags & ~F_FURNITURE)
                             break
             elif cls in (BLOCKC, QUOTE):
+                if self.untracked_a is not None:
+                    a_start, a_end = self.untracked_a
+                    self.untracked_a = None
+                    self.push("a", a_start, a_end, 0)
                 if tag in IMPLIED_CLOSERS:
                     self._implied_close(tag)
                 if (
@@ -590,12 +596,15 @@ class HtmlExtractor:
                 if cls == QUOTE:
                     self.quote_depth += 1
             elif cls == A:
-                flags = 0
+                # Links are not tracked on the stack (a page has thousands): the open link is state of the
+                # block being built, closed by </a> or by the block's end. A byline link is tracked, and so is
+                # a link that turns out to wrap blocks (a teaser card): it is pushed when its first block starts.
+                self.untracked_a = (a0, a1)
                 if a1 > a0:
                     low = src[a0:a1].lower()
-                    if "author" in low or "byline" in low:
-                        flags = classify_attrs(src[a0:a1]) & ~F_FURNITURE
-                self.push(tag, a0, a1, flags)
+                    if ("author" in low or "byline" in low) and classify_attrs(src[a0:a1]) & F_BYLINE:
+                        self.push(tag, a0, a1, F_BYLINE)
+                        self.untracked_a = None
                 if self.skip_depth == 0 and a1 > a0:
                     h = _HREF.search(src, a0, a1)
                     if h is not None:
@@ -676,6 +685,11 @@ class HtmlExtractor:
             self.builder.space(start, end)
             return
         if cls == INLINE and not self.open_counts.get(tag):
+            return
+        if cls == A and not self.open_counts.get("a"):
+            self.untracked_a = None
+            if self.open_link is not None:
+                self._close_link(self.builder._len)
             return
         stack = self.stack
         if stack[-1].tag == tag and len(stack) > 1:
