@@ -58,6 +58,7 @@ _SPECIAL_HTML = re.compile(
 )
 _SPECIAL_PLAIN = re.compile(r"[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
 _NEEDS_WORK_HTML = re.compile(r"[&\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
+_NEEDS_WORK_PLAIN = re.compile(r"[\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
 
 
 # Decoded entities by spelling: pages repeat the same few (``&nbsp;``, ``&amp;``, ``&#8217;``) thousands of times.
@@ -155,7 +156,8 @@ class TextBuilder:
 
     def _plain(self, piece: str, s0: int) -> None:
         """A run of source text that has no specials: single spaces only, no entities."""
-        piece = piece.translate(FOLD_TABLE)
+        if not piece.isascii():  # (an O(1) check) only non-ASCII text has quotes or dashes to fold
+            piece = piece.translate(FOLD_TABLE)
         if piece[0] == " ":
             self.space(s0, s0 + 1)
             piece = piece[1:]
@@ -173,14 +175,29 @@ class TextBuilder:
         """Add ``src[start:end]``, decoding entities (HTML) and folding whitespace."""
         if start >= end:
             return
-        chunk = src[start:end]
-        if entities:
-            if _NEEDS_WORK_HTML.search(chunk) is None:
-                self._plain(chunk, start)
-                return
-            special = _SPECIAL_HTML
-        else:
-            special = _SPECIAL_PLAIN
+        self.chunk(src[start:end], start, entities)
+
+    def chunk(self, chunk: str, start: int, entities: bool = True) -> None:
+        """Add ``chunk``, the source text that starts at offset ``start``."""
+        needs_work = _NEEDS_WORK_HTML if entities else _NEEDS_WORK_PLAIN
+        if needs_work.search(chunk) is None:
+            self._plain(chunk, start)
+            return
+        # The common case in HTML: text indented between tags, whitespace only around it.
+        body = chunk.strip(_WS)
+        if not body:
+            self.space(start, start + len(chunk))
+            return
+        if needs_work.search(body) is None:
+            lead = len(chunk) - len(chunk.lstrip(_WS))
+            if lead:
+                self.space(start, start + lead)
+            self._plain(body, start + lead)
+            tail = lead + len(body)
+            if tail < len(chunk):
+                self.space(start + tail, start + len(chunk))
+            return
+        special = _SPECIAL_HTML if entities else _SPECIAL_PLAIN
         pos = 0
         for m in special.finditer(chunk):
             a, b = m.span()

@@ -515,13 +515,17 @@ class HtmlExtractor:
             if lt > pos:
                 # Text.
                 if self.skip_depth == 0:
-                    if builder._len or nonspace(src, pos, lt):
-                        if self.bold_depth:
-                            before = builder._len
-                            builder.source(src, pos, lt)
-                            self.bold_len += builder._len - before
-                        else:
-                            builder.source(src, pos, lt)
+                    chunk = src[pos:lt]
+                    if chunk.isspace():  # indentation between tags: at most a space between words
+                        if builder._len and not builder._space_pending:
+                            builder._space_pending = True
+                            builder._space_src = (pos, lt)
+                    elif self.bold_depth:
+                        before = builder._len
+                        builder.chunk(chunk, pos)
+                        self.bold_len += builder._len - before
+                    else:
+                        builder.chunk(chunk, pos)
                 elif self.head is not None and self.skip_depth == 1 and nonspace(src, pos, lt):
                     # Text in <head> means the page forgot to open <body>: browsers start it here. Text inside
                     # a <template> or <noscript> of the head is not (skip_depth counts them too).
