@@ -84,6 +84,7 @@ IMPLIED_CLOSERS = CLOSES_P | {"li", "dt", "dd", "td", "th", "tr"}
 F_FURNITURE, F_BODY, F_ARTICLE_BODY, F_BYLINE, F_DATE_PUBLISHED, F_DATE_MODIFIED = 1, 2, 4, 8, 16, 32
 _INLINE_HINTS = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
 _flag_cache: dict[str, int] = {}
+_NAME_INFO: dict[str, tuple[str, int]] = {}  # tag name as written -> (lower-cased name, tag class)
 _NONSPACE = re.compile(r"\S")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
@@ -508,6 +509,8 @@ class HtmlExtractor:
         last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
         nonspace = _NONSPACE.search
         tag_class = TAG_CLASS.get
+        name_info = _NAME_INFO.get
+        open_counts = self.open_counts
         while pos < stop:
             lt = find("<", pos, stop)
             if lt < 0:
@@ -551,17 +554,24 @@ class HtmlExtractor:
                 continue
             end = m.end()
             pos = end
-            name = m.group(2)
+            slash, name = m.group(1, 2)
             if name is None:
                 if src.startswith("<!--", lt):
                     self.comments.append(Comment(src[lt + 4 : max(lt + 4, end - 3)], lt, end))
                 continue
-            tag = name.lower()
-            cls = tag_class(tag, INLINE)
-            a0, a1 = m.span(3)
-            if m.group(1):
-                self._end_tag(tag, cls, lt, end)
+            known = name_info(name)
+            if known is None:
+                tag = name.lower()
+                if len(_NAME_INFO) > 10_000:  # a page of made-up tag names must not grow it without bound
+                    _NAME_INFO.clear()
+                known = _NAME_INFO[name] = (tag, tag_class(tag, INLINE))
+            tag, cls = known
+            if slash:
+                # The end tag of an inline element that is not tracked (most <span>, <em>, <i>...) changes nothing.
+                if cls != INLINE or open_counts.get(tag):
+                    self._end_tag(tag, cls, lt, end)
                 continue
+            a0, a1 = m.span(3)
             if self.head is not None and tag not in HEAD_CONTENT and self.skip_depth == 1:
                 self._leave_head()  # (not from inside a <template> or <noscript> of the head)
             if cls == INLINE:
