@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Characters that str.splitlines also treats as line breaks but a file's lines do not end at.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class LineIndex:
@@ -31,7 +34,14 @@ class LineIndex:
         if self._starts is None:
             starts = [0]
             text = self.text
-            if "\r" in text and text.count("\r") != text.count("\r\n"):
+            if _OTHER_BREAKS.search(text) is None:
+                # str.splitlines breaks at LF, CRLF and CR exactly as we count lines (and at a few rare
+                # separators, excluded above): the lengths of its lines give the line starts, all in C.
+                ends = list(accumulate(map(len, text.splitlines(True))))
+                if ends and not text.endswith(("\n", "\r")):
+                    ends.pop()  # the last line has no break: no line starts after it
+                starts.extend(ends)
+            elif "\r" in text and text.count("\r") != text.count("\r\n"):
                 # A lone CR ends a line too: the (slower) regular expression.
                 starts.extend(m.end() for m in _NEWLINE.finditer(text))
             else:
