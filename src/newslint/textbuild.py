@@ -212,6 +212,9 @@ class TextBuilder:
                     self._plain(token, start + a)
                 elif decoded == " ":
                     self.space(start + a, start + b)
+                elif len(decoded) == 1 and decoded not in _WS and decoded not in _DELETED:
+                    # The common case (&amp;, &rsquo;, &#8377;): one character standing for the entity.
+                    self._emit(decoded.translate(FOLD_TABLE), start + a, start + b, False)
                 else:
                     self.literal(decoded, start + a, start + b)
             elif token in _DELETED:

@@ -78,7 +78,8 @@ TAG_CLASS.update(
 )
 
 # Start tags that may close open elements first (see ``_implied_close``).
-IMPLIED_CLOSERS = CLOSES_P | {"li", "dt", "dd", "td", "th", "tr"}
+LIST_TABLE = frozenset(("li", "dt", "dd", "td", "th", "tr"))
+IMPLIED_CLOSERS = CLOSES_P | LIST_TABLE
 
 # Flags from an element's attributes.
 F_FURNITURE, F_BODY, F_ARTICLE_BODY, F_BYLINE, F_DATE_PUBLISHED, F_DATE_MODIFIED = 1, 2, 4, 8, 16, 32
@@ -588,7 +589,7 @@ class HtmlExtractor:
                     a_start, a_end = self.untracked_a
                     self.untracked_a = None
                     self.push("a", a_start, a_end, 0)
-                if tag in IMPLIED_CLOSERS:
+                if tag in IMPLIED_CLOSERS and (open_counts.get("p") or open_counts.get(tag) or tag in LIST_TABLE):
                     self._implied_close(tag)
                 if (
                     builder._len
