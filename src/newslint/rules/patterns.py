@@ -179,7 +179,7 @@ KNOWN_LITERALS: dict[tuple[str, bool], frozenset[str] | None] = {}
 class Pattern:
     """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
 
-    __slots__ = ("_compiled", "_literals", "case_sensitive", "kind", "line", "regex_source", "text")
+    __slots__ = ("_compiled", "_has_group", "_literals", "case_sensitive", "kind", "line", "regex_source", "text")
 
     def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
         self.text = text  # as written in the rule file
@@ -193,6 +193,7 @@ class Pattern:
         else:
             self.regex_source = text
         self._compiled: Any = None
+        self._has_group = False  # whether a group named "match" narrows the reported span
         self._literals: frozenset[str] | bool | None = False  # False: not derived yet
 
     @property
@@ -212,27 +213,31 @@ class Pattern:
         if self._compiled is None:
             flags = regex.VERSION0 | (0 if self.case_sensitive else regex.IGNORECASE)
             try:
-                self._compiled = regex.compile(self.regex_source, flags)
+                compiled = regex.compile(self.regex_source, flags)
             except (regex.error, OverflowError, RecursionError, ValueError) as exc:
                 raise PatternError(f"invalid regular expression {self.text!r}: {exc}") from None
+            self._has_group = "match" in compiled.groupindex
+            self._compiled = compiled
         return self._compiled
 
     def finditer(self, text: str, deadline: float) -> list[tuple[int, int, str]]:
         """Matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the deadline."""
-        compiled = self.compile()
+        compiled = self._compiled or self.compile()
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise RuleTimeout()
         out = []
         try:
-            has_group = "match" in compiled.groupindex
-            for m in compiled.finditer(text, timeout=remaining):
-                if has_group and m.start("match") >= 0:
-                    a, b = m.span("match")
-                else:
+            if self._has_group:
+                for m in compiled.finditer(text, timeout=remaining):
+                    a, b = m.span("match") if m.start("match") >= 0 else m.span()
+                    if b > a:
+                        out.append((a, b, text[a:b]))
+            else:
+                for m in compiled.finditer(text, timeout=remaining):
                     a, b = m.span()
-                if b > a:
-                    out.append((a, b, text[a:b]))
+                    if b > a:
+                        out.append((a, b, text[a:b]))
         except TimeoutError:
             raise RuleTimeout() from None
         return out

@@ -187,9 +187,10 @@ class PatternSet:
     def present(self, ctx: Context, units: list[Unit]) -> bool:
         if not units:
             return False
-        if len(units) < 64:
+        if len(units) <= 8:
             region: Any = tuple(u.key() for u in units)
         else:
+            # Regions are runs of units (a section, the body, the document): length and ends identify them.
             first, last = units[0], units[-1]
             region = ("many", len(units), first.key(), last.key())
         key = (id(self), region)
