@@ -246,3 +246,30 @@ def test_read_only_project_still_checks(corpus):
         assert proc.returncode == 2 and b"assured returns" in proc.stdout
     finally:
         corpus.chmod(0o755)
+
+
+def test_warm_run_with_jobs_starts_no_worker(tmp_path, monkeypatch):
+    """Cached results are read in the parent: a warm run does not pay for a process pool."""
+    from datetime import date
+
+    from newslint import parallel
+    from newslint.cache import ResultCache
+    from newslint.engine import Linter
+    from newslint.rules.loader import Loader
+    from newslint.runner import CheckSettings, Target
+
+    loader = Loader()
+    loader.load_text(RULES, "r.yaml")
+    linter = Linter(loader.finish(), date(2025, 1, 1))
+    settings = CheckSettings(now=date(2025, 1, 1))
+    targets = []
+    for i in range(12):
+        path = tmp_path / f"a{i:02d}.md"
+        path.write_text(f"# T{i}\n\nWe offer guaranteed returns {i}.\n", encoding="utf-8")
+        targets.append(Target(path, path.name, "markdown"))
+    cache = ResultCache(tmp_path / ".newslint_cache", "f" * 64)
+    cold = list(parallel.lint_all(linter, targets, settings, 2, cache))
+    monkeypatch.setattr(parallel, "_pooled", lambda *a, **k: (_ for _ in ()).throw(AssertionError("pool started")))
+    warm = list(parallel.lint_all(linter, targets, settings, 2, cache))
+    assert [r.findings for r in warm] == [r.findings for r in cold]
+    assert cache.hits == 12

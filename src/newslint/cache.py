@@ -95,6 +95,26 @@ class ResultCache:
 
     # -- the one entry point -----------------------------------------------------------------------
 
+    def lookup(self, target: Target, settings: CheckSettings) -> FileResult | None:
+        """The file's cached result, or ``None``: cheap (a hash and a small read), so a run looks every file
+        up before it starts any worker, and a warm run never starts a pool."""
+        assert target.path is not None
+        data = self._read(target.path, settings.max_file_size)
+        if data is None:
+            return None
+        key, _fmt = self._key(target, data)
+        cached = self._load(self.folder / key[:2] / key, key, target.display)
+        if cached is not None:
+            self.hits += 1
+        return cached
+
+    def _key(self, target: Target, data: bytes) -> tuple[str, str]:
+        fmt = target.format or format_for(target.display, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
+        # The path is part of the key: per-file ignores make the result of the same bytes depend on where
+        # they are.
+        salt = b"\x00" + fmt.encode() + b"\x00" + target.display.encode("utf-8", "surrogateescape")
+        return hashlib.blake2b(data + salt, digest_size=20).hexdigest(), fmt
+
     def lint(self, linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
         """The file's result from the cache, or linted now (and stored)."""
         from .runner import lint_target
@@ -103,11 +123,7 @@ class ResultCache:
         data = self._read(target.path, settings.max_file_size)
         if data is None:  # not a regular file, too large, unreadable: the uncached path reports why
             return lint_target(linter, target, settings)
-        fmt = target.format or format_for(target.display, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
-        # The path is part of the key: per-file ignores make the result of the same bytes depend on where
-        # they are.
-        salt = b"\x00" + fmt.encode() + b"\x00" + target.display.encode("utf-8", "surrogateescape")
-        key = hashlib.blake2b(data + salt, digest_size=20).hexdigest()
+        key, fmt = self._key(target, data)
         entry = self.folder / key[:2] / key
         cached = self._load(entry, key, target.display)
         if cached is not None:

@@ -125,7 +125,22 @@ def lint_all(
         for target in targets:
             yield lint_one(linter, target, settings, cache)
         return
-    yield from _pooled(linter, targets, settings, min(jobs, len(targets)), cache)
+    if cache is None:
+        yield from _pooled(linter, targets, settings, min(jobs, len(targets)), cache)
+        return
+    # Cached results first, here: only the files that changed go to workers (none at all on a warm run).
+    known = [cache.lookup(t, settings) for t in targets]
+    missing = [t for t, r in zip(targets, known, strict=True) if r is None]
+    if len(missing) < MIN_FILES_FOR_POOL:
+        fresh: Iterator[FileResult] = (lint_one(linter, t, settings, cache) for t in missing)
+    else:
+        fresh = _pooled(linter, missing, settings, min(jobs, len(missing)), cache)
+    try:
+        for result in known:
+            yield result if result is not None else next(fresh)
+    finally:
+        if hasattr(fresh, "close"):
+            fresh.close()  # shuts the pool down now, not when the generator is collected
 
 
 def _pooled(
