@@ -189,21 +189,3 @@ BODY_WORDS = re.compile(
 BYLINE_WORDS = re.compile(
     r"(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|writer|posted-?by)(?=$|[\s_-])", re.I
 )
-
-# A cheap test on a tag's raw attribute string: only tags that pass it get their attributes parsed while
-# the page streams by. It is the union of the word lists above plus the attributes that carry metadata.
-HINTS = re.compile(
-    r"(?:^|[\s_\"'=-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
-    r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
-    r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
-    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright|"
-    r"article-?body|articlebody|article-?content|article__body|article__content|article-?text|"
-    r"story-?body|story-?content|story-?text|post-?body|post-?content|entry-?content|td-post-content|"
-    r"field-?body|field-name-body|content-?body|main-?content|news-?body|news-?content|news-?detail|"
-    r"arttextxml|artText|article-?detail|articleContent|story-?details|story__content|rich-?text|"
-    r"byline|by-?line|author|authors|author-?name|writer|posted-?by|"
-    r"complementary|contentinfo|banner|search|"
-    r"date-?published|date-?modified|datePublished|dateModified|updated|modified|published|publish-?date|"
-    r"post-?date|entry-?date|timestamp|dateline)(?=$|[\s_\"'-])",
-    re.I,
-)

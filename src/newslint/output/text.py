@@ -17,7 +17,7 @@ _RESET = "\x1b[0m"
 MAX_LINE = 160
 
 
-def _paint(text: str, color: str, enabled: bool) -> str:
+def paint(text: str, color: str, enabled: bool) -> str:
     return f"{_COLORS[color]}{text}{_RESET}" if enabled else text
 
 
@@ -47,8 +47,8 @@ def render(report: RunReport) -> str:
     out: list[str] = []
     lines_of = {r.path: r.lines for r in report.results}
     for f in report.findings:
-        where = _paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
-        sev = _paint(f.severity, f.severity, color)
+        where = paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
+        sev = paint(f.severity, f.severity, color)
         out.append(f"{where} {sev} {f.rule} {f.message}")
         if report.quiet:
             continue
@@ -57,10 +57,15 @@ def render(report: RunReport) -> str:
             text, marks = _excerpt(line_text, f.column, f.end_column, f.end_line == f.line)
             gutter = str(f.line)
             out.append(f"  {gutter} | {text}")
-            out.append(f"  {' ' * len(gutter)} | {_paint(marks, f.severity, color)}")
+            out.append(f"  {' ' * len(gutter)} | {paint(marks, f.severity, color)}")
         if f.fix is not None:
             action = f"replace with {f.fix.replacement!r}" if f.fix.replacement else "delete it"
             out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
+    return finish(report, out)
+
+
+def finish(report: RunReport, out: list[str]) -> str:
+    """The report's end, shared by the text and concise formats: unreadable files, statistics, summary."""
     for r in report.results:
         if r.error:
             out.append(f"{r.path}: error: {r.error}")
