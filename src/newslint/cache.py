@@ -24,11 +24,11 @@ import os
 import shutil
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .atomic import write_bytes_atomic
 from .engine import FileResult, lint_source
 from .findings import Finding, Fix
 from .source import SourceError, SourceSkipped, decode_source, format_for, sniff_format
@@ -177,7 +177,9 @@ class ResultCache:
             if not entry.parent.is_dir():
                 self._make_root()
                 entry.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(entry, json.dumps(_encode(result, key), ensure_ascii=False).encode("utf-8"))
+            write_bytes_atomic(
+                entry, json.dumps(_encode(result, key), ensure_ascii=False).encode("utf-8"), durable=False
+            )
         except OSError:
             self._writable = False  # a read-only project: run without storing
 
@@ -187,21 +189,6 @@ class ResultCache:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "CACHEDIR.TAG").write_text(_CACHEDIR_TAG, encoding="utf-8")
         (self.root / ".gitignore").write_text("# Automatically created by newslint.\n*\n", encoding="utf-8")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Temporary file + rename. No fsync: after a power cut an entry may be empty, which reads as a miss."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # -- entry format ------------------------------------------------------------------------------------------
