@@ -7,6 +7,7 @@ Schema and the documentation all come from the same place.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ..rules.spec import Obj
 
 
-class Check:
+class Check(ABC):
     kind: ClassVar[str]
     options: ClassVar[Obj]
     summary: ClassVar[str] = ""
@@ -26,8 +27,9 @@ class Check:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
 
+    @abstractmethod
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
-        raise NotImplementedError  # pragma: no cover - every check overrides it
+        """The hits of this check on one document, in ``scope``."""
 
     def patterns(self) -> list[Pattern]:
         """Every pattern this check uses (compiled at load to validate them)."""

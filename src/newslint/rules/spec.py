@@ -7,6 +7,7 @@ problems. ``json_schema`` turns the same definitions into a JSON Schema (draft 2
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,14 +23,16 @@ class Problems:
         self.items.append((line, message))
 
 
-class Type:
+class Type(ABC):
     doc: str = ""
 
+    @abstractmethod
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
-        raise NotImplementedError  # pragma: no cover - every type overrides it
+        """The value normalised (shorthands expanded); problems go to ``problems`` with their lines."""
 
+    @abstractmethod
     def schema(self, defs: dict[str, Type]) -> dict[str, Any]:
-        raise NotImplementedError  # pragma: no cover
+        """This type as JSON Schema."""
 
 
 def _type_name(value: Any) -> str:
