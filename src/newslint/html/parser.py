@@ -26,14 +26,12 @@ from .metadata import MetaCollector
 from .tokenizer import ATTR, RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, starts_tag
 from .vocabulary import (
     BLOCK,
-    BODY_WORDS,
-    BYLINE_WORDS,
     CLOSES_P,
     FURNITURE_ROLES,
     FURNITURE_TAGS,
-    FURNITURE_WORDS,
     HEADINGS,
     KIND_BY_TAG,
+    LABEL_WORDS,
     NON_PROSE,
     VOID,
 )
@@ -112,13 +110,14 @@ def classify_attrs(raw: str) -> int:
         flags |= F_FURNITURE
     words = " ".join(a[k] for k in ("class", "id") if k in a)
     if words:
-        body = BODY_WORDS.search(words)
-        if body:
-            flags |= F_BODY
-        elif FURNITURE_WORDS.search(words):
-            flags |= F_FURNITURE
-        if BYLINE_WORDS.search(words) and not body:
-            flags |= F_BYLINE
+        kinds = {m.lastgroup for m in LABEL_WORDS.finditer(words.lower())}
+        if "body" in kinds:
+            flags |= F_BODY  # a body container is neither furniture nor a byline, whatever else it says
+        else:
+            if "furniture" in kinds:
+                flags |= F_FURNITURE
+            if "byline" in kinds:
+                flags |= F_BYLINE
     itemprop = a.get("itemprop", "").lower().split()
     if itemprop:
         if "articlebody" in itemprop:

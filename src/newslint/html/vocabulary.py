@@ -167,25 +167,27 @@ FURNITURE_TAGS = frozenset(("nav", "aside"))
 FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"))
 
 # Class or id words that mark page furniture (navigation, sidebars, related lists, share bars, cookie banners).
-FURNITURE_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
+FURNITURE_WORDS = (
+    r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
     r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
     r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
-    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright)"
-    r"(?=$|[\s_-])",
-    re.I,
+    r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright"
 )
 
 # Class or id words of the containers common CMSs put the article text in.
-BODY_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:article-?body|articlebody|article-?content|article__body|article__content|article-?text|"
+BODY_WORDS = (
+    r"article-?body|articlebody|article-?content|article__body|article__content|article-?text|"
     r"story-?body|story-?content|story-?text|post-?body|post-?content|entry-?content|td-post-content|"
     r"field-?body|field-name-body|content-?body|main-?content|news-?body|news-?content|news-?detail|"
-    r"arttextxml|artText|article-?detail|articleContent|story-?details|story__content|rich-?text)"
-    r"(?=$|[\s_-])",
-    re.I,
+    r"arttextxml|arttext|article-?detail|articlecontent|story-?details|story__content|rich-?text"
 )
 
-BYLINE_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|writer|posted-?by)(?=$|[\s_-])", re.I
+BYLINE_WORDS = r"byline|by-?line|author|authors|author-?name|writer|posted-?by"
+
+# All three in one expression over the lower-cased class and id words, each a whole word between spaces,
+# hyphens or underscores: one scan instead of three case-insensitive ones (a page has thousands of distinct
+# class strings, and this was a tenth of the parse). The group that matched names the kind.
+LABEL_WORDS = re.compile(
+    rf"(?:^|[\s_-])(?:(?P<body>{BODY_WORDS})|(?P<byline>{BYLINE_WORDS})|(?P<furniture>{FURNITURE_WORDS}))"
+    r"(?=$|[\s_-])"
 )
