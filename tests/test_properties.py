@@ -87,3 +87,17 @@ def test_planted_phrases_survive_any_encoding(data):
         assert len(planted_spans(outcome)) == article.phrases
     else:
         assert codec == "cp1252", (codec, outcome.source.encoding)
+
+
+@COMMON
+@given(st.text(alphabet="ab\r\n\x85\u2028é", max_size=80), st.lists(st.integers(0, 90), max_size=20))
+def test_line_positions_by_counting_equal_the_line_table(text, offsets):
+    from newslint.positions import LineIndex
+
+    table = LineIndex(text)
+    table.starts  # noqa: B018 - the full table first
+    counted = LineIndex(text)
+    for offset in offsets:
+        line, col = counted.line_col(offset)
+        assert (line, col) == table.line_col(offset)
+        assert counted.line_text(line) == table.line_text(line)

@@ -96,3 +96,37 @@ def test_line_index():
     index = LineIndex("ab\r\ncd\ref\ngh")
     assert [index.line_col(i) for i in (0, 4, 7, 10)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
     assert index.line_text(2) == "cd"
+
+
+def _full_table(text: str) -> LineIndex:
+    index = LineIndex(text)
+    index.starts  # noqa: B018 - build the table first: every lookup below uses it
+    return index
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "one line", "a\nb\n", "a\r\nb\r\nc", "a\rb\nc\r\n", "x\u2028y\nz", "\n\n\n", "é\nü\r\n\x85ö", "tail\n"],
+)
+def test_line_index_counting_agrees_with_the_table(text):
+    """Positions found by counting line breaks (a few findings) equal those from the full table."""
+    table = _full_table(text)
+    counted = LineIndex(text)
+    # Forward, backward and repeated lookups: the counter resumes from its last position when it can.
+    offsets = [*range(len(text) + 1), *reversed(range(len(text) + 1)), 0, len(text)]
+    for offset in offsets:
+        assert counted.line_col(offset) == table.line_col(offset), (text, offset)
+    for line in range(1, table.line_count + 1):
+        fresh = LineIndex(text)
+        fresh.line_col(table.starts[line - 1])
+        assert fresh.line_text(line) == table.line_text(line), (text, line)
+
+
+def test_line_index_builds_the_table_after_many_lookups():
+    text = "ab\n" * 200
+    index = LineIndex(text)
+    for i in range(LineIndex.LAZY_QUERIES):
+        assert index.line_col(3 * i + 1) == (i + 1, 2)
+    assert index._starts is None  # so far, counted
+    assert index.line_col(3 * 150) == (151, 1)
+    assert index._starts is not None and len(index._starts) == 201

@@ -21,13 +21,24 @@ _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class LineIndex:
-    """Offsets of line starts in a decoded text."""
+    """Offsets of line starts in a decoded text.
 
-    __slots__ = ("_starts", "text")
+    Most documents are asked for a handful of positions (their findings), so a position is first found by
+    counting line breaks with ``str.count`` (in C, no list built); the full table of line starts is built
+    only when many positions are asked for, or when the text has lone CRs.
+    """
+
+    __slots__ = ("_known", "_last", "_plain", "_queries", "_starts", "text")
+
+    LAZY_QUERIES = 64  # positions found by counting before the full table is built
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] | None = None
+        self._plain: bool | None = None  # every line ends with LF or CRLF (no lone CR): counting LFs works
+        self._queries = 0
+        self._last = (0, 1)  # (offset, line) of the last counted position: the next count starts there
+        self._known: dict[int, int] = {}  # line -> offset of its start, for the lines found by counting
 
     @property
     def starts(self) -> list[int]:
@@ -53,21 +64,46 @@ class LineIndex:
             self._starts = starts
         return self._starts
 
+    def _counting(self) -> bool:
+        if self._starts is not None or self._queries >= self.LAZY_QUERIES:
+            return False
+        if self._plain is None:
+            text = self.text
+            self._plain = "\r" not in text or text.count("\r") == text.count("\r\n")
+        return self._plain
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; the column counts characters."""
-        offset = max(0, min(offset, len(self.text)))
+        text = self.text
+        offset = max(0, min(offset, len(text)))
+        if self._counting():
+            self._queries += 1
+            last_offset, last_line = self._last
+            if offset >= last_offset:
+                line = last_line + text.count("\n", last_offset, offset)
+            else:
+                line = 1 + text.count("\n", 0, offset)
+            self._last = (offset, line)
+            start = text.rfind("\n", 0, offset) + 1
+            self._known[line] = start
+            return line, offset - start + 1
         starts = self.starts
         i = bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
+        text = self.text
+        start = self._known.get(line) if self._starts is None else None
+        if start is not None:
+            end = text.find("\n", start)
+            return text[start : end if end >= 0 else len(text)].rstrip("\r\n")
         starts = self.starts
         if line < 1 or line > len(starts):
             return ""
         start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        end = starts[line] if line < len(starts) else len(text)
+        return text[start:end].rstrip("\r\n")
 
     @property
     def line_count(self) -> int:
