@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -30,6 +31,12 @@ def test_harness_quick_run_writes_every_measurement(tmp_path):
     ):
         assert rows[name]["seconds"] > 0 and rows[name]["mb_per_s"] > 0
     assert rows["check, 1 process"]["peak_rss_mb"] > 0
+    raw = rows["raw parse (lxml / markdown-it)"]
+    if importlib.util.find_spec("lxml"):
+        assert raw["seconds"] > 0 and raw["mb_per_s"] > 0
+    else:  # no HTML floor at all rather than one that leaves the HTML out
+        assert raw["seconds"] is None and "lxml not installed" in raw["note"]
+        assert "skipped" in proc.stdout.decode()
     assert data["cold_start"]["newslint_check_one_md"] > data["cold_start"]["python_c_pass"] > 0
     assert "MB/s" in proc.stdout.decode()
     assert not list(tmp_path.glob(".newslint_cache"))  # the harness keeps its caches in scratch folders
