@@ -101,3 +101,4 @@ def test_line_positions_by_counting_equal_the_line_table(text, offsets):
         line, col = counted.line_col(offset)
         assert (line, col) == table.line_col(offset)
         assert counted.line_text(line) == table.line_text(line)
+        assert counted.offset(line, col) == table.offset(line, col) == min(offset, len(text))

@@ -122,6 +122,15 @@ def test_line_index_counting_agrees_with_the_table(text):
         assert fresh.line_text(line) == table.line_text(line), (text, line)
 
 
+@pytest.mark.parametrize("text", ["a\nbc\n", "a\r\nbc", "a\rbc\n"])
+def test_line_index_offset_inverts_line_col(text):
+    counted, table = LineIndex(text), _full_table(text)
+    for offset in range(len(text) + 1):
+        line, column = counted.line_col(offset)
+        assert counted.offset(line, column) == table.offset(line, column) == offset, (text, offset)
+    assert table.offset(99, 1) == 0 and LineIndex(text).offset(0, 1) == 0
+
+
 def test_line_index_builds_the_table_after_many_lookups():
     text = "ab\n" * 200
     index = LineIndex(text)

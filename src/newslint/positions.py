@@ -91,6 +91,16 @@ class LineIndex:
         i = bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based (line, column); 0 for a line the text does not have."""
+        start = self._known.get(line) if self._starts is None else None
+        if start is None:
+            starts = self.starts
+            if not 1 <= line <= len(starts):
+                return 0
+            start = starts[line - 1]
+        return start + column - 1
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         text = self.text

@@ -158,13 +158,6 @@ def _front_matter(doc: Document) -> tuple[list[Directive], list[tuple[int, int, 
     return [Directive("file", names, where[0], where[1], removable=False)], invalid
 
 
-def _offset(doc: Document, line: int, column: int) -> int:
-    starts = doc.lines.starts
-    if 1 <= line <= len(starts):
-        return starts[line - 1] + column - 1
-    return 0
-
-
 def _covers(directive: Directive, rule: str, index: RuleIndex) -> bool:
     if not directive.names:
         return True
@@ -206,7 +199,9 @@ def apply_suppressions(doc: Document, findings: list[Finding], index: RuleIndex)
     if not doc.comments and not (doc.metadata.front_matter and "newslint" in doc.metadata.front_matter):
         return findings
     directives, invalid = parse_directives(doc)
-    kept = [f for f in findings if not is_suppressed(f, _offset(doc, f.line, f.column), directives, index)]
+    if not directives and not invalid:  # comments, but none of them newslint's: nothing to apply or report
+        return findings
+    kept = [f for f in findings if not is_suppressed(f, doc.lines.offset(f.line, f.column), directives, index)]
     extra: list[Finding] = []
     if UNUSED_RULE in index.active:
         extra.extend(_unused(doc, directives, index))
