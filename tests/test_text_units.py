@@ -64,6 +64,8 @@ def test_iso_with_offset():
         ("\\d+% accuracy", {"% accuracy"}),
         ("(?:SEBI)?\\s*registered", {"registered"}),
         ("\\p{L}+ invalid for sre", None),
+        ("₹\\s?\\d", {"₹"}),  # a lone non-ASCII symbol is selective enough
+        ("#\\s*1", None),  # a lone ASCII character is not
     ],
 )
 def test_required_literals(pattern, expected):

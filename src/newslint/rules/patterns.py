@@ -163,7 +163,7 @@ def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | Non
     if not req:
         return None
     lits = {s.lower() for s in req}
-    if min(len(s) for s in lits) < 2:
+    if any(len(s) < 2 and s.isascii() for s in lits):  # a lone ASCII letter is in nearly every text
         return None
     return frozenset(lits)
 
