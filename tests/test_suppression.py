@@ -222,3 +222,32 @@ def test_suppression_in_html_comment_inside_a_paragraph(project: Path) -> None:
     run = newslint("check", "a.html", "-f", "json", cwd=project)
     cols = [(f["rule"], f["column"]) for f in json.loads(run.stdout)["findings"]]
     assert cols == [("t-stock-tips", 35)]
+
+
+def test_directives_in_markdown_code_are_code_not_directives(project: Path) -> None:
+    """A post that shows how to suppress a rule (inline code, fenced or indented blocks) suppresses nothing."""
+    write(
+        project / "a.md",
+        """\
+        # How to silence a rule
+
+        Write `<!-- newslint-disable-file -->` at the top of the file.
+
+            <!-- newslint-disable-file -->
+
+        ```html
+        <!-- newslint-disable t-assured-returns -->
+        ```
+
+        ---
+
+        <!-- newslint-disable-next-line t-assured-returns -->
+        Guaranteed returns, suppressed by a real directive.
+
+        Guaranteed returns, still reported.
+        """,
+    )
+    assert findings(project, "a.md") == [("t-assured-returns", 16)]
+    # Nor does a front matter value that quotes one: front matter is YAML, not Markdown.
+    write(project / "b.md", '---\nsummary: "<!-- newslint-disable-file -->"\n---\nGuaranteed returns.\n')
+    assert findings(project, "b.md") == [("t-assured-returns", 4)]

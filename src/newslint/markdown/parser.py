@@ -10,6 +10,7 @@ character keeps its place in the file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ..dates import find_dates
@@ -41,6 +42,7 @@ class _Inline:
         self.b = builder
         self.links: list[Link] = []
         self.images: list[Block] = []
+        self.code_spans: list[tuple[int, int]] = []  # source spans of inline code
 
     def find(self, needle: str) -> int:
         if not needle:
@@ -181,6 +183,7 @@ class _Inline:
                 if i0 >= 0:
                     close = self.src.find(t.markup, i0 + len(t.markup) + len(t.content.strip()) - 1, self.end)
                     self.cursor = close + len(t.markup) if close >= 0 else i0 + len(t.markup)
+                    self.code_spans.append((i0, self.cursor))
                 b.space(self.cursor, self.cursor)
             elif typ == "html_inline":
                 content = t.content
@@ -224,6 +227,12 @@ class _Inline:
         block.src = str(t.attrs.get("src", ""))
         block.src_span = span
         self.images.append(block)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1  # the last span starting at or before offset
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _bold_label(children: list[Any], text: str) -> bool:
@@ -288,6 +297,7 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
     group = 0
     groups: list[int] = []
     row_cursor = 0  # where the previous cell of a table row ended: cells of a row share its line map
+    code_spans: list[tuple[int, int]] = []  # code blocks and spans, in source order: their comments are code
     tokens.reverse()
     while tokens:
         tok = tokens.pop()  # each token is freed once used: on a huge file they outweigh the blocks
@@ -328,6 +338,7 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
             inline.run(tok.children or [])
             if in_cell:
                 row_cursor = inline.cursor
+            code_spans.extend(inline.code_spans)
             text, tmap = builder.finish()
             if heading_level:
                 kind = "heading"
@@ -348,6 +359,8 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
                 image.index = len(blocks)
                 image.group = groups[-1] if groups else 0
                 blocks.append(image)
+        elif (typ == "fence" or typ == "code_block") and tok.map:
+            code_spans.append((line_offset(tok.map[0]), line_offset(tok.map[1])))
         elif typ == "html_block" and tok.map:
             from ..html.parser import extract_fragment
 
@@ -373,7 +386,11 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
         a, b = head.source_span(0, len(head.text))
         meta.add("title", MetaValue(head.text, "heading", f"h{head.level}", a, b))
     _visible_meta(blocks, meta, title_index)
-    comments = [Comment(m.group(1), m.start(), m.end()) for m in _COMMENT.finditer(src)]
+    comments = [
+        Comment(m.group(1), m.start(), m.end())
+        for m in _COMMENT.finditer(src, body_start)
+        if not _inside(m.start(), code_spans)
+    ]
     doc = Document(
         path=path,
         format="markdown",
