@@ -200,6 +200,13 @@ def test_metadata_iso8601_same_day_unambiguous_forbid_not_contains():
     )
     findings = lint(forbid, md("---\nauthor: By Dr. Rao\n---\n\nText.\n"))
     assert [(f.line, f.column, f.snippet) for f in findings] == [(2, 9, "By"), (2, 12, "Dr. ")]
+    # A message about the value, not the match: one finding per value, at its first flaw.
+    about_value = forbid.replace('"found {match}"', '"author {value} is not a name"')
+    findings = lint(about_value, md("---\nauthor: [By Dr. Rao, Mr Iyer]\n---\n\nText.\n"))
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (2, 10, "author By Dr. Rao is not a name"),
+        (2, 22, "author Mr Iyer is not a name"),
+    ]
     contains = rule("""metadata: {field: authors, not_contains: publisher}""")
     doc = md("---\nauthor: Rao, Example Broking\npublisher: Example Broking\n---\n\nText.\n")
     assert len(lint(contains, doc)) == 1

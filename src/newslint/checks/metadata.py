@@ -8,7 +8,8 @@
                               #   front-matter | byline | heading | title-tag | link
     not_future: true          # exactly one assertion:
                               #   present: true          the field has a value
-                              #   forbid: <pattern set>  no value matches (finding at the match)
+                              #   forbid: <pattern set>  no value matches (finding at the match; one per
+                              #                          value unless the message names {match})
                               #   require: <pattern set> every value matches
                               #   iso8601: true          ISO 8601 date-time with a UTC offset
                               #   not_future: true       not later than --now
@@ -17,7 +18,8 @@
                               #   unambiguous: true      no numeric date whose day/month order is ambiguous
                               #   not_contains: publisher  does not contain that field's value
 ```
-Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compared value), ``{now}``.
+Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compared value), ``{now}``, and
+``{match}`` for ``forbid``.
 """
 
 from __future__ import annotations
@@ -146,6 +148,8 @@ class Metadata(Check):
                 unit = Unit(block, 0, len(value.value))
                 found = self.patternset.occurrences(ctx, [unit])
                 if assertion == "forbid":
+                    if "{match}" not in rule.message:
+                        found = found[:1]  # the message is about the value: one finding per value, at its first flaw
                     for occ in found:
                         hit = self._hit(ctx, value, match=occ.text)
                         if value.start is not None and value.end is not None:
