@@ -91,29 +91,29 @@ class LineIndex:
         i = bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
+    def _line_start(self, line: int) -> int | None:
+        """Where a 1-based line starts (from counting if it found the line, else the table); None if no such line."""
+        if self._starts is None and line in self._known:
+            return self._known[line]
+        starts = self.starts
+        return starts[line - 1] if 1 <= line <= len(starts) else None
+
     def offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based (line, column); 0 for a line the text does not have."""
-        start = self._known.get(line) if self._starts is None else None
-        if start is None:
-            starts = self.starts
-            if not 1 <= line <= len(starts):
-                return 0
-            start = starts[line - 1]
-        return start + column - 1
+        start = self._line_start(line)
+        return 0 if start is None else start + column - 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
-        text = self.text
-        start = self._known.get(line) if self._starts is None else None
-        if start is not None:
-            end = text.find("\n", start)
-            return text[start : end if end >= 0 else len(text)].rstrip("\r\n")
-        starts = self.starts
-        if line < 1 or line > len(starts):
+        start = self._line_start(line)
+        if start is None:
             return ""
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(text)
-        return text[start:end].rstrip("\r\n")
+        text = self.text
+        if self._starts is None:  # found by counting: lines end with LF or CRLF
+            end = text.find("\n", start)
+        else:
+            end = self._starts[line] if line < len(self._starts) else -1
+        return text[start : end if end >= 0 else len(text)].rstrip("\r\n")
 
     @property
     def line_count(self) -> int:

@@ -148,7 +148,7 @@ class Metadata(Check):
                 unit = Unit(block, 0, len(value.value))
                 found = self.patternset.occurrences(ctx, [unit])
                 if assertion == "forbid":
-                    if "{match}" not in rule.message:
+                    if "match" not in rule.placeholders:
                         found = found[:1]  # the message is about the value: one finding per value, at its first flaw
                     for occ in found:
                         hit = self._hit(ctx, value, match=occ.text)

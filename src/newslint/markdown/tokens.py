@@ -6,9 +6,9 @@
   frames per level, far below Python's limit). Inline markup keeps the preset's 20: a deeper limit makes
   runs of unclosed brackets (``[[[[...``) several times slower and no prose needs it. A document that still
   reaches the block limit gets a warning naming the line, so text is never dropped without a word.
-* **Time.** markdown-it-py is linear but slow on dense markup: unclosed ``![`` or ``[`` runs cost 20-70
-  µs per character (by machine), so a 5 MB file of them would take minutes. A deadline (``parse_budget``) is checked
-  by a rule placed first in the block and inline rule chains; past it parsing stops with ``ParseLimitError``,
+* **Time.** markdown-it-py is linear but slow on dense markup: unclosed ``![`` or ``[`` runs cost 20-70 µs
+  per character (by machine), so a 5 MB file of them would take minutes. A deadline (``parse_budget``) is
+  checked by a rule placed first in the block and inline rule chains; past it parsing stops with ``ParseLimitError``,
   which is reported as that file's error. Ordinary Markdown parses at over 1 MB/s, far inside the budget.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..context import Context, Unit
@@ -122,6 +123,11 @@ class Rule:
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)
+
+    @cached_property
+    def placeholders(self) -> frozenset[str]:
+        """The names the message fills in (``{match}`` -> ``match``; ``{{match}}`` is literal text)."""
+        return frozenset(m.group(1) for m in _PLACEHOLDER.finditer(self.message) if m.group(1))
 
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
