@@ -12,14 +12,10 @@ and builds plain Python values ourselves, so that:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -79,6 +75,14 @@ class YList(list):
         return self.pos.line if hasattr(self, "pos") else 0
 
 
+def _yaml() -> Any:
+    """PyYAML, imported on first use: a run with no configuration file and no front matter never needs it
+    (importing it costs about 40 ms of start-up, most of it compiling one expression of its reader)."""
+    import yaml
+
+    return yaml
+
+
 def _pos(node: yaml.Node) -> Pos:
     s, e = node.start_mark, node.end_mark
     return Pos(s.line + 1, s.column + 1, s.index, e.index)
@@ -87,7 +91,8 @@ def _pos(node: yaml.Node) -> Pos:
 class _Builder:
     def __init__(self) -> None:
         self.count = 0
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.yaml = _yaml()
+        self.constructor = self.yaml.constructor.SafeConstructor()
 
     def scalar(self, node: yaml.Node) -> Any:
         """A scalar's value; one that cannot be built as its tag (``2025-13-45``, ``!!int abc``) stays text.
@@ -98,13 +103,14 @@ class _Builder:
         """
         try:
             return self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
+        except self.yaml.YAMLError as exc:
             raise YamlError(str(exc).splitlines()[0], node.start_mark.line + 1) from None
         except (ValueError, KeyError, AttributeError, OverflowError, TypeError):
             return str(node.value)
 
     def build(self, root: yaml.Node) -> Any:
         """Build values iteratively (deep nesting cannot overflow the stack)."""
+        yaml = self.yaml
         result: list[Any] = [None]
         # Work items: (node, setter)
         work: list[tuple[yaml.Node, Any]] = [(root, lambda v: result.__setitem__(0, v))]
@@ -166,8 +172,10 @@ class _Builder:
 
 def load(text: str) -> Any:
     """Load one YAML document safely; raises ``YamlError`` with a line number."""
+    yaml = _yaml()
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader  # the C parser when PyYAML has libyaml
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
