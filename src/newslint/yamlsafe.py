@@ -110,7 +110,7 @@ class _Builder:
 
     def build(self, root: yaml.Node) -> Any:
         """Build values iteratively (deep nesting cannot overflow the stack)."""
-        yaml = self.yaml
+        nodes = self.yaml.nodes
         result: list[Any] = [None]
         # Work items: (node, setter)
         work: list[tuple[yaml.Node, Any]] = [(root, lambda v: result.__setitem__(0, v))]
@@ -128,16 +128,16 @@ class _Builder:
                 raise YamlError(
                     f"YAML tag {tag!r} is not allowed", node.start_mark.line + 1, node.start_mark.column + 1
                 )
-            if isinstance(node, yaml.ScalarNode):
+            if isinstance(node, nodes.ScalarNode):
                 setter(self.scalar(node))
-            elif isinstance(node, yaml.SequenceNode):
+            elif isinstance(node, nodes.SequenceNode):
                 seq = YList([None] * len(node.value))
                 seq.pos = _pos(node)
                 seq.item_pos = [_pos(child) for child in node.value]
                 setter(seq)
                 for i, child in enumerate(node.value):
                     work.append((child, lambda v, seq=seq, i=i: seq.__setitem__(i, v)))
-            elif isinstance(node, yaml.MappingNode):
+            elif isinstance(node, nodes.MappingNode):
                 mapping = YMap()
                 mapping.pos = _pos(node)
                 mapping.key_pos = {}
@@ -146,7 +146,7 @@ class _Builder:
                 for key_node, value_node in node.value:
                     if key_node.tag == "tag:yaml.org,2002:merge":
                         raise YamlError("merge keys (<<) are not supported", key_node.start_mark.line + 1)
-                    if not isinstance(key_node, yaml.ScalarNode):
+                    if not isinstance(key_node, nodes.ScalarNode):
                         raise YamlError("mapping keys must be plain values", key_node.start_mark.line + 1)
                     if key_node.tag not in _SAFE_TAGS:
                         raise YamlError(f"YAML tag {key_node.tag!r} is not allowed", key_node.start_mark.line + 1)

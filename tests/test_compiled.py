@@ -1,0 +1,98 @@
+"""The compiled build: a wheel compiles the HTML parser with mypyc (``hatch_build.py``).
+
+CI builds that wheel and runs the parser's tests against it with ``NEWSLINT_EXPECT_COMPILED=1`` (see
+``.ci/run``); this module makes sure those tests really ran on the compiled modules, and that the build
+falls back to pure Python instead of failing when compilation is impossible.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPILED = ("newslint.html.parser", "newslint.html.tokenizer", "newslint.textbuild")
+
+
+def is_compiled(module_name: str) -> bool:
+    return Path(importlib.import_module(module_name).__file__ or "").suffix in (".so", ".pyd")
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="not the compiled build")
+@pytest.mark.parametrize("module_name", COMPILED)
+def test_parser_modules_are_the_compiled_ones(module_name: str) -> None:
+    assert is_compiled(module_name), importlib.import_module(module_name).__file__
+
+
+def test_source_checkout_runs_the_python_modules() -> None:
+    if os.environ.get("NEWSLINT_EXPECT_COMPILED"):
+        pytest.skip("the compiled build")
+    for name in COMPILED:
+        assert not is_compiled(name), f"{name} is compiled in an editable install: stale .so files in src/?"
+
+
+def load_hook() -> Any:
+    pytest.importorskip("hatchling")
+    sys.path.insert(0, str(ROOT))
+    try:
+        return importlib.import_module("hatch_build")
+    finally:
+        sys.path.remove(str(ROOT))
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def display_warning(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def display_info(self, message: str) -> None:
+        pass
+
+
+def test_build_falls_back_to_pure_python_when_compiling_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook_module = load_hook()
+    hook = object.__new__(hook_module.CompileParserHook)
+    recorder = Recorder()
+    monkeypatch.setattr(hook_module.CompileParserHook, "app", property(lambda self: recorder), raising=False)
+    monkeypatch.setattr(hook_module.CompileParserHook, "target_name", "wheel", raising=False)
+
+    def no_compiler(self: Any) -> dict[str, str]:
+        raise RuntimeError("mypyc failed: error: command 'gcc' failed")
+
+    monkeypatch.setattr(hook_module.CompileParserHook, "_compile", no_compiler)
+    monkeypatch.delenv("NEWSLINT_PURE_PYTHON", raising=False)
+    monkeypatch.delenv("NEWSLINT_REQUIRE_COMPILED", raising=False)
+    build_data: dict[str, Any] = {"force_include": {}, "pure_python": True}
+    hook.initialize("standard", build_data)
+    assert build_data == {"force_include": {}, "pure_python": True}  # a pure-Python wheel, as without the hook
+    assert recorder.warnings and "not compiled" in recorder.warnings[0] and "gcc" in recorder.warnings[0]
+
+    monkeypatch.setenv("NEWSLINT_REQUIRE_COMPILED", "1")
+    with pytest.raises(RuntimeError, match="gcc"):
+        hook.initialize("standard", {"force_include": {}})
+
+
+def test_editable_and_opted_out_builds_are_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook_module = load_hook()
+    hook = object.__new__(hook_module.CompileParserHook)
+    monkeypatch.setattr(hook_module.CompileParserHook, "target_name", "wheel", raising=False)
+    calls = SimpleNamespace(n=0)
+
+    def compile_counted(self: Any) -> dict[str, str]:
+        calls.n += 1
+        return {}
+
+    monkeypatch.setattr(hook_module.CompileParserHook, "_compile", compile_counted)
+    monkeypatch.delenv("NEWSLINT_PURE_PYTHON", raising=False)
+    hook.initialize("editable", {"force_include": {}})
+    monkeypatch.setenv("NEWSLINT_PURE_PYTHON", "1")
+    hook.initialize("standard", {"force_include": {}})
+    assert calls.n == 0
