@@ -73,6 +73,16 @@ def rule_arguments(rules: str | None) -> tuple[list[str], str]:
     return [], f"rules: {fallback} standing in for the built-in packs (none found): {', '.join(packs)}"
 
 
+def parser_build() -> str:
+    """Which HTML parser the measured install runs: compiled with mypyc (a wheel) or the Python source."""
+    import newslint.html.parser as parser
+
+    path = Path(parser.__file__ or "")
+    if path.suffix in (".so", ".pyd"):
+        return f"parser: compiled with mypyc ({path.name})"
+    return "parser: Python source (not compiled: an editable install, or the wheel fell back; see hatch_build.py)"
+
+
 def byte_compile() -> None:
     """Compile newslint's modules as ``pip install`` does; an editable install (or PYTHONDONTWRITEBYTECODE)
     would otherwise make every cold start compile them from source."""
@@ -316,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"newslint benchmark: Python {platform.python_version()}, {os.cpu_count()} CPUs, median of {repeat}")
     print(rule_note)
+    build_note = parser_build()
+    print(build_note)
     results = []
     scratch = None
     try:
@@ -340,7 +352,13 @@ def main(argv: list[str] | None = None) -> int:
         f"cold start: newslint check one.md {start['newslint_check_one_md']:.3f} s, python -c pass "
         f"{start['python_c_pass']:.3f} s, difference {start['difference']:.3f} s"
     )
-    payload: dict[str, Any] = {"rules": rule_note, "repeat": repeat, "results": results, "cold_start": start}
+    payload: dict[str, Any] = {
+        "rules": rule_note,
+        "build": build_note,
+        "repeat": repeat,
+        "results": results,
+        "cold_start": start,
+    }
     if len(results) > 1 and not args.folder:
         scale = payload["scaling"] = scaling(results, start["newslint_check_one_md"])
         per_mb = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb"])
