@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from newslint import parallel
 from newslint.cache import CACHE_FORMAT
 
 RULES = """\
@@ -88,6 +89,30 @@ def test_jobs_2_is_byte_identical_to_jobs_1(corpus, fmt):
     assert b"empty file" in one.stderr and b"JSON-LD" in one.stderr
     if fmt == "json":
         assert json.loads(one.stdout)["summary"]["files"] == 26  # the empty file is a notice, not a result
+
+
+def test_jobs_2_is_byte_identical_when_a_huge_page_goes_first(corpus):
+    # One page far larger than the rest travels alone and is sent first: results still come in input order.
+    page = corpus / "articles" / "page-04.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</article>", "<p>Filler text.</p>\n" * 20_000 + "</article>")
+    )
+    one = check(corpus, "--no-cache", "--jobs", "1", "--format", "json")
+    two = check(corpus, "--no-cache", "--jobs", "2", "--format", "json")
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+
+
+def test_chunks_are_cut_by_bytes_and_sent_largest_first():
+    sizes = [1_000] * 40 + [5_000_000] * 3 + [1_000] * 40
+    chunks, order = parallel.plan_chunks(sizes, jobs=2)
+    assert [i for chunk in chunks for i in chunk] == list(range(len(sizes)))  # consecutive, all, in order
+    assert all(len(chunk) <= parallel.chunk_size(len(sizes), 2) for chunk in chunks)
+    huge = [chunk for chunk in chunks if any(sizes[i] > 1_000 for i in chunk)]
+    assert [list(chunk) for chunk in huge] == [[40], [41], [42]]  # each huge page alone
+    assert sorted(order[:3]) == [chunks.index(chunk) for chunk in huge]  # and sent first
+    assert sorted(order) == list(range(len(chunks)))
+    assert parallel.plan_chunks([], jobs=2) == ([], [])
+    assert parallel.plan_chunks([0, 0, 0], jobs=2)[0] == [range(0, 1), range(1, 2), range(2, 3)]
 
 
 def test_pool_falls_back_in_process_for_small_runs(corpus):

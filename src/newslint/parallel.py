@@ -2,9 +2,10 @@
 
 Parsing and matching are pure Python, so threads would not help; processes do. Workers are started once
 and get the loaded linter when they start (inherited through ``fork`` on Linux, pickled once per worker
-elsewhere), never re-loading rules per file. Files go out in chunks of a few (fewer round trips than one
-by one, small enough to balance pages of very different sizes), and results come back in the order of
-the targets, so the report, the notices and the warnings are exactly those of an in-process run.
+elsewhere), never re-loading rules per file. Files go out in chunks of a few consecutive ones (fewer round
+trips than one by one), cut by bytes as well as by count and sent largest first, so that pages of very
+different sizes balance; results come back in the order of the targets, so the report, the notices and the
+warnings are exactly those of an in-process run.
 
 Small runs do not pay for the pool: below ``MIN_FILES_FOR_POOL`` files, or with ``jobs`` 1, everything
 runs in this process. On Ctrl-C the workers (which ignore SIGINT, so none prints a traceback) finish the
@@ -43,6 +44,37 @@ def default_jobs() -> int:
 def chunk_size(files: int, jobs: int) -> int:
     """About eight chunks per worker, at most ``MAX_CHUNK`` files each."""
     return max(1, min(MAX_CHUNK, files // (jobs * 8)))
+
+
+def plan_chunks(sizes: list[int], jobs: int) -> tuple[list[range], list[int]]:
+    """Split files (their sizes, in input order) into runs of consecutive files, and the order to send them in.
+
+    A chunk holds at most ``chunk_size`` files and, past its first file, about an eighth of a worker's share of
+    the bytes: a site's few huge pages (sorted next to each other, as pages of one section are) would otherwise
+    travel in one chunk and keep one worker busy long after the others ran out of work. Chunks go out largest
+    first, so the long ones start early and the small ones fill the gaps at the end.
+    """
+    count = chunk_size(len(sizes), jobs)
+    budget = max(1, sum(sizes) // (jobs * 8))
+    chunks: list[range] = []
+    start = 0
+    held = 0
+    for i, size in enumerate(sizes):
+        if i > start and (i - start >= count or held + size > budget):
+            chunks.append(range(start, i))
+            start, held = i, 0
+        held += size
+    if start < len(sizes):
+        chunks.append(range(start, len(sizes)))
+    order = sorted(range(len(chunks)), key=lambda c: -sum(sizes[i] for i in chunks[c]))
+    return chunks, order
+
+
+def _size(target: Target) -> int:
+    try:
+        return os.stat(target.path).st_size if target.path is not None else 0
+    except OSError:
+        return 0
 
 
 @contextmanager
@@ -147,17 +179,21 @@ def _pooled(
     linter: Linter, targets: list[Target], settings: CheckSettings, jobs: int, cache: ResultCache | None
 ) -> Iterator[FileResult]:
     # Imported here: a one-file run never starts a pool and should not pay for importing one.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    size = chunk_size(len(targets), jobs)
-    chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
-    done = 0
+    chunks, order = plan_chunks([_size(t) for t in targets], jobs)
     executor = ProcessPoolExecutor(
         max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(linter, settings, cache)
     )
+    done = 0  # targets yielded so far (chunks are yielded in input order, whatever order they finish in)
     try:
-        for results in executor.map(_lint_chunk, chunks):
+        futures: list[Future[list[FileResult]] | None] = [None] * len(chunks)
+        for c in order:
+            futures[c] = executor.submit(_lint_chunk, [targets[i] for i in chunks[c]])
+        for future in futures:
+            assert future is not None
+            results = future.result()
             done += len(results)
             yield from results
     except BrokenProcessPool:
