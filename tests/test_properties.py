@@ -102,3 +102,11 @@ def test_line_positions_by_counting_equal_the_line_table(text, offsets):
         assert (line, col) == table.line_col(offset)
         assert counted.line_text(line) == table.line_text(line)
         assert counted.offset(line, col) == table.offset(line, col) == min(offset, len(text))
+
+
+@given(st.text(alphabet="a &;#x\t\n\r\f\v\u00a0\u2028\u200b\u00ad\u2003é", max_size=40), st.booleans())
+def test_the_ascii_fast_test_for_text_needing_work_equals_the_expression(text, entities):
+    from newslint.textbuild import _NEEDS_WORK_HTML, _NEEDS_WORK_PLAIN, _needs_work
+
+    expression = _NEEDS_WORK_HTML if entities else _NEEDS_WORK_PLAIN
+    assert _needs_work(text, entities) == (expression.search(text) is not None)
