@@ -141,3 +141,26 @@ def test_line_index_builds_the_table_after_many_lookups():
     assert index._starts is None  # so far, counted
     assert index.line_col(3 * 150) == (151, 1)
     assert index._starts is not None and len(index._starts) == 201
+
+
+def test_first_match_stops_at_the_first_non_empty_match():
+    import time
+
+    from newslint.rules.patterns import Pattern, RuleTimeout
+
+    # After "x", the second alternative backtracks exponentially on the run of a's: finditer, looking for
+    # every match, runs out of time; a presence test needs only the first match and returns at once.
+    text = "x " + "a" * 40 + "!"
+    runaway = Pattern("x|(a|aa)+$", "pattern", case_sensitive=False)
+    assert runaway.first(text, time.monotonic() + 5) == (0, 1, "x")
+    with pytest.raises(RuleTimeout):
+        runaway.finditer(text, time.monotonic() + 0.2)
+    # Empty matches are skipped, as finditer skips them; a group named "match" narrows the span.
+    assert Pattern(r"\b(?=y)|yes", "pattern", case_sensitive=False).first("a yes", time.monotonic() + 5) == (
+        2,
+        5,
+        "yes",
+    )
+    narrowed = Pattern(r"no\.\s*(?P<match>\d+)", "pattern", case_sensitive=False)
+    assert narrowed.first("Reg no. 42 and no. 7", time.monotonic() + 5) == (8, 10, "42")
+    assert narrowed.first("nothing here", time.monotonic() + 5) is None

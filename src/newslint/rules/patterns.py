@@ -242,6 +242,21 @@ class Pattern:
             raise RuleTimeout() from None
         return out
 
+    def first(self, text: str, deadline: float) -> tuple[int, int, str] | None:
+        """The first match ``finditer`` would give, without looking for the others (a presence test)."""
+        compiled = self._compiled or self.compile()
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout()
+        try:
+            for m in compiled.finditer(text, timeout=remaining):
+                a, b = m.span("match") if self._has_group and m.start("match") >= 0 else m.span()
+                if b > a:
+                    return a, b, text[a:b]
+        except TimeoutError:
+            raise RuleTimeout() from None
+        return None
+
     def search(self, text: str, deadline: float) -> bool:
         compiled = self.compile()
         remaining = deadline - time.monotonic()

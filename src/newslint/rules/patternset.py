@@ -112,6 +112,7 @@ class PatternSet:
             # A class on its own: each member block is an occurrence.
             return [Occurrence(u.block, u.start, u.end, u.text) for u in units]
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
+        presence = first_only and self._simple  # the first occurrence is all the caller needs
         for pattern in self.patterns:
             lits = pattern.literals
             if lits is None:
@@ -122,10 +123,13 @@ class PatternSet:
                 candidates = [u for u in units if _holds_any(u.lower, lits)]
             for unit in candidates:
                 text = unit.text
+                if presence:
+                    hit = pattern.first(text, deadline)
+                    if hit is not None:
+                        return [Occurrence(unit.block, unit.start + hit[0], unit.start + hit[1], hit[2])]
+                    continue
                 for a, b, t in pattern.finditer(text, deadline):
                     out.append(Occurrence(unit.block, unit.start + a, unit.start + b, t))
-                    if first_only and self._simple:
-                        return out
         for child in self.children:
             out.extend(child.occurrences(ctx, units, lowered))
         return out
