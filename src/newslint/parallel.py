@@ -1,11 +1,11 @@
 """Lint many files on several cores: a process pool fed with chunks of files, results in input order.
 
-Parsing and matching are pure Python, so threads would not help; processes do. Workers are started once
-and get the loaded linter when they start (inherited through ``fork`` on Linux, pickled once per worker
-elsewhere), never re-loading rules per file. Files go out in chunks of a few consecutive ones (fewer round
-trips than one by one), cut by bytes as well as by count and sent largest first, so that pages of very
-different sizes balance; results come back in the order of the targets, so the report, the notices and the
-warnings are exactly those of an in-process run.
+Parsing and matching hold the GIL (Python, or mypyc-compiled Python), so threads would not help; processes
+do. Workers are started once and get the loaded linter when they start (inherited through ``fork`` on
+Linux, pickled once per worker elsewhere), never re-loading rules per file. Files go out in chunks of a few
+consecutive ones (fewer round trips than one by one), cut by bytes as well as by count and sent largest
+first, so that pages of very different sizes balance; results come back in the order of the targets, so the
+report, the notices and the warnings are exactly those of an in-process run.
 
 Small runs do not pay for the pool: below ``MIN_FILES_FOR_POOL`` files, or with ``jobs`` 1, everything
 runs in this process. On Ctrl-C the workers (which ignore SIGINT, so none prints a traceback) finish the
