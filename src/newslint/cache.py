@@ -113,7 +113,9 @@ class ResultCache:
         # The path is part of the key: per-file ignores make the result of the same bytes depend on where
         # they are.
         salt = b"\x00" + fmt.encode() + b"\x00" + target.display.encode("utf-8", "surrogateescape")
-        return hashlib.blake2b(data + salt, digest_size=20).hexdigest(), fmt
+        digest = hashlib.blake2b(data, digest_size=20)  # the same digest as of data + salt, without copying data
+        digest.update(salt)
+        return digest.hexdigest(), fmt
 
     def lint(self, linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
         """The file's result from the cache, or linted now (and stored)."""
