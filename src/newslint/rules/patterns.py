@@ -220,12 +220,18 @@ class Pattern:
             self._compiled = compiled
         return self._compiled
 
-    def finditer(self, text: str, deadline: float) -> list[tuple[int, int, str]]:
-        """Matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the deadline."""
+    def _start(self, deadline: float) -> tuple[Any, float]:
+        """The compiled expression and the time left before ``deadline`` (none left: ``RuleTimeout``)."""
         compiled = self._compiled or self.compile()
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise RuleTimeout()
+        return compiled, remaining
+
+    def finditer(self, text: str, deadline: float) -> list[tuple[int, int, str]]:
+        """Non-empty matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the
+        deadline. (Two loops, not one generator: this is the innermost loop of matching.)"""
+        compiled, remaining = self._start(deadline)
         out = []
         try:
             if self._has_group:
@@ -244,10 +250,7 @@ class Pattern:
 
     def first(self, text: str, deadline: float) -> tuple[int, int, str] | None:
         """The first match ``finditer`` would give, without looking for the others (a presence test)."""
-        compiled = self._compiled or self.compile()
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise RuleTimeout()
+        compiled, remaining = self._start(deadline)
         try:
             for m in compiled.finditer(text, timeout=remaining):
                 a, b = m.span("match") if self._has_group and m.start("match") >= 0 else m.span()
@@ -258,10 +261,7 @@ class Pattern:
         return None
 
     def search(self, text: str, deadline: float) -> bool:
-        compiled = self.compile()
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise RuleTimeout()
+        compiled, remaining = self._start(deadline)
         try:
             return compiled.search(text, timeout=remaining) is not None
         except TimeoutError:
