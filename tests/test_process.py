@@ -88,6 +88,60 @@ def test_ctrl_c_mid_run_exits_130_with_one_line(tmp_path, delay):
     assert listing(tmp_path) == ["news", "report.txt", "slow.yaml"]  # no temporary files
 
 
+INTERRUPT_WHILE_THE_POOL_STARTS = """
+import os, signal, sys
+from concurrent.futures import ProcessPoolExecutor
+
+launch = ProcessPoolExecutor._launch_processes
+
+def launch_then_interrupt(self):
+    launch(self)
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C once the workers exist, before the thread that feeds them
+
+ProcessPoolExecutor._launch_processes = launch_then_interrupt
+sys.argv = ["newslint", "check", *sys.argv[1:]]
+from newslint.entry import main
+main()
+"""
+
+
+def test_ctrl_c_while_the_pool_starts_its_workers_exits_instead_of_hanging(tmp_path):
+    """Interrupted between starting the workers and starting the thread that feeds them, the pool could never
+    shut down: the exit waited forever for a worker waiting for work (seen under load with the test above)."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"a{i:02d}.md").write_text(f"# T{i}\n\nSome text {i}.\n", encoding="utf-8")
+    rules = tmp_path / "slow.yaml"
+    rules.write_text(SLOW_RULE, encoding="utf-8")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            INTERRUPT_WHILE_THE_POOL_STARTS,
+            "--no-builtin",
+            "-r",
+            str(rules),
+            "--jobs",
+            "2",
+            "--no-cache",
+            str(folder),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers
+        proc.communicate()
+        pytest.fail("newslint hung after Ctrl-C while its process pool was starting")
+    assert proc.returncode == 130, err.decode()
+    assert err.decode() == "newslint: interrupted\n"
+    assert out == b""
+
+
 # -- a closed pipe ------------------------------------------------------------------------------------------
 
 

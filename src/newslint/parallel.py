@@ -78,6 +78,24 @@ def _size(target: Target) -> int:
 
 
 @contextmanager
+def sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C back while the pool starts its workers; it takes effect (``KeyboardInterrupt``) right after.
+
+    An interrupt in the middle of starting them leaves workers started and the thread that feeds them not:
+    shutting down then never reaches those workers, and the exit waits for them forever. Where signals cannot
+    be blocked (not POSIX), nothing is held.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while one document is parsed and linted.
 
@@ -189,8 +207,9 @@ def _pooled(
     done = 0  # targets yielded so far (chunks are yielded in input order, whatever order they finish in)
     try:
         futures: list[Future[list[FileResult]] | None] = [None] * len(chunks)
-        for c in order:
-            futures[c] = executor.submit(_lint_chunk, [targets[i] for i in chunks[c]])
+        with sigint_held():  # the first submit starts the workers
+            for c in order:
+                futures[c] = executor.submit(_lint_chunk, [targets[i] for i in chunks[c]])
         for future in futures:
             assert future is not None
             results = future.result()
