@@ -42,3 +42,12 @@ def test_checking_one_markdown_file_stays_light(tmp_path):
     assert "markdown_it" in modules  # the file needs it
     for name in (*HEAVY, "newslint.html.parser", "newslint.output.json_format"):
         assert name not in modules, name
+
+
+def test_checking_an_html_page_without_configuration_never_imports_yaml(tmp_path):
+    # The built-in packs load from rules/compiled.json; with no configuration file and no front matter,
+    # nothing needs PyYAML (about 40 ms of start-up).
+    (tmp_path / "page.html").write_text("<html><body><h1>Title</h1><p>Some text.</p></body></html>\n")
+    modules = imported("check", "--now", "2026-11-29", "page.html", cwd=tmp_path)
+    assert "newslint.html.parser" in modules  # the page was parsed
+    assert "yaml" not in modules
