@@ -76,8 +76,8 @@ class CompileParserHook(BuildHookInterface):
             text=True,
         )
         if run.returncode:
-            tail = run.stdout.strip().splitlines()[-5:]
-            raise RuntimeError("mypyc failed: " + " | ".join(tail))
+            last = run.stdout.strip().splitlines()[-1:] or ["no output"]
+            raise RuntimeError(f"mypyc failed: {last[0][:300]}")
         # The extensions sit beside their sources, and mypyc's shared runtime at the top (setuptools also
         # leaves copies under build/, which must not reach the wheel).
         built = {}

@@ -75,12 +75,12 @@ def rule_arguments(rules: str | None) -> tuple[list[str], str]:
 
 def parser_build() -> str:
     """Which HTML parser the measured install runs: compiled with mypyc (a wheel) or the Python source."""
-    import newslint.html.parser as parser
+    from newslint.cli import parser_build as build
 
-    path = Path(parser.__file__ or "")
-    if path.suffix in (".so", ".pyd"):
-        return f"parser: compiled with mypyc ({path.name})"
-    return "parser: Python source (not compiled: an editable install, or the wheel fell back; see hatch_build.py)"
+    kind = build()
+    if kind == "compiled parser":
+        return "build: compiled parser (mypyc, a wheel install)"
+    return f"build: {kind} (an editable install, or a wheel that could not compile; see hatch_build.py)"
 
 
 def byte_compile() -> None:

@@ -30,6 +30,14 @@ def test_parser_modules_are_the_compiled_ones(module_name: str) -> None:
     assert is_compiled(module_name), importlib.import_module(module_name).__file__
 
 
+def test_version_says_which_parser_runs() -> None:
+    from conftest import run_cli
+
+    version = run_cli("--version").stdout.decode()
+    expected = "(compiled parser)" if os.environ.get("NEWSLINT_EXPECT_COMPILED") else "(Python parser)"
+    assert version.startswith("newslint ") and version.rstrip().endswith(expected), version
+
+
 def test_source_checkout_runs_the_python_modules() -> None:
     if os.environ.get("NEWSLINT_EXPECT_COMPILED"):
         pytest.skip("the compiled build")

@@ -40,9 +40,19 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+def parser_build() -> str:
+    """Whether this install runs the mypyc-compiled HTML parser (a wheel) or its Python source (see
+    hatch_build.py), found without importing the parser."""
+    from importlib.util import find_spec
+
+    spec = find_spec("newslint.html.parser")
+    origin = (spec.origin or "") if spec is not None else ""
+    return "compiled parser" if origin.endswith((".so", ".pyd")) else "Python parser"
+
+
 def _version(value: bool) -> None:
     if value:
-        print(f"newslint {__version__}")
+        print(f"newslint {__version__} ({parser_build()})")
         raise typer.Exit(EXIT_OK)
 
 
