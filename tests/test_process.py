@@ -56,18 +56,24 @@ rules:
 """
 
 
+def slow_run(tmp_path: Path, count: int) -> tuple[Path, Path]:
+    """``count`` small posts in ``news/`` and the slow rule in ``slow.yaml`` (each post costs one time-out)."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"a{i:04d}.md").write_text(f"# T{i}\n\n{'a' * 40}!\n", encoding="utf-8")
+    rules = tmp_path / "slow.yaml"
+    rules.write_text(SLOW_RULE, encoding="utf-8")
+    return folder, rules
+
+
 @pytest.mark.parametrize("delay", [0.4, 2.0])
 def test_ctrl_c_mid_run_exits_130_with_one_line(tmp_path, delay):
     """SIGINT to the process while it works through many files (0.4 s: still starting up; 2 s: linting).
 
     Each article costs one 0.03 s rule timeout, so the 600 files take at least 18 s: the signal always
     lands mid-run, and stopping within a few seconds shows that the rest of the files were not linted."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for i in range(600):
-        (folder / f"a{i:04d}.md").write_text(f"# T{i}\n\n{'a' * 40}!\n", encoding="utf-8")
-    rules = tmp_path / "slow.yaml"
-    rules.write_text(SLOW_RULE, encoding="utf-8")
+    folder, rules = slow_run(tmp_path, 600)
     report = tmp_path / "report.txt"
     report.write_text("the previous report\n", encoding="utf-8")
     args = ["--no-builtin", "-r", str(rules), "--regex-timeout", "0.03", "--output-file", str(report), str(folder)]
@@ -108,12 +114,7 @@ main()
 def test_ctrl_c_while_the_pool_starts_its_workers_exits_instead_of_hanging(tmp_path):
     """Interrupted between starting the workers and starting the thread that feeds them, the pool could never
     shut down: the exit waited forever for a worker waiting for work (seen under load with the test above)."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for i in range(40):
-        (folder / f"a{i:02d}.md").write_text(f"# T{i}\n\nSome text {i}.\n", encoding="utf-8")
-    rules = tmp_path / "slow.yaml"
-    rules.write_text(SLOW_RULE, encoding="utf-8")
+    folder, rules = slow_run(tmp_path, 40)
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -122,6 +123,8 @@ def test_ctrl_c_while_the_pool_starts_its_workers_exits_instead_of_hanging(tmp_p
             "--no-builtin",
             "-r",
             str(rules),
+            "--regex-timeout",
+            "0.03",
             "--jobs",
             "2",
             "--no-cache",
