@@ -75,12 +75,11 @@ def rule_arguments(rules: str | None) -> tuple[list[str], str]:
 
 def parser_build() -> str:
     """Which HTML parser the measured install runs: compiled with mypyc (a wheel) or the Python source."""
-    from newslint.cli import parser_build as build
+    from newslint.cli import is_compiled
 
-    kind = build()
-    if kind == "compiled parser":
+    if is_compiled("newslint.html.parser"):
         return "build: compiled parser (mypyc, a wheel install)"
-    return f"build: {kind} (an editable install, or a wheel that could not compile; see hatch_build.py)"
+    return "build: Python parser (an editable install, or a wheel that could not compile; see hatch_build.py)"
 
 
 def byte_compile() -> None:

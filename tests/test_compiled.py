@@ -16,12 +16,10 @@ from typing import Any
 
 import pytest
 
+from newslint.cli import is_compiled
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPILED = ("newslint.html.parser", "newslint.html.tokenizer", "newslint.textbuild")
-
-
-def is_compiled(module_name: str) -> bool:
-    return Path(importlib.import_module(module_name).__file__ or "").suffix in (".so", ".pyd")
 
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="not the compiled build")

@@ -40,14 +40,18 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def parser_build() -> str:
-    """Whether this install runs the mypyc-compiled HTML parser (a wheel) or its Python source (see
-    hatch_build.py), found without importing the parser."""
+def is_compiled(module: str) -> bool:
+    """Whether ``module`` is an extension (mypyc-compiled in a wheel, see hatch_build.py), found without
+    importing it."""
     from importlib.util import find_spec
 
-    spec = find_spec("newslint.html.parser")
-    origin = (spec.origin or "") if spec is not None else ""
-    return "compiled parser" if origin.endswith((".so", ".pyd")) else "Python parser"
+    spec = find_spec(module)
+    return spec is not None and (spec.origin or "").endswith((".so", ".pyd"))
+
+
+def parser_build() -> str:
+    """Which HTML parser this install runs, for ``--version`` and benchmark reports."""
+    return "compiled parser" if is_compiled("newslint.html.parser") else "Python parser"
 
 
 def _version(value: bool) -> None:

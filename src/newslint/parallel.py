@@ -197,7 +197,7 @@ def _pooled(
     linter: Linter, targets: list[Target], settings: CheckSettings, jobs: int, cache: ResultCache | None
 ) -> Iterator[FileResult]:
     # Imported here: a one-file run never starts a pool and should not pay for importing one.
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     chunks, order = plan_chunks([_size(t) for t in targets], jobs)
@@ -206,13 +206,10 @@ def _pooled(
     )
     done = 0  # targets yielded so far (chunks are yielded in input order, whatever order they finish in)
     try:
-        futures: list[Future[list[FileResult]] | None] = [None] * len(chunks)
         with sigint_held():  # the first submit starts the workers
-            for c in order:
-                futures[c] = executor.submit(_lint_chunk, [targets[i] for i in chunks[c]])
-        for future in futures:
-            assert future is not None
-            results = future.result()
+            futures = {c: executor.submit(_lint_chunk, [targets[i] for i in chunks[c]]) for c in order}
+        for c in range(len(chunks)):
+            results = futures[c].result()
             done += len(results)
             yield from results
     except BrokenProcessPool:
