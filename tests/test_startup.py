@@ -51,3 +51,15 @@ def test_checking_an_html_page_without_configuration_never_imports_yaml(tmp_path
     modules = imported("check", "--now", "2026-11-29", "page.html", cwd=tmp_path)
     assert "newslint.html.parser" in modules  # the page was parsed
     assert "yaml" not in modules
+
+
+def test_checking_a_markdown_post_with_plain_front_matter_never_imports_yaml(tmp_path):
+    # Front matter of key: value lines and lists is read by newslint.markdown.plainyaml, not PyYAML.
+    (tmp_path / "post.md").write_text(
+        "---\ntitle: Nifty ends flat\ndate: 2026-11-20T16:05:00+05:30\ndraft: false\ntags:\n  - markets\n---\n\n"
+        "# Nifty ends flat\n\nMarkets closed flat, traders said.\n",
+        encoding="utf-8",
+    )
+    modules = imported("check", "--now", "2026-11-29", "post.md", cwd=tmp_path)
+    assert "newslint.markdown.plainyaml" in modules  # the front matter was read
+    assert "yaml" not in modules

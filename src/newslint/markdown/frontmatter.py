@@ -10,6 +10,7 @@ from typing import Any
 from ..dates import parse_any
 from ..document import Metadata, MetaValue
 from ..yamlsafe import YamlError, YList, YMap, load
+from .plainyaml import load_plain
 
 _YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _TOML_FENCE = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:^|\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -41,8 +42,10 @@ def split_front_matter(text: str) -> FrontMatter:
     if m:
         inner_start = m.start(1)
         fm = FrontMatter(None, m.end(), inner_start, "yaml")
+        taken, data = load_plain(m.group(1))  # most front matter: read without importing PyYAML
         try:
-            data = load(m.group(1))
+            if not taken:
+                data = load(m.group(1))
         except YamlError as exc:
             line = text.count("\n", 0, inner_start) + exc.line
             fm.problems.append(f"front matter is not valid YAML (line {line}): {exc.message}")
