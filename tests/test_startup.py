@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HEAVY = ("bs4", "lxml", "charset_normalizer", "rich", "pydantic", "concurrent.futures.process")
 
 PROBE = """
@@ -63,3 +65,26 @@ def test_checking_a_markdown_post_with_plain_front_matter_never_imports_yaml(tmp
     modules = imported("check", "--now", "2026-11-29", "post.md", cwd=tmp_path)
     assert "newslint.markdown.plainyaml" in modules  # the front matter was read
     assert "yaml" not in modules
+
+
+ENTRY_PROBE = """
+import json, sys
+from newslint.entry import main
+sys.argv = ["newslint", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("options", [[], ["--now", "2026-11-29", "--no-cache", "-q", "--format=concise"]])
+def test_a_check_line_typer_is_not_needed_for_never_imports_it(tmp_path, options):
+    # ``newslint check FILE...`` (what pre-commit runs) is read by newslint.checkcmd, not typer.
+    (tmp_path / "post.md").write_text("# Title\n\nSome text.\n", encoding="utf-8")
+    args = [sys.executable, "-c", ENTRY_PROBE, "check", *options, "post.md"]
+    proc = subprocess.run(args, capture_output=True, cwd=tmp_path)
+    modules = set(json.loads(proc.stderr.decode().strip().splitlines()[-1]))
+    assert "newslint.checkcmd" in modules and "markdown_it" in modules  # the file was checked
+    assert "typer" not in modules and "click" not in modules

@@ -7,7 +7,6 @@ uses.
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .checkcmd import FAIL_ON_LEVELS, FORMAT_NAMES, UsageProblem, parse_now, split_list
 from .entry import write_stdout
 
 if TYPE_CHECKING:
@@ -31,8 +31,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def _fail(message: str) -> typer.Exit:
@@ -71,23 +70,10 @@ def _root(
 
 
 def _parse_now(value: str | None) -> date:
-    if not value:
-        return date.today()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _fail(f"--now must be a date as YYYY-MM-DD, not {value!r}") from None
-
-
-def _split(values: list[str] | None) -> list[str]:
-    out: list[str] = []
-    for v in values or []:
-        out.extend(s.strip() for s in v.split(",") if s.strip())
-    return out
-
-
-FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
-FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+        return parse_now(value)
+    except UsageProblem as exc:
+        raise _fail(str(exc)) from None
 
 
 def _complete_format(incomplete: str) -> list[str]:
@@ -185,89 +171,34 @@ def check(
     ] = False,
 ) -> None:
     """Check articles against the rules; report findings with exact positions."""
-    from .checkrun import CheckRequest, exit_code, github_actions, run_check
-    from .config import ConfigError
-    from .output import FORMATS, STATISTICS_ON_STDERR, formatter
-    from .output.report import RunReport
-    from .output.text import statistics_lines
-    from .profile import CommandLine
-    from .rules.loader import RuleLoadError
-    from .runner import CheckSettings, UsageError
+    from .checkcmd import run_check_command
 
-    fmt = output_format or ("github" if github_actions() else "text")
-    if fmt not in FORMATS:
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if fail_on is not None and fail_on not in FAIL_ON_LEVELS:
-        raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-    if config is not None and isolated:
-        raise _fail("--config and --isolated cannot be used together")
-    if jobs is not None and jobs < 1:
-        raise _fail(f"--jobs must be at least 1, not {jobs}")
-    settings = CheckSettings(
-        now=_parse_now(now),
-        max_file_size=int(max_file_size * 1024 * 1024),
-        timeout=regex_timeout,
-        debug=debug,
-    )
-    request = CheckRequest(
-        paths=list(paths or []),
-        settings=settings,
-        cli=CommandLine(
-            rules=list(rules or []),
+    raise typer.Exit(
+        run_check_command(
+            paths=paths,
+            rules=rules,
             no_builtin=no_builtin,
-            select=_split(select) if select else None,
-            ignore=_split(ignore),
+            output_format=output_format,
+            now=now,
+            stdin_filename=stdin_filename,
+            select=select,
+            ignore=ignore,
             fail_on=fail_on,
-        ),
-        config=config,
-        isolated=isolated,
-        stdin_filename=stdin_filename,
-        exclude=list(exclude or []),
-        output_format=fmt,
-        quiet=quiet,
-        jobs=jobs,
-        cache=not no_cache,
-        fix=fix,
+            exit_zero=exit_zero,
+            statistics=statistics,
+            quiet=quiet,
+            output_file=output_file,
+            config=config,
+            isolated=isolated,
+            exclude=exclude,
+            max_file_size=max_file_size,
+            regex_timeout=regex_timeout,
+            debug=debug,
+            jobs=jobs,
+            no_cache=no_cache,
+            fix=fix,
+        )
     )
-    try:
-        outcome = run_check(request)
-    except (ConfigError, RuleLoadError) as exc:
-        raise _print_problems(exc.problems) from None
-    except UsageError as exc:
-        raise _fail(str(exc)) from None
-    color = fmt in ("text", "concise") and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = RunReport(
-        results=[r for r in outcome.results if not r.notice],
-        rules=outcome.rules,
-        color=color,
-        statistics=statistics and fmt not in STATISTICS_ON_STDERR,
-        quiet=quiet,
-        version=__version__,
-    )
-    text = formatter(fmt)(report)
-    if output_file is not None:
-        from .atomic import write_text_atomic
-
-        try:
-            write_text_atomic(output_file, text)
-        except OSError as exc:
-            raise _fail(f"cannot write {output_file}: {exc.strerror or exc}") from None
-    else:
-        write_stdout(text)
-    if statistics and fmt in STATISTICS_ON_STDERR:
-        for line in statistics_lines(report):
-            print(line, file=sys.stderr)
-    if report.errors:
-        raise typer.Exit(EXIT_ERROR)
-    if not outcome.checked:
-        if not outcome.excluded:
-            raise _fail("no articles to check")
-        if not quiet:
-            print(
-                f"newslint: every file given is excluded by the configuration ({outcome.excluded})",
-                file=sys.stderr,
-            )
-    raise typer.Exit(exit_code(outcome, exit_zero))
 
 
 @app.command()
@@ -406,7 +337,7 @@ def list_rules(
         raise _fail(f"--format must be text or json, not {output_format!r}")
     profile = _profile_here(config, isolated, rules, no_builtin)
     chosen = profile.linter.rules
-    wanted = _split(pack)
+    wanted = split_list(pack)
     if wanted:
         packs = {r.pack for r in profile.ruleset.rules}
         unknown = [p for p in wanted if p not in packs]

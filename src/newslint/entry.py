@@ -67,17 +67,33 @@ def write_stdout(text: str) -> None:
         silence_stdout()
 
 
+def _plain_check(args: list[str]) -> dict[str, Any] | None:
+    if not args or args[0] != "check" or "_NEWSLINT_COMPLETE" in os.environ:
+        return None
+    from .checkcmd import parse_check_line
+
+    return parse_check_line(args[1:])
+
+
 def main() -> None:
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _on_sigint)
         sys.unraisablehook = _quiet_unraisable
     code: Any = 0
     try:
-        from .cli import app
+        options = _plain_check(sys.argv[1:])
+        if options is not None:  # no typer needed (see checkcmd)
+            from .checkcmd import run_check_command
 
-        _Interrupt.armed = True
-        stop_if_interrupted()
-        app()
+            _Interrupt.armed = True
+            stop_if_interrupted()
+            code = run_check_command(**options)
+        else:
+            from .cli import app
+
+            _Interrupt.armed = True
+            stop_if_interrupted()
+            app()
     except SystemExit as exc:
         code = exc.code
     except KeyboardInterrupt:
