@@ -2,7 +2,7 @@
 
 Only typer is imported at start-up; each command imports what it needs when it runs, so that a pre-commit
 hook checking one Markdown file does not pay for HTML parsing, charset detection or output formats it never
-uses.
+uses. Most ``check`` command lines do not even reach this module: ``newslint.checkcmd`` reads them.
 """
 
 from __future__ import annotations

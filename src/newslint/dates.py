@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import cache
 
 MONTHS = {
     "jan": 1,
@@ -34,25 +35,32 @@ _TIME = (
     r"(?:\s*(?P<tz>IST|GMT|UTC|[ECMP][SD]T|BST|CET|CEST))?)?"
 )
 
-_PATTERNS = [
-    (
-        "iso",
-        re.compile(
-            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-            r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The shapes of a written date, compiled on first use (a run without dates in its text never needs them)."""
+    return [
+        (
+            "iso",
+            re.compile(
+                r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+                r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+            ),
         ),
-    ),
-    (
-        "text",
-        re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/.-]+" + _MONTH + r",?[\s/.-]+(?P<y>\d{4})\b" + _TIME, re.I),
-    ),
-    (
-        "text",
-        re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME, re.I),
-    ),
-    ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b" + _TIME, re.I)),
-    ("ymd", re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")),
-]
+        (
+            "text",
+            re.compile(
+                r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/.-]+" + _MONTH + r",?[\s/.-]+(?P<y>\d{4})\b" + _TIME, re.I
+            ),
+        ),
+        (
+            "text",
+            re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME, re.I),
+        ),
+        ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b" + _TIME, re.I)),
+        ("ymd", re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")),
+    ]
+
 
 TZ_OFFSETS = {
     "IST": 330,
@@ -131,7 +139,7 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date written in ``text``, left to right, without overlaps."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for shape, pattern in _PATTERNS:
+    for shape, pattern in _patterns():
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

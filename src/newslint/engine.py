@@ -8,7 +8,6 @@ for a bad file: it returns a ``FileResult`` with an error message instead.
 from __future__ import annotations
 
 import time
-import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -142,10 +141,10 @@ def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> File
         result.error = str(exc)
     except (RecursionError, MemoryError) as exc:
         result.error = f"internal error: {type(exc).__name__} while linting; please report this file"
-        result.debug = traceback.format_exc() if debug else None
+        result.debug = _traceback() if debug else None
     except Exception as exc:  # one bad file must not stop the run
         result.error = f"internal error: {type(exc).__name__}: {exc}"
-        result.debug = traceback.format_exc() if debug else None
+        result.debug = _traceback() if debug else None
     return result
 
 
@@ -159,3 +158,9 @@ def lint_file(
     except SourceError as exc:
         return FileResult(display, error=str(exc))
     return lint_source(linter, source, debug)
+
+
+def _traceback() -> str:
+    import traceback  # only for --debug: kept off the start-up path
+
+    return traceback.format_exc()

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from typing import Any
 
 from ..context import Context
@@ -101,6 +100,8 @@ class Altered(Check):
         return out
 
     def _best(self, text: str) -> tuple[float, int, int, _Statement] | None:
+        from difflib import SequenceMatcher  # imported by the first run of this check, not at start-up
+
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = text
