@@ -13,6 +13,14 @@ them and the run looks in another folder, so stale results are never read.
 Entries are JSON (the cache folder may come from anywhere: nothing in it is ever executed), written to a
 temporary file and renamed into place, so readers see a whole entry or none. A corrupt or truncated entry is
 ignored and rewritten. Results of internal errors are not cached (a fixed newslint should retry them).
+
+Reading and hashing every file is most of a warm run, so each fingerprint folder also keeps an *index*, as
+git does: for each path, the file's identity and times (device, inode, size, modification and change times
+in nanoseconds) when its content had a given hash. A file whose ``stat`` still gives exactly those values is
+looked up by that hash without being read. A file is only indexed once its times are two seconds older than
+the moment they were read, so a change made within the file system's timestamp granularity cannot go
+unseen; any write afterwards changes the times, and the file is read and hashed again. The index is an
+accelerator only: a missing, stale or corrupt index costs time, never a wrong result.
 """
 
 from __future__ import annotations
@@ -24,8 +32,9 @@ import os
 import shutil
 import stat
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
 from .atomic import write_bytes_atomic
@@ -45,6 +54,9 @@ _CACHEDIR_TAG = (
     "# This file is a cache directory tag created by newslint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
+INDEX_NAME = "index.json"
+INDEX_FORMAT = 1
+RACY_NS = 2_000_000_000  # times this close to the moment they were read may still change unseen
 # Settings that change how a run is reported, not what a file's result is.
 _NOT_IN_FINGERPRINT = frozenset(("debug",))
 
@@ -83,6 +95,12 @@ def remove_cache(root: Path) -> bool:
     return True
 
 
+class _Read(NamedTuple):
+    data: bytes
+    key: str
+    fmt: str
+
+
 class ResultCache:
     """Results of files by content, in one fingerprint's folder."""
 
@@ -92,21 +110,35 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._writable = True
+        self._index: dict[str, list[Any]] | None = None  # loaded on first use
+        self._index_changed = False
 
     # -- the one entry point -----------------------------------------------------------------------
 
     def lookup(self, target: Target, settings: CheckSettings) -> FileResult | None:
         """The file's cached result, or ``None``: cheap (a hash and a small read), so a run looks every file
         up before it starts any worker, and a warm run never starts a pool."""
+        return self._find(target, settings)[0]
+
+    def _find(self, target: Target, settings: CheckSettings) -> tuple[FileResult | None, _Read | None]:
+        """The cached result (``None`` on a miss) and, when the file had to be read, what was read."""
         assert target.path is not None
+        seen = self._stat(target.path)
+        key = self._indexed_key(target, seen)
+        if key is not None:
+            cached = self._load(self.folder / key[:2] / key, key, target.display)
+            if cached is not None:
+                self.hits += 1
+                return cached, None
         data = self._read(target.path, settings.max_file_size)
         if data is None:
-            return None
-        key, _fmt = self._key(target, data)
+            return None, None
+        key, fmt = self._key(target, data)
+        self._remember(target, seen, key)
         cached = self._load(self.folder / key[:2] / key, key, target.display)
         if cached is not None:
             self.hits += 1
-        return cached
+        return cached, _Read(data, key, fmt)
 
     def _key(self, target: Target, data: bytes) -> tuple[str, str]:
         fmt = target.format or format_for(target.display, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
@@ -122,15 +154,13 @@ class ResultCache:
         from .runner import lint_target
 
         assert target.path is not None
-        data = self._read(target.path, settings.max_file_size)
-        if data is None:  # not a regular file, too large, unreadable: the uncached path reports why
-            return lint_target(linter, target, settings)
-        key, fmt = self._key(target, data)
-        entry = self.folder / key[:2] / key
-        cached = self._load(entry, key, target.display)
+        cached, read = self._find(target, settings)
         if cached is not None:
-            self.hits += 1
             return cached
+        if read is None:  # not a regular file, too large, unreadable: the uncached path reports why
+            return lint_target(linter, target, settings)
+        data, key, fmt = read
+        entry = self.folder / key[:2] / key
         self.misses += 1
         try:
             source = decode_source(data, target.display, fmt)
@@ -143,6 +173,73 @@ class ResultCache:
         if not (result.error and result.error.startswith("internal error")):
             self._store(entry, key, result)
         return result
+
+    # -- the index: from a file's stat to its content hash, without reading it -----------------------
+
+    @staticmethod
+    def _stat(path: Path) -> tuple[list[int], int] | None:
+        """The values the index compares, and when they were read; ``None`` for anything but a file."""
+        now = time.time_ns()
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns], now
+
+    def _index_key(self, target: Target) -> str:
+        return f"{target.display}\x00{target.format or ''}"
+
+    def _indexed_key(self, target: Target, seen: tuple[list[int], int] | None) -> str | None:
+        if seen is None:
+            return None
+        row = self._load_index().get(self._index_key(target))
+        return row[5] if row is not None and row[:5] == seen[0] else None
+
+    def _remember(self, target: Target, seen: tuple[list[int], int] | None, key: str) -> None:
+        if seen is None:
+            return
+        values, when = seen
+        if when - max(values[3], values[4]) < RACY_NS:
+            return  # changed too recently to trust its times
+        index = self._load_index()
+        name = self._index_key(target)
+        row = [*values, key]
+        if index.get(name) != row:
+            index[name] = row
+            self._index_changed = True
+
+    def _load_index(self) -> dict[str, list[Any]]:
+        if self._index is None:
+            self._index = {}
+            try:
+                data = json.loads((self.folder / INDEX_NAME).read_bytes())
+                if data["format"] == INDEX_FORMAT:
+                    self._index = {
+                        str(name): row
+                        for name, row in data["files"].items()
+                        if isinstance(row, list)
+                        and len(row) == 6
+                        and all(isinstance(v, int) and not isinstance(v, bool) for v in row[:5])
+                        and isinstance(row[5], str)
+                    }
+            except (OSError, ValueError, TypeError, KeyError, AttributeError):
+                pass  # none yet, or unreadable: rebuilt as files are read
+        return self._index
+
+    def save_index(self) -> None:
+        """Write the index (atomically) if this run added to it."""
+        if not self._index_changed or not self._writable or self._index is None:
+            return
+        try:
+            self._make_root()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            payload = {"format": INDEX_FORMAT, "files": self._index}
+            write_bytes_atomic(self.folder / INDEX_NAME, json.dumps(payload).encode("utf-8"), durable=False)
+            self._index_changed = False
+        except OSError:
+            self._writable = False
 
     # -- reading -----------------------------------------------------------------------------------
 

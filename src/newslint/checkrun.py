@@ -146,9 +146,11 @@ def _results(request: CheckRequest, planned: list[tuple[Target, Profile]]) -> It
         results = lint_all(profile.linter, targets, request.settings, jobs, cache)
         if not request.fix:
             yield from results
-            continue
-        for target, result in zip(targets, results, strict=True):
-            yield _fix(request, profile, target, result)
+        else:
+            for target, result in zip(targets, results, strict=True):
+                yield _fix(request, profile, target, result)
+        if cache is not None:
+            cache.save_index()
 
 
 def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
