@@ -10,6 +10,7 @@ looks at ten folders.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .config import CONFIG_NAMES, has_newslint_table
@@ -18,20 +19,33 @@ from .config import CONFIG_NAMES, has_newslint_table
 class ConfigFinder:
     def __init__(self) -> None:
         self._by_folder: dict[Path, Path | None] = {}
+        self._resolved: dict[Path, Path] = {}  # folder as given -> its real path
 
     def for_file(self, path: Path) -> Path | None:
         """The configuration file for a linted file (or for a folder's files, given the folder)."""
         try:
-            start = path.resolve()
-        except (OSError, RuntimeError):  # a symbolic link loop: the file itself is reported unreadable later
-            start = Path(os.path.abspath(path))
+            st = os.lstat(path)
+        except OSError:
+            st = None
+        if st is not None and stat.S_ISREG(st.st_mode):
+            # The common case: a plain file. Its folder is resolved once for all the files in it.
+            return self.for_folder(self._real(path.parent))
+        start = self._real(path)
         try:
             is_dir = start.is_dir()
         except OSError:
             is_dir = False
-        if not is_dir:
-            start = start.parent
-        return self.for_folder(start)
+        return self.for_folder(start if is_dir else start.parent)
+
+    def _real(self, path: Path) -> Path:
+        real = self._resolved.get(path)
+        if real is None:
+            try:
+                real = path.resolve()
+            except (OSError, RuntimeError):  # a symbolic link loop: the file is reported unreadable later
+                real = Path(os.path.abspath(path))
+            self._resolved[path] = real
+        return real
 
     def for_folder(self, folder: Path) -> Path | None:
         visited: list[Path] = []
