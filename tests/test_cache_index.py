@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,7 @@ import pytest
 from newslint import cache as cache_module
 from newslint import parallel
 from newslint.cache import INDEX_NAME, ResultCache
-from newslint.engine import Linter
-from newslint.rules.loader import Loader
-from newslint.runner import CheckSettings, Target
-from test_parallel_cache import RULES, _corpus, check
+from test_parallel_cache import _corpus, check, promise_posts
 
 
 @pytest.fixture
@@ -27,16 +23,7 @@ def trusted(monkeypatch):
 
 @pytest.fixture
 def setup(tmp_path: Path):
-    loader = Loader()
-    loader.load_text(RULES, "r.yaml")
-    linter = Linter(loader.finish(), date(2025, 1, 1))
-    settings = CheckSettings(now=date(2025, 1, 1))
-    targets = []
-    for i in range(3):
-        path = tmp_path / f"a{i}.md"
-        path.write_text(f"# T{i}\n\nWe offer guaranteed returns {i}.\n", encoding="utf-8")
-        targets.append(Target(path, path.name, "markdown"))
-    return linter, settings, targets, tmp_path / ".newslint_cache"
+    return (*promise_posts(tmp_path, 3), tmp_path / ".newslint_cache")
 
 
 def run(setup, root: Path | None = None) -> tuple[ResultCache, list]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from conftest import run_cli
 from newslint import parallel
 from newslint.cache import CACHE_FORMAT
+from newslint.engine import Linter
+from newslint.rules.loader import Loader
+from newslint.runner import CheckSettings, Target
 
 RULES = """\
 pack: house
@@ -71,6 +75,19 @@ def _corpus(folder: Path, count: int = 24) -> Path:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return _corpus(tmp_path)
+
+
+def promise_posts(folder: Path, count: int) -> tuple[Linter, CheckSettings, list[Target]]:
+    """A linter with the rules above, its settings, and ``count`` posts that each promise returns."""
+    loader = Loader()
+    loader.load_text(RULES, "r.yaml")
+    linter = Linter(loader.finish(), date(2025, 1, 1))
+    targets = []
+    for i in range(count):
+        path = folder / f"a{i:02d}.md"
+        path.write_text(f"# T{i}\n\nWe offer guaranteed returns {i}.\n", encoding="utf-8")
+        targets.append(Target(path, path.name, "markdown"))
+    return linter, CheckSettings(now=date(2025, 1, 1)), targets
 
 
 def check(folder: Path, *args: str) -> subprocess.CompletedProcess:
@@ -277,23 +294,9 @@ def test_read_only_project_still_checks(corpus):
 
 def test_warm_run_with_jobs_starts_no_worker(tmp_path, monkeypatch):
     """Cached results are read in the parent: a warm run does not pay for a process pool."""
-    from datetime import date
-
-    from newslint import parallel
     from newslint.cache import ResultCache
-    from newslint.engine import Linter
-    from newslint.rules.loader import Loader
-    from newslint.runner import CheckSettings, Target
 
-    loader = Loader()
-    loader.load_text(RULES, "r.yaml")
-    linter = Linter(loader.finish(), date(2025, 1, 1))
-    settings = CheckSettings(now=date(2025, 1, 1))
-    targets = []
-    for i in range(12):
-        path = tmp_path / f"a{i:02d}.md"
-        path.write_text(f"# T{i}\n\nWe offer guaranteed returns {i}.\n", encoding="utf-8")
-        targets.append(Target(path, path.name, "markdown"))
+    linter, settings, targets = promise_posts(tmp_path, 12)
     cache = ResultCache(tmp_path / ".newslint_cache", "f" * 64)
     cold = list(parallel.lint_all(linter, targets, settings, 2, cache))
     monkeypatch.setattr(parallel, "_pooled", lambda *a, **k: (_ for _ in ()).throw(AssertionError("pool started")))
