@@ -116,8 +116,9 @@ class ResultCache:
     # -- the one entry point -----------------------------------------------------------------------
 
     def lookup(self, target: Target, settings: CheckSettings) -> FileResult | None:
-        """The file's cached result, or ``None``: cheap (a hash and a small read), so a run looks every file
-        up before it starts any worker, and a warm run never starts a pool."""
+        """The file's cached result, or ``None``: cheap (a stat and a small read; a hash too for a file the
+        index does not vouch for), so a run looks every file up before it starts any worker, and a warm run
+        never starts a pool."""
         return self._find(target, settings)[0]
 
     def _find(self, target: Target, settings: CheckSettings) -> tuple[FileResult | None, _Read | None]:

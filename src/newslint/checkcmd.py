@@ -69,16 +69,16 @@ def parse_check_line(args: list[str]) -> dict[str, Any] | None:
         if not word.startswith("-"):
             paths.append(word)
             continue
-        name, has_value, value = word.partition("=") if word.startswith("--") else (word, False, "")
+        name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
         if name not in OPTIONS:
             return None  # --help, --, -, bundled short options, a typo: typer's business
         param, kind = OPTIONS[name]
         if kind == "flag":
-            if has_value:
+            if equals:
                 return None
             options[param] = True
             continue
-        if not has_value:
+        if not equals:
             value = next(words, "")
         if not value or value.startswith("-"):
             return None
