@@ -213,21 +213,25 @@ class ResultCache:
 
     def _load_index(self) -> dict[str, list[Any]]:
         if self._index is None:
-            self._index = {}
-            try:
-                data = json.loads((self.folder / INDEX_NAME).read_bytes())
-                if data["format"] == INDEX_FORMAT:
-                    self._index = {
-                        str(name): row
-                        for name, row in data["files"].items()
-                        if isinstance(row, list)
-                        and len(row) == 6
-                        and all(isinstance(v, int) and not isinstance(v, bool) for v in row[:5])
-                        and isinstance(row[5], str)
-                    }
-            except (OSError, ValueError, TypeError, KeyError, AttributeError):
-                pass  # none yet, or unreadable: rebuilt as files are read
+            self._index = self._read_index()
         return self._index
+
+    def _read_index(self) -> dict[str, list[Any]]:
+        """The index on disk; empty when there is none yet or it is unreadable (it is rebuilt as files are read)."""
+        try:
+            data = json.loads((self.folder / INDEX_NAME).read_bytes())
+            if data["format"] != INDEX_FORMAT:
+                return {}
+            return {
+                str(name): row
+                for name, row in data["files"].items()
+                if isinstance(row, list)
+                and len(row) == 6
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in row[:5])
+                and isinstance(row[5], str)
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}
 
     def save_index(self) -> None:
         """Write the index (atomically) if this run added to it."""
