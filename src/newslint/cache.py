@@ -131,24 +131,35 @@ class ResultCache:
             if cached is not None:
                 self.hits += 1
                 return cached, None
-        data = self._read(target.path, settings.max_file_size)
+        if seen is None:  # not a regular file, or gone: the uncached path reports why
+            return None, None
+        data = self._read(target.path, settings.max_file_size, seen[0][2])
         if data is None:
             return None, None
-        key, fmt = self._key(target, data)
+        fmt = self._format(target, data)
+        if key is not None:
+            # The index vouches for the bytes (their entry is missing, or is being written by another
+            # process of this run, which looked the file up first): no need to hash them again.
+            return None, _Read(data, key, fmt)
+        key = self._key(target, data, fmt)
         self._remember(target, seen, key)
         cached = self._load(self.folder / key[:2] / key, key, target.display)
         if cached is not None:
             self.hits += 1
         return cached, _Read(data, key, fmt)
 
-    def _key(self, target: Target, data: bytes) -> tuple[str, str]:
-        fmt = target.format or format_for(target.display, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
+    @staticmethod
+    def _format(target: Target, data: bytes) -> str:
+        return target.format or format_for(target.display, None) or sniff_format(data[:512].decode("utf-8", "ignore"))
+
+    @staticmethod
+    def _key(target: Target, data: bytes, fmt: str) -> str:
         # The path is part of the key: per-file ignores make the result of the same bytes depend on where
         # they are.
         salt = b"\x00" + fmt.encode() + b"\x00" + target.display.encode("utf-8", "surrogateescape")
         digest = hashlib.blake2b(data, digest_size=20)  # the same digest as of data + salt, without copying data
         digest.update(salt)
-        return digest.hexdigest(), fmt
+        return digest.hexdigest()
 
     def lint(self, linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
         """The file's result from the cache, or linted now (and stored)."""
@@ -249,11 +260,11 @@ class ResultCache:
     # -- reading -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _read(path: Path, max_size: int) -> bytes | None:
+    def _read(path: Path, max_size: int, size: int) -> bytes | None:
+        """The bytes of a regular file of ``size`` bytes (from its stat); ``None`` when too large or unreadable."""
+        if max_size and size > max_size:
+            return None
         try:
-            st = os.stat(path)
-            if not stat.S_ISREG(st.st_mode) or (max_size and st.st_size > max_size):
-                return None
             with open(path, "rb") as fh:
                 data = fh.read(max_size + 1 if max_size else -1)
         except OSError:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
-from .checkcmd import FAIL_ON_LEVELS, FORMAT_NAMES, UsageProblem, parse_now, split_list
+from .checkcmd import FAIL_ON_LEVELS, FORMAT_NAMES, UsageProblem, parse_now, report_problem, split_list
 from .entry import write_stdout
 
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def _fail(message: str) -> typer.Exit:
-    print(f"newslint: error: {message}", file=sys.stderr)
-    return typer.Exit(EXIT_ERROR)
+    return typer.Exit(report_problem(message))
 
 
 def is_compiled(module: str) -> bool:
