@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from html import unescape
 from typing import TYPE_CHECKING
 
@@ -177,7 +178,9 @@ class Elem:
         self.parent = parent
         self.eid = eid
         self._attrs: dict[str, tuple[str, int]] | None = None
-        self.blk: Elem = self if blk is None else blk
+        # The block-level element whose text this one's belongs to; None for a block-level element itself
+        # (a reference to itself would make every document a reference cycle left to the garbage collector).
+        self.blk: Elem | None = blk
         self.furniture = furniture  # this element or an ancestor is furniture
         self.furn_depth = furn_depth  # how many furniture elements enclose it (itself included)
         self.hf = hf  # inside <header> or <footer>
@@ -186,6 +189,9 @@ class Elem:
         self.open_text = open_text
         self.close_text = -1
         self.para_text = 0  # text of paragraph blocks directly inside (for the density fallback)
+
+    def block_elem(self) -> Elem:
+        return self if self.blk is None else self.blk
 
     def attrs(self, src: str) -> dict[str, tuple[str, int]]:
         if self._attrs is None:
@@ -269,7 +275,7 @@ class HtmlExtractor:
     def _flush_text(self) -> None:
         text, tmap = self.builder.finish()
         top = self.stack[-1]
-        blk = top.blk
+        blk = top.block_elem()
         tag = blk.tag
         level = HEADINGS.get(tag, 0)
         if level:
@@ -291,7 +297,7 @@ class HtmlExtractor:
         if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
             block.is_label = True
         src = self.src
-        block.container_fn = lambda elem=top, src=src: _container_words(elem, src)
+        block.container_fn = partial(_container_words, top, src)
         self.blocks.append(block)
         self.block_elems.append(top)
         self.block_seqs.append(self.seq)
@@ -310,7 +316,7 @@ class HtmlExtractor:
         for image in self.pending_images:
             image.index = len(self.blocks)
             top = self.stack[-1]
-            image.container_fn = lambda elem=top, src=self.src: _container_words(elem, src)
+            image.container_fn = partial(_container_words, top, self.src)
             self.blocks.append(image)
             self.block_elems.append(top)
             self.block_seqs.append(self.seq)
@@ -355,7 +361,7 @@ class HtmlExtractor:
             a1,
             parent,
             self.eid,
-            None if tag in BLOCK else parent.blk,
+            None if tag in BLOCK else parent.block_elem(),
             parent.furniture or own,
             parent.hf or tag == "header" or tag == "footer",
             self.seq,
@@ -790,11 +796,11 @@ class HtmlExtractor:
                 # Inside the body, only furniture between the body container and the block counts.
                 holder = next((e for a, b, e in spans if a <= seq <= b), None)
                 block.body = holder is not None and elem.furn_depth == holder.furn_depth
-                block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
+                block.group = _group(block, elem)
         else:
             for block, elem in zip(blocks, self.block_elems, strict=True):
                 block.body = not elem.furniture and not elem.hf
-                block.group = elem.blk.eid if block.kind == "image" or elem.blk.parent is None else elem.blk.parent.eid
+                block.group = _group(block, elem)
         _assign_sections(blocks)
         headline = None
         for block in blocks:
@@ -895,6 +901,12 @@ def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[s
             "markup); select block elements (div, section, article, aside...)"
         )
     return out
+
+
+def _group(block: Block, elem: Elem) -> int:
+    """The id of the element that groups a block with its neighbours: its block element's parent (for text)."""
+    blk = elem.block_elem()
+    return blk.eid if block.kind == "image" or blk.parent is None else blk.parent.eid
 
 
 def _container_words(elem: Elem | None, src: str) -> str:
