@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import find_block, html
 
 PAGE = """<!doctype html>
@@ -211,3 +214,79 @@ def test_a_linted_document_is_freed_without_the_garbage_collector():
             assert gc.collect() == 0, path
     finally:
         gc.enable()
+
+
+def _label_word_first_parts() -> frozenset[str]:
+    """The first part of every spelling of the label words, derived from their expressions again."""
+    import re._constants as sre_c
+    import re._parser as sre_parse
+
+    from newslint.html import vocabulary as v
+
+    def spellings(items) -> list[str]:
+        out = [""]
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                out = [o + chr(av) for o in out]
+            else:
+                assert op is sre_c.MAX_REPEAT and av[:2] == (0, 1), f"not a literal or an optional one: {op}"
+                out = out + [o + s for o in out for s in spellings(av[2])]
+        return out
+
+    words = f"{v.BODY_WORDS}|{v.BYLINE_WORDS}|{v.FURNITURE_WORDS}".split("|")
+    return frozenset(v.LABEL_SEPARATORS.split(s)[0] for w in words for s in spellings(sre_parse.parse(w)))
+
+
+def test_the_label_word_prefilter_knows_every_first_part():
+    from newslint.html.vocabulary import LABEL_FIRST_PARTS
+
+    assert _label_word_first_parts() == LABEL_FIRST_PARTS
+
+
+LABEL_PIECES = [
+    "article",
+    "body",
+    "content",
+    "story",
+    "post",
+    "nav",
+    "bar",
+    "menu",
+    "author",
+    "by",
+    "line",
+    "most",
+    "read",
+    "popular",
+    "td",
+    "x",
+    "main",
+    "site",
+    "header",
+    "related",
+    "share",
+    "comments",
+    "arttextxml",
+    "navigation",
+    "writer",
+    "posted",
+    "canvas",
+    "unavailable",
+    "s",
+    "__",
+    "_",
+    "-",
+    " ",
+    "\t",
+    "\u00a0",
+    "--",
+]
+
+
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8))
+def test_the_label_word_prefilter_never_changes_the_answer(pieces):
+    from newslint.html.parser import label_kinds
+    from newslint.html.vocabulary import LABEL_WORDS
+
+    low = "".join(pieces)
+    assert label_kinds(low) == {m.lastgroup for m in LABEL_WORDS.finditer(low)}

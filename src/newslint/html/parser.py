@@ -32,6 +32,8 @@ from .vocabulary import (
     FURNITURE_TAGS,
     HEADINGS,
     KIND_BY_TAG,
+    LABEL_FIRST_PARTS,
+    LABEL_SEPARATORS,
     LABEL_WORDS,
     NON_PROSE,
     VOID,
@@ -99,6 +101,13 @@ def _attr_values(raw: str) -> dict[str, str]:
     return out
 
 
+def label_kinds(low: str) -> set[str | None]:
+    """The kinds of label word (body, byline, furniture) in lower-cased class and id words."""
+    if LABEL_FIRST_PARTS.isdisjoint(LABEL_SEPARATORS.split(low)):
+        return set()  # no part that a label word starts with: nothing to scan for (most class strings)
+    return {m.lastgroup for m in LABEL_WORDS.finditer(low)}
+
+
 def classify_attrs(raw: str) -> int:
     """Flags for a raw attribute string; cached, since pages repeat the same attributes many times."""
     flags = _flag_cache.get(raw)
@@ -111,7 +120,7 @@ def classify_attrs(raw: str) -> int:
         flags |= F_FURNITURE
     words = " ".join(a[k] for k in ("class", "id") if k in a)
     if words:
-        kinds = {m.lastgroup for m in LABEL_WORDS.finditer(words.lower())}
+        kinds = label_kinds(words.lower())
         if "body" in kinds:
             flags |= F_BODY  # a body container is neither furniture nor a byline, whatever else it says
         else:

@@ -191,3 +191,18 @@ LABEL_WORDS = re.compile(
     rf"(?:^|[\s_-])(?:(?P<body>{BODY_WORDS})|(?P<byline>{BYLINE_WORDS})|(?P<furniture>{FURNITURE_WORDS}))"
     r"(?=$|[\s_-])"
 )
+LABEL_SEPARATORS = re.compile(r"[\s_-]+")
+# The first part (up to a space, hyphen or underscore) of every spelling of the words above. A match of
+# LABEL_WORDS begins at a boundary, so its first part is one of the parts its class string splits into: a
+# class string with none of these parts (most of them) needs no scan. tests/test_html_structure.py derives
+# this set from the words again, so an edit above that is not carried here fails there.
+_LABEL_FIRST_PARTS = (
+    "also article articlebody articlecontent articledetail articletext arttext arttextxml author authorname "
+    "authors breadcrumb breadcrumbs by byline comment comments consent content contentbody cookie cookies "
+    "copyright entry entrycontent field fieldbody footer gdpr global main maincontent masthead menu more "
+    "most mostread nav navbar navigation news newsbody newscontent newsdetail newsletter outbrain page "
+    "pagination popular post postbody postcontent posted postedby read recommendations recommended related "
+    "rich richtext share sharing sidebar site social story storybody storycontent storydetails storytext "
+    "taboola td top trending widget writer"
+)
+LABEL_FIRST_PARTS = frozenset(_LABEL_FIRST_PARTS.split())
