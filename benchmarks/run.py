@@ -2,7 +2,8 @@
 
     python benchmarks/run.py [FOLDER] [--json OUT] [--repeat N] [--quick] [--rules PATH] [--jobs N]
 
-Over the same files it measures, as medians of ``--repeat`` runs:
+Over the same files it measures, as medians of ``--repeat`` rounds (each round runs every measurement once, so
+that a shared machine's changes of speed meet all of them alike; a ratio is the median of the rounds' ratios):
 
 1. floors, in-process: reading + decoding the files; a raw parse (lxml for HTML, markdown-it for Markdown);
    newslint's own parse to a Document (no rules);
@@ -221,28 +222,58 @@ def floors_in_child(folder: Path, repeat: int) -> dict[str, dict[str, Any]]:
 
 
 def measure_folder(folder: Path, rule_args: list[str], repeat: int, jobs: int) -> dict[str, Any]:
+    """Every measurement of one folder, taken in ``repeat`` rounds of one run each.
+
+    Rounds, not one measurement repeated and then the next: a shared machine speeds up and slows down over
+    minutes, and within a round every measurement meets about the same machine. Each ratio is the median of
+    the ratios of the rounds; each row is the median of its runs (peak RSS: the largest).
+    """
     files = article_files(folder)
     size = sum(p.stat().st_size for p in files)
-    rows: dict[str, dict[str, Any]] = floors_in_child(folder, repeat)
     base = [*newslint_command(), "check", "--now", NOW, "--quiet", *rule_args, str(folder.resolve())]
+    floor_runs: dict[str, list[dict[str, Any]]] = {}
+    check_runs: dict[str, list[tuple[float, float, int]]] = {}
     with tempfile.TemporaryDirectory(prefix="newslint-bench-") as work:
         cwd = Path(work)  # the cache lives in the working folder: keep it out of the project
-        rows["check, 1 process"] = median_process([*base, "--jobs", "1", "--no-cache"], cwd, repeat)
-        rows[f"check, --jobs {jobs}"] = median_process([*base, "--jobs", str(jobs), "--no-cache"], cwd, repeat)
-        run_process([*base, "--jobs", "1"], cwd)  # fill the cache
-        rows["check, warm cache"] = median_process([*base, "--jobs", "1"], cwd, repeat)
+        run_process([*base, "--jobs", "1"], cwd)  # fill the cache (the --no-cache runs leave it alone)
+        commands = {
+            "check, 1 process": [*base, "--jobs", "1", "--no-cache"],
+            f"check, --jobs {jobs}": [*base, "--jobs", str(jobs), "--no-cache"],
+            "check, warm cache": [*base, "--jobs", "1"],
+        }
+        for _ in range(repeat):
+            for name, row in floors_in_child(folder, 1).items():
+                floor_runs.setdefault(name, []).append(row)
+            for name, cmd in commands.items():
+                check_runs.setdefault(name, []).append(run_process(cmd, cwd))
+    rows: dict[str, dict[str, Any]] = {}
+    for name, runs in floor_runs.items():
+        seconds = [r["seconds"] for r in runs]
+        if None in seconds:  # lxml missing: the floor was skipped, and says why
+            rows[name] = {"seconds": None, "note": runs[0]["note"]}
+        else:
+            rows[name] = {"seconds": statistics.median(seconds)}
+    for name, checks in check_runs.items():
+        rows[name] = {
+            "seconds": statistics.median(c[0] for c in checks),
+            "cpu_seconds": statistics.median(c[1] for c in checks),
+            "peak_rss_mb": max(c[2] for c in checks) / 1e6,
+        }
     for row in rows.values():
         seconds = row["seconds"]
         row["files_per_s"] = len(files) / seconds if seconds else None
         row["mb_per_s"] = size / 1e6 / seconds if seconds else None
-    check = rows["check, 1 process"]["seconds"]
+
+    def ratio(over: list[float]) -> float:
+        return statistics.median(c[0] / o for c, o in zip(check_runs["check, 1 process"], over, strict=True))
+
     ratios = {
-        f"check / {name}": check / row["seconds"]
-        for name, row in rows.items()
-        if not name.startswith("check") and row["seconds"]
+        f"check / {name}": ratio([r["seconds"] for r in runs])
+        for name, runs in floor_runs.items()
+        if rows[name]["seconds"]
     }
-    ratios[f"check 1 process / --jobs {jobs} (speed-up)"] = check / rows[f"check, --jobs {jobs}"]["seconds"]
-    ratios["check / warm cache (speed-up)"] = check / rows["check, warm cache"]["seconds"]
+    ratios[f"check 1 process / --jobs {jobs} (speed-up)"] = ratio([c[0] for c in check_runs[f"check, --jobs {jobs}"]])
+    ratios["check / warm cache (speed-up)"] = ratio([c[0] for c in check_runs["check, warm cache"]])
     return {"folder": str(folder), "files": len(files), "mb": size / 1e6, "rows": rows, "ratios": ratios}
 
 
@@ -258,9 +289,13 @@ def cold_start(rule_args: list[str], repeat: int) -> dict[str, float]:
         )
         cmd = [*newslint_command(), "check", "--now", NOW, "--no-cache", *rule_args, "one.md"]
         run_process(cmd, cwd)  # warm the OS file cache and __pycache__
-        newslint = statistics.median(run_process(cmd, cwd)[0] for _ in range(repeat))
-        python = statistics.median(run_process([sys.executable, "-c", "pass"], cwd)[0] for _ in range(repeat))
-    return {"newslint_check_one_md": newslint, "python_c_pass": python, "difference": newslint - python}
+        python = [sys.executable, "-c", "pass"]
+        rounds = [(run_process(cmd, cwd)[0], run_process(python, cwd)[0]) for _ in range(repeat)]
+    return {
+        "newslint_check_one_md": statistics.median(n for n, _ in rounds),
+        "python_c_pass": statistics.median(p for _, p in rounds),
+        "difference": statistics.median(n - p for n, p in rounds),  # each round's pair meets the same machine
+    }
 
 
 # -- reporting -------------------------------------------------------------------------------------------
