@@ -136,7 +136,13 @@ def test_show_completion_and_complete(tmp_path: Path) -> None:
 def test_install_completion_works_in_bash(tmp_path: Path) -> None:
     script = console_script()
     env = dict(os.environ, HOME=str(tmp_path), SHELL="/bin/bash")
-    run = subprocess.run([script, "--install-completion", "bash"], env=env, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(  # under bash: the shell is detected from the parent processes (see above)
+        ["bash", "--norc", "-c", f"{shlex.quote(script)} --install-completion; :"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     installed = tmp_path / ".bash_completions" / "newslint.sh"
     assert installed.is_file() and str(installed) in (tmp_path / ".bashrc").read_text()
