@@ -25,7 +25,6 @@ accelerator only: a missing, stale or corrupt index costs time, never a wrong re
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -70,9 +69,7 @@ def fingerprint(ruleset: RuleSet, linter: Linter, settings: CheckSettings, confi
     """A digest of everything besides the file itself that decides a file's result."""
     import regex
 
-    options = {
-        f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name not in _NOT_IN_FINGERPRINT
-    }
+    options = {name: getattr(settings, name) for name in settings._fields if name not in _NOT_IN_FINGERPRINT}
     payload = {
         "newslint": __version__,
         "format": CACHE_FORMAT,

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from .engine import FileResult
 from .entry import stop_if_interrupted
 from .profile import CommandLine, Profile, build_profile, path_matches, relative_to
 from .progress import for_run
+from .records import Record
 from .rules.model import SEVERITY_RANK, Rule
 from .runner import CheckSettings, Target, collect
 
@@ -34,29 +34,67 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass
-class CheckRequest:
-    paths: list[str]
-    settings: CheckSettings
-    cli: CommandLine = field(default_factory=CommandLine)
-    config: Path | None = None  # --config: this file for every linted file
-    isolated: bool = False  # --isolated: no configuration file at all
-    stdin_filename: str | None = None
-    exclude: list[str] = field(default_factory=list)  # --exclude globs, relative to the working folder
-    output_format: str = "text"
-    quiet: bool = False
-    jobs: int | None = None  # processes; None = the number of CPUs
-    fix: bool = False  # apply safe fixes to the files (atomically), then report what is left
-    cache: bool = True  # read and write .newslint_cache/
+class CheckRequest(Record):
+    _fields = (
+        "paths",
+        "settings",
+        "cli",
+        "config",
+        "isolated",
+        "stdin_filename",
+        "exclude",
+        "output_format",
+        "quiet",
+        "jobs",
+        "fix",
+        "cache",
+    )
+
+    def __init__(
+        self,
+        paths: list[str],
+        settings: CheckSettings,
+        cli: CommandLine | None = None,
+        config: Path | None = None,
+        isolated: bool = False,
+        stdin_filename: str | None = None,
+        exclude: list[str] | None = None,
+        output_format: str = "text",
+        quiet: bool = False,
+        jobs: int | None = None,
+        fix: bool = False,
+        cache: bool = True,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.cli = CommandLine() if cli is None else cli
+        self.config = config  # --config: this file for every linted file
+        self.isolated = isolated  # --isolated: no configuration file at all
+        self.stdin_filename = stdin_filename
+        self.exclude = [] if exclude is None else exclude  # --exclude globs, relative to the working folder
+        self.output_format = output_format
+        self.quiet = quiet
+        self.jobs = jobs  # processes; None = the number of CPUs
+        self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
+        self.cache = cache  # read and write .newslint_cache/
 
 
-@dataclass
-class CheckOutcome:
-    results: list[FileResult] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)  # every rule of every configuration used
-    fail_on: dict[str, str] = field(default_factory=dict)  # path -> the fail-on that applies to it
-    checked: int = 0
-    excluded: int = 0
+class CheckOutcome(Record):
+    _fields = ("results", "rules", "fail_on", "checked", "excluded")
+
+    def __init__(
+        self,
+        results: list[FileResult] | None = None,
+        rules: dict[str, Rule] | None = None,
+        fail_on: dict[str, str] | None = None,
+        checked: int = 0,
+        excluded: int = 0,
+    ) -> None:
+        self.results = [] if results is None else results
+        self.rules = {} if rules is None else rules  # every rule of every configuration used
+        self.fail_on = {} if fail_on is None else fail_on  # path -> the fail-on that applies to it
+        self.checked = checked
+        self.excluded = excluded
 
 
 class ProfileResolver:

@@ -10,10 +10,10 @@ relative to that folder). Checks that need the loaded rules (does a selector mat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .records import FrozenRecord, Record
 from .rules.model import SEVERITIES
 from .rules.spec import AnyOf, Field, ListOf, MapOf, Obj, Problems, Str
 from .yamlsafe import Pos, YamlError, YList, YMap, load
@@ -82,38 +82,78 @@ CONFIG = Obj(
 )
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(FrozenRecord):
     """A value from the file with the line it sits on (for ``file:line`` messages after validation)."""
 
     value: str
     line: int
+    _fields = ("value", "line")
+
+    def __init__(self, value: str, line: int) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "line", line)
 
 
-@dataclass(frozen=True)
-class HouseEntity:
+class HouseEntity(FrozenRecord):
     number: str
     names: tuple[str, ...]
     line: int
+    _fields = ("number", "names", "line")
+
+    def __init__(self, number: str, names: tuple[str, ...], line: int) -> None:
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "line", line)
 
 
-@dataclass
-class Config:
+class Config(Record):
     """A validated configuration. ``path`` is None for the defaults (no file found, or ``--isolated``)."""
 
-    path: Path | None
-    folder: Path
-    packs: list[Setting] | None = None  # None: every built-in pack
-    rules: list[Setting] = field(default_factory=list)
-    select: list[Setting] | None = None  # None: every rule
-    ignore: list[Setting] = field(default_factory=list)
-    severity: list[tuple[Setting, str]] = field(default_factory=list)  # (selector, severity)
-    fail_on: str | None = None
-    per_file_ignores: list[tuple[Setting, list[Setting]]] = field(default_factory=list)  # (glob, selectors)
-    exclude: list[str] = field(default_factory=list)
-    html_content: list[str] = field(default_factory=list)
-    html_furniture: list[str] = field(default_factory=list)
-    house: list[HouseEntity] = field(default_factory=list)
+    _fields = (
+        "path",
+        "folder",
+        "packs",
+        "rules",
+        "select",
+        "ignore",
+        "severity",
+        "fail_on",
+        "per_file_ignores",
+        "exclude",
+        "html_content",
+        "html_furniture",
+        "house",
+    )
+
+    def __init__(
+        self,
+        path: Path | None,
+        folder: Path,
+        packs: list[Setting] | None = None,
+        rules: list[Setting] | None = None,
+        select: list[Setting] | None = None,
+        ignore: list[Setting] | None = None,
+        severity: list[tuple[Setting, str]] | None = None,
+        fail_on: str | None = None,
+        per_file_ignores: list[tuple[Setting, list[Setting]]] | None = None,
+        exclude: list[str] | None = None,
+        html_content: list[str] | None = None,
+        html_furniture: list[str] | None = None,
+        house: list[HouseEntity] | None = None,
+    ) -> None:
+        self.path = path
+        self.folder = folder
+        self.packs = packs  # None: every built-in pack
+        self.rules = [] if rules is None else rules
+        self.select = select  # None: every rule
+        self.ignore = [] if ignore is None else ignore
+        self.severity = [] if severity is None else severity  # (selector, severity)
+        self.fail_on = fail_on
+        self.per_file_ignores = [] if per_file_ignores is None else per_file_ignores  # (glob, selectors)
+        self.exclude = [] if exclude is None else exclude
+        self.html_content = [] if html_content is None else html_content
+        self.html_furniture = [] if html_furniture is None else html_furniture
+        self.house = [] if house is None else house
 
     @property
     def display(self) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, Document
 from .positions import TextMap
+from .records import Record
 from .rules.patterns import RuleTimeout
 from .sentences import split_sentences
 
@@ -133,12 +133,14 @@ class UnitIndex:
         return [units[i] for i in sorted(found)]
 
 
-@dataclass(slots=True)
-class Occurrence:
-    block: Block
-    start: int
-    end: int
-    text: str
+class Occurrence(Record):
+    __slots__ = _fields = ("block", "start", "end", "text")
+
+    def __init__(self, block: Block, start: int, end: int, text: str) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.text = text
 
 
 def pseudo_block(text: str, start: int | None, end: int | None, kind: str) -> Block:

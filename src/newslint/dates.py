@@ -8,9 +8,10 @@ their spans, and says when a numeric day/month order is ambiguous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
+
+from .records import Record
 
 MONTHS = {
     "jan": 1,
@@ -80,13 +81,15 @@ TZ_OFFSETS = {
 }
 
 
-@dataclass(slots=True)
-class FoundDate:
-    start: int
-    end: int
-    value: datetime
-    shape: str  # iso | text | numeric | ymd
-    ambiguous: bool = False  # numeric with both parts <= 12 and different: 05/06/2025
+class FoundDate(Record):
+    __slots__ = _fields = ("start", "end", "value", "shape", "ambiguous")
+
+    def __init__(self, start: int, end: int, value: datetime, shape: str, ambiguous: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.shape = shape  # iso | text | numeric | ymd
+        self.ambiguous = ambiguous  # numeric with both parts <= 12 and different: 05/06/2025
 
 
 def parse_iso(value: str) -> datetime | None:

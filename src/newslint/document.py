@@ -8,11 +8,11 @@ any block can be reported at the exact line and column of the original file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from .positions import LineIndex, TextMap
+from .records import IdentityRecord, Record
 
 BLOCK_KINDS = (
     "heading",
@@ -26,37 +26,78 @@ BLOCK_KINDS = (
 )
 
 
-@dataclass(slots=True)
-class Link:
+class Link(Record):
     """A link inside a block: its text span in the block and its target with the target's source span."""
 
-    start: int
-    end: int
-    href: str
-    href_start: int | None = None
-    href_end: int | None = None
+    __slots__ = _fields = ("start", "end", "href", "href_start", "href_end")
+
+    def __init__(
+        self, start: int, end: int, href: str, href_start: int | None = None, href_end: int | None = None
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.href = href
+        self.href_start = href_start
+        self.href_end = href_end
 
 
-@dataclass(slots=True, eq=False)
-class Block:
+class Block(IdentityRecord):
     """One unit of text: a heading, paragraph, list item, quote, table cell, caption or image alt text."""
 
-    index: int
-    kind: str
-    text: str
-    tmap: TextMap
-    body: bool = True
-    level: int = 0
-    section: int | None = None  # index of the heading (or label) block this block sits under
-    container_words: str | None = None  # class/id/aria-label words of the enclosing elements (lazy)
-    container_fn: Callable[[], str] | None = None
-    group: int = 0  # id of the nearest enclosing container element: blocks sharing it sit together
-    links: list[Link] = field(default_factory=list)
-    src: str | None = None  # image blocks: the src attribute
-    src_span: tuple[int, int] | None = None
-    is_label: bool = False  # a short bold-only line that acts as a heading ("Disclaimer")
-    lowered: str | None = None  # cache of text.lower() for prefilters
-    sentences: list[tuple[int, int]] | None = None  # cache, filled by the sentence splitter
+    __slots__ = _fields = (
+        "index",
+        "kind",
+        "text",
+        "tmap",
+        "body",
+        "level",
+        "section",
+        "container_words",
+        "container_fn",
+        "group",
+        "links",
+        "src",
+        "src_span",
+        "is_label",
+        "lowered",
+        "sentences",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        kind: str,
+        text: str,
+        tmap: TextMap,
+        body: bool = True,
+        level: int = 0,
+        section: int | None = None,
+        container_words: str | None = None,
+        container_fn: Callable[[], str] | None = None,
+        group: int = 0,
+        links: list[Link] | None = None,
+        src: str | None = None,
+        src_span: tuple[int, int] | None = None,
+        is_label: bool = False,
+        lowered: str | None = None,
+        sentences: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.tmap = tmap
+        self.body = body
+        self.level = level
+        self.section = section  # index of the heading (or label) block this block sits under
+        self.container_words = container_words  # class/id/aria-label words of the enclosing elements (lazy)
+        self.container_fn = container_fn
+        self.group = group  # id of the nearest enclosing container element: blocks sharing it sit together
+        self.links = [] if links is None else links
+        self.src = src  # image blocks: the src attribute
+        self.src_span = src_span
+        self.is_label = is_label  # a short bold-only line that acts as a heading ("Disclaimer")
+        self.lowered = lowered  # cache of text.lower() for prefilters
+        self.sentences = sentences  # cache, filled by the sentence splitter
 
     @property
     def container(self) -> str:
@@ -79,16 +120,26 @@ class Block:
         return self.tmap.source_start(0)
 
 
-@dataclass(slots=True)
-class MetaValue:
+class MetaValue(Record):
     """A metadata value with its provenance: which source gave it and where it sits in the file."""
 
-    value: str
-    source: str  # json-ld, meta, time, front-matter, visible, title-tag, heading, microdata, link
-    detail: str = ""  # e.g. 'meta[property="article:published_time"]'
-    start: int | None = None  # source offsets of the value, when known
-    end: int | None = None
-    parsed: datetime | None = None  # dates only
+    __slots__ = _fields = ("value", "source", "detail", "start", "end", "parsed")
+
+    def __init__(
+        self,
+        value: str,
+        source: str,
+        detail: str = "",
+        start: int | None = None,
+        end: int | None = None,
+        parsed: datetime | None = None,
+    ) -> None:
+        self.value = value
+        self.source = source  # json-ld, meta, time, front-matter, visible, title-tag, heading, microdata, link
+        self.detail = detail  # e.g. 'meta[property="article:published_time"]'
+        self.start = start  # source offsets of the value, when known
+        self.end = end
+        self.parsed = parsed  # dates only
 
     @property
     def structured(self) -> bool:
@@ -108,11 +159,18 @@ METADATA_FIELDS = (
 )
 
 
-@dataclass(slots=True)
-class Metadata:
-    fields: dict[str, list[MetaValue]] = field(default_factory=dict)
-    front_matter: dict[str, Any] | None = None
-    json_ld: list[Any] = field(default_factory=list)
+class Metadata(Record):
+    __slots__ = _fields = ("fields", "front_matter", "json_ld")
+
+    def __init__(
+        self,
+        fields: dict[str, list[MetaValue]] | None = None,
+        front_matter: dict[str, Any] | None = None,
+        json_ld: list[Any] | None = None,
+    ) -> None:
+        self.fields = {} if fields is None else fields
+        self.front_matter = front_matter
+        self.json_ld = [] if json_ld is None else json_ld
 
     def add(self, name: str, value: MetaValue) -> None:
         if not value.value:
@@ -131,28 +189,57 @@ class Metadata:
         return values[0] if values else None
 
 
-@dataclass(slots=True)
-class Comment:
+class Comment(Record):
     """An HTML comment (in HTML or Markdown) with its position: carries suppressions and test annotations."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = _fields = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True, eq=False)
-class Document:
-    path: str
-    format: str  # html | markdown
-    encoding: str
-    source: str  # the decoded file
-    lines: LineIndex
-    metadata: Metadata
-    blocks: list[Block]
-    comments: list[Comment] = field(default_factory=list)
-    headline: int | None = None  # index of the headline block, when one was found
-    body_container: str = ""  # what the HTML body detection chose, for `inspect`
-    warnings: list[str] = field(default_factory=list)
+class Document(IdentityRecord):
+    __slots__ = _fields = (
+        "path",
+        "format",
+        "encoding",
+        "source",
+        "lines",
+        "metadata",
+        "blocks",
+        "comments",
+        "headline",
+        "body_container",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        format: str,
+        encoding: str,
+        source: str,
+        lines: LineIndex,
+        metadata: Metadata,
+        blocks: list[Block],
+        comments: list[Comment] | None = None,
+        headline: int | None = None,
+        body_container: str = "",
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.format = format  # html | markdown
+        self.encoding = encoding
+        self.source = source  # the decoded file
+        self.lines = lines
+        self.metadata = metadata
+        self.blocks = blocks
+        self.comments = [] if comments is None else comments
+        self.headline = headline  # index of the headline block, when one was found
+        self.body_container = body_container  # what the HTML body detection chose, for `inspect`
+        self.warnings = [] if warnings is None else warnings
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)

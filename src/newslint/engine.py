@@ -8,7 +8,6 @@ for a bad file: it returns a ``FileResult`` with an error message instead.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from .context import Context
 from .document import Document
 from .findings import Finding, Fix
+from .records import Record
 from .rules.loader import RuleSet
 from .rules.model import Hit, Rule
 from .rules.patterns import PatternError, RuleTimeout
@@ -31,16 +31,28 @@ DEFAULT_RULE_TIMEOUT = 2.0
 SNIPPET_MAX = 200
 
 
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None  # the file could not be linted (exit code 2)
-    notice: str | None = None  # skipped, not an error (an empty file)
-    warnings: list[str] = field(default_factory=list)  # decoding notes, broken JSON-LD...
-    debug: str | None = None  # traceback of an internal error, for --debug
-    lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at (for text output)
-    fixed: int = 0  # fixes applied by --fix before these findings were found
+class FileResult(Record):
+    _fields = ("path", "findings", "error", "notice", "warnings", "debug", "lines", "fixed")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        error: str | None = None,
+        notice: str | None = None,
+        warnings: list[str] | None = None,
+        debug: str | None = None,
+        lines: dict[int, str] | None = None,
+        fixed: int = 0,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.error = error  # the file could not be linted (exit code 2)
+        self.notice = notice  # skipped, not an error (an empty file)
+        self.warnings = [] if warnings is None else warnings  # decoding notes, broken JSON-LD...
+        self.debug = debug  # traceback of an internal error, for --debug
+        self.lines = {} if lines is None else lines  # source lines that findings point at (for text output)
+        self.fixed = fixed  # fixes applied by --fix before these findings were found
 
 
 class Linter:

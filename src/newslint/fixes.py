@@ -10,11 +10,11 @@ and reported as a suggestion.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
 from .findings import Finding, Fix
+from .records import Record
 from .source import SourceError, SourceSkipped, decode
 
 _BOMS = (
@@ -26,12 +26,14 @@ _BOMS = (
 )
 
 
-@dataclass
-class FixOutcome:
-    path: str
-    applied: int = 0
-    skipped: list[str] = field(default_factory=list)  # one reason per fix not applied
-    text: str | None = None  # the fixed text, when anything was applied
+class FixOutcome(Record):
+    _fields = ("path", "applied", "skipped", "text")
+
+    def __init__(self, path: str, applied: int = 0, skipped: list[str] | None = None, text: str | None = None) -> None:
+        self.path = path
+        self.applied = applied
+        self.skipped = [] if skipped is None else skipped  # one reason per fix not applied
+        self.text = text  # the fixed text, when anything was applied
 
 
 def plan(text: str, findings: list[Finding]) -> tuple[str, int, list[str]]:

@@ -13,13 +13,13 @@ import copy
 import fnmatch
 import os
 import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, ConfigError, Setting, display_path
 from .document import Document
 from .engine import PATTERN_RULE, TIMEOUT_RULE, Linter
 from .findings import Finding
+from .records import Record
 from .rules.loader import RuleSet, builtin_pack_files, load_rules
 from .rules.model import Rule
 from .runner import CheckSettings, select_rules
@@ -27,15 +27,24 @@ from .runner import CheckSettings, select_rules
 ENGINE_RULES = {TIMEOUT_RULE: "newslint", PATTERN_RULE: "newslint"}
 
 
-@dataclass
-class CommandLine:
+class CommandLine(Record):
     """What the command line says about rules and failure; ``None`` = not given, the file decides."""
 
-    rules: list[Path] = field(default_factory=list)
-    no_builtin: bool = False
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str | None = None
+    _fields = ("rules", "no_builtin", "select", "ignore", "fail_on")
+
+    def __init__(
+        self,
+        rules: list[Path] | None = None,
+        no_builtin: bool = False,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: str | None = None,
+    ) -> None:
+        self.rules = [] if rules is None else rules
+        self.no_builtin = no_builtin
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.fail_on = fail_on
 
 
 def path_matches(rel: str, pattern: str) -> bool:
@@ -110,13 +119,17 @@ class ConfiguredLinter(Linter):
         return apply_suppressions(doc, findings, RuleIndex(self.packs, active, self.severities))
 
 
-@dataclass
-class Profile:
-    config: Config
-    ruleset: RuleSet
-    linter: ConfiguredLinter
-    fail_on: str
-    exclude: list[str]
+class Profile(Record):
+    _fields = ("config", "ruleset", "linter", "fail_on", "exclude")
+
+    def __init__(
+        self, config: Config, ruleset: RuleSet, linter: ConfiguredLinter, fail_on: str, exclude: list[str]
+    ) -> None:
+        self.config = config
+        self.ruleset = ruleset
+        self.linter = linter
+        self.fail_on = fail_on
+        self.exclude = exclude
 
     def digest(self) -> str:
         """What the configuration contributes to a file's result (for the cache): its folder and its text.

@@ -10,11 +10,11 @@ import fnmatch
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .engine import DEFAULT_RULE_TIMEOUT, FileResult, Linter, lint_file, lint_source
+from .records import Record
 from .rules.loader import RuleSet
 from .rules.model import Rule
 from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, format_for, read_stream
@@ -29,18 +29,27 @@ class UsageError(Exception):
     """A problem with how newslint was called or configured (exit code 2)."""
 
 
-@dataclass
-class Target:
-    path: Path | None  # None: standard input
-    display: str
-    format: str | None = None
+class Target(Record):
+    _fields = ("path", "display", "format")
+
+    def __init__(self, path: Path | None, display: str, format: str | None = None) -> None:
+        self.path = path  # None: standard input
+        self.display = display
+        self.format = format
 
 
-@dataclass
-class Collected:
-    targets: list[Target] = field(default_factory=list)
-    errors: list[FileResult] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+class Collected(Record):
+    _fields = ("targets", "errors", "warnings")
+
+    def __init__(
+        self,
+        targets: list[Target] | None = None,
+        errors: list[FileResult] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.targets = [] if targets is None else targets
+        self.errors = [] if errors is None else errors
+        self.warnings = [] if warnings is None else warnings
 
 
 def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[str] | None = None) -> Collected:
@@ -122,15 +131,26 @@ def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list
     return rules
 
 
-@dataclass
-class CheckSettings:
-    now: date
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severities: dict[str, str] = field(default_factory=dict)
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    timeout: float = DEFAULT_RULE_TIMEOUT
-    debug: bool = False
+class CheckSettings(Record):
+    _fields = ("now", "select", "ignore", "severities", "max_file_size", "timeout", "debug")
+
+    def __init__(
+        self,
+        now: date,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        severities: dict[str, str] | None = None,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        timeout: float = DEFAULT_RULE_TIMEOUT,
+        debug: bool = False,
+    ) -> None:
+        self.now = now
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.severities = {} if severities is None else severities
+        self.max_file_size = max_file_size
+        self.timeout = timeout
+        self.debug = debug
 
 
 def make_linter(ruleset: RuleSet, settings: CheckSettings) -> Linter:

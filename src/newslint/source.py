@@ -12,9 +12,10 @@ import codecs
 import errno
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+
+from .records import Record
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
@@ -71,14 +72,18 @@ class SourceSkipped(Exception):
     """A file that is not worth linting (empty, whitespace only): a notice, not an error."""
 
 
-@dataclass(slots=True)
-class SourceText:
-    path: str
-    format: str  # html | markdown
-    text: str
-    encoding: str
-    size: int
-    notes: list[str] = field(default_factory=list)
+class SourceText(Record):
+    __slots__ = _fields = ("path", "format", "text", "encoding", "size", "notes")
+
+    def __init__(
+        self, path: str, format: str, text: str, encoding: str, size: int, notes: list[str] | None = None
+    ) -> None:
+        self.path = path
+        self.format = format  # html | markdown
+        self.text = text
+        self.encoding = encoding
+        self.size = size
+        self.notes = [] if notes is None else notes
 
 
 def format_for(name: str, default: str | None = None) -> str | None:

@@ -28,43 +28,58 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from .coderules import INVALID_RULE, UNUSED_RULE
 from .document import Document
 from .findings import Finding, Fix
+from .records import Record
 
 _DIRECTIVE = re.compile(r"\s*newslint-(disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)", re.S)
 _LOOKS_LIKE = re.compile(r"\s*newslint-[a-z-]*", re.I)
 _NAME = re.compile(r"[^\s,]+")
 
 
-@dataclass
-class Name:
-    text: str
-    start: int  # source offsets of the name (the directive's span when unknown)
-    end: int
-    used: bool = False
+class Name(Record):
+    _fields = ("text", "start", "end", "used")
+
+    def __init__(self, text: str, start: int, end: int, used: bool = False) -> None:
+        self.text = text
+        self.start = start  # source offsets of the name (the directive's span when unknown)
+        self.end = end
+        self.used = used
 
 
-@dataclass
-class Directive:
-    kind: str  # disable | enable | next-line | file
-    names: list[Name]  # empty: every rule
-    start: int  # source span of the comment (or of the front-matter entry)
-    end: int
-    removable: bool = True  # the span is a comment that a fix may delete
-    target_line: int = 0  # next-line: the line it covers
-    used: bool = False
+class Directive(Record):
+    _fields = ("kind", "names", "start", "end", "removable", "target_line", "used")
+
+    def __init__(
+        self,
+        kind: str,
+        names: list[Name],
+        start: int,
+        end: int,
+        removable: bool = True,
+        target_line: int = 0,
+        used: bool = False,
+    ) -> None:
+        self.kind = kind  # disable | enable | next-line | file
+        self.names = names  # empty: every rule
+        self.start = start  # source span of the comment (or of the front-matter entry)
+        self.end = end
+        self.removable = removable  # the span is a comment that a fix may delete
+        self.target_line = target_line  # next-line: the line it covers
+        self.used = used
 
 
-@dataclass
-class RuleIndex:
+class RuleIndex(Record):
     """What a file's run knows about rules: every known id with its pack, the ids that ran, severities."""
 
-    packs: dict[str, str]  # every known rule id -> its pack
-    active: set[str]  # ids that ran on this file
-    severities: dict[str, str] = field(default_factory=dict)  # effective severity of the two rules above
+    _fields = ("packs", "active", "severities")
+
+    def __init__(self, packs: dict[str, str], active: set[str], severities: dict[str, str] | None = None) -> None:
+        self.packs = packs  # every known rule id -> its pack
+        self.active = active  # ids that ran on this file
+        self.severities = {} if severities is None else severities  # effective severity of the two rules above
 
     def matches(self, name: str, rule: str) -> bool:
         return name == rule or self.packs.get(rule) == name or fnmatch.fnmatchcase(rule, name)

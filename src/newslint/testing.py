@@ -26,11 +26,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .engine import Linter, lint_file, lint_source
+from .records import Record
 from .rules.loader import RULE_SUFFIXES, Loader, RuleLoadError, RuleSet, builtin_pack_files
 from .rules.model import Example, Rule
 from .runner import ARTICLE_SUFFIXES, SKIP_DIRS
@@ -44,35 +44,49 @@ _YAML_NOTE = re.compile(r"^[ \t]*#\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-,
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
 
 
-@dataclass
-class Counts:
-    tp: int = 0  # an expected finding was reported (a fail example, a ruleid line)
-    fp: int = 0  # a finding nobody expected (a pass example, an ok line, an unannotated line)
-    fn: int = 0  # an expected finding is missing
-    tn: int = 0  # silence where silence was expected
-    todo: int = 0  # known gaps (todoruleid, todook)
+class Counts(Record):
+    _fields = ("tp", "fp", "fn", "tn", "todo")
+
+    def __init__(self, tp: int = 0, fp: int = 0, fn: int = 0, tn: int = 0, todo: int = 0) -> None:
+        self.tp = tp  # an expected finding was reported (a fail example, a ruleid line)
+        self.fp = fp  # a finding nobody expected (a pass example, an ok line, an unannotated line)
+        self.fn = fn  # an expected finding is missing
+        self.tn = tn  # silence where silence was expected
+        self.todo = todo  # known gaps (todoruleid, todook)
 
     @property
     def failed(self) -> bool:
         return bool(self.fp or self.fn)
 
 
-@dataclass
-class Annotation:
-    kind: str  # ruleid | ok | todoruleid | todook
-    rule: str
-    line: int  # the line it speaks of
-    at: int  # the line the comment is on
+class Annotation(Record):
+    _fields = ("kind", "rule", "line", "at")
+
+    def __init__(self, kind: str, rule: str, line: int, at: int) -> None:
+        self.kind = kind  # ruleid | ok | todoruleid | todook
+        self.rule = rule
+        self.line = line  # the line it speaks of
+        self.at = at  # the line the comment is on
 
 
-@dataclass
-class TestReport:
-    counts: dict[str, Counts] = field(default_factory=dict)
-    mismatches: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    examples: int = 0
-    fixtures: int = 0
+class TestReport(Record):
+    _fields = ("counts", "mismatches", "notes", "errors", "examples", "fixtures")
+
+    def __init__(
+        self,
+        counts: dict[str, Counts] | None = None,
+        mismatches: list[str] | None = None,
+        notes: list[str] | None = None,
+        errors: list[str] | None = None,
+        examples: int = 0,
+        fixtures: int = 0,
+    ) -> None:
+        self.counts = {} if counts is None else counts
+        self.mismatches = [] if mismatches is None else mismatches
+        self.notes = [] if notes is None else notes
+        self.errors = [] if errors is None else errors
+        self.examples = examples
+        self.fixtures = fixtures
 
     def of(self, rule: str) -> Counts:
         return self.counts.setdefault(rule, Counts())

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..context import Context
+from ..records import FrozenRecord, Record
 from ..rules.model import Hit, Rule
 from ..rules.spec import Obj
 from .base import Check
@@ -47,11 +47,14 @@ _VOCABULARY_TEXT = """
 VOCABULARY = frozenset(_VOCABULARY_TEXT.split())
 
 
-@dataclass(frozen=True)
-class HouseFacts:
+class HouseFacts(FrozenRecord):
     """Registration number -> the names it belongs to."""
 
     numbers: dict[str, tuple[str, ...]]
+    _fields = ("numbers",)
+
+    def __init__(self, numbers: dict[str, tuple[str, ...]]) -> None:
+        object.__setattr__(self, "numbers", numbers)
 
     def name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         out = []
@@ -74,12 +77,14 @@ class HouseFacts:
         return ", ".join(sorted(self.numbers))
 
 
-@dataclass
-class _Name:
-    start: int
-    end: int
-    text: str
-    house: str | None  # the configured house name, when this is one
+class _Name(Record):
+    _fields = ("start", "end", "text", "house")
+
+    def __init__(self, start: int, end: int, text: str, house: str | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.house = house  # the configured house name, when this is one
 
 
 def names_in(sentence: str, patterns: list[tuple[re.Pattern[str], str]]) -> list[_Name]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from html import unescape
 from typing import TYPE_CHECKING
@@ -219,14 +218,16 @@ class Elem:
         return " ".join(p for p in parts if p)
 
 
-@dataclass
 class _Capture:
-    kind: str
-    elem: Elem
-    start_block: int
-    start_len: int
-    end_block: int = -1
-    end_len: int = 0
+    """Text being captured for metadata (a byline or date element's text), from where it opened to its end."""
+
+    def __init__(self, kind: str, elem: Elem, start_block: int, start_len: int) -> None:
+        self.kind = kind
+        self.elem = elem
+        self.start_block = start_block
+        self.start_len = start_len
+        self.end_block = -1
+        self.end_len = 0
 
 
 class HtmlExtractor:

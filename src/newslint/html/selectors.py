@@ -9,15 +9,19 @@ start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import FrozenRecord
 
 CONTENT, FURNITURE = "content", "furniture"
 
 
-@dataclass(frozen=True)
-class HtmlSelectors:
-    content: tuple[str, ...] = ()
-    furniture: tuple[str, ...] = ()
+class HtmlSelectors(FrozenRecord):
+    content: tuple[str, ...]
+    furniture: tuple[str, ...]
+    _fields = ("content", "furniture")
+
+    def __init__(self, content: tuple[str, ...] = (), furniture: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "furniture", furniture)
 
     def __bool__(self) -> bool:
         return bool(self.content or self.furniture)

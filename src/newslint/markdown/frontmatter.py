@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from ..dates import parse_any
 from ..document import Metadata, MetaValue
+from ..records import Record
 from ..yamlsafe import YamlError, YList, YMap, load
 from .plainyaml import load_plain
 
@@ -28,13 +28,22 @@ FIELD_KEYS = {
 }
 
 
-@dataclass
-class FrontMatter:
-    data: dict[str, Any] | None
-    body_start: int  # offset in the source where the Markdown body starts
-    start: int  # offset of the front matter text
-    kind: str = ""  # yaml | toml | ""
-    problems: list[str] = field(default_factory=list)
+class FrontMatter(Record):
+    _fields = ("data", "body_start", "start", "kind", "problems")
+
+    def __init__(
+        self,
+        data: dict[str, Any] | None,
+        body_start: int,
+        start: int,
+        kind: str = "",
+        problems: list[str] | None = None,
+    ) -> None:
+        self.data = data
+        self.body_start = body_start  # offset in the source where the Markdown body starts
+        self.start = start  # offset of the front matter text
+        self.kind = kind  # yaml | toml | ""
+        self.problems = [] if problems is None else problems
 
 
 def split_front_matter(text: str) -> FrontMatter:

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from ..engine import FileResult
 from ..findings import Finding
+from ..records import Record
 from ..rules.model import Rule
 
 
-@dataclass
-class RunReport:
-    results: list[FileResult]
-    rules: dict[str, Rule] = field(default_factory=dict)
-    color: bool = False
-    statistics: bool = False
-    quiet: bool = False
-    version: str = ""
+class RunReport(Record):
+    _fields = ("results", "rules", "color", "statistics", "quiet", "version")
+
+    def __init__(
+        self,
+        results: list[FileResult],
+        rules: dict[str, Rule] | None = None,
+        color: bool = False,
+        statistics: bool = False,
+        quiet: bool = False,
+        version: str = "",
+    ) -> None:
+        self.results = results
+        self.rules = {} if rules is None else rules
+        self.color = color
+        self.statistics = statistics
+        self.quiet = quiet
+        self.version = version
 
     @property
     def findings(self) -> list[Finding]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..checks import CHECKS
 from ..checks.base import Check
+from ..records import Record
 from ..yamlsafe import YamlError, load
 from .common import trusted_patterns
 from .definitions import DEFS, PACK
@@ -37,13 +37,22 @@ class RuleLoadError(Exception):
         self.problems = problems
 
 
-@dataclass
-class RuleSet:
-    packs: list[Pack] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
-    classes: dict[str, BlockClass] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    sources: list[tuple[str, str]] = field(default_factory=list)  # (file, text) of every loaded rule file
+class RuleSet(Record):
+    _fields = ("packs", "rules", "classes", "files", "sources")
+
+    def __init__(
+        self,
+        packs: list[Pack] | None = None,
+        rules: list[Rule] | None = None,
+        classes: dict[str, BlockClass] | None = None,
+        files: list[str] | None = None,
+        sources: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.packs = [] if packs is None else packs
+        self.rules = [] if rules is None else rules
+        self.classes = {} if classes is None else classes
+        self.files = [] if files is None else files
+        self.sources = [] if sources is None else sources  # (file, text) of every loaded rule file
 
     @property
     def digests(self) -> list[tuple[str, str]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..context import Context, Unit
 from ..document import Block
+from ..records import Record
 from .patternset import PatternSet
 
 if TYPE_CHECKING:
@@ -18,30 +18,52 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(slots=True)
-class Hit:
+class Hit(Record):
     """What a check reports: a span of a block, or of the source, with message values and an optional fix."""
 
-    block: Block | None
-    start: int
-    end: int
-    values: dict[str, Any] = field(default_factory=dict)
-    fix: str | None = None
-    source_span: tuple[int, int] | None = None  # when there is no block (metadata, document-level)
+    __slots__ = _fields = ("block", "start", "end", "values", "fix", "source_span")
+
+    def __init__(
+        self,
+        block: Block | None,
+        start: int,
+        end: int,
+        values: dict[str, Any] | None = None,
+        fix: str | None = None,
+        source_span: tuple[int, int] | None = None,
+    ) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.values = {} if values is None else values
+        self.fix = fix
+        self.source_span = source_span  # when there is no block (metadata, document-level)
 
 
-@dataclass
-class BlockClass:
+class BlockClass(Record):
     """A named class of blocks (e.g. promotional calls to action), defined once per pack."""
 
-    name: str
-    match: PatternSet
-    links: PatternSet | None = None
-    unless: PatternSet | None = None
-    scope: tuple[str, ...] = ("document",)
-    description: str = ""
-    file: str = ""
-    line: int = 0
+    _fields = ("name", "match", "links", "unless", "scope", "description", "file", "line")
+
+    def __init__(
+        self,
+        name: str,
+        match: PatternSet,
+        links: PatternSet | None = None,
+        unless: PatternSet | None = None,
+        scope: tuple[str, ...] = ("document",),
+        description: str = "",
+        file: str = "",
+        line: int = 0,
+    ) -> None:
+        self.name = name
+        self.match = match
+        self.links = links
+        self.unless = unless
+        self.scope = scope
+        self.description = description
+        self.file = file
+        self.line = line
 
     def members(self, ctx: Context) -> set[int]:
         units = ctx.units_for(self.scope)
@@ -64,15 +86,24 @@ class BlockClass:
         return members
 
 
-@dataclass
-class Condition:
+class Condition(Record):
     """A rule's precondition (``when``): the rule runs only on documents where this holds."""
 
-    match: PatternSet
-    scope: tuple[str, ...]
-    min_count: int = 1
-    min_per_1000_words: float = 0.0
-    key: str = ""  # the precondition as written: rules sharing one (a YAML alias) share its answer per document
+    _fields = ("match", "scope", "min_count", "min_per_1000_words", "key")
+
+    def __init__(
+        self,
+        match: PatternSet,
+        scope: tuple[str, ...],
+        min_count: int = 1,
+        min_per_1000_words: float = 0.0,
+        key: str = "",
+    ) -> None:
+        self.match = match
+        self.scope = scope
+        self.min_count = min_count
+        self.min_per_1000_words = min_per_1000_words
+        self.key = key  # the precondition as written: rules sharing one (a YAML alias) share its answer per document
 
     def holds(self, ctx: Context) -> bool:
         if not self.key:
@@ -96,30 +127,67 @@ class Condition:
         return True
 
 
-@dataclass
-class Example:
-    text: str
-    format: str  # html | markdown
-    line: int
+class Example(Record):
+    _fields = ("text", "format", "line")
+
+    def __init__(self, text: str, format: str, line: int) -> None:
+        self.text = text
+        self.format = format  # html | markdown
+        self.line = line
 
 
-@dataclass
-class Rule:
-    id: str
-    pack: str
-    severity: str
-    message: str
-    description: str
-    references: list[str]
-    scope: tuple[str, ...]
-    parts: list[tuple[Check, tuple[str, ...] | None]]  # each check with its own scope, if it overrides
-    kind: str
-    when: Condition | None = None
-    fail_examples: list[Example] = field(default_factory=list)
-    pass_examples: list[Example] = field(default_factory=list)
-    file: str = ""
-    line: int = 0
-    summary: str = ""
+class Rule(Record):
+    _fields = (
+        "id",
+        "pack",
+        "severity",
+        "message",
+        "description",
+        "references",
+        "scope",
+        "parts",
+        "kind",
+        "when",
+        "fail_examples",
+        "pass_examples",
+        "file",
+        "line",
+        "summary",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        pack: str,
+        severity: str,
+        message: str,
+        description: str,
+        references: list[str],
+        scope: tuple[str, ...],
+        parts: list[tuple[Check, tuple[str, ...] | None]],
+        kind: str,
+        when: Condition | None = None,
+        fail_examples: list[Example] | None = None,
+        pass_examples: list[Example] | None = None,
+        file: str = "",
+        line: int = 0,
+        summary: str = "",
+    ) -> None:
+        self.id = id
+        self.pack = pack
+        self.severity = severity
+        self.message = message
+        self.description = description
+        self.references = references
+        self.scope = scope
+        self.parts = parts  # each check with its own scope, if it overrides
+        self.kind = kind
+        self.when = when
+        self.fail_examples = [] if fail_examples is None else fail_examples
+        self.pass_examples = [] if pass_examples is None else pass_examples
+        self.file = file
+        self.line = line
+        self.summary = summary
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)
@@ -149,11 +217,21 @@ def fill_placeholders(template: str, values: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(one, template)
 
 
-@dataclass
-class Pack:
-    name: str
-    description: str
-    references: list[str]
-    file: str
-    rules: list[Rule] = field(default_factory=list)
-    classes: dict[str, BlockClass] = field(default_factory=dict)
+class Pack(Record):
+    _fields = ("name", "description", "references", "file", "rules", "classes")
+
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        references: list[str],
+        file: str,
+        rules: list[Rule] | None = None,
+        classes: dict[str, BlockClass] | None = None,
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.references = references
+        self.file = file
+        self.rules = [] if rules is None else rules
+        self.classes = {} if classes is None else classes

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import Record
 from ..yamlsafe import YList, YMap
 
 
-@dataclass
-class Problems:
-    items: list[tuple[int, str]] = field(default_factory=list)
+class Problems(Record):
+    _fields = ("items",)
+
+    def __init__(self, items: list[tuple[int, str]] | None = None) -> None:
+        self.items = [] if items is None else items
 
     def add(self, line: int, message: str) -> None:
         self.items.append((line, message))
@@ -49,14 +51,24 @@ def _type_name(value: Any) -> str:
     return "text" if isinstance(value, str) else type(value).__name__
 
 
-@dataclass
-class Str(Type):
-    doc: str = ""
-    enum: tuple[str, ...] = ()
-    pattern: str | None = None  # a regular expression the whole value must match
-    pattern_hint: str = ""
-    check: Callable[[str], str | None] | None = None  # returns a problem, or None
-    examples: tuple[str, ...] = ()
+class Str(Type, Record):
+    _fields = ("doc", "enum", "pattern", "pattern_hint", "check", "examples")
+
+    def __init__(
+        self,
+        doc: str = "",
+        enum: tuple[str, ...] = (),
+        pattern: str | None = None,
+        pattern_hint: str = "",
+        check: Callable[[str], str | None] | None = None,
+        examples: tuple[str, ...] = (),
+    ) -> None:
+        self.doc = doc
+        self.enum = enum
+        self.pattern = pattern  # a regular expression the whole value must match
+        self.pattern_hint = pattern_hint
+        self.check = check  # returns a problem, or None
+        self.examples = examples
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not self.enum:
@@ -93,11 +105,13 @@ class Str(Type):
         return out
 
 
-@dataclass
-class Int(Type):
-    doc: str = ""
-    minimum: int | None = None
-    maximum: int | None = None
+class Int(Type, Record):
+    _fields = ("doc", "minimum", "maximum")
+
+    def __init__(self, doc: str = "", minimum: int | None = None, maximum: int | None = None) -> None:
+        self.doc = doc
+        self.minimum = minimum
+        self.maximum = maximum
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -122,11 +136,13 @@ class Int(Type):
         return out
 
 
-@dataclass
-class Num(Type):
-    doc: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
+class Num(Type, Record):
+    _fields = ("doc", "minimum", "maximum")
+
+    def __init__(self, doc: str = "", minimum: float | None = None, maximum: float | None = None) -> None:
+        self.doc = doc
+        self.minimum = minimum
+        self.maximum = maximum
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -148,9 +164,11 @@ class Num(Type):
         return out
 
 
-@dataclass
-class Bool(Type):
-    doc: str = ""
+class Bool(Type, Record):
+    _fields = ("doc",)
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, bool):
@@ -165,12 +183,14 @@ class Bool(Type):
         return out
 
 
-@dataclass
-class ListOf(Type):
-    item: Type
-    doc: str = ""
-    min_items: int = 0
-    single: bool = False  # a single item is accepted as a one-item list
+class ListOf(Type, Record):
+    _fields = ("item", "doc", "min_items", "single")
+
+    def __init__(self, item: Type, doc: str = "", min_items: int = 0, single: bool = False) -> None:
+        self.item = item
+        self.doc = doc
+        self.min_items = min_items
+        self.single = single  # a single item is accepted as a one-item list
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, list):
@@ -199,11 +219,13 @@ class ListOf(Type):
         return out
 
 
-@dataclass
-class MapOf(Type):
-    value: Type
-    doc: str = ""
-    key: Type = field(default_factory=Str)
+class MapOf(Type, Record):
+    _fields = ("value", "doc", "key")
+
+    def __init__(self, value: Type, doc: str = "", key: Type | None = None) -> None:
+        self.value = value
+        self.doc = doc
+        self.key = Str() if key is None else key
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, dict):
@@ -223,10 +245,12 @@ class MapOf(Type):
         return out
 
 
-@dataclass
-class Ref(Type):
-    name: str
-    doc: str = ""
+class Ref(Type, Record):
+    _fields = ("name", "doc")
+
+    def __init__(self, name: str, doc: str = "") -> None:
+        self.name = name
+        self.doc = doc
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         return defs[self.name].validate(value, line, where, problems, defs)
@@ -238,10 +262,12 @@ class Ref(Type):
         return out
 
 
-@dataclass
-class AnyOf(Type):
-    options: tuple[Type, ...]
-    doc: str = ""
+class AnyOf(Type, Record):
+    _fields = ("options", "doc")
+
+    def __init__(self, options: tuple[Type, ...], doc: str = "") -> None:
+        self.options = options
+        self.doc = doc
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         trials = []
@@ -265,21 +291,33 @@ class AnyOf(Type):
         return out
 
 
-@dataclass
-class Field:
-    type: Type
-    required: bool = False
-    doc: str = ""
+class Field(Record):
+    _fields = ("type", "required", "doc")
+
+    def __init__(self, type: Type, required: bool = False, doc: str = "") -> None:
+        self.type = type
+        self.required = required
+        self.doc = doc
 
 
-@dataclass
-class Obj(Type):
-    name: str
-    fields: dict[str, Field]
-    doc: str = ""
-    exactly_one_of: tuple[str, ...] = ()  # exactly one of these keys must be present
-    shorthand: Callable[[Any], dict[str, Any] | None] | None = None  # a non-mapping form, expanded
-    shorthand_schema: Type | None = None
+class Obj(Type, Record):
+    _fields = ("name", "fields", "doc", "exactly_one_of", "shorthand", "shorthand_schema")
+
+    def __init__(
+        self,
+        name: str,
+        fields: dict[str, Field],
+        doc: str = "",
+        exactly_one_of: tuple[str, ...] = (),
+        shorthand: Callable[[Any], dict[str, Any] | None] | None = None,
+        shorthand_schema: Type | None = None,
+    ) -> None:
+        self.name = name
+        self.fields = fields
+        self.doc = doc
+        self.exactly_one_of = exactly_one_of  # exactly one of these keys must be present
+        self.shorthand = shorthand  # a non-mapping form, expanded
+        self.shorthand_schema = shorthand_schema
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, dict) and self.shorthand is not None:
