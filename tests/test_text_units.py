@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.dates import find_dates, has_utc_offset, parse_iso
 from newslint.positions import LineIndex
@@ -66,6 +68,10 @@ def test_iso_with_offset():
         ("\\p{L}+ invalid for sre", None),
         ("₹\\s?\\d", {"₹"}),  # a lone non-ASCII symbol is selective enough
         ("#\\s*1", None),  # a lone ASCII character is not
+        ("(?:RA|RIA)", {"ra", "ria"}),  # the parser factors the R out of the two alternatives
+        ("x(?:ab|cd)y", {"xaby", "xcdy"}),
+        ("(?:ab|a)c", {"abc", "ac"}),
+        ("(?:ab|)c", None),  # only "c" is certain
     ],
 )
 def test_required_literals(pattern, expected):
@@ -164,3 +170,39 @@ def test_first_match_stops_at_the_first_non_empty_match():
     narrowed = Pattern(r"no\.\s*(?P<match>\d+)", "pattern", case_sensitive=False)
     assert narrowed.first("Reg no. 42 and no. 7", time.monotonic() + 5) == (8, 10, "42")
     assert narrowed.first("nothing here", time.monotonic() + 5) is None
+
+
+# Pieces of expressions, and of texts made of the same letters, for the soundness property below.
+_LITERAL_PIECES = ["ra", "ria", "ab", "a", "c", "x", "b", "[eo]", "[ab]", "#"]
+_PIECES = [*_LITERAL_PIECES, "\\s*", "\\s+", "\\b", "\\d", "."]
+
+
+@st.composite
+def _expressions(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["piece", "piece", "group", "optional", "repeat"] if depth < 2 else ["piece"]))
+        if kind == "piece":
+            parts.append(draw(st.sampled_from(_PIECES)))
+        elif kind == "group":
+            alternatives = draw(st.lists(_expressions(depth + 1) | st.just(""), min_size=1, max_size=4))
+            parts.append("(?:" + "|".join(alternatives) + ")")
+        elif kind == "optional":
+            parts.append("(?:" + draw(_expressions(depth + 1)) + ")?")
+        else:  # a repeat of literals only: anything looser makes the generator's own check backtrack for hours
+            parts.append(
+                "(?:" + "".join(draw(st.lists(st.sampled_from(_LITERAL_PIECES), min_size=1, max_size=3))) + ")+"
+            )
+    return "".join(parts)
+
+
+@given(_expressions(), st.data())
+def test_required_literals_never_rule_out_a_text_that_matches(expression, data):
+    """A prefilter may let through texts that do not match, never hold back one that does."""
+    import re
+
+    literals = required_literals(expression, False)
+    if literals is None:
+        return
+    text = data.draw(st.from_regex(re.compile(expression, re.IGNORECASE)))  # a text the expression matches
+    assert any(lit in text.lower() for lit in literals), (expression, text, literals)

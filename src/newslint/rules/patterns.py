@@ -85,6 +85,17 @@ def _class_chars(av: Any) -> list[str] | None:
     return chars if 0 < len(chars) <= 8 else None
 
 
+def _leading_literals(items: Any) -> tuple[str, bool]:
+    """The literal characters a parsed sequence starts with, and whether that is all it is."""
+    chars = []
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            chars.append(chr(av))
+        elif op is not _sre_c.AT:
+            return "".join(chars), False
+    return "".join(chars), True
+
+
 def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
     """A set of literals one of which every match of this sequence contains; ``None`` when there is none.
 
@@ -131,6 +142,16 @@ def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
             if req:
                 candidates.append(req)
         elif op is _sre_c.BRANCH:
+            # The parser factors a common prefix out of alternatives ("RA|RIA" is R, then A|IA): a run before
+            # a branch goes on into each alternative's leading literals, and past the branch when every
+            # alternative is nothing but literals.
+            leads = [_leading_literals(alt) for alt in av[1]]
+            if run != [""] and len(run) * len(leads) <= MAX_ALTERNATIVES:
+                extended = [r + lead for r in run for lead, _whole in leads]
+                if all(whole for _lead, whole in leads):
+                    run[:] = extended
+                    continue
+                candidates.append(set(extended))
             end_run()
             union: set[str] = set()
             for alt in av[1]:
