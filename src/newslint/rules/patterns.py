@@ -200,22 +200,27 @@ KNOWN_LITERALS: dict[tuple[str, bool], frozenset[str] | None] = {}
 class Pattern:
     """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
 
-    __slots__ = ("_compiled", "_has_group", "_literals", "case_sensitive", "kind", "line", "regex_source", "text")
+    __slots__ = ("_compiled", "_has_group", "_literals", "_source", "case_sensitive", "kind", "line", "text")
 
     def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
         self.text = text  # as written in the rule file
         self.kind = kind  # pattern | words | statement
         self.case_sensitive = case_sensitive
         self.line = line
-        if kind == "words":
-            self.regex_source = words_to_regex(text)
-        elif kind == "statement":
-            self.regex_source = statement_to_regex(text)
-        else:
-            self.regex_source = text
+        # Words and statements become expressions on first use: validation has tried them already (rule files)
+        # or the test suite has (built-in packs), and most patterns of a run are never needed.
+        self._source: str | None = text if kind not in ("words", "statement") else None
         self._compiled: Any = None
         self._has_group = False  # whether a group named "match" narrows the reported span
         self._literals: frozenset[str] | bool | None = False  # False: not derived yet
+
+    @property
+    def regex_source(self) -> str:
+        """The expression: a pattern as written, words and statements turned into one."""
+        source = self._source
+        if source is None:
+            source = self._source = words_to_regex(self.text) if self.kind == "words" else statement_to_regex(self.text)
+        return source
 
     @property
     def literals(self) -> frozenset[str] | None:
