@@ -45,7 +45,11 @@ class CompileParserHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if self.target_name != "wheel" or version == "editable" or os.environ.get("NEWSLINT_PURE_PYTHON"):
+        if self.target_name != "wheel" or version == "editable":
+            return
+        self._work = Path(tempfile.mkdtemp(prefix="newslint-build-"))  # removed in finalize()
+        self._store_expressions(build_data)
+        if os.environ.get("NEWSLINT_PURE_PYTHON"):
             return
         try:
             built = self._compile()
@@ -59,10 +63,32 @@ class CompileParserHook(BuildHookInterface):
         build_data["force_include"].update(built)
         self.app.display_info(f"newslint: compiled {', '.join(COMPILED_MODULES)} with mypyc")
 
+    def _store_expressions(self, build_data: dict[str, Any]) -> None:
+        """Compile the built-in packs' expressions into ``newslint/rules/expressions.bin`` (see
+        ``newslint/rules/expression_store.py``). Without it the wheel is still correct, only slower to start
+        matching; ``NEWSLINT_REQUIRE_COMPILED=1`` makes a failure fatal here too."""
+        out = self._work / "expressions.bin"
+        root = Path(self.root)
+        run = subprocess.run(
+            [sys.executable, "-m", "newslint.rules.expression_store", str(out), str(root / "rules")],
+            cwd=self._work,
+            env=dict(os.environ, PYTHONPATH=str(root / "src")),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        if run.returncode:
+            last = (run.stdout.strip().splitlines() or ["no output"])[-1]
+            if os.environ.get("NEWSLINT_REQUIRE_COMPILED"):
+                raise RuntimeError(f"the expression store was not built: {last[:300]}")
+            self.app.display_warning(f"newslint: the expression store was not built ({last[:300]})")
+            return
+        build_data["force_include"][str(out)] = "newslint/rules/expressions.bin"
+        self.app.display_info(f"newslint: {run.stdout.strip()}")
+
     def _compile(self) -> dict[str, str]:
         """Compile in a temporary copy of ``src``; map each built extension to its place in the wheel."""
-        work = Path(tempfile.mkdtemp(prefix="newslint-mypyc-"))
-        self._work = work  # removed in finalize(), after the wheel has taken the files
+        work = self._work / "mypyc"
         src = Path(self.root) / "src"
         shutil.copytree(src / "newslint", work / "newslint", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
         (work / "setup.py").write_text(SETUP_PY.format(modules=list(COMPILED_MODULES)), encoding="utf-8")

@@ -63,33 +63,64 @@ class Recorder:
         pass
 
 
-def test_build_falls_back_to_pure_python_when_compiling_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+def make_hook(monkeypatch: pytest.MonkeyPatch, root: Path = ROOT) -> tuple[Any, Any, Recorder]:
     hook_module = load_hook()
     hook = object.__new__(hook_module.CompileParserHook)
     recorder = Recorder()
     monkeypatch.setattr(hook_module.CompileParserHook, "app", property(lambda self: recorder), raising=False)
+    monkeypatch.setattr(hook_module.CompileParserHook, "root", str(root), raising=False)
     monkeypatch.setattr(hook_module.CompileParserHook, "target_name", "wheel", raising=False)
+    monkeypatch.delenv("NEWSLINT_PURE_PYTHON", raising=False)
+    monkeypatch.delenv("NEWSLINT_REQUIRE_COMPILED", raising=False)
+    return hook_module, hook, recorder
+
+
+STORE_IN_WHEEL = "newslint/rules/expressions.bin"
+
+
+def test_build_falls_back_to_pure_python_when_compiling_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook_module, hook, recorder = make_hook(monkeypatch)
 
     def no_compiler(self: Any) -> dict[str, str]:
         raise RuntimeError("mypyc failed: error: command 'gcc' failed")
 
     monkeypatch.setattr(hook_module.CompileParserHook, "_compile", no_compiler)
-    monkeypatch.delenv("NEWSLINT_PURE_PYTHON", raising=False)
-    monkeypatch.delenv("NEWSLINT_REQUIRE_COMPILED", raising=False)
     build_data: dict[str, Any] = {"force_include": {}, "pure_python": True}
     hook.initialize("standard", build_data)
-    assert build_data == {"force_include": {}, "pure_python": True}  # a pure-Python wheel, as without the hook
-    assert recorder.warnings and "not compiled" in recorder.warnings[0] and "gcc" in recorder.warnings[0]
+    try:
+        # A pure-Python wheel, as without the hook, still with the expression store (data, not code).
+        assert build_data["pure_python"] is True and "infer_tag" not in build_data
+        [(store, in_wheel)] = build_data["force_include"].items()
+        assert in_wheel == STORE_IN_WHEEL and Path(store).stat().st_size > 10_000
+        assert recorder.warnings and "not compiled" in recorder.warnings[0] and "gcc" in recorder.warnings[0]
+    finally:
+        hook.finalize("standard", build_data, "")
+    assert not Path(store).exists()  # the build's temporary folder is gone
 
     monkeypatch.setenv("NEWSLINT_REQUIRE_COMPILED", "1")
     with pytest.raises(RuntimeError, match="gcc"):
         hook.initialize("standard", {"force_include": {}})
+    hook.finalize("standard", {}, "")
+
+
+def test_a_store_that_cannot_be_built_is_left_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "src").symlink_to(ROOT / "src")  # the sources, but no rules/ to compile
+    _, hook, recorder = make_hook(monkeypatch, tmp_path)
+    monkeypatch.setenv("NEWSLINT_PURE_PYTHON", "1")
+    build_data: dict[str, Any] = {"force_include": {}}
+    hook.initialize("standard", build_data)
+    hook.finalize("standard", build_data, "")
+    assert build_data == {"force_include": {}}
+    assert recorder.warnings and "expression store was not built" in recorder.warnings[0]
+
+    monkeypatch.setenv("NEWSLINT_REQUIRE_COMPILED", "1")
+    with pytest.raises(RuntimeError, match="expression store"):
+        hook.initialize("standard", {"force_include": {}})
+    hook.finalize("standard", {}, "")
 
 
 def test_editable_and_opted_out_builds_are_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
-    hook_module = load_hook()
-    hook = object.__new__(hook_module.CompileParserHook)
-    monkeypatch.setattr(hook_module.CompileParserHook, "target_name", "wheel", raising=False)
+    hook_module, hook, _ = make_hook(monkeypatch)
     calls = SimpleNamespace(n=0)
 
     def compile_counted(self: Any) -> dict[str, str]:
@@ -97,8 +128,11 @@ def test_editable_and_opted_out_builds_are_not_compiled(monkeypatch: pytest.Monk
         return {}
 
     monkeypatch.setattr(hook_module.CompileParserHook, "_compile", compile_counted)
-    monkeypatch.delenv("NEWSLINT_PURE_PYTHON", raising=False)
-    hook.initialize("editable", {"force_include": {}})
+    editable: dict[str, Any] = {"force_include": {}}
+    hook.initialize("editable", editable)
+    assert editable == {"force_include": {}}  # no store either: an editable install reads the source tree
     monkeypatch.setenv("NEWSLINT_PURE_PYTHON", "1")
-    hook.initialize("standard", {"force_include": {}})
+    opted_out: dict[str, Any] = {"force_include": {}}
+    hook.initialize("standard", opted_out)
+    hook.finalize("standard", opted_out, "")
     assert calls.n == 0

@@ -25,6 +25,7 @@ from typing import Any
 import regex
 
 from ..textbuild import fold
+from . import expression_store
 
 
 class RuleTimeout(Exception):
@@ -237,11 +238,14 @@ class Pattern:
 
     def compile(self) -> Any:
         if self._compiled is None:
-            flags = regex.VERSION0 | (0 if self.case_sensitive else regex.IGNORECASE)
-            try:
-                compiled = regex.compile(self.regex_source, flags)
-            except (regex.error, OverflowError, RecursionError, ValueError) as exc:
-                raise PatternError(f"invalid regular expression {self.text!r}: {exc}") from None
+            source = self.regex_source
+            # The built-in packs' expressions come ready-made from the wheel's store; anything else compiles.
+            compiled = expression_store.rebuild(source, self.case_sensitive)
+            if compiled is None:
+                try:
+                    compiled = regex.compile(source, expression_store.pattern_flags(self.case_sensitive))
+                except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+                    raise PatternError(f"invalid regular expression {self.text!r}: {exc}") from None
             self._has_group = "match" in compiled.groupindex
             self._compiled = compiled
         return self._compiled

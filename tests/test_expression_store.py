@@ -1,0 +1,158 @@
+"""The expression store (``newslint/rules/expression_store.py``): patterns rebuilt from it are the patterns
+``regex.compile`` gives, and a store that does not fit the running ``regex`` or Python is never used."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import regex
+
+from newslint.rules import expression_store
+from newslint.rules.patterns import Pattern
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = expression_store.builtin_keys(ROOT / "rules")
+PYTHON = list(sys.version_info[:2])
+EXAMPLES = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").iterdir()))
+
+
+@pytest.fixture(scope="module")
+def store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / expression_store.STORE_NAME
+    path.write_bytes(expression_store.build_store(KEYS))
+    return path
+
+
+@pytest.fixture
+def store(store_file: Path) -> Iterator[Path]:
+    expression_store.reset(store_file)
+    yield store_file
+    expression_store.reset()
+
+
+def test_the_store_holds_every_expression_of_the_built_in_packs(store: Path) -> None:
+    assert len(KEYS) > 200
+    for source, case_sensitive in KEYS:
+        assert expression_store.rebuild(source, case_sensitive) is not None, source
+
+
+def test_rebuilt_patterns_are_the_compiled_ones(store: Path) -> None:
+    """Same expression, flags and groups, and the same matches on the examples (a few of which fire)."""
+    fired = 0
+    for source, case_sensitive in KEYS:
+        rebuilt = expression_store.rebuild(source, case_sensitive)
+        compiled = regex.compile(source, expression_store.pattern_flags(case_sensitive))
+        assert rebuilt is not compiled  # not regex's own cache handing the same object back
+        assert (rebuilt.pattern, rebuilt.flags, rebuilt.groupindex, rebuilt.groups) == (
+            compiled.pattern,
+            compiled.flags,
+            compiled.groupindex,
+            compiled.groups,
+        )
+        spans = [m.span() for m in compiled.finditer(EXAMPLES)]
+        assert [m.span() for m in rebuilt.finditer(EXAMPLES, timeout=5)] == spans, source
+        fired += bool(spans)
+    assert fired > 20
+
+
+def test_a_pattern_compiles_from_the_store_and_keeps_its_group(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = next(s for s, _ in KEYS if "(?P<match>" in s)
+    case_sensitive = dict(KEYS)[source]
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled instead of rebuilt")
+
+    monkeypatch.setattr(regex, "compile", no_compiling)
+    pattern = Pattern(source, "pattern", case_sensitive)
+    assert pattern.compile().pattern == source
+    assert pattern._has_group
+
+
+def test_expressions_not_in_the_store_compile_as_usual(store: Path) -> None:
+    pattern = Pattern(r"\bhouse\s+rule\b", "pattern", False)
+    assert expression_store.rebuild(pattern.regex_source, False) is None
+    assert pattern.compile().search("A HOUSE RULE here")
+
+
+def test_case_sensitivity_is_part_of_the_key(store: Path) -> None:
+    source, case_sensitive = KEYS[0]
+    if (source, not case_sensitive) in set(KEYS):
+        pytest.skip("both forms are stored")
+    assert expression_store.rebuild(source, not case_sensitive) is None
+
+
+def rewrite(path: Path, tmp_path: Path, **changes: object) -> Path:
+    data = marshal.loads(path.read_bytes())
+    data.update(changes)
+    out = tmp_path / "changed.bin"
+    out.write_bytes(marshal.dumps(data))
+    return out
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"stamp": [expression_store.FORMAT, "2000.1.1", PYTHON]},  # another regex
+        {"stamp": [expression_store.FORMAT, regex.__version__, [3, 99]]},  # another Python
+        {"stamp": [expression_store.FORMAT + 1, regex.__version__, PYTHON]},  # another format
+        {"rebuild": ["os", "system"]},  # anything but the function regex unpickles through
+        {"rebuild": ["no.such.module", "compile"]},
+        {"entries": [1, 2, 3]},
+    ],
+    ids=["regex-version", "python-version", "format", "foreign-function", "missing-module", "not-a-table"],
+)
+def test_a_store_that_does_not_fit_is_ignored(store_file: Path, tmp_path: Path, changes: dict[str, object]) -> None:
+    try:
+        expression_store.reset(rewrite(store_file, tmp_path, **changes))
+        source, case_sensitive = KEYS[0]
+        assert expression_store.rebuild(source, case_sensitive) is None
+        assert Pattern(source, "pattern", case_sensitive).compile().pattern == source  # compiled instead
+    finally:
+        expression_store.reset()
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xe3" * 100], ids=["empty", "garbage", "bad-marshal"])
+def test_a_damaged_store_is_ignored(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "damaged.bin"
+    path.write_bytes(content)
+    try:
+        expression_store.reset(path)
+        assert expression_store.rebuild(*KEYS[0]) is None
+    finally:
+        expression_store.reset()
+
+
+def test_a_damaged_entry_is_compiled_instead(store_file: Path, tmp_path: Path) -> None:
+    data = marshal.loads(store_file.read_bytes())
+    source, case_sensitive = KEYS[0]
+    args = list(data["entries"][(source, case_sensitive)])
+    args[2] = b"\x01\x02"  # not code regex can run
+    data["entries"][(source, case_sensitive)] = tuple(args)
+    path = tmp_path / "entry.bin"
+    path.write_bytes(marshal.dumps(data))
+    try:
+        expression_store.reset(path)
+        assert expression_store.rebuild(source, case_sensitive) is None
+        assert Pattern(source, "pattern", case_sensitive).compile().pattern == source
+    finally:
+        expression_store.reset()
+
+
+def test_the_command_writes_a_store(tmp_path: Path) -> None:
+    out = tmp_path / "out.bin"
+    assert expression_store.main([str(out), str(ROOT / "rules")]) == 0
+    assert marshal.loads(out.read_bytes())["entries"].keys() == set(KEYS)
+    assert expression_store.main([]) == 2
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="only the built wheel ships a store")
+def test_the_wheel_ships_a_store_that_fits() -> None:
+    expression_store.reset()
+    path = expression_store.store_path()
+    assert path.is_file(), path
+    assert expression_store.rebuild(*KEYS[0]) is not None
