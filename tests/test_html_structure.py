@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -84,6 +85,28 @@ def test_links_with_targets():
     [link] = block.links
     assert block.text[link.start : link.end] == "our app"
     assert link.href == "https://example.com/?utm_source=x&a=1"
+
+
+@pytest.mark.parametrize(
+    "attrs, target",
+    [
+        ('HREF="/a"', "/a"),
+        ("class=x Href='/b' title=t", "/b"),
+        ('data-x="hreflang" href=/c', "/c"),  # "href" inside another value comes first
+        ('data-href="/d" href="/e"', "/d"),  # a word boundary before "href", as always
+        ('title="\u0130stanbul" href="/f"', "/f"),  # lower-casing U+0130 changes the length
+        ('title="\u0130" hrefx="/g"', None),
+        ('class="no-link"', None),
+    ],
+)
+def test_link_targets_are_found_wherever_href_stands(attrs: str, target: str | None) -> None:
+    page = f"<p>Read <a {attrs}>the note</a> today.</p>"
+    block = find_block(html(page), "Read")
+    if target is None:
+        assert block.links == []
+        return
+    [link] = block.links
+    assert (link.href, page[link.href_start : link.href_end]) == (target, target)
 
 
 def test_unclosed_paragraphs_and_list_items():
