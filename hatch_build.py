@@ -72,7 +72,10 @@ class CompileParserHook(BuildHookInterface):
         run = subprocess.run(
             [sys.executable, "-m", "newslint.rules.expression_store", str(out), str(root / "rules")],
             cwd=self._work,
-            env=dict(os.environ, PYTHONPATH=str(root / "src")),
+            # pip isolates the build environment through PYTHONPATH: keep it, put src in front
+            env=dict(
+                os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root / "src"), os.environ.get("PYTHONPATH")]))
+            ),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -119,6 +119,29 @@ def test_a_store_that_cannot_be_built_is_left_out(monkeypatch: pytest.MonkeyPatc
     hook.finalize("standard", {}, "")
 
 
+def test_the_store_is_built_where_dependencies_come_only_through_pythonpath(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """pip's isolated build environment reaches its packages (regex here) through PYTHONPATH; the hook
+    puts ``src`` in front of it rather than in its place. A regression left fresh installs without the store."""
+    import regex
+
+    bare_python = tmp_path / "python"  # an interpreter that sees no site-packages of its own
+    bare_python.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S "$@"\n', encoding="utf-8")
+    bare_python.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(bare_python))
+    monkeypatch.setenv("PYTHONPATH", str(Path(regex.__file__).parent.parent))
+    _, hook, recorder = make_hook(monkeypatch)
+    monkeypatch.setenv("NEWSLINT_PURE_PYTHON", "1")
+    build_data: dict[str, Any] = {"force_include": {}}
+    hook.initialize("standard", build_data)
+    try:
+        assert recorder.warnings == []
+        assert list(build_data["force_include"].values()) == [STORE_IN_WHEEL]
+    finally:
+        hook.finalize("standard", build_data, "")
+
+
 def test_editable_and_opted_out_builds_are_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
     hook_module, hook, _ = make_hook(monkeypatch)
     calls = SimpleNamespace(n=0)
