@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,54 @@ def test_the_ascii_fast_test_for_text_needing_work_equals_the_expression(text, e
 
     expression = _NEEDS_WORK_HTML if entities else _NEEDS_WORK_PLAIN
     assert _needs_work(text, entities) == (expression.search(text) is not None)
+
+
+TAG_ALPHABET = st.sampled_from(
+    ["<", ">", "/", '"', "'", " ", "\t", "\n", "\r", "\f", "=", "-", "a", "b", "Z", "1", "\u0130", "é", "!"]
+)
+
+
+@settings(COMMON, max_examples=max(PROFILE.max_examples, 1500))
+@given(st.lists(TAG_ALPHABET, max_size=30).map("".join), st.sampled_from(["<a", "</a", "<B", "<h1", "<a-b"]))
+def test_the_find_based_tag_scan_agrees_with_the_tag_expression(rest, opening):
+    """Wherever scan_tag decides, it finds the tag TAG finds: same end, name and attributes."""
+    from newslint.html.tokenizer import TAG, scan_tag, starts_tag
+
+    for prefix in ("", "x<"):
+        s = prefix + opening + rest
+        lt = len(prefix)
+        assert starts_tag(s, lt)
+        for stop in (len(s), len(s) - len(rest) // 2):
+            end, name_end, attrs_end = scan_tag(s, lt, stop)
+            if end < 0:
+                continue
+            m = TAG.match(s, lt, stop)
+            assert m is not None, (s, stop)
+            assert (m.end(), m.end(2), m.span(3)) == (end, name_end, (name_end, attrs_end)), (s, stop)
+
+
+@pytest.mark.parametrize(
+    "tag, decided",
+    [
+        ("<a href=\"x>y\" class='z'>", True),
+        ('<a href="x" class="y z">', True),  # one kind of quote, an even number: decided without pairing
+        ("<a title='x>y' b='z'>", True),
+        ('<a title="it\'s">', True),
+        ("<a title='say \"hi\"' b>", True),
+        ("<br/>", True),
+        ("</div >", True),
+        ("<h1>", True),
+        ("<my-widget data-x=1>", False),  # a name TAG reads with its hyphen
+        ("<div\nclass=x>", False),
+        ('<a href="never closed>', False),
+        ("<a title='x' b", False),  # no '>' before the end
+    ],
+)
+def test_the_tag_scan_decides_common_tags_and_leaves_unusual_ones_to_the_expression(tag, decided):
+    from newslint.html.tokenizer import TAG, scan_tag
+
+    end, _, _ = scan_tag(tag, 0, len(tag))
+    assert (end >= 0) == decided
+    m = TAG.match(tag)
+    if decided:
+        assert m is not None and m.end() == end

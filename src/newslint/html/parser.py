@@ -23,7 +23,7 @@ from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .metadata import MetaCollector
-from .tokenizer import ATTR, RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, starts_tag
+from .tokenizer import ATTR, RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, scan_tag, starts_tag
 from .vocabulary import (
     BLOCK,
     CLOSES_P,
@@ -522,6 +522,7 @@ class HtmlExtractor:
         builder = self.builder
         find = src.find
         match = TAG.match
+        quoted = True  # until a quote is never closed (then TAG_UNQUOTED)
         last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
         nonspace = _NONSPACE.search
         tag_class = TAG_CLASS.get
@@ -552,29 +553,44 @@ class HtmlExtractor:
                     builder.source(src, pos, lt)
                 if lt >= stop:
                     break
-            m = match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
-            if m is None and lt < last_gt and match is not TAG_UNQUOTED.match and starts_tag(src, lt):
-                # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
-                match = TAG_UNQUOTED.match
-                m = match(src, lt, stop)
-            if m is None:
-                if lt > last_gt and starts_tag(src, lt):
-                    break  # the page ends inside this tag: as in browsers, the rest is not text
-                # A stray '<' is text.
-                nxt = find("<", lt + 1, stop)
-                if nxt < 0:
-                    nxt = stop
-                if self.skip_depth == 0:
-                    builder.source(src, lt, nxt)
-                pos = nxt
-                continue
-            end = m.end()
+            # Most tags are found with str.find (scan_tag); the rest, comments and declarations with TAG.
+            if lt < last_gt and quoted and starts_tag(src, lt):
+                end, a0, a1 = scan_tag(src, lt, stop)
+            else:
+                end = -1
+            if end >= 0:
+                slash = src[lt + 1] == "/"
+                name = src[lt + 2 if slash else lt + 1 : a0]
+            else:
+                m = match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
+                if m is None and lt < last_gt and quoted and starts_tag(src, lt):
+                    # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
+                    match = TAG_UNQUOTED.match
+                    quoted = False
+                    m = match(src, lt, stop)
+                if m is None:
+                    if lt > last_gt and starts_tag(src, lt):
+                        break  # the page ends inside this tag: as in browsers, the rest is not text
+                    # A stray '<' is text.
+                    nxt = find("<", lt + 1, stop)
+                    if nxt < 0:
+                        nxt = stop
+                    if self.skip_depth == 0:
+                        builder.source(src, lt, nxt)
+                    pos = nxt
+                    continue
+                end = m.end()
+                # (Not straight into `name`: compiled, a variable keeps the type of its first value, str.)
+                slash_text, matched_name = m.group(1, 2)
+                if matched_name is None:
+                    pos = end
+                    if src.startswith("<!--", lt):
+                        self.comments.append(Comment(src[lt + 4 : max(lt + 4, end - 3)], lt, end))
+                    continue
+                name = matched_name
+                slash = bool(slash_text)
+                a0, a1 = m.span(3)
             pos = end
-            slash, name = m.group(1, 2)
-            if name is None:
-                if src.startswith("<!--", lt):
-                    self.comments.append(Comment(src[lt + 4 : max(lt + 4, end - 3)], lt, end))
-                continue
             known = name_info(name)
             if known is None:
                 tag = name.lower()
@@ -587,7 +603,6 @@ class HtmlExtractor:
                 if cls != INLINE or open_counts.get(tag):
                     self._end_tag(tag, cls, lt, end)
                 continue
-            a0, a1 = m.span(3)
             if self.head is not None and tag not in HEAD_CONTENT and self.skip_depth == 1:
                 self._leave_head()  # (not from inside a <template> or <noscript> of the head)
             if cls == INLINE:

@@ -37,6 +37,54 @@ def starts_tag(s: str, lt: int) -> bool:
     return c.isascii() and c.isalpha()
 
 
+def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
+    """``TAG.match(s, lt, stop)`` for the common start or end tag, with ``str.find`` instead of the expression.
+
+    ``lt`` must open a tag (``starts_tag``). Returns ``(end, name_end, attrs_end)``: the tag is
+    ``s[lt:end]``, its name runs from after ``<`` or ``</`` to ``name_end``, and its attributes (group 3 of
+    ``TAG``) from ``name_end`` to ``attrs_end``. ``end`` is -1 where this does not decide, and ``TAG`` must:
+    a name of anything but letters and digits (``<my-widget>``, a line break after it), a quote that is never
+    closed, no ``>`` before ``stop``. Where it decides, it agrees with ``TAG`` (a property test holds it to
+    that). Each step is a ``find`` or ``count`` bounded by the ``>`` in question, in C, where ``re`` spends
+    a dozen instructions a character on ``[^>"']``: this takes a tenth off the instructions of a parse.
+    """
+    start = lt + 2 if s[lt + 1] == "/" else lt + 1
+    gt = s.find(">", start, stop)
+    if gt < 0:
+        return -1, 0, 0
+    name_end = gt
+    space = s.find(" ", start, gt)
+    if space >= 0:
+        name_end = space
+    slash = s.find("/", start, name_end)
+    if slash >= 0:
+        name_end = slash
+    if not s[start:name_end].isalnum():  # also catches \t \n \f \r, which end a name too
+        return -1, 0, 0
+    # A quoted value may hold a '>'. Where the attributes hold quotes of one kind only and an even number
+    # of them, every value closes before the first '>': most tags, decided by a count and a find.
+    double = s.count('"', name_end, gt)
+    if double % 2 == 0 and s.find("'", name_end, gt) < 0:
+        return gt + 1, name_end, gt
+    if double == 0 and s.count("'", name_end, gt) % 2 == 0:
+        return gt + 1, name_end, gt
+    pos = name_end
+    while True:
+        dq = s.find('"', pos, gt)
+        sq = s.find("'", pos, gt)
+        if dq < 0 and sq < 0:
+            return gt + 1, name_end, gt
+        q = dq if sq < 0 or 0 <= dq < sq else sq
+        close = s.find(s[q], q + 1, stop)
+        if close < 0:
+            return -1, 0, 0
+        pos = close + 1
+        if gt < pos:
+            gt = s.find(">", pos, stop)
+            if gt < 0:
+                return -1, 0, 0
+
+
 RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
 RAW_TEXT_SET = frozenset(RAW_TEXT)
 
