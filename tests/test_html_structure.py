@@ -302,6 +302,8 @@ LABEL_PIECES = [
     " ",
     "\t",
     "\u00a0",
+    "\x1c",  # whitespace to both str.split and \s
+    "\u2003",
     "--",
 ]
 

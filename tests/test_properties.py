@@ -162,3 +162,46 @@ def test_the_tag_scan_decides_common_tags_and_leaves_unusual_ones_to_the_express
     m = TAG.match(tag)
     if decided:
         assert m is not None and m.end() == end
+
+
+ASCII_TEXT = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\f",
+            "\v",
+            "&",
+            "&amp;",
+            "&#8217;",
+            "&#x20b9",
+            "&#123456789",
+            "&nbsp;",
+            "&A1;",
+            "&;",
+            "word",
+            "x",
+            "#",
+            ";",
+            "1",
+        ],
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(COMMON, max_examples=max(PROFILE.max_examples, 1000))
+@given(ASCII_TEXT, st.booleans())
+def test_the_ascii_special_finder_agrees_with_the_expression(text, entities):
+    """Where _ascii_specials decides (no form feed or vertical tab), it finds what the expression finds."""
+    from newslint.textbuild import _SPECIAL_HTML, _SPECIAL_PLAIN, _ascii_specials
+
+    expected = [m.span() for m in (_SPECIAL_HTML if entities else _SPECIAL_PLAIN).finditer(text)]
+    spans = _ascii_specials(text, entities)
+    if "\f" in text or "\v" in text:
+        assert spans is None
+    else:
+        assert spans == expected, text

@@ -52,10 +52,8 @@ _WS = " \t\n\r\f\v\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
 _DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 # Anything that breaks the 1:1 correspondence between source and text.
-_SPECIAL_HTML = re.compile(
-    r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)"
-    r"|[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]"
-)
+_ENTITY_SOURCE = r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+_SPECIAL_HTML = re.compile(_ENTITY_SOURCE + r"|[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
 _SPECIAL_PLAIN = re.compile(r"[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
 _NEEDS_WORK_HTML = re.compile(r"[&\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
 _NEEDS_WORK_PLAIN = re.compile(r"[\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
@@ -76,6 +74,55 @@ def _needs_work(text: str, entities: bool) -> bool:
             or "\v" in text
         )
     return (_NEEDS_WORK_HTML if entities else _NEEDS_WORK_PLAIN).search(text) is not None
+
+
+_ENTITY = re.compile(_ENTITY_SOURCE)
+_ASCII_BREAKS = ("\n", "\r", "\t", "  ")  # where a special whitespace run can be found in ASCII (see below)
+
+
+def _ascii_specials(chunk: str, entities: bool) -> list[tuple[int, int]] | None:
+    """The spans ``_SPECIAL_HTML`` (or ``_PLAIN``) finds in an ASCII ``chunk``, found with ``str.find``.
+
+    In ASCII a special is an entity at a '&' or a run of whitespace that is not one lone space; every such
+    run holds a line break, a tab or two spaces in a row. The expression tries a match at every space of
+    the text (a tenth of a parse went there); this looks only where one of those can start. Returns None
+    for text with a form feed or vertical tab (rare): the expression decides it. A property test holds this
+    to the expression.
+    """
+    if "\f" in chunk or "\v" in chunk:
+        return None
+    n = len(chunk)
+    needles = [b for b in _ASCII_BREAKS if b in chunk]
+    if entities and "&" in chunk:
+        needles.append("&")
+    found = [chunk.find(b) for b in needles]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        p = n
+        for i in range(len(needles)):
+            f = found[i]
+            if 0 <= f < pos:
+                f = found[i] = chunk.find(needles[i], pos)
+            if 0 <= f < p:
+                p = f
+        if p == n:
+            return spans
+        if chunk[p] == "&":
+            m = _ENTITY.match(chunk, p)
+            if m is None:
+                pos = p + 1  # a lone '&' is text
+                continue
+            spans.append((p, m.end()))
+            pos = m.end()
+            continue
+        # A run of whitespace: at most one space before what was found (a second would have been found).
+        a = p - 1 if p > pos and chunk[p - 1] == " " else p
+        q = p + 1
+        while q < n and chunk[q] in " \n\r\t":
+            q += 1
+        spans.append((a, q))
+        pos = q
 
 
 # Decoded entities by spelling: pages repeat the same few (``&nbsp;``, ``&amp;``, ``&#8217;``) thousands of times.
@@ -213,13 +260,14 @@ class TextBuilder:
             if tail < len(chunk):
                 self.space(start + tail, start + len(chunk))
             return
-        special = _SPECIAL_HTML if entities else _SPECIAL_PLAIN
+        spans = _ascii_specials(chunk, entities) if chunk.isascii() else None
+        if spans is None:
+            spans = [m.span() for m in (_SPECIAL_HTML if entities else _SPECIAL_PLAIN).finditer(chunk)]
         pos = 0
-        for m in special.finditer(chunk):
-            a, b = m.span()
+        for a, b in spans:
             if a > pos:
                 self._plain(chunk[pos:a], start + pos)
-            token = m.group()
+            token = chunk[a:b]
             if token[0] == "&":
                 decoded = _ENTITIES.get(token)
                 if decoded is None:

@@ -29,12 +29,15 @@ TAG_UNQUOTED = re.compile(
 )
 
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def starts_tag(s: str, lt: int) -> bool:
     """Whether the '<' at ``lt`` opens a start or end tag (a letter follows, or '/' and a letter)."""
     c = s[lt + 1 : lt + 2]
     if c == "/":
         c = s[lt + 2 : lt + 3]
-    return c.isascii() and c.isalpha()
+    return c in _ASCII_LETTERS  # (a set lookup: compiled, two method calls cost a tenth of a parse's tags)
 
 
 def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
