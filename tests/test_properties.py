@@ -205,3 +205,19 @@ def test_the_ascii_special_finder_agrees_with_the_expression(text, entities):
         assert spans is None
     else:
         assert spans == expected, text
+
+
+@settings(COMMON, max_examples=max(PROFILE.max_examples, 300))
+@given(
+    st.lists(st.text(alphabet="abc ", max_size=12), min_size=1, max_size=8),
+    st.lists(st.lists(st.text(alphabet="abc", min_size=1, max_size=3), min_size=1, max_size=3), max_size=4),
+)
+def test_the_unit_index_finds_the_units_holding_a_literal(texts, literal_sets):
+    """Searched once per literal and remembered, the answer for every set of literals stays the plain one."""
+    from newslint.context import Unit, UnitIndex, pseudo_block
+
+    units = [Unit(pseudo_block(t, None, None, "p"), 0, len(t)) for t in texts]
+    index = UnitIndex(units)
+    for lits in literal_sets * 2:  # each set twice: the second time from what was remembered
+        expected = [u for u in units if any(lit in u.lower for lit in lits)]
+        assert index.holding(frozenset(lits)) == expected

@@ -89,10 +89,13 @@ class UnitIndex:
     whose literals occur in three units costs three finds, not one test per unit of the document.
     """
 
-    __slots__ = ("starts", "text", "units")
+    __slots__ = ("_found", "starts", "text", "units")
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
+        # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
+        # 'invest', 'research'), and each search scans the whole text when a literal is absent.
+        self._found: dict[str, list[int]] = {}
         self.text: str | None = None
         self.starts: list[int] = []
         if sum(u.end - u.start for u in units) > LOWERED_MAX:
@@ -115,22 +118,33 @@ class UnitIndex:
         """
         if self.text is None:
             return [u for u in self.units if any(lit in u.lower for lit in literals)]
-        find = self.text.find
-        starts = self.starts
-        last = len(starts) - 1
         found: set[int] = set()
+        known = self._found
         for lit in literals:
-            pos = find(lit)
-            while pos >= 0:
-                i = bisect_right(starts, pos) - 1
-                found.add(i)
-                if i >= last:
-                    break
-                pos = find(lit, starts[i + 1])
+            hits = known.get(lit)
+            if hits is None:
+                hits = known[lit] = self._holding_one(lit)
+            found.update(hits)
         units = self.units
         if len(found) == len(units):
             return units
         return [units[i] for i in sorted(found)]
+
+    def _holding_one(self, lit: str) -> list[int]:
+        """The indexes of the units whose lower-cased text contains ``lit`` (``text`` is not None)."""
+        assert self.text is not None
+        find = self.text.find
+        starts = self.starts
+        last = len(starts) - 1
+        hits: list[int] = []
+        pos = find(lit)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            hits.append(i)
+            if i >= last:
+                break
+            pos = find(lit, starts[i + 1])
+        return hits
 
 
 class Occurrence(Record):
