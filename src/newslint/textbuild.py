@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from typing import Final
 
 from .positions import TextMap
 
 # One character to one character, so positions stay 1:1.
-FOLD_TABLE = str.maketrans(
+FOLD_TABLE: Final = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -48,15 +49,15 @@ FOLD_TABLE = str.maketrans(
     }
 )
 
-_WS = " \t\n\r\f\v\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
-_DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_WS: Final = " \t\n\r\f\v\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
+_DELETED: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 # Anything that breaks the 1:1 correspondence between source and text.
-_ENTITY_SOURCE = r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)"
-_SPECIAL_HTML = re.compile(_ENTITY_SOURCE + r"|[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
-_SPECIAL_PLAIN = re.compile(r"[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
-_NEEDS_WORK_HTML = re.compile(r"[&\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
-_NEEDS_WORK_PLAIN = re.compile(r"[\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
+_ENTITY_SOURCE: Final = r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+_SPECIAL_HTML: Final = re.compile(_ENTITY_SOURCE + r"|[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
+_SPECIAL_PLAIN: Final = re.compile(r"[" + _WS + r"]{2,}|[\t\n\r\f\v\u2028\u2029]|[" + _DELETED + r"]")
+_NEEDS_WORK_HTML: Final = re.compile(r"[&\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
+_NEEDS_WORK_PLAIN: Final = re.compile(r"[\t\n\r\f\v\u2028\u2029" + _DELETED + r"]|[" + _WS + r"]{2}")
 
 
 def _needs_work(text: str, entities: bool) -> bool:
@@ -76,8 +77,8 @@ def _needs_work(text: str, entities: bool) -> bool:
     return (_NEEDS_WORK_HTML if entities else _NEEDS_WORK_PLAIN).search(text) is not None
 
 
-_ENTITY = re.compile(_ENTITY_SOURCE)
-_ASCII_BREAKS = ("\n", "\r", "\t", "  ")  # where a special whitespace run can be found in ASCII (see below)
+_ENTITY: Final = re.compile(_ENTITY_SOURCE)
+_ASCII_BREAKS: Final = ("\n", "\r", "\t", "  ")  # where a special whitespace run can be found in ASCII (see below)
 
 
 def _ascii_specials(chunk: str, entities: bool) -> list[tuple[int, int]] | None:
@@ -126,7 +127,7 @@ def _ascii_specials(chunk: str, entities: bool) -> list[tuple[int, int]] | None:
 
 
 # Decoded entities by spelling: pages repeat the same few (``&nbsp;``, ``&amp;``, ``&#8217;``) thousands of times.
-_ENTITIES: dict[str, str] = {}
+_ENTITIES: Final[dict[str, str]] = {}
 
 
 def _decode_entity(token: str) -> str:

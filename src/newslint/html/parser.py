@@ -17,39 +17,58 @@ import re
 from collections.abc import Callable
 from functools import partial
 from html import unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..document import Block, Comment, Document, Link, Metadata
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
+from . import vocabulary as _vocabulary
 from .metadata import MetaCollector
 from .tokenizer import ATTR, RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, scan_tag, starts_tag
-from .vocabulary import (
-    BLOCK,
-    CLOSES_P,
-    FURNITURE_ROLES,
-    FURNITURE_TAGS,
-    HEADINGS,
-    KIND_BY_TAG,
-    LABEL_FIRST_PARTS,
-    LABEL_WORDS,
-    NON_PROSE,
-    VOID,
-)
+
+# Module-level constants are Final: compiled with mypyc, a Final name is a C static (or, for a literal,
+# a constant), where any other global is a dictionary lookup at every use: a few per tag, 5% of a parse.
+BLOCK: Final = _vocabulary.BLOCK
+CLOSES_P: Final = _vocabulary.CLOSES_P
+FURNITURE_ROLES: Final = _vocabulary.FURNITURE_ROLES
+FURNITURE_TAGS: Final = _vocabulary.FURNITURE_TAGS
+HEADINGS: Final = _vocabulary.HEADINGS
+KIND_BY_TAG: Final = _vocabulary.KIND_BY_TAG
+LABEL_FIRST_PARTS: Final = _vocabulary.LABEL_FIRST_PARTS
+LABEL_WORDS: Final = _vocabulary.LABEL_WORDS
+NON_PROSE: Final = _vocabulary.NON_PROSE
+VOID: Final = _vocabulary.VOID
 
 if TYPE_CHECKING:
     from .selectors import HtmlSelectors
 
 # Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
-BODY_CONTAINERS = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
-MAX_END_TAG_SEARCH = 256  # how deep an end tag looks for its start tag before it is ignored
+BODY_CONTAINERS: Final = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
+MAX_END_TAG_SEARCH: Final = 256  # how deep an end tag looks for its start tag before it is ignored
 # Elements whose content is a separate fragment: an implied end tag inside never closes what is outside.
-FRAGMENT_ROOTS = frozenset(("template", "noscript"))
-HEAD_CONTENT = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
+FRAGMENT_ROOTS: Final = frozenset(("template", "noscript"))
+HEAD_CONTENT: Final = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
 
 # Tag classes for the dispatch in the main loop.
-INLINE, BLOCKC, VOIDC, BR, IMG, META, LINKC, HR, A, BOLD, TIME, NONPROSE, HTMLC, BODYC, HEADC, RAWC, QUOTE = range(17)
-TAG_CLASS: dict[str, int] = {}
+# Tag classes.
+INLINE: Final = 0
+BLOCKC: Final = 1
+VOIDC: Final = 2
+BR: Final = 3
+IMG: Final = 4
+META: Final = 5
+LINKC: Final = 6
+HR: Final = 7
+A: Final = 8
+BOLD: Final = 9
+TIME: Final = 10
+NONPROSE: Final = 11
+HTMLC: Final = 12
+BODYC: Final = 13
+HEADC: Final = 14
+RAWC: Final = 15
+QUOTE: Final = 16
+TAG_CLASS: Final[dict[str, int]] = {}
 for _t in BLOCK:
     TAG_CLASS[_t] = BLOCKC
 for _t in VOID:
@@ -77,16 +96,21 @@ TAG_CLASS.update(
 )
 
 # Start tags that may close open elements first (see ``_implied_close``).
-LIST_TABLE = frozenset(("li", "dt", "dd", "td", "th", "tr"))
-IMPLIED_CLOSERS = CLOSES_P | LIST_TABLE
+LIST_TABLE: Final = frozenset(("li", "dt", "dd", "td", "th", "tr"))
+IMPLIED_CLOSERS: Final = CLOSES_P | LIST_TABLE
 
 # Flags from an element's attributes.
-F_FURNITURE, F_BODY, F_ARTICLE_BODY, F_BYLINE, F_DATE_PUBLISHED, F_DATE_MODIFIED = 1, 2, 4, 8, 16, 32
-_INLINE_HINTS = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
-_flag_cache: dict[str, int] = {}
-_NAME_INFO: dict[str, tuple[str, int]] = {}  # tag name as written -> (lower-cased name, tag class)
-_NONSPACE = re.compile(r"\S")
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+F_FURNITURE: Final = 1
+F_BODY: Final = 2
+F_ARTICLE_BODY: Final = 4
+F_BYLINE: Final = 8
+F_DATE_PUBLISHED: Final = 16
+F_DATE_MODIFIED: Final = 32
+_INLINE_HINTS: Final = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
+_flag_cache: Final[dict[str, int]] = {}
+_NAME_INFO: Final[dict[str, tuple[str, int]]] = {}  # tag name as written -> (lower-cased name, tag class)
+_NONSPACE: Final = re.compile(r"\S")
+_HREF: Final = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
 def _attr_values(raw: str) -> dict[str, str]:

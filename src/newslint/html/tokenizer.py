@@ -10,26 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 # The attribute part is an unrolled loop (runs of plain characters between quoted values): several times
 # faster in ``re`` than an alternation per character. The quantifiers are possessive: a tag that never ends
 # (``<a<a<a...`` or an unclosed quote) fails in one scan instead of backtracking through every split of it.
 # With possessive quantifiers a start or end tag fails to match only when the page ends inside it.
-TAG = re.compile(
+TAG: Final = re.compile(
     r"""<(?:(/?)([a-zA-Z][^\t\n\f\r />]*+)([^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)>"""
     r"""|!--.*?(?:--!?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|![^>]*>?|\?[^>]*>?)""",
     re.S,
 )
 # After a quote that is never closed, quotes no longer group anything: a tag ends at the next '>'. Scanning
 # on with ``TAG`` would rescan to the end of the page at every later '<' (quadratic time).
-TAG_UNQUOTED = re.compile(
+TAG_UNQUOTED: Final = re.compile(
     r"""<(?:(/?)([a-zA-Z][^\t\n\f\r />]*+)([^>]*+)>"""
     r"""|!--.*?(?:--!?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|![^>]*>?|\?[^>]*>?)""",
     re.S,
 )
 
 
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def starts_tag(s: str, lt: int) -> bool:
@@ -88,8 +89,8 @@ def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
                 return -1, 0, 0
 
 
-RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
-RAW_TEXT_SET = frozenset(RAW_TEXT)
+RAW_TEXT: Final = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+RAW_TEXT_SET: Final = frozenset(RAW_TEXT)
 
 
 def raw_text_end(s: str, name: str, pos: int, n: int) -> int:
@@ -109,14 +110,14 @@ def raw_text_end(s: str, name: str, pos: int, n: int) -> int:
         pos = j + 2
 
 
-ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+ATTR: Final = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 # Token kinds
-START = 0
-END = 1
-TEXT = 2
-COMMENT = 3
-RAW = 4  # the content of a raw-text element: (RAW, name, start, end)
+START: Final = 0
+END: Final = 1
+TEXT: Final = 2
+COMMENT: Final = 3
+RAW: Final = 4  # the content of a raw-text element: (RAW, name, start, end)
 
 
 def iter_tokens(s: str, pos: int = 0, n: int | None = None) -> Iterator[tuple]:
