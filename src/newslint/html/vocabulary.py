@@ -187,10 +187,10 @@ BYLINE_WORDS = r"byline|by-?line|author|authors|author-?name|writer|posted-?by"
 # All three in one expression over the lower-cased class and id words, each a whole word between spaces,
 # hyphens or underscores: one scan instead of three case-insensitive ones (a page has thousands of distinct
 # class strings, and this was a tenth of the parse). The group that matched names the kind.
-LABEL_WORDS = re.compile(
-    rf"(?:^|[\s_-])(?:(?P<body>{BODY_WORDS})|(?P<byline>{BYLINE_WORDS})|(?P<furniture>{FURNITURE_WORDS}))"
-    r"(?=$|[\s_-])"
+LABEL_WORD_AT = re.compile(
+    rf"(?:(?P<body>{BODY_WORDS})|(?P<byline>{BYLINE_WORDS})|(?P<furniture>{FURNITURE_WORDS}))(?=$|[\s_-])"
 )
+LABEL_WORDS = re.compile(r"(?:^|[\s_-])" + LABEL_WORD_AT.pattern)  # (LABEL_WORD_AT matches where a part starts)
 LABEL_SEPARATORS = re.compile(r"[\s_-]+")
 # The first part (up to a space, hyphen or underscore) of every spelling of the words above. A match of
 # LABEL_WORDS begins at a boundary, so its first part is one of the parts its class string splits into: a
