@@ -149,7 +149,9 @@ def test_the_find_based_tag_scan_agrees_with_the_tag_expression(rest, opening):
         ("</div >", True),
         ("<h1>", True),
         ("<my-widget data-x=1>", False),  # a name TAG reads with its hyphen
-        ("<div\nclass=x>", False),
+        ("<div\nclass=x>", True),  # a line break ends the name as a space does
+        ('<img\tsrc="a.png"\n/>', True),
+        ("<br\n/>", True),
         ('<a href="never closed>', False),
         ("<a title='x' b", False),  # no '>' before the end
     ],
