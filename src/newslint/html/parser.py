@@ -562,16 +562,14 @@ class HtmlExtractor:
     def stream(self, pos: int, stop: int) -> None:
         src = self.src
         builder = self.builder
-        find = src.find
+        # (No local aliases of src.find or dict.get: compiled, a method call is a direct C call and an alias a
+        # generic call that parses its arguments, 5% of a parse for src.find alone.)
         match = TAG.match
         quoted = True  # until a quote is never closed (then TAG_UNQUOTED)
         last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
-        nonspace = _NONSPACE.search
-        tag_class = TAG_CLASS.get
-        name_info = _NAME_INFO.get
         open_counts = self.open_counts
         while pos < stop:
-            lt = find("<", pos, stop)
+            lt = src.find("<", pos, stop)
             if lt < 0:
                 lt = stop
             if lt > pos:
@@ -588,7 +586,7 @@ class HtmlExtractor:
                         self.bold_len += builder._len - before
                     else:
                         builder.chunk(chunk, pos)
-                elif self.head is not None and self.skip_depth == 1 and nonspace(src, pos, lt):
+                elif self.head is not None and self.skip_depth == 1 and _NONSPACE.search(src, pos, lt):
                     # Text in <head> means the page forgot to open <body>: browsers start it here. Text inside
                     # a <template> or <noscript> of the head is not (skip_depth counts them too).
                     self._leave_head()
@@ -614,7 +612,7 @@ class HtmlExtractor:
                     if lt > last_gt and starts_tag(src, lt):
                         break  # the page ends inside this tag: as in browsers, the rest is not text
                     # A stray '<' is text.
-                    nxt = find("<", lt + 1, stop)
+                    nxt = src.find("<", lt + 1, stop)
                     if nxt < 0:
                         nxt = stop
                     if self.skip_depth == 0:
@@ -633,12 +631,12 @@ class HtmlExtractor:
                 slash = bool(slash_text)
                 a0, a1 = m.span(3)
             pos = end
-            known = name_info(name)
+            known = _NAME_INFO.get(name)
             if known is None:
                 tag = name.lower()
                 if len(_NAME_INFO) > 10_000:  # a page of made-up tag names must not grow it without bound
                     _NAME_INFO.clear()
-                known = _NAME_INFO[name] = (tag, tag_class(tag, INLINE))
+                known = _NAME_INFO[name] = (tag, TAG_CLASS.get(tag, INLINE))
             tag, cls = known
             if slash:
                 # The end tag of an inline element that is not tracked (most <span>, <em>, <i>...) changes nothing.

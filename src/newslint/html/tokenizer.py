@@ -109,10 +109,9 @@ def raw_text_end(s: str, name: str, pos: int, n: int) -> int:
     A plain ``find`` for ``</`` and a check of the name: a case-insensitive regex search cannot use CPython's
     fast literal search, and scripts are most of a page's bytes.
     """
-    find = s.find
     size = len(name)
     while True:
-        j = find("</", pos, n)
+        j = s.find("</", pos, n)
         if j < 0:
             return n
         if s[j + 2 : j + 2 + size].lower() == name and (j + 2 + size >= n or s[j + 2 + size] in " \t\n\r\f/>"):
