@@ -424,3 +424,36 @@ def test_deeply_nested_json_ld_and_front_matter_through_check_and_inspect(tmp_pa
         node = next(iter(node.values()))
         depth_shown += 1
     assert node == "..." and depth_shown == 64
+
+
+@pytest.mark.parametrize(
+    ("stat_size", "max_size", "expected"),
+    [
+        (None, 1000, "whole"),  # what stat says: the file is read whole
+        (10, 1000, "whole"),  # it grew after stat (or stat cannot tell, as in /proc): the rest is read too
+        (0, 1000, "whole"),
+        (10, 300, "too big"),  # it grew past the limit after stat: still refused
+        (10, 0, "whole"),  # no limit
+    ],
+)
+def test_a_file_is_read_whole_whatever_stat_said_and_never_past_the_limit(
+    tmp_path, monkeypatch, stat_size, max_size, expected
+):
+    from newslint import source
+
+    page = tmp_path / "grows.md"
+    page.write_text("# Grows\n\n" + "A sentence of the article. " * 20, encoding="utf-8")  # 549 bytes
+    real_stat = os.stat
+
+    def stat_before_growth(path, *args, **kwargs):
+        st = real_stat(path, *args, **kwargs)
+        if stat_size is None or Path(path) != page:
+            return st
+        return os.stat_result((*st[:6], stat_size, *st[7:]))
+
+    monkeypatch.setattr(source.os, "stat", stat_before_growth)
+    if expected == "whole":
+        assert source.read_source(page, "grows.md", None, max_size=max_size).text == page.read_text(encoding="utf-8")
+    else:
+        with pytest.raises(source.SourceError, match="over the 0 MB limit"):
+            source.read_source(page, "grows.md", None, max_size=max_size)

@@ -284,9 +284,16 @@ def read_source(path: Path, display: str, fmt: str | None, max_size: int = DEFAU
         raise SourceError("not a regular file")
     if max_size and st.st_size > max_size:
         raise SourceError(f"skipped: {_mb(st.st_size)} MB is over the {_mb(max_size)} MB limit (--max-file-size)")
+    # Ask for the size stat gave (and one byte more, to see a file that grew since): read(n) allocates n
+    # bytes first, and asking for the whole limit each time made reading the shared corpus 3-4x slower.
+    want = st.st_size + 1
+    if max_size:
+        want = min(want, max_size + 1)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_size + 1 if max_size else -1)
+            data = fh.read(want)
+            if len(data) == want and (not max_size or want <= max_size):  # it grew (or stat cannot tell)
+                data += fh.read(max_size + 1 - want if max_size else -1)
     except OSError as exc:
         raise SourceError(_os_reason(exc)) from None
     if max_size and len(data) > max_size:
