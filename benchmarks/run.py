@@ -371,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel measurement (default 2)")
     parser.add_argument("--floors-only", metavar="OUT", help=argparse.SUPPRESS)  # internal: see floors_in_child
     args = parser.parse_args(argv)
+    if args.folder and not article_files(Path(args.folder)):
+        what = "no such folder" if not Path(args.folder).exists() else f"no articles ({', '.join(SUFFIXES)}) in it"
+        parser.error(f"{args.folder}: {what}")
     repeat = args.repeat or (1 if args.quick else 3)
     if args.floors_only:
         rows = floors(article_files(Path(args.folder)), repeat)

@@ -56,3 +56,13 @@ def test_synthetic_corpus_is_reproducible(tmp_path):
     names = sorted(p.name for p in a.iterdir())
     assert names == sorted(p.name for p in b.iterdir()) and any(n.endswith(".md") for n in names)
     assert all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
+
+
+def test_harness_refuses_a_folder_without_articles_with_a_message(tmp_path):
+    (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
+    for folder, message in ((tmp_path / "missing", "no such folder"), (tmp_path, "no articles (.html")):
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "run.py"), str(folder)], capture_output=True, timeout=60
+        )
+        assert proc.returncode == 2
+        assert f"{folder}: {message}" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
