@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import types
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -315,3 +317,63 @@ def test_the_label_word_prefilter_never_changes_the_answer(pieces):
 
     low = "".join(pieces)
     assert label_kinds(low) == {m.lastgroup for m in LABEL_WORDS.finditer(low)}
+
+
+TAG_SHAPES = [
+    "<div class=x>",
+    "<div\n  class=\"story-body\" id='a'>",
+    "<p>",
+    "</p>",
+    "</div >",
+    "<br/>",
+    '<img\tsrc="a.png" alt=\'A "quoted" chart\'>',
+    '<a href="/x?a=1&amp;b=2" title="it\'s > here">',
+    "<my-widget data-x=1>",
+    "<!-- a comment with <p>inside</p> -->",
+    '<span class="byline">By </span>',
+    "<b>",
+    "</b>",
+    '<time datetime="2026-11-28T09:30:00+05:30">',
+    "</time>",
+    "<h1>",
+    "</h1>",
+    "<li>",
+    '<a href="never closed>',
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(TAG_SHAPES), st.sampled_from(["Sensex rose.", " ", "\n", "&amp;", "x"]))))
+def test_the_tag_scan_and_the_tag_expression_give_the_same_document(pieces):
+    """Compiled, the parser finds tags with scan_tag; interpreted, with TAG. Both must read a page alike
+    (here both run in Python: SCAN_TAGS is switched for the test)."""
+    from newslint.html import parser
+
+    if not isinstance(parser.HtmlExtractor.stream, types.FunctionType):
+        pytest.skip("compiled: SCAN_TAGS cannot be switched (CI tests the compiled parser on its own)")
+    page = "<html><body><article>" + "".join(pieces) + "</article></body></html>"
+    documents = []
+    for scan in (False, True):
+        parser.SCAN_TAGS = scan
+        try:
+            documents.append(_document_snapshot(html(page)))
+        finally:
+            parser.SCAN_TAGS = not isinstance(parser.scan_tag, types.FunctionType)
+    assert documents[0] == documents[1]
+
+
+def _document_snapshot(doc) -> tuple:
+    blocks = [
+        (
+            b.kind,
+            b.text,
+            b.body,
+            b.level,
+            b.section,
+            repr(b.links),
+            list(b.tmap._t0),
+            list(b.tmap._s0),
+            list(b.tmap._s1),
+        )
+        for b in doc.blocks
+    ]
+    return blocks, repr(doc.comments), repr(doc.metadata), doc.headline, doc.body_container, doc.warnings
