@@ -56,7 +56,6 @@ FRAGMENT_ROOTS: Final = frozenset(("template", "noscript"))
 HEAD_CONTENT: Final = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
 
 # Tag classes for the dispatch in the main loop.
-# Tag classes.
 INLINE: Final = 0
 BLOCKC: Final = 1
 VOIDC: Final = 2

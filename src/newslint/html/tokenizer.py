@@ -38,7 +38,7 @@ def starts_tag(s: str, lt: int) -> bool:
     c = s[lt + 1 : lt + 2]
     if c == "/":
         c = s[lt + 2 : lt + 3]
-    return c in _ASCII_LETTERS  # (a set lookup: compiled, two method calls cost a tenth of a parse's tags)
+    return c in _ASCII_LETTERS  # (compiled, one set lookup; isascii() and isalpha() are generic calls)
 
 
 def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
@@ -48,9 +48,10 @@ def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
     ``s[lt:end]``, its name runs from after ``<`` or ``</`` to ``name_end``, and its attributes (group 3 of
     ``TAG``) from ``name_end`` to ``attrs_end``. ``end`` is -1 where this does not decide, and ``TAG`` must:
     a name of anything but letters and digits (``<my-widget>``), a quote that is never closed, no ``>``
-    before ``stop``. Where it decides, it agrees with ``TAG`` (a property test holds it to
-    that). Each step is a ``find`` or ``count`` bounded by the ``>`` in question, in C, where ``re`` spends
-    a dozen instructions a character on ``[^>"']``: this takes a tenth off the instructions of a parse.
+    before ``stop``. Where it decides, it agrees with ``TAG`` (a property test holds it to that). Each step
+    is a ``find`` or ``count`` bounded by the ``>`` in question, in C, where ``re`` spends a dozen
+    instructions a character on ``[^>"']``: compiled, this takes a tenth off the instructions of a parse
+    (interpreted, the calls cost more than the expression: see ``SCAN_TAGS`` in the parser).
     """
     start = lt + 2 if s[lt + 1] == "/" else lt + 1
     gt = s.find(">", start, stop)
@@ -65,8 +66,8 @@ def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
         name_end = slash
     name = s[start:name_end]
     if not name.isalnum():
-        # A tab or line break may end the name before any space does (<div\n  class="...">: a tag in
-        # twenty on some sites).
+        # A tab or line break may end the name before any space does (<div\n  class="...">: one tag in
+        # twenty-five on the shared corpus).
         cut = len(name)
         for c in "\t\n\r\f":
             i = name.find(c)
