@@ -41,6 +41,13 @@ setup(name="newslint-compiled", ext_modules=mypycify(["--ignore-missing-imports"
 """
 
 
+# Runs newslint.rules.expression_store OUT RULES with the source tree (argv[1]) first on sys.path.
+STORE_BOOTSTRAP = (
+    "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "runpy.run_module('newslint.rules.expression_store', run_name='__main__', alter_sys=True)"
+)
+
+
 class CompileParserHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
@@ -69,13 +76,12 @@ class CompileParserHook(BuildHookInterface):
         matching; ``NEWSLINT_REQUIRE_COMPILED=1`` makes a failure fatal here too."""
         out = self._work / "expressions.bin"
         root = Path(self.root)
+        # The environment stays as the build has it: pip isolates its build environment through PYTHONPATH (a
+        # sitecustomize that also drops the paths of the installing venv, an editable install's src among
+        # them). So src goes on sys.path after start-up, not through PYTHONPATH.
         run = subprocess.run(
-            [sys.executable, "-m", "newslint.rules.expression_store", str(out), str(root / "rules")],
+            [sys.executable, "-c", STORE_BOOTSTRAP, str(root / "src"), str(out), str(root / "rules")],
             cwd=self._work,
-            # pip isolates the build environment through PYTHONPATH: keep it, put src in front
-            env=dict(
-                os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root / "src"), os.environ.get("PYTHONPATH")]))
-            ),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -119,18 +119,36 @@ def test_a_store_that_cannot_be_built_is_left_out(monkeypatch: pytest.MonkeyPatc
     hook.finalize("standard", {}, "")
 
 
-def test_the_store_is_built_where_dependencies_come_only_through_pythonpath(
+def test_the_store_is_built_inside_an_isolated_build_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """pip's isolated build environment reaches its packages (regex here) through PYTHONPATH; the hook
-    puts ``src`` in front of it rather than in its place. A regression left fresh installs without the store."""
+    """As pip builds: an interpreter whose own site-packages lack regex and newslint, reaching regex through a
+    sitecustomize on PYTHONPATH that also drops the installing venv's paths (an editable install's src among
+    them). Two regressions left the store out there, or failed the build: PYTHONPATH replaced, then src on it."""
+    import subprocess
+    import venv
+
     import regex
 
-    bare_python = tmp_path / "python"  # an interpreter that sees no site-packages of its own
-    bare_python.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S "$@"\n', encoding="utf-8")
-    bare_python.chmod(0o755)
+    venv.create(tmp_path / "bare", with_pip=False)  # no regex, no newslint
+    src = str(ROOT / "src")
+    custom = tmp_path / "custom"
+    custom.mkdir()
+    (custom / "sitecustomize.py").write_text(
+        f"import sys\nsys.path[:] = [p for p in sys.path if p != {src!r}]\n"
+        f"sys.path.append({str(Path(regex.__file__).parent.parent)!r})\n",
+        encoding="utf-8",
+    )
+    bare_python = tmp_path / "bare" / "bin" / "python"
+    check = subprocess.run(
+        [str(bare_python), "-c", "import regex, sys; print(sys.path)"],
+        env={"PYTHONPATH": f"{custom}{os.pathsep}{src}"},
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0 and src not in check.stdout  # the environment is what the test says it is
     monkeypatch.setattr(sys, "executable", str(bare_python))
-    monkeypatch.setenv("PYTHONPATH", str(Path(regex.__file__).parent.parent))
+    monkeypatch.setenv("PYTHONPATH", str(custom))
     _, hook, recorder = make_hook(monkeypatch)
     monkeypatch.setenv("NEWSLINT_PURE_PYTHON", "1")
     build_data: dict[str, Any] = {"force_include": {}}
