@@ -83,10 +83,12 @@ def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
         return gt + 1, name_end, gt
     if double == 0 and s.count("'", name_end, gt) % 2 == 0:
         return gt + 1, name_end, gt
+    # Otherwise pair the quotes. The next quote of each kind is remembered, and searched again only once it
+    # is behind: searching both anew after every pair made a tag of many values quadratic.
     pos = name_end
+    dq = s.find('"', pos, gt)
+    sq = s.find("'", pos, gt)
     while True:
-        dq = s.find('"', pos, gt)
-        sq = s.find("'", pos, gt)
         if dq < 0 and sq < 0:
             return gt + 1, name_end, gt
         q = dq if sq < 0 or 0 <= dq < sq else sq
@@ -94,10 +96,17 @@ def scan_tag(s: str, lt: int, stop: int) -> tuple[int, int, int]:
         if close < 0:
             return -1, 0, 0
         pos = close + 1
-        if gt < pos:
+        if gt < pos:  # the '>' was inside the value: the tag ends at a later one, with quotes before it
             gt = s.find(">", pos, stop)
             if gt < 0:
                 return -1, 0, 0
+            dq = s.find('"', pos, gt)
+            sq = s.find("'", pos, gt)
+            continue
+        if 0 <= dq < pos:  # (-1: none before the '>', and it has not moved)
+            dq = s.find('"', pos, gt)
+        if 0 <= sq < pos:
+            sq = s.find("'", pos, gt)
 
 
 RAW_TEXT: Final = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
