@@ -569,8 +569,7 @@ class HtmlExtractor:
         builder = self.builder
         # (No local aliases of src.find or dict.get: compiled, a method call is a direct C call and an alias a
         # generic call that parses its arguments, 5% of a parse for src.find alone.)
-        match = TAG.match
-        quoted = True  # until a quote is never closed (then TAG_UNQUOTED)
+        quoted = True  # until a quote is never closed: then tags are read with TAG_UNQUOTED
         last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
         open_counts = self.open_counts
         while pos < stop:
@@ -607,12 +606,12 @@ class HtmlExtractor:
                 slash = src[lt + 1] == "/"
                 name = src[lt + 2 if slash else lt + 1 : a0]
             else:
-                m = match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
+                expression = TAG if quoted else TAG_UNQUOTED
+                m = expression.match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
                 if m is None and lt < last_gt and quoted and starts_tag(src, lt):
                     # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
-                    match = TAG_UNQUOTED.match
                     quoted = False
-                    m = match(src, lt, stop)
+                    m = TAG_UNQUOTED.match(src, lt, stop)
                 if m is None:
                     if lt > last_gt and starts_tag(src, lt):
                         break  # the page ends inside this tag: as in browsers, the rest is not text
