@@ -225,6 +225,26 @@ def test_the_unit_index_finds_the_units_holding_a_literal(texts, literal_sets):
         assert index.holding(frozenset(lits)) == expected
 
 
+@settings(COMMON, max_examples=max(PROFILE.max_examples, 300))
+@given(
+    st.lists(st.text(alphabet="abc ", max_size=12), min_size=1, max_size=12),
+    st.lists(
+        st.lists(st.lists(st.text(alphabet="abc", min_size=1, max_size=3), min_size=1, max_size=3), min_size=1),
+        max_size=4,
+    ),
+)
+def test_the_unit_index_finds_the_units_holding_a_literal_of_each_set(texts, prefilters):
+    """Whichever way each further set is tested (in the joined text, or unit by unit when few are left),
+    the units found are those that hold a literal of every set."""
+    from newslint.context import Unit, UnitIndex, pseudo_block
+
+    units = [Unit(pseudo_block(t, None, None, "p"), 0, len(t)) for t in texts]
+    index = UnitIndex(units)
+    for sets in prefilters * 2:
+        expected = [u for u in units if all(any(lit in u.lower for lit in lits) for lits in sets)]
+        assert index.holding_all(tuple(frozenset(lits) for lits in sets)) == expected
+
+
 def test_a_tag_of_many_quoted_values_is_scanned_in_linear_time():
     """Both kinds of quote in one tag send scan_tag to pairing them; searching both anew after each pair was
     quadratic (a 2.4 MB tag took seconds, a 20 MB one minutes). 400,000 values: well under a second now."""

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from newslint.dates import find_dates, has_utc_offset, parse_iso
 from newslint.positions import LineIndex
-from newslint.rules.patterns import required_literals, statement_to_regex, words_to_regex
+from newslint.rules.patterns import (
+    required_literal_sets,
+    required_literals,
+    statement_to_regex,
+    words_to_regex,
+)
 from newslint.sentences import split_sentences
 from newslint.textbuild import TextBuilder
 
@@ -77,6 +82,22 @@ def test_iso_with_offset():
 def test_required_literals(pattern, expected):
     got = required_literals(pattern, False)
     assert (set(got) if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # Every part of a sequence is required at once: one set per literal run, group or alternation.
+        ("(?:guaranteed|assured)\\s+returns", [{"returns"}, {"guaranteed", "assured"}]),
+        ("\\b(?:click|tap)\\s+here\\s+to\\s+(?:open|join)\\b", [{"here"}, {"open", "join"}, {"click", "tap"}, {"to"}]),
+        ("sebi\\s+(?:registered\\s+)?analyst", [{"analyst"}, {"sebi"}]),  # an optional part requires nothing
+        ("(?:x|yy)+\\s*zz", [{"zz"}]),  # a set holding a lone ASCII letter is left out
+        ("a\\s*b\\s*c\\s*dd\\s*ee\\s*ff\\s*ggg\\s*hhhh", [{"hhhh"}, {"ggg"}, {"dd"}, {"ee"}]),  # the 4 best
+        ("\\d+", []),
+    ],
+)
+def test_required_literal_sets(pattern, expected):
+    assert [set(s) for s in required_literal_sets(pattern, False)] == expected
 
 
 def test_words_and_statements_become_tolerant_regexes():
@@ -198,11 +219,15 @@ def _expressions(draw: st.DrawFn, depth: int = 0) -> str:
 
 @given(_expressions(), st.data())
 def test_required_literals_never_rule_out_a_text_that_matches(expression, data):
-    """A prefilter may let through texts that do not match, never hold back one that does."""
+    """A prefilter may let through texts that do not match, never hold back one that does: every text the
+    expression matches holds a literal of each of its sets."""
     import re
 
-    literals = required_literals(expression, False)
-    if literals is None:
+    sets = required_literal_sets(expression, False)
+    if not sets:
+        assert required_literals(expression, False) is None
         return
+    assert required_literals(expression, False) == sets[0]
     text = data.draw(st.from_regex(re.compile(expression, re.IGNORECASE)))  # a text the expression matches
-    assert any(lit in text.lower() for lit in literals), (expression, text, literals)
+    for literals in sets:
+        assert any(lit in text.lower() for lit in literals), (expression, text, sets)

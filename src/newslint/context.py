@@ -50,6 +50,7 @@ SCOPES = (
     "meta:<field>",
 )
 LOWERED_MAX = 4_000_000  # characters of a scope's text copied for its document-level prefilter
+FEW_UNITS = 8  # units left after a prefilter's first set that are tested one by one for its other sets
 WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
 
 
@@ -116,8 +117,33 @@ class UnitIndex:
         A superset is harmless (the expression decides); a literal that spans the newline between two units
         can only add a unit, never lose one, since the search resumes at the start of the next unit.
         """
+        return self.holding_all((literals,))
+
+    def holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
+        """The units (in order) whose lower-cased text contains a literal of each of ``sets`` (not empty).
+
+        The first set is searched in the joined text; each further one only narrows what the first found:
+        in the joined text when its literals were searched already or many units are left, else in the few
+        units left, which costs less than a search of the whole text.
+        """
+        units = self.units
         if self.text is None:
-            return [u for u in self.units if any(lit in u.lower for lit in literals)]
+            return [u for u in units if all(any(lit in u.lower for lit in lits) for lits in sets)]
+        found = self._indexes(sets[0])
+        known = self._found
+        for literals in sets[1:]:
+            if not found:
+                break
+            if len(found) > FEW_UNITS or all(lit in known for lit in literals):
+                found = found & self._indexes(literals)
+            else:
+                found = {i for i in found if any(lit in units[i].lower for lit in literals)}
+        if len(found) == len(units):
+            return units
+        return [units[i] for i in sorted(found)]
+
+    def _indexes(self, literals: frozenset[str]) -> set[int]:
+        """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
         found: set[int] = set()
         known = self._found
         for lit in literals:
@@ -125,10 +151,7 @@ class UnitIndex:
             if hits is None:
                 hits = known[lit] = self._holding_one(lit)
             found.update(hits)
-        units = self.units
-        if len(found) == len(units):
-            return units
-        return [units[i] for i in sorted(found)]
+        return found
 
     def _holding_one(self, lit: str) -> list[int]:
         """The indexes of the units whose lower-cased text contains ``lit`` (``text`` is not None)."""

@@ -97,14 +97,21 @@ def _leading_literals(items: Any) -> tuple[str, bool]:
     return "".join(chars), True
 
 
-def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
-    """A set of literals one of which every match of this sequence contains; ``None`` when there is none.
+def _best(candidates: list[set[str]]) -> set[str]:
+    """The most selective requirement: its shortest spelling is longest, then it has the fewest spellings."""
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
-    A run of literal characters becomes a candidate; a small character class inside a run multiplies its
-    spellings (``IN[AHZ]`` -> ``INA``, ``INH``, ``INZ``). The candidate whose shortest spelling is longest wins.
+
+def _seq_requirements(items: Any, depth: int = 0) -> list[set[str]]:
+    """Sets of literals such that every match of this sequence contains one literal of each set (all of them
+    are required at once: they come from consecutive parts of one sequence); empty when none is known.
+
+    A run of literal characters becomes a set; a small character class inside a run multiplies its spellings
+    (``IN[AHZ]`` -> ``INA``, ``INH``, ``INZ``); a group or a repeat of at least one adds the sets of its
+    content; an alternation adds the union of each alternative's best set.
     """
     if depth > 20:
-        return None
+        return []
     candidates: list[set[str]] = []
     run: list[str] = [""]
 
@@ -129,19 +136,13 @@ def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
             end_run()
             lo, _hi, sub = av
             if lo >= 1:
-                req = _seq_requirements(sub, depth + 1)
-                if req:
-                    candidates.append(req)
+                candidates.extend(_seq_requirements(sub, depth + 1))
         elif op is _sre_c.SUBPATTERN:
             end_run()
-            req = _seq_requirements(av[-1], depth + 1)
-            if req:
-                candidates.append(req)
+            candidates.extend(_seq_requirements(av[-1], depth + 1))
         elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
             end_run()
-            req = _seq_requirements(av, depth + 1)
-            if req:
-                candidates.append(req)
+            candidates.extend(_seq_requirements(av, depth + 1))
         elif op is _sre_c.BRANCH:
             # The parser factors a common prefix out of alternatives ("RA|RIA" is R, then A|IA): a run before
             # a branch goes on into each alternative's leading literals, and past the branch when every
@@ -160,39 +161,51 @@ def _seq_requirements(items: Any, depth: int = 0) -> set[str] | None:
                 if not req:
                     union = set()
                     break
-                union |= req
+                union |= _best(req)
             if union:
                 candidates.append(union)
         else:
             end_run()
     end_run()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return candidates
 
 
-def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | None:
-    """Lower-case literals one of which must occur for ``source`` to match; ``None`` when unknown."""
+MAX_LITERAL_SETS = 4  # the prefilter's sets, most selective first; more cost more searches than they save
+
+
+def required_literal_sets(source: str, case_sensitive: bool) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case literals such that ``source`` can only match a text holding one literal of each set,
+    most selective first; empty when none is known.
+
+    A set that holds a lone ASCII character is left out (such a character is in nearly every text).
+    """
     try:
         flags = 0 if case_sensitive else re.IGNORECASE
         parsed = _sre_parse.parse(source, flags)
     except Exception:  # the regex module accepts syntax the stdlib parser does not
-        return None
+        return ()
     try:
-        req = _seq_requirements(list(parsed.data) if hasattr(parsed, "data") else list(parsed))
+        candidates = _seq_requirements(list(parsed.data) if hasattr(parsed, "data") else list(parsed))
     except Exception:
-        return None
-    if not req:
-        return None
-    lits = {s.lower() for s in req}
-    if any(len(s) < 2 and s.isascii() for s in lits):  # a lone ASCII letter is in nearly every text
-        return None
-    return frozenset(lits)
+        return ()
+    sets: list[frozenset[str]] = []
+    for candidate in candidates:
+        lits = frozenset(s.lower() for s in candidate)
+        if lits and lits not in sets and not any(len(s) < 2 and s.isascii() for s in lits):
+            sets.append(lits)
+    sets.sort(key=lambda c: (min(len(s) for s in c), -len(c)), reverse=True)  # stable: ties keep their order
+    return tuple(sets[:MAX_LITERAL_SETS])
+
+
+def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | None:
+    """Lower-case literals one of which must occur for ``source`` to match; ``None`` when unknown."""
+    sets = required_literal_sets(source, case_sensitive)
+    return sets[0] if sets else None
 
 
 # Prefilters already derived, by (expression, case_sensitive): the built-in packs ship theirs
-# (``rules/prefilters.json``, see ``prefilter_table``), which saves deriving them at every start.
-KNOWN_LITERALS: dict[tuple[str, bool], frozenset[str] | None] = {}
+# (``rules/compiled.json``, see ``precompiled``), which saves deriving them at every start.
+KNOWN_LITERALS: dict[tuple[str, bool], tuple[frozenset[str], ...]] = {}
 
 
 # -- compiled pattern ------------------------------------------------------------------------------------
@@ -201,7 +214,7 @@ KNOWN_LITERALS: dict[tuple[str, bool], frozenset[str] | None] = {}
 class Pattern:
     """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
 
-    __slots__ = ("_compiled", "_has_group", "_literals", "_source", "case_sensitive", "kind", "line", "text")
+    __slots__ = ("_compiled", "_has_group", "_literal_sets", "_source", "case_sensitive", "kind", "line", "text")
 
     def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
         self.text = text  # as written in the rule file
@@ -213,7 +226,7 @@ class Pattern:
         self._source: str | None = text if kind not in ("words", "statement") else None
         self._compiled: Any = None
         self._has_group = False  # whether a group named "match" narrows the reported span
-        self._literals: frozenset[str] | bool | None = False  # False: not derived yet
+        self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
 
     @property
     def regex_source(self) -> str:
@@ -224,17 +237,23 @@ class Pattern:
         return source
 
     @property
-    def literals(self) -> frozenset[str] | None:
-        """The prefilter, derived on first use: patterns behind a trigger that never fires never need one."""
-        lits = self._literals
-        if lits is False:
+    def literal_sets(self) -> tuple[frozenset[str], ...]:
+        """The prefilter (see ``required_literal_sets``), derived on first use: patterns behind a trigger that
+        never fires never need one."""
+        sets = self._literal_sets
+        if sets is None:
             key = (self.regex_source, self.case_sensitive)
-            if key in KNOWN_LITERALS:
-                lits = KNOWN_LITERALS[key]
-            else:
-                lits = required_literals(self.regex_source, self.case_sensitive)
-            self._literals = lits
-        return lits  # type: ignore[return-value]
+            sets = KNOWN_LITERALS.get(key)
+            if sets is None:
+                sets = required_literal_sets(self.regex_source, self.case_sensitive)
+            self._literal_sets = sets
+        return sets
+
+    @property
+    def literals(self) -> frozenset[str] | None:
+        """The prefilter's most selective set: one of these literals occurs in any text the pattern matches."""
+        sets = self.literal_sets
+        return sets[0] if sets else None
 
     def compile(self) -> Any:
         if self._compiled is None:
@@ -296,9 +315,3 @@ class Pattern:
             return compiled.search(text, timeout=remaining) is not None
         except TimeoutError:
             raise RuleTimeout() from None
-
-    def may_match(self, lowered: str) -> bool:
-        lits = self.literals
-        if lits is None:
-            return True
-        return any(lit in lowered for lit in lits)

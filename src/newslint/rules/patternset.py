@@ -37,6 +37,14 @@ def _holds_any(text: str, literals: frozenset[str]) -> bool:
     return False
 
 
+def _holds_all(text: str, sets: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``text`` holds a literal of each set (the prefilter of one pattern)."""
+    for literals in sets:  # noqa: SIM110
+        if not _holds_any(text, literals):
+            return False
+    return True
+
+
 class PatternSet:
     __slots__ = (
         "case_sensitive",
@@ -114,13 +122,13 @@ class PatternSet:
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
         presence = first_only and self._simple  # the first occurrence is all the caller needs
         for pattern in self.patterns:
-            lits = pattern.literals
-            if lits is None:
+            sets = pattern.literal_sets
+            if not sets:
                 candidates = units
             elif index is not None:
-                candidates = index.holding(lits)
+                candidates = index.holding_all(sets)
             else:
-                candidates = [u for u in units if _holds_any(u.lower, lits)]
+                candidates = [u for u in units if _holds_all(u.lower, sets)]
             for unit in candidates:
                 text = unit.text
                 if presence:

@@ -17,10 +17,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .patterns import KNOWN_LITERALS, required_literals
+from .patterns import KNOWN_LITERALS, required_literal_sets
 
 TABLE_NAME = "compiled.json"
-FORMAT = 1
+FORMAT = 2  # 2: each expression has a list of literal sets (all required), not one set
 
 
 def checksum(data: bytes) -> int:
@@ -37,8 +37,8 @@ def load_table(folder: Path) -> dict[str, tuple[int, dict[str, Any]]]:
         if data.get("format") != FORMAT:
             return {}
         packs = {str(name): (int(entry["checksum"]), entry["spec"]) for name, entry in data["packs"].items()}
-        for source, case_sensitive, literals in data["prefilters"]:
-            KNOWN_LITERALS[(str(source), bool(case_sensitive))] = frozenset(literals) if literals is not None else None
+        for source, case_sensitive, sets in data["prefilters"]:
+            KNOWN_LITERALS[(str(source), bool(case_sensitive))] = tuple(frozenset(lits) for lits in sets)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
     return packs
@@ -70,8 +70,8 @@ def build_table(folder: Path) -> dict[str, Any]:
                 keys.update((p.regex_source, p.case_sensitive) for p in ps.all_patterns())
     prefilters = []
     for source, case_sensitive in sorted(keys):
-        lits = required_literals(source, case_sensitive)
-        prefilters.append([source, case_sensitive, sorted(lits) if lits is not None else None])
+        sets = required_literal_sets(source, case_sensitive)
+        prefilters.append([source, case_sensitive, [sorted(lits) for lits in sets]])
     return {
         "format": FORMAT,
         "generated_by": "python -m newslint.rules.precompiled",
