@@ -258,3 +258,17 @@ def test_a_tag_of_many_quoted_values_is_scanned_in_linear_time():
         elapsed = time.perf_counter() - started
         assert end == TAG.match(tag).end() == len(tag)
         assert elapsed < 3.0, f"{elapsed:.2f} s"
+
+
+def test_a_unit_after_a_letter_whose_lower_case_is_longer_keeps_its_text():
+    """ "İ" lower-cases to two characters: a sentence's stretch of the block's lower-cased text would be
+    shifted, and the prefilter would miss a literal at its end."""
+    from newslint.context import Unit, UnitIndex, pseudo_block
+
+    block = pseudo_block("\u0130\u0130\u0130\u0130 first. We offer guaranteed returns.", None, None, "p")
+    start = block.text.index("We")
+    first, second = Unit(block, 0, start - 1), Unit(block, start, len(block.text))
+    assert second.lower == "we offer guaranteed returns."
+    for units in ([first, second], [first] * 9 + [second]):  # one by one, and through the joined text
+        index = UnitIndex(units)
+        assert index.holding_all((frozenset({"offer"}), frozenset({"returns."}))) == [second]

@@ -76,7 +76,10 @@ class Unit:
         b = self.block
         if self.start == 0 and self.end == len(b.text):
             return b.lower()
-        return b.lower()[self.start : self.end]
+        lowered = b.lower()
+        if len(lowered) != len(b.text):  # a letter whose lower case is longer ("İ"): offsets differ
+            return b.text[self.start : self.end].lower()
+        return lowered[self.start : self.end]
 
     def key(self) -> tuple[int, int, int]:
         return (id(self.block), self.start, self.end)
@@ -137,10 +140,22 @@ class UnitIndex:
             if len(found) > FEW_UNITS or all(lit in known for lit in literals):
                 found = found & self._indexes(literals)
             else:
-                found = {i for i in found if any(lit in units[i].lower for lit in literals)}
+                found = {i for i in found if self._unit_holds(i, literals)}
         if len(found) == len(units):
             return units
         return [units[i] for i in sorted(found)]
+
+    def _unit_holds(self, i: int, literals: frozenset[str]) -> bool:
+        """Whether unit ``i`` holds one of ``literals``: a search of its stretch of the joined text, no copy."""
+        assert self.text is not None
+        find = self.text.find
+        starts = self.starts
+        start = starts[i]
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        for lit in literals:  # noqa: SIM110 - a plain loop: this runs per unit and literal set
+            if find(lit, start, end) >= 0:
+                return True
+        return False
 
     def _indexes(self, literals: frozenset[str]) -> set[int]:
         """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
