@@ -6,10 +6,11 @@
 * ``statements`` are mandated sentences: words in order with any whitespace, punctuation spacing free, the
   final full stop optional, case free. Quotes and dashes are folded in the text already.
 
-Each compiled pattern also gets a *prefilter*: a set of lower-case literals at least one of which must occur
-in any text the pattern can match (derived from the parsed expression). Most rules never fire on most
-documents, and a ``str`` containment test over lower-cased text decides that many times faster than running
-the expression.
+Each compiled pattern also gets a *prefilter*: up to four sets of lower-case literals such that any text the
+pattern can match holds a literal of each set (derived from the parsed expression: "(?:click|tap) here to
+(?:open|join)" needs "here", one of "open"/"join" and one of "click"/"tap"). Most rules never fire on most
+documents, and ``str`` searches over lower-cased text decide that many times faster than running the
+expression.
 """
 
 from __future__ import annotations
