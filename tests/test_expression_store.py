@@ -41,6 +41,22 @@ def test_the_store_holds_every_expression_of_the_built_in_packs(store: Path) -> 
         assert expression_store.rebuild(source, case_sensitive) is not None, source
 
 
+def test_section_and_closing_expressions_come_from_the_store_too(store: Path, tmp_path: Path) -> None:
+    """``in_section``, ``closing``, ``section:`` regions and the default closing matter are compiled apart from
+    the patterns, once per run: the store holds them as well, and without a store they compile."""
+    from newslint.checks.editorial import CLOSING_SOURCE
+
+    sources = {source for source, _ in KEYS}
+    assert CLOSING_SOURCE in sources
+    assert any(source.startswith(r"^\W*(?:important\s+|legal") for source in sources)  # an in_section
+    assert "disclos|disclaim|regist|compliance|statutory|important" in sources  # a section: region
+    rebuilt = expression_store.compiled(CLOSING_SOURCE)
+    assert rebuilt is not regex.compile(CLOSING_SOURCE, expression_store.pattern_flags(False))  # from the store
+    assert rebuilt.search("ALSO READ: markets today") and not rebuilt.search("Markets rose today")
+    expression_store.reset(tmp_path / "missing.bin")
+    assert expression_store.compiled(r"\bnote\b").search("A NOTE here")
+
+
 def test_rebuilt_patterns_are_the_compiled_ones(store: Path) -> None:
     """Same expression, flags and groups, and the same matches on the examples (a few of which fire)."""
     fired = 0

@@ -327,9 +327,9 @@ class Context:
                     out.append(Unit(pb, 0, len(b.src)))
             return out
         if scope.startswith("section:"):
-            import regex
+            from .rules import expression_store
 
-            pattern = regex.compile(scope[len("section:") :], regex.I)
+            pattern = expression_store.compiled(scope[len("section:") :])
             return self._whole(self.section_blocks(pattern))
         if scope.startswith("meta:"):
             return self._meta_units(scope[len("meta:") :])

@@ -22,9 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from ..context import Context, Unit
+from ..rules import expression_store
 from ..rules.common import REGEX
 from ..rules.model import Hit, Rule
 from ..rules.patterns import Pattern
@@ -61,7 +60,7 @@ class Blocks(Check):
         self.label = PatternSet.build(spec["label"]) if spec.get("label") else None
         self.placement = spec.get("placement")
         self.max_count = spec.get("max_count")
-        self.closing = regex.compile(spec["closing"], regex.I) if spec.get("closing") else CLOSING
+        self.closing = expression_store.compiled(spec["closing"]) if spec.get("closing") else CLOSING
         self.closing_text = PatternSet.build(spec["closing_text"]) if spec.get("closing_text") else None
 
     def patterns(self) -> list[Pattern]:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..context import Context
+from ..rules import expression_store
 
 EDITORIAL_KINDS = ("paragraph", "list-item", "blockquote")
 MIN_EDITORIAL_CHARS = 80
 CLOSING_LINE_MAX = 40
-CLOSING = regex.compile(
+CLOSING_SOURCE = (
     r"\b(?:disclaimers?|disclosures?|about the authors?|also read|read more|related|risk warnings?|"
-    r"important (?:note|information)|statutory|regulatory|terms|note)\b",
-    regex.I,
+    r"important (?:note|information)|statutory|regulatory|terms|note)\b"
 )
+CLOSING = expression_store.compiled(CLOSING_SOURCE)
 
 
 def is_closing(ctx: Context, index: int, closing: Any = CLOSING) -> bool:

@@ -104,6 +104,13 @@ def rebuild(source: str, case_sensitive: bool) -> Any:
     return compiled if compiled.pattern == source else None
 
 
+def compiled(source: str, case_sensitive: bool = False) -> Any:
+    """``source`` compiled as every rule expression is (``pattern_flags``): rebuilt from the store when it
+    holds it (the packs' section and closing-matter expressions, newslint's own), else compiled."""
+    found = rebuild(source, case_sensitive)
+    return found if found is not None else regex.compile(source, pattern_flags(case_sensitive))
+
+
 def reset(path: Path | None = None) -> None:
     """Forget the loaded store; with ``path``, load that one instead (tests)."""
     global _entries, _rebuild
@@ -118,7 +125,8 @@ def builtin_keys(rules_dir: Path) -> list[tuple[str, bool]]:
     from .precompiled import TABLE_NAME
 
     table = json.loads((rules_dir / TABLE_NAME).read_text(encoding="utf-8"))
-    return [(str(source), bool(case_sensitive)) for source, case_sensitive, _ in table["prefilters"]]
+    keys = [(str(source), bool(case_sensitive)) for source, case_sensitive, _ in table["prefilters"]]
+    return keys + [(str(source), False) for source in table.get("expressions", [])]
 
 
 def main(argv: list[str]) -> int:

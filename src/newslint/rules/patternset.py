@@ -20,9 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..context import Context, Occurrence, Unit
+from . import expression_store
 from .patterns import Pattern
 
 # Below this many units a per-unit literal test is cheaper than building (and caching) an index.
@@ -87,7 +86,7 @@ class PatternSet:
             ps.children.append(cls.build(child, ps.case_sensitive))
         ps.klass = spec.get("class")
         if spec.get("in_section"):
-            ps.in_section = regex.compile(spec["in_section"], regex.I)
+            ps.in_section = expression_store.compiled(spec["in_section"])
         if spec.get("kinds"):
             ps.kinds = frozenset(spec["kinds"])
         if spec.get("near"):

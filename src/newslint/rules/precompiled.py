@@ -46,6 +46,7 @@ def load_table(folder: Path) -> dict[str, tuple[int, dict[str, Any]]]:
 
 def build_table(folder: Path) -> dict[str, Any]:
     """Validate every pack of ``folder`` and derive the prefilters of every expression they use."""
+    from ..checks.editorial import CLOSING_SOURCE
     from .loader import Loader
 
     packs: dict[str, Any] = {}
@@ -68,6 +69,9 @@ def build_table(folder: Path) -> dict[str, Any]:
         for ps in (klass.match, klass.links, klass.unless):
             if ps is not None:
                 keys.update((p.regex_source, p.case_sensitive) for p in ps.all_patterns())
+    expressions: set[str] = {CLOSING_SOURCE}
+    for entry in packs.values():
+        expressions.update(_section_expressions(entry["spec"]))
     prefilters = []
     for source, case_sensitive in sorted(keys):
         sets = required_literal_sets(source, case_sensitive)
@@ -77,7 +81,32 @@ def build_table(folder: Path) -> dict[str, Any]:
         "generated_by": "python -m newslint.rules.precompiled",
         "packs": packs,
         "prefilters": prefilters,
+        "expressions": sorted(expressions),
     }
+
+
+SECTION_KEYS = ("in_section", "closing")  # keys whose value is an expression compiled case-free
+WITHIN_KEYS = ("scope", "within", "near_within", "unless_within")  # may name "section:<expression>"
+
+
+def _section_expressions(spec: Any) -> set[str]:
+    """The expressions of a pack that are compiled apart from its patterns: ``in_section``, ``closing`` and
+    ``section:<expression>`` scopes and regions (the expression store holds them too)."""
+    found: set[str] = set()
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in SECTION_KEYS and isinstance(value, str):
+                found.add(value)
+            elif key in WITHIN_KEYS:
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str) and item.startswith("section:"):
+                        found.add(item[len("section:") :])
+            else:
+                found |= _section_expressions(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            found |= _section_expressions(item)
+    return found
 
 
 def render(table: dict[str, Any]) -> str:
