@@ -231,3 +231,26 @@ def test_required_literals_never_rule_out_a_text_that_matches(expression, data):
     text = data.draw(st.from_regex(re.compile(expression, re.IGNORECASE)))  # a text the expression matches
     for literals in sets:
         assert any(lit in text.lower() for lit in literals), (expression, text, sets)
+
+
+def test_a_presence_test_stops_at_the_first_alternative_set_that_matches():
+    """``any:`` sets are tried in order for a presence test (a condition, near, unless): once one matches,
+    the others never run, so a slow expression in a later set costs nothing where an earlier one decides.
+    A search for every occurrence still runs them all."""
+    from datetime import date
+
+    from helpers import parse
+    from newslint.context import Context
+    from newslint.rules.patterns import RuleTimeout
+    from newslint.rules.patternset import PatternSet
+
+    runaway = "(a|aa)+$"  # backtracks exponentially on a long run of a's that does not end the text
+    ps = PatternSet.build({"any": [{"words": ["stock tips"]}, {"patterns": [runaway]}]})
+    doc = parse("# Tips\n\nOur stock tips. " + "a" * 40 + "!\n")
+    ctx = Context(doc, date(2026, 11, 29), {}, 0.5)
+    units = ctx.units("body")
+    assert ps.present(ctx, units)
+    found = ps.occurrences(ctx, units, first_only=True)
+    assert [o.text for o in found] == ["stock tips"]
+    with pytest.raises(RuleTimeout):
+        ps.occurrences(ctx, units)

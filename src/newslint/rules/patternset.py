@@ -138,7 +138,10 @@ class PatternSet:
                 for a, b, t in pattern.finditer(text, deadline):
                     out.append(Occurrence(unit.block, unit.start + a, unit.start + b, t))
         for child in self.children:
-            out.extend(child.occurrences(ctx, units, lowered))
+            found = child.occurrences(ctx, units, lowered, first_only=presence)
+            if presence and found:
+                return found[:1]
+            out.extend(found)
         return out
 
     @property
