@@ -5,6 +5,9 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import html, md
 from newslint.engine import Linter
 from newslint.rules.loader import Loader
@@ -309,3 +312,36 @@ def test_scopes_link_url_alt_image_meta_title_sentence():
     assert scoped("meta:authors", "^by") == ["By"]
     assert scoped("title", "words") == ["words"]
     assert scoped("sentence", "tips") == ["tips"]
+
+
+_STATEMENT = (
+    "Investment in securities market are subject to market risks. "
+    "Read all the related documents carefully before investing."
+)
+_EDIT_WORDS = ["investments", "stock", "the", "risk", "please", "documents", "before", "subject", "markets", "fund"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["keep", "drop", "swap", "add"]), st.sampled_from(_EDIT_WORDS)), max_size=20))
+def test_altered_finds_the_same_best_passage_without_its_quick_ratio_bounds(edits):
+    """The quick ratios only skip windows that cannot beat the best so far: the chosen passage and its score
+    are those of trying every window."""
+    from difflib import SequenceMatcher
+    from unittest import mock
+
+    from newslint.checks.altered import Altered
+
+    words = _STATEMENT.split()
+    out = []
+    for i, (what, word) in enumerate(edits):
+        original = words[i % len(words)]
+        out.append({"keep": original, "drop": "", "swap": word, "add": f"{original} {word}"}[what])
+    text = "Note: " + " ".join(w for w in out + words[len(edits) :] if w) + " Thanks."
+    check = Altered({"statements": [_STATEMENT]})
+    pruned = check._best(text)
+    with (
+        mock.patch.object(SequenceMatcher, "real_quick_ratio", return_value=1.0),
+        mock.patch.object(SequenceMatcher, "quick_ratio", return_value=1.0),
+    ):
+        exhaustive = check._best(text)
+    assert pruned == exhaustive
