@@ -42,7 +42,20 @@ from corpus import generate  # noqa: E402
 
 NOW = "2025-06-01"  # fixed "today": date rules give the same findings on every run
 SIZES = (10, 100, 1000)
+FIXED_COST_ROW = "check, first page and post only"
 QUICK_SIZES = (3, 6, 12)
+# More rounds for the small synthetic series: a run of 10 files takes a fifth of a second, where a few
+# milliseconds of noise move its seconds per MB by 10%, and its rounds cost little.
+SMALL_SERIES_ROUNDS = ((10, 5), (100, 2))  # (at most this many files, times --repeat)
+
+
+def series_rounds(files: int, repeat: int) -> int:
+    for most, times in SMALL_SERIES_ROUNDS:
+        if files <= most:
+            return repeat * times
+    return repeat
+
+
 SUFFIXES = (".html", ".htm", ".md", ".markdown")
 
 
@@ -221,12 +234,15 @@ def floors_in_child(folder: Path, repeat: int) -> dict[str, dict[str, Any]]:
         return json.loads(out.read_text(encoding="utf-8"))
 
 
-def measure_folder(folder: Path, rule_args: list[str], repeat: int, jobs: int) -> dict[str, Any]:
+def measure_folder(
+    folder: Path, rule_args: list[str], repeat: int, jobs: int, fixed_cost: list[Path] | None = None
+) -> dict[str, Any]:
     """Every measurement of one folder, taken in ``repeat`` rounds of one run each.
 
     Rounds, not one measurement repeated and then the next: a shared machine speeds up and slows down over
     minutes, and within a round every measurement meets about the same machine. Each ratio is the median of
-    the ratios of the rounds; each row is the median of its runs (peak RSS: the largest).
+    the ratios of the rounds; each row is the median of its runs (peak RSS: the largest). With
+    ``fixed_cost`` files, each round also checks just those (``FIXED_COST_ROW``), for ``scaling``.
     """
     files = article_files(folder)
     size = sum(p.stat().st_size for p in files)
@@ -241,6 +257,14 @@ def measure_folder(folder: Path, rule_args: list[str], repeat: int, jobs: int) -
             f"check, --jobs {jobs}": [*base, "--jobs", str(jobs), "--no-cache"],
             "check, warm cache": [*base, "--jobs", "1"],
         }
+        if fixed_cost:
+            commands[FIXED_COST_ROW] = [
+                *base[:-1],
+                "--jobs",
+                "1",
+                "--no-cache",
+                *(str(f.resolve()) for f in fixed_cost),
+            ]
         for _ in range(repeat):
             for name, row in floors_in_child(folder, 1).items():
                 floor_runs.setdefault(name, []).append(row)
@@ -274,7 +298,17 @@ def measure_folder(folder: Path, rule_args: list[str], repeat: int, jobs: int) -
     }
     ratios[f"check 1 process / --jobs {jobs} (speed-up)"] = ratio([c[0] for c in check_runs[f"check, --jobs {jobs}"]])
     ratios["check / warm cache (speed-up)"] = ratio([c[0] for c in check_runs["check, warm cache"]])
-    return {"folder": str(folder), "files": len(files), "mb": size / 1e6, "rows": rows, "ratios": ratios}
+    result = {"folder": str(folder), "files": len(files), "mb": size / 1e6, "rows": rows, "ratios": ratios}
+    if fixed_cost:
+        fixed_mb = sum(f.stat().st_size for f in fixed_cost) / 1e6
+        rows[FIXED_COST_ROW]["files_per_s"] = len(fixed_cost) / rows[FIXED_COST_ROW]["seconds"]
+        rows[FIXED_COST_ROW]["mb_per_s"] = fixed_mb / rows[FIXED_COST_ROW]["seconds"]
+        # Round by round, the check's time beyond the fixed-cost run, per further MB (paired: same machine).
+        result["seconds_per_mb_beyond_fixed_cost"] = statistics.median(
+            max(c[0] - f[0], 0.0) / (size / 1e6 - fixed_mb)
+            for c, f in zip(check_runs["check, 1 process"], check_runs[FIXED_COST_ROW], strict=True)
+        )
+    return result
 
 
 def cold_start(rule_args: list[str], repeat: int) -> dict[str, float]:
@@ -320,48 +354,42 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def scaling(results: list[dict[str, Any]], start: float, one_page: dict[str, float]) -> dict[str, Any]:
-    """Seconds per MB at each size: as measured; without the cold start; and beyond a one-page run.
+def scaling(results: list[dict[str, Any]], start: float) -> dict[str, Any]:
+    """Seconds per MB at each size: as measured; without the cold start; and beyond a fixed-cost run.
 
     The first series carries every fixed cost, which dominates 10 small files. The second removes the
     cold start (a one-line Markdown post) but not what a run pays once on its first real page and post:
     importing the HTML parser, compiling the expressions of every rule they fire (a synthetic page fires
-    them all). The third removes both, as the time of a run over the corpus's first page and first post:
-    it is the cost of each further MB, the one that would grow if a run kept documents or its caches grew.
+    them all). The third removes both, as the time of a run over the corpus's first page and first post,
+    measured in the same rounds (``FIXED_COST_ROW``): it is the cost of each further MB, the one that would
+    grow if a run kept documents or its caches grew.
     """
 
-    def spread(values: list[float]) -> float:
-        return (max(values) - min(values)) / min(values) if values and min(values) > 0 else 0.0
+    def spread(values: list[float]) -> float | None:
+        """(largest - smallest) / smallest; None when the smallest is 0 (a series no longer than the fixed
+        costs, as in --quick), where no spread can be stated."""
+        return (max(values) - min(values)) / min(values) if values and min(values) > 0 else None
 
     seconds = [r["rows"]["check, 1 process"]["seconds"] for r in results]
     per_mb = [t / r["mb"] for t, r in zip(seconds, results, strict=True)]
     marginal = [max(t - start, 0.0) / r["mb"] for t, r in zip(seconds, results, strict=True)]
-    beyond = [
-        max(t - one_page["seconds"], 0.0) / (r["mb"] - one_page["mb"])
-        for t, r in zip(seconds, results, strict=True)
-        if r["mb"] > one_page["mb"]
-    ]
+    beyond = [r["seconds_per_mb_beyond_fixed_cost"] for r in results if "seconds_per_mb_beyond_fixed_cost" in r]
     return {
         "seconds_per_mb": per_mb,
         "spread": spread(per_mb),
         "seconds_per_mb_after_start": marginal,
         "spread_after_start": spread(marginal),
-        "one_page_run": one_page,
-        "seconds_per_mb_beyond_one_page": beyond,
-        "spread_beyond_one_page": spread(beyond),
+        "seconds_per_mb_beyond_fixed_cost": beyond,
+        "spread_beyond_fixed_cost": spread(beyond),
     }
 
 
-def one_page_run(folder: Path, rule_args: list[str], repeat: int) -> dict[str, float]:
-    """Median time of ``newslint check`` over the corpus's first page and first post: every cost a run pays
-    once (both parsers imported, the expressions of the rules that fire compiled)."""
+def fixed_cost_files(folder: Path) -> list[Path]:
+    """The corpus's first page and first post: a run over them pays every cost a run pays once (both parsers
+    imported, the expressions of the rules that fire compiled)."""
     files = article_files(folder)
     found = [next((f for f in files if f.suffix.lower() in kind), None) for kind in ((".html", ".htm"), (".md",))]
-    firsts = [f for f in found if f is not None]
-    cmd = [*newslint_command(), "check", "--now", NOW, "--quiet", "--no-cache", "--jobs", "1", *rule_args]
-    with tempfile.TemporaryDirectory(prefix="newslint-one-") as work:
-        row = median_process([*cmd, *(str(f.resolve()) for f in firsts)], Path(work), repeat)
-    return {"seconds": row["seconds"], "mb": sum(f.stat().st_size for f in firsts) / 1e6}
+    return [f for f in found if f is not None]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -391,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     print(build_note)
     results = []
     scratch = None
-    one_page: dict[str, float] | None = None
+    fixed_cost: list[Path] | None = None
     try:
         if args.folder:
             folders = [(Path(args.folder), Path(args.folder).name or args.folder)]
@@ -399,10 +427,12 @@ def main(argv: list[str] | None = None) -> int:
             scratch = Path(tempfile.mkdtemp(prefix="newslint-synthetic-"))
             sizes = QUICK_SIZES if args.quick else SIZES
             folders = [(generate(scratch / f"n{n}", n), f"synthetic, {n} files") for n in sizes]
-            one_page = one_page_run(folders[0][0], rule_args, max(repeat, 3 if args.quick else 5))
+            fixed_cost = fixed_cost_files(folders[0][0])
         for folder, label in folders:
-            result = measure_folder(folder, rule_args, repeat, args.jobs)
-            result["label"] = label
+            rounds = repeat if args.quick or args.folder else series_rounds(len(article_files(folder)), repeat)
+            result = measure_folder(folder, rule_args, rounds, args.jobs, fixed_cost)
+            result["label"] = label if rounds == repeat else f"{label}, median of {rounds}"
+            result["rounds"] = rounds
             results.append(result)
             print()
             print(table(result))
@@ -422,17 +452,19 @@ def main(argv: list[str] | None = None) -> int:
         "results": results,
         "cold_start": start,
     }
-    if len(results) > 1 and one_page is not None:
-        scale = payload["scaling"] = scaling(results, start["newslint_check_one_md"], one_page)
+    if len(results) > 1 and fixed_cost:
+        scale = payload["scaling"] = scaling(results, start["newslint_check_one_md"])
         per_mb = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb"])
         marginal = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb_after_start"])
-        beyond = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb_beyond_one_page"])
-        print(f"scaling: seconds per MB (check, 1 process) {per_mb}; spread {scale['spread']:.0%}")
-        print(f"         without the start-up (cold start) {marginal}; spread {scale['spread_after_start']:.0%}")
-        print(
-            f"         beyond a one-page run (a page and a post, {one_page['seconds']:.3f} s) {beyond}; "
-            f"spread {scale['spread_beyond_one_page']:.0%}"
-        )
+        beyond = ", ".join(f"{s:.3f}" for s in scale["seconds_per_mb_beyond_fixed_cost"])
+
+        def percent(value: float | None) -> str:
+            return "n/a" if value is None else f"{value:.0%}"
+
+        print(f"scaling: seconds per MB (check, 1 process) {per_mb}; spread {percent(scale['spread'])}")
+        print(f"         without the start-up (cold start) {marginal}; spread {percent(scale['spread_after_start'])}")
+        fixed_spread = percent(scale["spread_beyond_fixed_cost"])
+        print(f"         beyond the fixed costs (a page and a post) {beyond}; spread {fixed_spread}")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0

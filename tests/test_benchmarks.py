@@ -22,8 +22,10 @@ def test_harness_quick_run_writes_every_measurement(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["results"]) == 3 and "scaling" in data
     scale = data["scaling"]
-    assert scale["one_page_run"]["seconds"] > 0 and scale["one_page_run"]["mb"] > 0
-    assert len(scale["seconds_per_mb_beyond_one_page"]) == 3 and "beyond a one-page run" in proc.stdout.decode()
+    fixed = [r["rows"]["check, first page and post only"] for r in data["results"]]
+    assert all(row["seconds"] > 0 and row["files_per_s"] > 0 for row in fixed)
+    assert len(scale["seconds_per_mb_beyond_fixed_cost"]) == 3
+    assert "beyond the fixed costs (a page and a post)" in proc.stdout.decode()
     rows = data["results"][0]["rows"]
     for name in (
         "read + decode",
