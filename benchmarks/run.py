@@ -42,8 +42,8 @@ from corpus import generate  # noqa: E402
 
 NOW = "2025-06-01"  # fixed "today": date rules give the same findings on every run
 SIZES = (10, 100, 1000)
-FIXED_COST_ROW = "check, first page and post only"
 QUICK_SIZES = (3, 6, 12)
+FIXED_COST_ROW = "check, first page and post only"  # a row of each synthetic series, for the scaling line
 # More rounds for the small synthetic series: a run of 10 files takes a fifth of a second, where a few
 # milliseconds of noise move its seconds per MB by 10%, and its rounds cost little.
 SMALL_SERIES_ROUNDS = ((10, 5), (100, 2))  # (at most this many files, times --repeat)
@@ -137,21 +137,6 @@ def run_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
         raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
     rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
     return wall, usage.ru_utime + usage.ru_stime, rss
-
-
-def median_process(
-    cmd: list[str], cwd: Path, repeat: int, before: Callable[[], None] | None = None
-) -> dict[str, float]:
-    runs = []
-    for _ in range(repeat):
-        if before is not None:
-            before()
-        runs.append(run_process(cmd, cwd))
-    return {
-        "seconds": statistics.median(r[0] for r in runs),
-        "cpu_seconds": statistics.median(r[1] for r in runs),
-        "peak_rss_mb": max(r[2] for r in runs) / 1e6,
-    }
 
 
 def floors(files: list[Path], repeat: int) -> dict[str, dict[str, Any]]:

@@ -250,12 +250,6 @@ class Pattern:
             self._literal_sets = sets
         return sets
 
-    @property
-    def literals(self) -> frozenset[str] | None:
-        """The prefilter's most selective set: one of these literals occurs in any text the pattern matches."""
-        sets = self.literal_sets
-        return sets[0] if sets else None
-
     def compile(self) -> Any:
         if self._compiled is None:
             source = self.regex_source
