@@ -85,6 +85,23 @@ class Unit:
         return (id(self.block), self.start, self.end)
 
 
+def holds_any(text: str, literals: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of ``literals``. A plain loop: any() over a generator costs a frame per
+    call, and this runs per unit and pattern."""
+    for lit in literals:  # noqa: SIM110
+        if lit in text:
+            return True
+    return False
+
+
+def holds_all(text: str, sets: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``text`` holds a literal of each set (the prefilter of one pattern)."""
+    for literals in sets:  # noqa: SIM110
+        if not holds_any(text, literals):
+            return False
+    return True
+
+
 class UnitIndex:
     """The lower-cased texts of a list of units joined by newlines, to find the units that hold a literal.
 
@@ -131,7 +148,7 @@ class UnitIndex:
         """
         units = self.units
         if self.text is None:
-            return [u for u in units if all(any(lit in u.lower for lit in lits) for lits in sets)]
+            return [u for u in units if holds_all(u.lower, sets)]
         found = self._indexes(sets[0])
         known = self._found
         for literals in sets[1:]:

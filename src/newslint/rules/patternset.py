@@ -20,28 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..context import Context, Occurrence, Unit
+from ..context import Context, Occurrence, Unit, holds_all
 from . import expression_store
 from .patterns import Pattern
 
 # Below this many units a per-unit literal test is cheaper than building (and caching) an index.
 SMALL_UNIT_LIST = 8
-
-
-def _holds_any(text: str, literals: frozenset[str]) -> bool:
-    # A plain loop: any() over a generator costs a frame per call, and this runs per unit and pattern.
-    for lit in literals:  # noqa: SIM110
-        if lit in text:
-            return True
-    return False
-
-
-def _holds_all(text: str, sets: tuple[frozenset[str], ...]) -> bool:
-    """Whether ``text`` holds a literal of each set (the prefilter of one pattern)."""
-    for literals in sets:  # noqa: SIM110
-        if not _holds_any(text, literals):
-            return False
-    return True
 
 
 class PatternSet:
@@ -127,7 +111,7 @@ class PatternSet:
             elif index is not None:
                 candidates = index.holding_all(sets)
             else:
-                candidates = [u for u in units if _holds_all(u.lower, sets)]
+                candidates = [u for u in units if holds_all(u.lower, sets)]
             for unit in candidates:
                 text = unit.text
                 if presence:
