@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,28 @@ def test_ordinary_news_without_indian_market_content_is_left_alone():
         "can join our WhatsApp group for updates, and the best advisor on planning said it was a good plan.\n"
     )
     assert [r for r in _rules(text) if r.split("-")[0] in ("sebi", "promo", "disclaimer")] == []
+
+
+def test_the_prefilter_never_changes_a_finding(ruleset, monkeypatch):
+    """Every expression's literal sets only skip units it cannot match: linting the packs' own examples, the
+    annotated fixtures and ``examples/`` with no prefilter at all gives exactly the same findings."""
+    from newslint.engine import Linter, lint_source
+    from newslint.rules.patterns import Pattern
+    from newslint.source import SourceText
+
+    texts = [(e.text, e.format) for rule in ruleset.rules for e in rule.fail_examples + rule.pass_examples]
+    for path in sorted([*FIXTURES.iterdir(), *EXAMPLES.iterdir()]):
+        texts.append((path.read_text(encoding="utf-8"), "html" if path.suffix == ".html" else "markdown"))
+
+    def findings() -> list[tuple[str, int, int, str]]:
+        linter = Linter(ruleset, date(2026, 11, 29), ruleset.rules)
+        out = []
+        for n, (text, fmt) in enumerate(texts):
+            result = lint_source(linter, SourceText(f"t{n}", fmt, text, "utf-8", len(text.encode())))
+            out.extend((f.rule, f.line, f.column, f.snippet) for f in result.findings)
+        return out
+
+    with_prefilter = findings()
+    assert len(with_prefilter) > 100
+    monkeypatch.setattr(Pattern, "literal_sets", property(lambda self: ()))
+    assert findings() == with_prefilter
