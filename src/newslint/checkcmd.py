@@ -221,6 +221,10 @@ def run_check_command(
         if statistics and fmt in STATISTICS_ON_STDERR:
             for line in statistics_lines(report):
                 print(line, file=sys.stderr)
+        if outcome.timings is not None:
+            from .timing import render, requested_rows
+
+            print(render(outcome.timings, requested_rows() or 0), file=sys.stderr)
         if report.errors:
             return EXIT_ERROR
         if not outcome.checked:

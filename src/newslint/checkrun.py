@@ -27,6 +27,7 @@ from .progress import for_run
 from .records import Record
 from .rules.model import SEVERITY_RANK, Rule
 from .runner import CheckSettings, Target, collect
+from .timing import Timings, requested_rows
 
 if TYPE_CHECKING:
     from .html.selectors import HtmlSelectors
@@ -80,7 +81,7 @@ class CheckRequest(Record):
 
 
 class CheckOutcome(Record):
-    _fields = ("results", "rules", "fail_on", "checked", "excluded")
+    _fields = ("results", "rules", "fail_on", "checked", "excluded", "timings")
 
     def __init__(
         self,
@@ -89,12 +90,14 @@ class CheckOutcome(Record):
         fail_on: dict[str, str] | None = None,
         checked: int = 0,
         excluded: int = 0,
+        timings: Timings | None = None,
     ) -> None:
         self.results = [] if results is None else results
         self.rules = {} if rules is None else rules  # every rule of every configuration used
         self.fail_on = {} if fail_on is None else fail_on  # path -> the fail-on that applies to it
         self.checked = checked
         self.excluded = excluded
+        self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.timing)
 
 
 class ProfileResolver:
@@ -161,19 +164,23 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
     return planned, outcome, collected.warnings
 
 
-def _results(request: CheckRequest, planned: list[tuple[Target, Profile]]) -> Iterator[FileResult]:
+def _results(
+    request: CheckRequest, planned: list[tuple[Target, Profile]], timings: Timings | None = None
+) -> Iterator[FileResult]:
     """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
 
     Files are grouped by profile (one configuration, one linter, one cache fingerprint); results come back in
-    the planned order within each group, and the caller sorts them by path.
+    the planned order within each group, and the caller sorts them by path. With ``timings``, every file is
+    linted in this process and the linters add their time to it.
     """
     from .parallel import default_jobs, lint_all
 
     groups: dict[int, tuple[Profile, list[Target]]] = {}
     for target, profile in planned:
         groups.setdefault(id(profile), (profile, []))[1].append(target)
-    jobs = request.jobs or default_jobs()
+    jobs = 1 if timings is not None else request.jobs or default_jobs()
     for profile, targets in groups.values():
+        profile.linter.timings = timings
         cache = None
         if request.cache and any(t.path is not None for t in targets):
             from .cache import ResultCache, cache_root, fingerprint
@@ -217,7 +224,9 @@ def run_check(request: CheckRequest) -> CheckOutcome:
             print(f"newslint: warning: {warning}", file=err)
     progress = for_run(err, request.output_format, request.quiet, len(planned))
     findings = 0
-    for done, result in enumerate(_results(request, planned), 1):
+    if requested_rows() is not None:
+        outcome.timings = Timings()
+    for done, result in enumerate(_results(request, planned, outcome.timings), 1):
         stop_if_interrupted()
         outcome.results.append(result)
         findings += len(result.findings)

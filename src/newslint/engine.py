@@ -24,6 +24,7 @@ from .textbuild import fold
 
 if TYPE_CHECKING:
     from .html.selectors import HtmlSelectors
+    from .timing import Timings
 
 TIMEOUT_RULE = "newslint-rule-timeout"
 PATTERN_RULE = "newslint-pattern-error"
@@ -57,6 +58,7 @@ class FileResult(Record):
 
 class Linter:
     html_selectors: HtmlSelectors | None = None  # configured CSS selectors for HTML body detection
+    timings: Timings | None = None  # set for NEWSLINT_TIMING runs: seconds per rule and parsing
 
     def __init__(
         self,
@@ -75,6 +77,7 @@ class Linter:
     def lint(self, doc: Document) -> list[Finding]:
         ctx = Context(doc, self.now, self.ruleset.classes, self.timeout)
         findings: list[Finding] = []
+        timings = self.timings
         for rule in self.rules:
             ctx.start_rule(rule.id)
             started = time.monotonic()
@@ -101,6 +104,9 @@ class Linter:
                 )
             except PatternError as exc:
                 findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
+            finally:
+                if timings is not None:
+                    timings.add(rule.id, time.monotonic() - started)
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -142,8 +148,15 @@ def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> File
     from .parse import parse_source
 
     result = FileResult(source.path)
+    timings = linter.timings
     try:
-        doc = parse_source(source, linter.html_selectors)
+        if timings is None:
+            doc = parse_source(source, linter.html_selectors)
+        else:
+            started = time.monotonic()
+            doc = parse_source(source, linter.html_selectors)
+            timings.parse += time.monotonic() - started
+            timings.files += 1
         result.warnings = list(doc.warnings)
         result.findings = linter.lint(doc)
         for f in result.findings:

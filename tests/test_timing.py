@@ -1,0 +1,92 @@
+"""NEWSLINT_TIMING: rule-by-rule time on standard error after the report, the report itself unchanged."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from newslint.timing import Timings, render, requested_rows
+
+RULES = """\
+pack: house
+rules:
+  - id: house-assured
+    severity: error
+    message: "Do not promise returns: {match}"
+    description: Promises of returns are forbidden.
+    forbid: {words: [guaranteed returns]}
+  - id: house-slow
+    severity: warning
+    message: "{match}"
+    description: A deliberately slow expression.
+    forbid: {patterns: ['(?:\\w+\\s+){2,}?\\d']}  # no literal to prefilter on; quadratic without a digit
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A\n\nThe fund offers guaranteed returns to everyone.\n", encoding="utf-8")
+    # One long sentence: the slow rule tries every word as a start and runs on to the end from each.
+    (tmp_path / "b.md").write_text("# B\n\n" + "markets rose " * 300 + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def check(project: Path, *args: str, timing: str | None = None):
+    env = {"NEWSLINT_TIMING": timing} if timing is not None else {"NEWSLINT_TIMING": ""}
+    base = ["check", "--no-builtin", "--rules", str(project / "rules.yaml"), "--now", "2026-11-29"]
+    return run_cli(*base, "--format", "json", *args, ".", cwd=project, env=env)
+
+
+def test_timing_lists_the_rules_after_an_unchanged_report(project):
+    plain = check(project, "--no-cache", "--jobs", "2")
+    timed = check(project, "--no-cache", "--jobs", "2", timing="1")
+    assert timed.returncode == plain.returncode == 1
+    assert json.loads(timed.stdout) == json.loads(plain.stdout)  # the report is the same
+    assert b"newslint timing" not in plain.stderr
+    err = timed.stderr.decode()
+    assert "newslint timing: 2 files linted in one process; rules " in err
+    lines = err.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Rule "))
+    width = len(lines[header].split("|")[0]) - 1  # the longest rule id listed sets the first column
+    assert lines[header] == "Rule".ljust(width) + " | Time (ms) | Relative"
+    assert lines[header + 1] == ":" + "-" * width + "|----------:|--------:"
+    rows = [line.split("|")[0].strip() for line in lines[header + 2 :]]
+    assert rows[0] == "house-slow" and "house-assured" in rows  # slowest first; engine rules are timed too
+    shares = [float(line.split("|")[2].strip().rstrip("%")) for line in lines[header + 2 :]]
+    assert shares[0] > 50 and abs(sum(shares) - 100) < 0.5
+
+
+def test_files_from_the_cache_are_not_timed(project):
+    check(project)  # fills the cache
+    warm = check(project, timing="1")
+    assert "newslint timing: 0 files linted in one process" in warm.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "rows"),
+    [("", None), ("0", None), ("off", None), ("1", 10), ("yes", 10), ("5", 10), ("25", 25), ("ALL", sys.maxsize)],
+)
+def test_requested_rows_follow_eslint(value, rows):
+    assert requested_rows({"NEWSLINT_TIMING": value}) == rows
+    assert requested_rows({}) is None
+
+
+def test_render_ranks_by_time_then_id_and_keeps_the_requested_rows():
+    timings = Timings()
+    for rule_id, seconds in [("b-rule", 0.002), ("a-rule", 0.002), ("slowest", 0.006)]:
+        timings.add(rule_id, seconds / 2)
+        timings.add(rule_id, seconds / 2)
+    timings.files, timings.parse = 1, 0.5
+    text = render(timings, 2)
+    assert text.splitlines() == [
+        "newslint timing: 1 file linted in one process; rules 0.010 s, parsing 0.500 s",
+        "Rule    | Time (ms) | Relative",
+        ":-------|----------:|--------:",
+        "slowest |     6.000 |   60.0%",
+        "a-rule  |     2.000 |   20.0%",
+    ]
