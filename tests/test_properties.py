@@ -222,7 +222,7 @@ def test_the_unit_index_finds_the_units_holding_a_literal(texts, literal_sets):
     index = UnitIndex(units)
     for lits in literal_sets * 2:  # each set twice: the second time from what was remembered
         expected = [u for u in units if any(lit in u.lower for lit in lits)]
-        assert index.holding(frozenset(lits)) == expected
+        assert index.holding_all((frozenset(lits),)) == expected
 
 
 @settings(COMMON, max_examples=max(PROFILE.max_examples, 300))

@@ -8,18 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import RULES_YAML, run_cli
 from newslint.timing import Timings, render, requested_rows
 
-RULES = """\
-pack: house
+# The shared test pack (fast rules) and one slow rule beside it.
+SLOW_RULE = """\
+pack: slow
 rules:
-  - id: house-assured
-    severity: error
-    message: "Do not promise returns: {match}"
-    description: Promises of returns are forbidden.
-    forbid: {words: [guaranteed returns]}
-  - id: house-slow
+  - id: slow-digits
     severity: warning
     message: "{match}"
     description: A deliberately slow expression.
@@ -29,7 +25,9 @@ rules:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    (tmp_path / "rules" / "slow.yaml").write_text(SLOW_RULE, encoding="utf-8")
     (tmp_path / "a.md").write_text("# A\n\nThe fund offers guaranteed returns to everyone.\n", encoding="utf-8")
     # One long sentence: the slow rule tries every word as a start and runs on to the end from each.
     (tmp_path / "b.md").write_text("# B\n\n" + "markets rose " * 300 + "\n", encoding="utf-8")
@@ -38,7 +36,7 @@ def project(tmp_path: Path) -> Path:
 
 def check(project: Path, *args: str, timing: str | None = None):
     env = {"NEWSLINT_TIMING": timing} if timing is not None else {"NEWSLINT_TIMING": ""}
-    base = ["check", "--no-builtin", "--rules", str(project / "rules.yaml"), "--now", "2026-11-29"]
+    base = ["check", "--no-builtin", "--rules", str(project / "rules"), "--now", "2026-11-29"]
     return run_cli(*base, "--format", "json", *args, ".", cwd=project, env=env)
 
 
@@ -56,7 +54,7 @@ def test_timing_lists_the_rules_after_an_unchanged_report(project):
     assert lines[header] == "Rule".ljust(width) + " | Time (ms) | Relative"
     assert lines[header + 1] == ":" + "-" * width + "|----------:|--------:"
     rows = [line.split("|")[0].strip() for line in lines[header + 2 :]]
-    assert rows[0] == "house-slow" and "house-assured" in rows  # slowest first; engine rules are timed too
+    assert rows[0] == "slow-digits" and "t-assured-returns" in rows  # slowest first; engine rules are timed too
     shares = [float(line.split("|")[2].strip().rstrip("%")) for line in lines[header + 2 :]]
     assert shares[0] > 50 and abs(sum(shares) - 100) < 0.5
 
@@ -81,8 +79,8 @@ def test_render_ranks_by_time_then_id_and_keeps_the_requested_rows():
     for rule_id, seconds in [("b-rule", 0.002), ("a-rule", 0.002), ("slowest", 0.006)]:
         timings.add(rule_id, seconds / 2)
         timings.add(rule_id, seconds / 2)
-    timings.files, timings.parse = 1, 0.5
-    text = render(timings, 2)
+    timings.files, timings.parse, timings.rows = 1, 0.5, 2
+    text = render(timings)
     assert text.splitlines() == [
         "newslint timing: 1 file linted in one process; rules 0.010 s, parsing 0.500 s",
         "Rule    | Time (ms) | Relative",

@@ -222,9 +222,9 @@ def run_check_command(
             for line in statistics_lines(report):
                 print(line, file=sys.stderr)
         if outcome.timings is not None:
-            from .timing import render, requested_rows
+            from .timing import render
 
-            print(render(outcome.timings, requested_rows() or 0), file=sys.stderr)
+            print(render(outcome.timings), file=sys.stderr)
         if report.errors:
             return EXIT_ERROR
         if not outcome.checked:

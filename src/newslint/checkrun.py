@@ -224,8 +224,9 @@ def run_check(request: CheckRequest) -> CheckOutcome:
             print(f"newslint: warning: {warning}", file=err)
     progress = for_run(err, request.output_format, request.quiet, len(planned))
     findings = 0
-    if requested_rows() is not None:
-        outcome.timings = Timings()
+    rows = requested_rows()
+    if rows is not None:
+        outcome.timings = Timings(rows)
     for done, result in enumerate(_results(request, planned, outcome.timings), 1):
         stop_if_interrupted()
         outcome.results.append(result)

@@ -131,20 +131,14 @@ class UnitIndex:
             pos += len(low) + 1
         self.starts = starts
 
-    def holding(self, literals: frozenset[str]) -> list[Unit]:
-        """The units (in order) whose lower-cased text contains one of ``literals``.
-
-        A superset is harmless (the expression decides); a literal that spans the newline between two units
-        can only add a unit, never lose one, since the search resumes at the start of the next unit.
-        """
-        return self.holding_all((literals,))
-
     def holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
         """The units (in order) whose lower-cased text contains a literal of each of ``sets`` (not empty).
 
         The first set is searched in the joined text; each further one only narrows what the first found:
         in the joined text when its literals were searched already or many units are left, else in the few
-        units left, which costs less than a search of the whole text.
+        units left, which costs less than a search of the whole text. A superset is harmless (the expression
+        decides); a literal that spans the newline between two units can only add a unit, never lose one,
+        since the search resumes at the start of the next unit.
         """
         units = self.units
         if self.text is None:

@@ -150,11 +150,9 @@ def lint_source(linter: Linter, source: SourceText, debug: bool = False) -> File
     result = FileResult(source.path)
     timings = linter.timings
     try:
-        if timings is None:
-            doc = parse_source(source, linter.html_selectors)
-        else:
-            started = time.monotonic()
-            doc = parse_source(source, linter.html_selectors)
+        started = time.monotonic()
+        doc = parse_source(source, linter.html_selectors)
+        if timings is not None:
             timings.parse += time.monotonic() - started
             timings.files += 1
         result.warnings = list(doc.warnings)

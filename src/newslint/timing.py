@@ -20,14 +20,15 @@ OFF = ("", "0", "false", "no", "off")
 
 
 class Timings:
-    """Seconds per rule id, seconds spent parsing, and how many files were linted."""
+    """Seconds per rule id, seconds spent parsing, how many files were linted, and how many rules to list."""
 
-    __slots__ = ("files", "parse", "rules")
+    __slots__ = ("files", "parse", "rows", "rules")
 
-    def __init__(self) -> None:
+    def __init__(self, rows: int = DEFAULT_ROWS) -> None:
         self.rules: dict[str, float] = {}
         self.parse = 0.0
         self.files = 0
+        self.rows = rows
 
     def add(self, rule_id: str, seconds: float) -> None:
         self.rules[rule_id] = self.rules.get(rule_id, 0.0) + seconds
@@ -43,15 +44,15 @@ def requested_rows(environ: Mapping[str, str] = os.environ) -> int | None:
     return int(value) if value.isdigit() and int(value) > DEFAULT_ROWS else DEFAULT_ROWS
 
 
-def render(timings: Timings, rows: int) -> str:
-    """The table, slowest rule first (ties by id, so that the order is stable)."""
+def render(timings: Timings) -> str:
+    """The table of the ``timings.rows`` slowest rules, slowest first (ties by id: a stable order)."""
     total = sum(timings.rules.values())
     files = "file" if timings.files == 1 else "files"
     lines = [
         f"newslint timing: {timings.files} {files} linted in one process; "
         f"rules {total:.3f} s, parsing {timings.parse:.3f} s",
     ]
-    ranked = sorted(timings.rules.items(), key=lambda item: (-item[1], item[0]))[:rows]
+    ranked = sorted(timings.rules.items(), key=lambda item: (-item[1], item[0]))[: timings.rows]
     width = max([len("Rule"), *(len(rule_id) for rule_id, _ in ranked)])
     lines.append(f"{'Rule':<{width}} | Time (ms) | Relative")
     lines.append(f":{'-' * (width - 1)}-|----------:|--------:")
