@@ -229,6 +229,27 @@ class Context:
         self.presence: dict[tuple[int, Any], bool] = {}
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
+        self._voices: Any = None
+
+    # -- speaker ------------------------------------------------------------------------------------
+
+    @property
+    def voices(self) -> Any:
+        """The document's speaker context (``voices.Voices``), computed once, on first need."""
+        if self._voices is None:
+            from .voices import Voices
+
+            self._voices = Voices(self.doc)
+        return self._voices
+
+    def voice(self, block: Block, offset: int) -> str:
+        """Whose text ``block`` holds at ``offset``: own, quoted or reported. A pseudo-block (a metadata value,
+        a link target) is judged on its own text."""
+        if block.index < 0:
+            from .voices import pseudo_voice
+
+            return "own" if self.voices.self_promotion else pseudo_voice(block, offset)
+        return self.voices.voice(block, offset)
 
     def start_rule(self, rule_id: str) -> None:
         self.rule_id = rule_id

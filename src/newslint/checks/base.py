@@ -16,6 +16,7 @@ from ..context import Context
 if TYPE_CHECKING:
     from ..rules.model import Hit, Rule
     from ..rules.patterns import Pattern
+    from ..rules.patternset import PatternSet
     from ..rules.spec import Obj
 
 
@@ -33,4 +34,8 @@ class Check(ABC):
 
     def patterns(self) -> list[Pattern]:
         """Every pattern this check uses (compiled at load to validate them)."""
+        return []
+
+    def triggers(self) -> list[PatternSet]:
+        """The pattern sets whose matches this check reports (a rule's ``voices`` applies to them)."""
         return []

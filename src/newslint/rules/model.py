@@ -43,7 +43,7 @@ class Hit(Record):
 class BlockClass(Record):
     """A named class of blocks (e.g. promotional calls to action), defined once per pack."""
 
-    _fields = ("name", "match", "links", "unless", "scope", "description", "file", "line")
+    _fields = ("name", "match", "links", "unless", "scope", "description", "file", "line", "house")
 
     def __init__(
         self,
@@ -55,9 +55,11 @@ class BlockClass(Record):
         description: str = "",
         file: str = "",
         line: int = 0,
+        house: str | None = None,
     ) -> None:
         self.name = name
         self.match = match
+        self.house = house  # exclude | only: the publisher's promotion of its own products (see publisher.py)
         self.links = links
         self.unless = unless
         self.scope = scope
@@ -83,6 +85,14 @@ class BlockClass(Record):
                 if b.kind == "image" and b.group in groups:
                     members.add(b.index)
         members.discard(-1)
+        if self.house is not None and members:
+            from ..publisher import house_promotion
+
+            blocks = ctx.doc.blocks
+            keep_house = self.house == "only"
+            members = {
+                i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house
+            }
         return members
 
 
@@ -153,6 +163,7 @@ class Rule(Record):
         "file",
         "line",
         "summary",
+        "voices",
     )
 
     def __init__(
@@ -172,6 +183,7 @@ class Rule(Record):
         file: str = "",
         line: int = 0,
         summary: str = "",
+        voices: tuple[str, ...] = ("own", "quoted", "reported"),
     ) -> None:
         self.id = id
         self.pack = pack
@@ -188,6 +200,7 @@ class Rule(Record):
         self.file = file
         self.line = line
         self.summary = summary
+        self.voices = voices  # whose text the rule reports (see voices.py)
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)

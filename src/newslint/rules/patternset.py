@@ -37,9 +37,11 @@ class PatternSet:
         "klass",
         "near",
         "near_within",
+        "negation",
         "patterns",
         "unless",
         "unless_within",
+        "voices",
     )
 
     def __init__(self) -> None:
@@ -53,6 +55,8 @@ class PatternSet:
         self.unless: PatternSet | None = None
         self.unless_within = "sentence"
         self.case_sensitive = False
+        self.voices: frozenset[str] | None = None  # None: any voice
+        self.negation = False
 
     @classmethod
     def build(cls, spec: dict[str, Any], inherited_case: bool = False) -> PatternSet:
@@ -64,10 +68,16 @@ class PatternSet:
             ps.patterns.append(Pattern(text, "pattern", ps.case_sensitive, line))
         for text in spec.get("words") or ():
             ps.patterns.append(Pattern(text, "words", ps.case_sensitive, line))
+        for text in spec.get("terms") or ():
+            ps.patterns.append(Pattern(text, "terms", ps.case_sensitive, line))
         for text in spec.get("statements") or ():
             ps.patterns.append(Pattern(text, "statement", ps.case_sensitive, line))
         for child in spec.get("any") or ():
             ps.children.append(cls.build(child, ps.case_sensitive))
+        voices = spec.get("voices")
+        if voices is not None:
+            ps.voices = frozenset([voices] if isinstance(voices, str) else voices)
+        ps.negation = bool(spec.get("negation", False))
         ps.klass = spec.get("class")
         if spec.get("in_section"):
             ps.in_section = expression_store.compiled(spec["in_section"])
@@ -80,6 +90,16 @@ class PatternSet:
             ps.unless = cls.build(spec["unless"], ps.case_sensitive)
             ps.unless_within = spec.get("unless_within", "sentence")
         return ps
+
+    def default_voices(self, voices: frozenset[str] | None) -> None:
+        """Give this set and its ``any`` children (not ``near``/``unless``, which are context) ``voices`` unless
+        they declare their own: a rule's or pack's ``voices`` applies to the matches it reports."""
+        if voices is None:
+            return
+        if self.voices is None:
+            self.voices = voices
+        for child in self.children:
+            child.default_voices(self.voices)
 
     def all_patterns(self) -> list[Pattern]:
         out = list(self.patterns)
@@ -136,6 +156,8 @@ class PatternSet:
             and self.klass is None
             and self.in_section is None
             and self.kinds is None
+            and self.voices is None
+            and not self.negation
         )
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
@@ -168,6 +190,13 @@ class PatternSet:
         found = self._raw(ctx, units, lowered, first_only)
         if not found:
             return found
+        if self.voices is not None and len(self.voices) < 3:
+            voices = self.voices
+            found = [o for o in found if ctx.voice(o.block, o.start) in voices]
+        if self.negation:
+            from ..negation import negated
+
+            found = [o for o in found if not negated(o.block.text, o.start, o.end)]
         if self.near is not None:
             found = [o for o in found if self.near.present(ctx, ctx.region(o, self.near_within))]
         if self.unless is not None:
