@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import html, md
-from newslint.engine import Linter
+from newslint.running.linter import Linter
 from newslint.rules.loader import Loader
 
 NOW = date(2025, 6, 1)

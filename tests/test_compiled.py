@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from newslint.cli import is_compiled
+from newslint.cli.app import is_compiled
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPILED = ("newslint.html.parser", "newslint.html.tokenizer", "newslint.textbuild")
+COMPILED = ("newslint.parsing.html.parser", "newslint.parsing.html.tokenizer", "newslint.document.textbuild")
 
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="not the compiled build")

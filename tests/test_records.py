@@ -1,4 +1,4 @@
-"""newslint.records: the three kinds of record keep the behaviour the dataclasses they replaced had."""
+"""newslint.document.records: the three kinds of record keep the behaviour the dataclasses they replaced had."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
-from newslint.document import Block, Link
-from newslint.findings import Finding
-from newslint.html.selectors import HtmlSelectors
-from newslint.positions import TextMap
-from newslint.records import FrozenRecord, IdentityRecord, Record
-from newslint.runner import CheckSettings
+from newslint.document.model import Block, Link
+from newslint.running.findings import Finding
+from newslint.parsing.html.selectors import HtmlSelectors
+from newslint.document.positions import TextMap
+from newslint.document.records import FrozenRecord, IdentityRecord, Record
+from newslint.running.one_file import CheckSettings
 
 
 def finding(**changes: object) -> Finding:

@@ -24,11 +24,11 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..context import Context
-from ..records import FrozenRecord, Record
-from ..rules.model import Hit, Rule
-from ..rules.spec import Obj
-from .base import Check
+from newslint.language.context import Context
+from newslint.document.records import FrozenRecord, Record
+from newslint.language.model import Hit, Rule
+from newslint.language.spec import Obj
+from newslint.checks.base import Check
 
 NUMBER = re.compile(r"(?<![A-Za-z0-9])IN[HAZPM][0-9]{9}(?![0-9])", re.I)
 _CAPITALISED = re.compile(r"(?<![\w&])[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:&|and|of|for|the)[ \t]+)?[A-Z][\w'’.&-]*)*")

@@ -88,9 +88,9 @@ def build(words: list[str], verbs: list[str]) -> dict[str, list]:
 
 
 def main() -> int:
-    from . import all_inflected_words
+    from newslint.lexicons import all_inflected_words
 
-    from ..rules.loader import builtin_rules_dir
+    from newslint.rules.loader import builtin_rules_dir
 
     verbs = list(all_inflected_words())
     table = build(_pack_terms(builtin_rules_dir()), verbs)
@@ -103,7 +103,7 @@ def _pack_terms(folder: Path) -> list[str]:
     """The words of every ``terms`` list of the packs in ``folder``."""
     import re
 
-    from ..yamlsafe import load
+    from newslint.files.yaml_positions import load
 
     out: list[str] = []
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..engine import FileResult
-from ..findings import Finding
-from ..records import Record
-from ..rules.model import Rule
+from newslint.running.linter import FileResult
+from newslint.running.findings import Finding
+from newslint.document.records import Record
+from newslint.language.model import Rule
 
 
 class RunReport(Record):

@@ -1,0 +1,225 @@
+"""Speaker context: whose claim a stretch of text is (the page's own voice, a quotation, reported speech).
+
+A news report quotes and reports the very phrases the packs forbid ("the order says he promised assured
+returns"); a finfluencer's page makes them. Computed once per document, each block gets the spans that are
+not the page's own voice:
+
+* ``quoted``: text between quotation marks of any kind (folded to ``"`` and ``'`` by the text builder: straight,
+  typographic, single, guillemets), a paragraph that opens a quotation and does not close it, ``<blockquote>``
+  and Markdown block quotes;
+* ``reported``: a sentence governed by a reporting verb in any inflection (said, told, claimed, alleged,
+  promised, lured...), unless its subject is first person ("we promise"), or by a source phrase (according to,
+  in a press release, in the order, allegedly, reportedly), in English, Hindi (कहा, आरोप, के मुताबिक, सूत्रों)
+  and Hinglish; and the sentences and blocks that a reported sentence ending in a colon introduces;
+* everything else is ``own``. A heading takes the voice of the section it heads (its first blocks).
+
+A page whose own voice promotes investment services (join our channel for calls, our clients, open an
+account with us) owns everything on it: a testimonial or a slogan in quotation marks is still its claim.
+Written by hand: no library marks quotation and reported speech in Indian English, Hindi and Hinglish.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+import regex
+
+from newslint import lexicons
+from newslint.lexicons.forms import verb_forms
+from newslint.document.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from newslint.document.model import Block, Document
+
+VOICES = ("own", "quoted", "reported")
+OWN, QUOTED, REPORTED = VOICES
+
+# Verbs reported in every finite form (said, says, has claimed); "-ing" only for the unambiguous ones ("saying",
+# not "promising stocks"); base forms never (imperatives: "Expect 10% a month").
+_FINITE = ("VBD", "VBN", "VBZ")
+_ING = frozenset("say tell claim allege accuse lure dupe cheat defraud warn caution".split())
+# Verbs whose present forms are common nouns in promotions ("daily posts", "our reports"): past forms only.
+_PAST_ONLY = frozenset("post note order report quote offer ask cite find direct charge add state".split())
+_FIRST_PERSON = frozenset("we i us our my i've we've we're i'm ours".split())
+_MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
+
+
+def _verb_alternatives() -> list[str]:
+    out: set[str] = set()
+    for lemma in lexicons.REPORTING_VERBS:
+        tags = ("VBD", "VBN") if lemma in _PAST_ONLY else _FINITE
+        if lemma in _ING:
+            tags = (*tags, "VBG")
+        out.update(verb_forms(lemma, tags))
+    return sorted(out, key=lambda f: (-len(f), f))
+
+
+_reporting: regex.Pattern[str] | None = None
+_self_promotion: regex.Pattern[str] | None = None
+
+
+def _reporting_pattern() -> regex.Pattern[str]:
+    global _reporting
+    if _reporting is None:
+        verbs = "|".join(regex.escape(v) for v in _verb_alternatives())
+        phrases = "|".join(lexicons.SOURCE_PHRASES_EN)
+        hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
+        hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
+        _reporting = regex.compile(
+            rf"(?<!\w)(?:(?P<verb>{verbs})|{phrases}|{hinglish})(?!\w)|(?<!\w)(?:{hindi})",
+            regex.IGNORECASE | regex.VERSION0,
+        )
+    return _reporting
+
+
+def _promotion_pattern() -> regex.Pattern[str]:
+    global _self_promotion
+    if _self_promotion is None:
+        _self_promotion = regex.compile("|".join(lexicons.SELF_PROMOTION), regex.IGNORECASE | regex.VERSION0)
+    return _self_promotion
+
+
+def reported_at(text: str) -> int:
+    """Where ``text`` (a sentence) is reported speech: the offset of its reporting verb or source, or -1."""
+    for m in _reporting_pattern().finditer(text):
+        if m.group("verb"):
+            before = text[max(0, m.start() - 40) : m.start()].lower().split()[-3:]
+            if any(w.strip("(,\"'") in _FIRST_PERSON for w in before):
+                continue
+        return m.start()
+    return -1
+
+
+_DOUBLE = regex.compile(r'"[^"]{1,%d}"' % _MAX_QUOTE)
+# A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
+# ("don't", "investors' money") are neither.
+_SINGLE = regex.compile(r"(?<![\w'])'(?=[^\s'])[^']{1,%d}?(?<=[^\s'])'(?![\w])" % _MAX_QUOTE)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside quotation marks; a block that opens a quotation and never closes it (a
+    quoted paragraph continued in the next) is quoted to its end."""
+    spans = [m.span() for m in _DOUBLE.finditer(text)]
+    for m in _SINGLE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans.append(m.span())
+    if text.count('"') % 2 == 1:
+        last = text.rfind('"')
+        if not any(a <= last < b for a, b in spans) and text.lstrip().startswith('"'):
+            spans.append((last, len(text)))
+    return sorted(spans)
+
+
+def split_block_sentences(block: Block) -> list[tuple[int, int]]:
+    if block.sentences is None:
+        block.sentences = split_sentences(block.text)
+    return block.sentences
+
+
+class Voices:
+    """The voice of every span of a document's blocks (see the module's docstring)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
+        self.self_promotion = False
+        self._compute()
+
+    def _compute(self) -> None:
+        doc = self.doc
+        blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
+        promo = _promotion_pattern()
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        introduced = False  # the previous block ended with a reported sentence closing in a colon
+        for b in blocks:
+            text = b.text
+            out: list[tuple[int, int, str]] = []
+            if b.kind == "blockquote":
+                out.append((0, len(text), QUOTED))
+            elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
+                out.append((0, len(text), REPORTED))
+                out.extend((a, e, QUOTED) for a, e in quoted_spans(text))
+            else:
+                quotes = quoted_spans(text)
+                out.extend((a, e, QUOTED) for a, e in quotes)
+                rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
+                for s, e in split_block_sentences(b):
+                    sentence = text[s:e]
+                    if rest >= 0 or reported_at(_unquoted(sentence, s, quotes)) >= 0:
+                        out.append((s, e, REPORTED))
+                        if rest < 0 and sentence.rstrip().endswith(":"):
+                            rest = s
+                if rest >= 0:
+                    out.append((rest, len(text), REPORTED))
+            # A list goes on being introduced item after item; a paragraph is the only one introduced.
+            if not (introduced and b.kind == "list-item"):
+                introduced = b.kind != "heading" and text.rstrip().endswith(":") and _inside(out, len(text) - 1)
+            if not self.self_promotion and b.body:
+                for m in promo.finditer(text):
+                    if not _inside(out, m.start()):
+                        self.self_promotion = True
+                        break
+            if out:
+                spans[id(b)] = sorted(out)
+        self.spans = spans
+        self._headings(blocks)
+
+    def _headings(self, blocks: list[Block]) -> None:
+        """A heading (not itself quoted or reported) takes the voice of the first blocks of its section."""
+        doc = self.doc
+        for i, b in enumerate(blocks):
+            if b.kind != "heading" or id(b) in self.spans:
+                continue
+            section = [x for x in blocks[i + 1 : i + 6] if x.kind != "heading"][:3]
+            if b.index >= 0:
+                section = [x for x in section if x.section == b.index or doc.section_title(x) == b.text] or section
+            if any(s[2] == REPORTED for x in section for s in self.spans.get(id(x), ())):
+                self.spans[id(b)] = [(0, len(b.text), REPORTED)]
+
+    def voice(self, block: Block, offset: int) -> str:
+        """The voice at ``offset`` of ``block``; everything is the page's own on a page that promotes itself."""
+        if self.self_promotion:
+            return OWN
+        spans = self.spans.get(id(block))
+        if not spans:
+            return OWN
+        found = OWN
+        for a, e, v in spans[: bisect_right(spans, (offset, 1 << 62, "~"))]:
+            if a <= offset < e:
+                if v == QUOTED:
+                    return QUOTED
+                found = v
+        return found
+
+    def describe(self, block: Block) -> list[dict[str, object]]:
+        """The block's non-own spans, for ``newslint inspect``."""
+        return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.spans.get(id(block), ())]
+
+
+def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
+    return any(a <= offset < e for a, e, _v in spans)
+
+
+def _unquoted(sentence: str, start: int, quotes: list[tuple[int, int]]) -> str:
+    """The sentence with its quotations blanked (a reporting verb inside a quotation is the quoted speaker's)."""
+    if not quotes:
+        return sentence
+    chars = list(sentence)
+    for a, e in quotes:
+        for k in range(max(a, start), min(e, start + len(sentence))):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def pseudo_voice(block: Block, offset: int) -> str:
+    """The voice in a block outside the document's flow (the title in metadata, a link target)."""
+    text = block.text
+    quotes = quoted_spans(text)
+    if any(a <= offset < e for a, e in quotes):
+        return QUOTED
+    for s, e in split_sentences(text):
+        if s <= offset < e or e <= offset:
+            if s <= offset < e and reported_at(_unquoted(text[s:e], s, quotes)) >= 0:
+                return REPORTED
+    return OWN
