@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from newslint.checks.base import Check
+from newslint.checks.editorial import last_editorial_index
 from newslint.language.context import Context
-from newslint.language.options import _pattern_list_shorthand, pattern_set_fields
 from newslint.language.model import Hit, Rule
+from newslint.language.options import _pattern_list_shorthand, pattern_set_fields
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
 from newslint.language.spec import Field, Int, Obj, Str
-from newslint.checks.base import Check
-from newslint.checks.editorial import last_editorial_index
 
 
 class Require(Check):
@@ -57,7 +57,9 @@ class Require(Check):
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)
-        found = self.match.occurrences(ctx, units, ctx.lowered(scope), first_only=self.min_count == 1)
+        found = self.match.occurrences(
+            ctx, units, ctx.lowered(scope), first_only=self.min_count == 1 and self.position != "end"
+        )
         if self.position == "end" and found:
             last = last_editorial_index(ctx)
             found = [o for o in found if o.block.index > last or o.block.index < 0]

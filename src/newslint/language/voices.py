@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 import regex
 
 from newslint import lexicons
-from newslint.lexicons.forms import verb_forms
 from newslint.document.sentences import split_sentences
+from newslint.language.context import holds_all
+from newslint.language.patterns import required_literal_sets
+from newslint.lexicons.forms import verb_forms
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
@@ -38,10 +40,12 @@ OWN, QUOTED, REPORTED = VOICES
 # Verbs reported in every finite form (said, says, has claimed); "-ing" only for the unambiguous ones ("saying",
 # not "promising stocks"); base forms never (imperatives: "Expect 10% a month").
 _FINITE = ("VBD", "VBN", "VBZ")
-_ING = frozenset("say tell claim allege accuse lure dupe cheat defraud warn caution".split())
+_ING = frozenset(["say", "tell", "claim", "allege", "accuse", "lure", "dupe", "cheat", "defraud", "warn", "caution"])
 # Verbs whose present forms are common nouns in promotions ("daily posts", "our reports"): past forms only.
-_PAST_ONLY = frozenset("post note order report quote offer ask cite find direct charge add state".split())
-_FIRST_PERSON = frozenset("we i us our my i've we've we're i'm ours".split())
+_PAST_ONLY = frozenset(
+    ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
+)
+_FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
 _MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
 
 
@@ -74,10 +78,21 @@ def _reporting_pattern() -> regex.Pattern[str]:
 
 
 def _promotion_pattern() -> regex.Pattern[str]:
-    global _self_promotion
+    global _self_promotion, _promotion_literals
     if _self_promotion is None:
         _self_promotion = regex.compile("|".join(lexicons.SELF_PROMOTION), regex.IGNORECASE | regex.VERSION0)
+        _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
     return _self_promotion
+
+
+_promotion_literals: list[tuple[frozenset[str], ...]] = []
+
+
+def _maybe_promotion(text: str) -> bool:
+    """Whether ``text`` holds the literals one of the self-promotion expressions needs (a cheap prefilter)."""
+    _promotion_pattern()
+    lower = text.lower()
+    return any(holds_all(lower, sets) for sets in _promotion_literals)
 
 
 def reported_at(text: str) -> int:
@@ -91,10 +106,10 @@ def reported_at(text: str) -> int:
     return -1
 
 
-_DOUBLE = regex.compile(r'"[^"]{1,%d}"' % _MAX_QUOTE)
+_DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
 # A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
 # ("don't", "investors' money") are neither.
-_SINGLE = regex.compile(r"(?<![\w'])'(?=[^\s'])[^']{1,%d}?(?<=[^\s'])'(?![\w])" % _MAX_QUOTE)
+_SINGLE = regex.compile(rf"(?<![\w'])'(?=[^\s'])[^']{{1,{_MAX_QUOTE}}}?(?<=[^\s'])'(?![\w])")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -118,70 +133,128 @@ def split_block_sentences(block: Block) -> list[tuple[int, int]]:
 
 
 class Voices:
-    """The voice of every span of a document's blocks (see the module's docstring)."""
+    """The voice of every span of a document's blocks (see the module's docstring).
+
+    Lazy: a block's spans are worked out the first time a rule asks about a match in it (most blocks of a
+    page hold no candidate match of a rule with ``voices``), then kept. What a block's spans depend on
+    beyond its own text is cheap to find: whether the block before introduces it (ends in a colon) and, for
+    a heading, its section's first blocks.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
-        self.self_promotion = False
-        self._compute()
+        self.blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
+        self._position = {id(b): i for i, b in enumerate(self.blocks)}
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
+        self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
+        self._introduced: list[bool] | None = None
+        self._self_promotion: bool | None = None
 
-    def _compute(self) -> None:
-        doc = self.doc
-        blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
-        promo = _promotion_pattern()
-        spans: dict[int, list[tuple[int, int, str]]] = {}
-        introduced = False  # the previous block ended with a reported sentence closing in a colon
-        for b in blocks:
-            text = b.text
-            out: list[tuple[int, int, str]] = []
-            if b.kind == "blockquote":
-                out.append((0, len(text), QUOTED))
-            elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
-                out.append((0, len(text), REPORTED))
-                out.extend((a, e, QUOTED) for a, e in quoted_spans(text))
-            else:
-                quotes = quoted_spans(text)
-                out.extend((a, e, QUOTED) for a, e in quotes)
-                rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
-                for s, e in split_block_sentences(b):
-                    sentence = text[s:e]
-                    if rest >= 0 or reported_at(_unquoted(sentence, s, quotes)) >= 0:
-                        out.append((s, e, REPORTED))
-                        if rest < 0 and sentence.rstrip().endswith(":"):
-                            rest = s
-                if rest >= 0:
-                    out.append((rest, len(text), REPORTED))
-            # A list goes on being introduced item after item; a paragraph is the only one introduced.
-            if not (introduced and b.kind == "list-item"):
-                introduced = b.kind != "heading" and text.rstrip().endswith(":") and _inside(out, len(text) - 1)
-            if not self.self_promotion and b.body:
-                for m in promo.finditer(text):
-                    if not _inside(out, m.start()):
-                        self.self_promotion = True
+    @property
+    def spans(self) -> dict[int, list[tuple[int, int, str]]]:
+        """Every block's non-own spans (headings with their section's voice), for ``inspect`` and tests."""
+        out = {}
+        for b in self.blocks:
+            spans = self.block_spans(b)
+            if spans:
+                out[id(b)] = spans
+        return out
+
+    @property
+    def self_promotion(self) -> bool:
+        """Whether the page's own voice promotes investment services (then everything on it is its own)."""
+        if self._self_promotion is None:
+            promo = _promotion_pattern()
+            found = False
+            for b in self.blocks:
+                if not b.body or not _maybe_promotion(b.text):
+                    continue
+                matches = list(promo.finditer(b.text))
+                if matches:
+                    out = self._own_spans(b)
+                    if any(not _inside(out, m.start()) for m in matches):
+                        found = True
                         break
-            if out:
-                spans[id(b)] = sorted(out)
-        self.spans = spans
-        self._headings(blocks)
+            self._self_promotion = found
+        return self._self_promotion
 
-    def _headings(self, blocks: list[Block]) -> None:
-        """A heading (not itself quoted or reported) takes the voice of the first blocks of its section."""
-        doc = self.doc
-        for i, b in enumerate(blocks):
-            if b.kind != "heading" or id(b) in self.spans:
-                continue
-            section = [x for x in blocks[i + 1 : i + 6] if x.kind != "heading"][:3]
+    def _introduced_flags(self) -> list[bool]:
+        """For each block, whether the block before it ends with a reported sentence closing in a colon (a
+        list goes on being introduced item after item). Only blocks ending in a colon need their spans."""
+        flags = self._introduced
+        if flags is None:
+            flags = []
+            introduced = False
+            for b in self.blocks:
+                flags.append(introduced)
+                # A list goes on being introduced item after item; a paragraph is the only one introduced.
+                if not (introduced and b.kind == "list-item"):
+                    text = b.text
+                    introduced = (
+                        b.kind != "heading"
+                        and text.rstrip().endswith(":")
+                        and _inside(self._own_spans(b, introduced), len(text) - 1)
+                    )
+            self._introduced = flags
+        return flags
+
+    def _own_spans(self, b: Block, introduced: bool | None = None) -> list[tuple[int, int, str]]:
+        """The block's non-own spans from its own text and whether the block before introduces it."""
+        spans = self._spans.get(id(b))
+        if spans is not None:
+            return spans
+        if introduced is None:
+            introduced = self._introduced_flags()[self._position[id(b)]]
+            spans = self._spans.get(id(b))  # worked out on the way
+            if spans is not None:
+                return spans
+        text = b.text
+        out: list[tuple[int, int, str]] = []
+        if b.kind == "blockquote":
+            out.append((0, len(text), QUOTED))
+        elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
+            out.append((0, len(text), REPORTED))
+            out.extend((a, e, QUOTED) for a, e in quoted_spans(text))
+        else:
+            quotes = quoted_spans(text)
+            out.extend((a, e, QUOTED) for a, e in quotes)
+            rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
+            for s, e in split_block_sentences(b):
+                sentence = text[s:e]
+                if rest >= 0 or reported_at(_unquoted(sentence, s, quotes)) >= 0:
+                    out.append((s, e, REPORTED))
+                    if rest < 0 and sentence.rstrip().endswith(":"):
+                        rest = s
+            if rest >= 0:
+                out.append((rest, len(text), REPORTED))
+        out.sort()
+        self._spans[id(b)] = out
+        return out
+
+    def block_spans(self, b: Block) -> list[tuple[int, int, str]]:
+        """The block's non-own spans; a heading (not itself quoted or reported) takes the voice of the first
+        blocks of its section."""
+        if id(b) not in self._position:
+            return []
+        spans = self._own_spans(b)
+        if b.kind != "heading" or spans:
+            return spans
+        cached = self._headings.get(id(b))
+        if cached is None:
+            i = self._position[id(b)]
+            section = [x for x in self.blocks[i + 1 : i + 6] if x.kind != "heading"][:3]
             if b.index >= 0:
+                doc = self.doc
                 section = [x for x in section if x.section == b.index or doc.section_title(x) == b.text] or section
-            if any(s[2] == REPORTED for x in section for s in self.spans.get(id(x), ())):
-                self.spans[id(b)] = [(0, len(b.text), REPORTED)]
+            reported = any(s[2] == REPORTED for x in section for s in self._own_spans(x))
+            cached = self._headings[id(b)] = [(0, len(b.text), REPORTED)] if reported else []
+        return cached
 
     def voice(self, block: Block, offset: int) -> str:
         """The voice at ``offset`` of ``block``; everything is the page's own on a page that promotes itself."""
         if self.self_promotion:
             return OWN
-        spans = self.spans.get(id(block))
+        spans = self.block_spans(block)
         if not spans:
             return OWN
         found = OWN
@@ -194,7 +267,7 @@ class Voices:
 
     def describe(self, block: Block) -> list[dict[str, object]]:
         """The block's non-own spans, for ``newslint inspect``."""
-        return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.spans.get(id(block), ())]
+        return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.block_spans(block)]
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
