@@ -6,9 +6,9 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from newslint.language.context import Context, Unit
 from newslint.document.model import Block
 from newslint.document.records import Record
+from newslint.language.context import Context, Unit
 from newslint.language.patternset import PatternSet
 
 if TYPE_CHECKING:

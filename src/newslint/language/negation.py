@@ -71,7 +71,7 @@ def negated(text: str, start: int, end: int) -> bool:
     if _AFTER_EN.search(after):
         return True
     # Hindi and Hinglish put the negation after the claim, at the end of the clause.
-    return lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None or (
+    return (lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None) or (
         _HINGLISH_AFTER.search(after) is not None
     )
 

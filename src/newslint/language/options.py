@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from newslint.language.context import BLOCK_SCOPES, WITHIN
 from newslint.document.model import BLOCK_KINDS, METADATA_FIELDS
+from newslint.language.context import BLOCK_SCOPES, WITHIN
 from newslint.language.patterns import PatternError, statement_to_regex, terms_to_regex, words_to_regex
 from newslint.language.spec import AnyOf, Bool, Field, ListOf, Obj, Ref, Str
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from newslint.language.context import Context
     from newslint.document.model import Block
+    from newslint.language.context import Context
 
 INVESTMENT_PRODUCT = re.compile(
     r"\b(?:demat|trading\s+(?:and\s+demat\s+)?(?:account|a/c|app)|brokerage|broking|open\s+(?:an?\s+)?account|"
@@ -35,7 +35,7 @@ NEWS_PRODUCT = re.compile(
     r"stories|journalism|headlines|alerts)\b",
     re.IGNORECASE,
 )
-_STOP = frozenset("the www com in co org net news india indiatimes amp m".split())
+_STOP = frozenset(["the", "www", "com", "in", "co", "org", "net", "news", "india", "indiatimes", "amp", "m"])
 
 
 def _names(ctx: Context) -> list[str]:

@@ -20,7 +20,9 @@ Written by hand: no library marks quotation and reported speech in Indian Englis
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -33,6 +35,7 @@ from newslint.lexicons.forms import verb_forms
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
+    from newslint.language.context import Context
 
 VOICES = ("own", "quoted", "reported")
 OWN, QUOTED, REPORTED = VOICES
@@ -59,51 +62,94 @@ def _verb_alternatives() -> list[str]:
     return sorted(out, key=lambda f: (-len(f), f))
 
 
-_reporting: regex.Pattern[str] | None = None
+_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]] | None = None
 _self_promotion: regex.Pattern[str] | None = None
+_verbs: frozenset[str] = frozenset()
+_LETTERS = re.compile("[a-z]+")
 
 
-def _reporting_pattern() -> regex.Pattern[str]:
-    global _reporting
-    if _reporting is None:
-        verbs = "|".join(regex.escape(v) for v in _verb_alternatives())
-        phrases = "|".join(lexicons.SOURCE_PHRASES_EN)
+def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]]:
+    """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
+    expression each, with the literals it needs (``required_literal_sets``).
+
+    Apart, not as one alternation: ``regex`` tries an alternation of lookbehind-led branches at every
+    position (about 100 µs for a paragraph), where each branch alone, behind its literal prefilter, costs a
+    few. The reporting verbs are single words, looked up in a set (``_verbs``).
+    """
+    global _sources, _verbs
+    if _sources is None:
+        _verbs = frozenset(_verb_alternatives())
         hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
-        _reporting = regex.compile(
-            rf"(?<!\w)(?:(?P<verb>{verbs})|{phrases}|{hinglish})(?!\w)|(?<!\w)(?:{hindi})",
-            regex.IGNORECASE | regex.VERSION0,
-        )
-    return _reporting
+        sources = [rf"(?<!\w)(?:{p})(?!\w)" for p in (*lexicons.SOURCE_PHRASES_EN, hinglish)]
+        sources.append(rf"(?<!\w)(?:{hindi})")
+        _sources = [
+            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False)) for p in sources
+        ]
+    return _sources
 
 
 def _promotion_pattern() -> regex.Pattern[str]:
-    global _self_promotion, _promotion_literals
+    global _self_promotion
     if _self_promotion is None:
         _self_promotion = regex.compile("|".join(lexicons.SELF_PROMOTION), regex.IGNORECASE | regex.VERSION0)
-        _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
     return _self_promotion
 
 
-_promotion_literals: list[tuple[frozenset[str], ...]] = []
+_promotion_literals: list[tuple[frozenset[str], ...]] | None = None
 
 
 def _maybe_promotion(text: str) -> bool:
     """Whether ``text`` holds the literals one of the self-promotion expressions needs (a cheap prefilter)."""
-    _promotion_pattern()
+    global _promotion_literals
+    if _promotion_literals is None:
+        _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
     lower = text.lower()
     return any(holds_all(lower, sets) for sets in _promotion_literals)
 
 
-def reported_at(text: str) -> int:
-    """Where ``text`` (a sentence) is reported speech: the offset of its reporting verb or source, or -1."""
-    for m in _reporting_pattern().finditer(text):
-        if m.group("verb"):
-            before = text[max(0, m.start() - 40) : m.start()].lower().split()[-3:]
-            if any(w.strip("(,\"'") in _FIRST_PERSON for w in before):
-                continue
-        return m.start()
-    return -1
+def is_reported(sentence: str) -> bool:
+    """Whether ``sentence`` is reported speech: it holds a source phrase or a reporting verb (not after a
+    first-person subject: "we promise" is the page's own voice)."""
+    return reported_sentences(sentence, [(0, len(sentence))])[0]
+
+
+@lru_cache(maxsize=256)
+def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
+    """The whole words ``words`` in any case (the few reporting verbs a block holds: pages repeat them)."""
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION0)
+
+
+def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
+    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported.
+
+    One search of the block instead of one per sentence: no source phrase or reporting verb holds the
+    punctuation that ends a sentence, so none spans two, and a sentence's matches are the block's matches
+    that start in it; a verb's first-person subject is looked for within its own sentence.
+    """
+    starts = [s for s, _e in sentences]
+    reported = [False] * len(sentences)
+    lower = text.lower()
+    for pattern, sets in _source_patterns():
+        if not holds_all(lower, sets):
+            continue
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < sentences[i][1]:
+                reported[i] = True
+    # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
+    present = _verbs.intersection(_LETTERS.findall(lower))
+    if not present:
+        return reported
+    for w in _words_pattern(frozenset(present)).finditer(text):
+        i = bisect_right(starts, w.start()) - 1
+        if i < 0 or reported[i] or w.start() >= sentences[i][1]:
+            continue
+        before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
+        if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
+            reported[i] = True
+    return reported
 
 
 _DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
@@ -141,8 +187,9 @@ class Voices:
     a heading, its section's first blocks.
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, ctx: Context | None = None) -> None:
         self.doc = doc
+        self.ctx = ctx
         self.blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
         self._position = {id(b): i for i, b in enumerate(self.blocks)}
         self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
@@ -166,7 +213,7 @@ class Voices:
         if self._self_promotion is None:
             promo = _promotion_pattern()
             found = False
-            for b in self.blocks:
+            for b in self._promotion_candidates():
                 if not b.body or not _maybe_promotion(b.text):
                     continue
                 matches = list(promo.finditer(b.text))
@@ -177,6 +224,22 @@ class Voices:
                         break
             self._self_promotion = found
         return self._self_promotion
+
+    def _promotion_candidates(self) -> list[Block]:
+        """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
+        literals of a self-promotion expression, found with the literal index the rules share."""
+        ctx = self.ctx
+        if ctx is None:
+            return self.blocks
+        _maybe_promotion("")
+        units = ctx.units("body")
+        index = ctx.unit_index(units)
+        if index.text is None or any(not sets for sets in _promotion_literals or ()):
+            return self.blocks
+        held: set[int] = set()
+        for sets in _promotion_literals or ():
+            held.update(id(u.block) for u in index.holding_all(sets))
+        return [b for b in self.blocks if id(b) in held]
 
     def _introduced_flags(self) -> list[bool]:
         """For each block, whether the block before it ends with a reported sentence closing in a colon (a
@@ -219,9 +282,12 @@ class Voices:
             quotes = quoted_spans(text)
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
-            for s, e in split_block_sentences(b):
+            sentences = split_block_sentences(b)
+            for (s, e), reported in zip(
+                sentences, reported_sentences(_unquoted(text, 0, quotes), sentences), strict=True
+            ):
                 sentence = text[s:e]
-                if rest >= 0 or reported_at(_unquoted(sentence, s, quotes)) >= 0:
+                if rest >= 0 or reported:
                     out.append((s, e, REPORTED))
                     if rest < 0 and sentence.rstrip().endswith(":"):
                         rest = s
@@ -293,6 +359,6 @@ def pseudo_voice(block: Block, offset: int) -> str:
         return QUOTED
     for s, e in split_sentences(text):
         if s <= offset < e or e <= offset:
-            if s <= offset < e and reported_at(_unquoted(text[s:e], s, quotes)) >= 0:
+            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes)):
                 return REPORTED
     return OWN
