@@ -21,6 +21,7 @@ Written by hand: no library marks quotation and reported speech in Indian Englis
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -189,7 +190,9 @@ class Voices:
 
     def __init__(self, doc: Document, ctx: Context | None = None) -> None:
         self.doc = doc
-        self.ctx = ctx
+        # Weakly: the context holds this object, and a cycle would keep every page's document alive until the
+        # garbage collector's next full pass (a run over many files would grow and pause).
+        self._ctx = weakref.ref(ctx) if ctx is not None else None
         self.blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
         self._position = {id(b): i for i, b in enumerate(self.blocks)}
         self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
@@ -228,7 +231,7 @@ class Voices:
     def _promotion_candidates(self) -> list[Block]:
         """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
         literals of a self-promotion expression, found with the literal index the rules share."""
-        ctx = self.ctx
+        ctx = self._ctx() if self._ctx is not None else None
         if ctx is None:
             return self.blocks
         _maybe_promotion("")
