@@ -173,6 +173,45 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_Q_TAG = re.compile(r"<(/?)q(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
+def q_spans(source: str, block: Block) -> list[tuple[int, int]]:
+    """Spans of ``block``'s text inside HTML ``<q>`` elements (the browser adds the quotation marks, so the
+    text has none), found in the block's stretch of the source and mapped back to the text."""
+    text = block.text
+    if not text:
+        return []
+    s, e = block.source_span(0, len(text))
+    if source.find("<q", s, e) < 0 and source.find("<Q", s, e) < 0:
+        return []
+    tmap = block.tmap
+
+    def text_at(offset: int) -> int:
+        """The first character of the text at or after source ``offset``."""
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tmap.source_start(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for m in _Q_TAG.finditer(source, s, e):
+        if not m.group(1):
+            opened.append(text_at(m.end()))
+        elif opened:
+            start = opened.pop()
+            if not opened:  # a quotation inside a quotation is part of the outer one
+                spans.append((start, text_at(m.start())))
+    if opened:
+        spans.append((opened[0], len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
 def split_block_sentences(block: Block) -> list[tuple[int, int]]:
     if block.sentences is None:
         block.sentences = split_sentences(block.text)
@@ -251,7 +290,11 @@ class Voices:
         if flags is None:
             flags = []
             introduced = False
+            in_list = False  # the block before is a list item
             for b in self.blocks:
+                if introduced and in_list and b.kind != "list-item":
+                    introduced = False  # the introduced list has ended
+                in_list = b.kind == "list-item"
                 flags.append(introduced)
                 # A list goes on being introduced item after item; a paragraph is the only one introduced.
                 if not (introduced and b.kind == "list-item"):
@@ -280,9 +323,9 @@ class Voices:
             out.append((0, len(text), QUOTED))
         elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
             out.append((0, len(text), REPORTED))
-            out.extend((a, e, QUOTED) for a, e in quoted_spans(text))
+            out.extend((a, e, QUOTED) for a, e in self._quotes(b))
         else:
-            quotes = quoted_spans(text)
+            quotes = self._quotes(b)
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
@@ -299,6 +342,15 @@ class Voices:
         out.sort()
         self._spans[id(b)] = out
         return out
+
+    def _quotes(self, b: Block) -> list[tuple[int, int]]:
+        """The block's quotations: in quotation marks, and inside ``<q>`` elements of an HTML page."""
+        quotes = quoted_spans(b.text)
+        if self.doc.format == "html":
+            extra = q_spans(self.doc.source, b)
+            if extra:
+                quotes = sorted(quotes + [q for q in extra if not any(a <= q[0] < e for a, e in quotes)])
+        return quotes
 
     def block_spans(self, b: Block) -> list[tuple[int, int, str]]:
         """The block's non-own spans; a heading (not itself quoted or reported) takes the voice of the first
