@@ -8,8 +8,8 @@ alarm on a news report or a missed promotion.
 from __future__ import annotations
 
 import pytest
-from helpers import parse
 
+from helpers import parse
 from newslint.document.model import Document
 from newslint.language.voices import Voices, is_reported, quoted_spans, reported_sentences
 
