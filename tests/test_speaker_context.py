@@ -218,3 +218,37 @@ def test_describe_lists_the_non_own_spans() -> None:
     assert [s["voice"] for s in spans] == ["reported", "quoted", "reported"]
     assert spans[0]["text"] == "The order said he promised returns."
     assert spans[1]["text"] == '"Join now,"'
+
+
+# -- visible to users: inspect and explain ---------------------------------------------------------------
+
+
+def test_inspect_shows_each_blocks_quoted_and_reported_stretches() -> None:
+    import json
+
+    from newslint.cli.inspect_cmd import render_inspect
+
+    doc = parse('The order said he promised "assured returns" to followers.\n\nShares rose 2%.\n', "markdown")
+    data = json.loads(render_inspect(doc, "json"))
+    assert data["self_promotion"] is False
+    first, second = data["blocks"]
+    assert [(s["voice"], s["text"]) for s in first["voices"]] == [
+        ("reported", 'The order said he promised "assured returns" to followers.'),
+        ("quoted", '"assured returns"'),
+    ]
+    assert second["voices"] == []
+    assert first["text"] and first["line"] == 1  # the existing fields stay
+    text = render_inspect(doc, "text")
+    assert '(quoted) "assured returns"' in text
+
+
+def test_explain_names_the_voices_a_rule_reports() -> None:
+    import json
+
+    from newslint.cli.rules_cmd import render_explain
+    from newslint.rules.loader import load_rules
+
+    rules = {r.id: r for r in load_rules([]).rules}
+    assert "Voices:    own (the page's own text;" in render_explain(rules["sebi-assured-returns"], None, "text")
+    assert json.loads(render_explain(rules["sebi-assured-returns"], None, "json"))["voices"] == ["own"]
+    assert "Voices:    any" in render_explain(rules["meta-byline-missing"], None, "text")
