@@ -192,3 +192,34 @@ def test_positions_in_devanagari_html_through_entities_and_tags() -> None:
     assert len(findings) == 1
     source_line = html.splitlines()[1]
     assert (findings[0].line, findings[0].column) == (2, source_line.index("पक्का") + 1)
+
+
+# -- Hindi dates -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("प्रकाशित: 5 मई 2025, 10:30 AM IST", "2025-05-05T10:30:00+05:30"),
+        ("सितंबर 12, 2025", "2025-09-12T00:00:00"),
+        ("12 दिसम्बर 2024 को", "2024-12-12T00:00:00"),
+        ("५ मई २०२५", "2025-05-05T00:00:00"),
+        ("3 फ़रवरी 2026", "2026-02-03T00:00:00"),
+    ],
+)
+def test_hindi_month_names_in_visible_dates(text: str, expected: str) -> None:
+    from newslint.document.dates import find_dates
+
+    found = find_dates(text)
+    assert [f.value.isoformat() for f in found] == [expected]
+
+
+def test_hindi_published_and_updated_lines_give_the_pages_dates() -> None:
+    html = (
+        '<html lang="hi"><body><article><h1>सेंसेक्स 500 अंक चढ़ा</h1>\n'
+        "<p>प्रकाशित: 5 मई 2025, 10:30 AM IST | अपडेटेड: 6 मई 2025, 09:00 AM IST</p>\n"
+        "<p>सेंसेक्स मंगलवार को 500 अंक चढ़कर 81,540 पर बंद हुआ।</p></article></body></html>"
+    )
+    meta = parse(html, "html").metadata
+    assert meta.get("published")[0].parsed.isoformat() == "2025-05-05T10:30:00+05:30"
+    assert meta.get("modified")[0].parsed.isoformat() == "2025-05-06T09:00:00+05:30"

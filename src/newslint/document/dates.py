@@ -1,7 +1,7 @@
 """Read dates the way they appear in structured data and in visible text.
 
 Structured dates should be ISO 8601 with a UTC offset; visible dates come in many shapes ("May 5, 2025",
-"05/May/2025", "5 May 2025, 10:30 AM IST", "05/06/2025"). ``find_dates`` finds them in a line of text with
+"05/May/2025", "5 May 2025, 10:30 AM IST", "05/06/2025", "5 मई 2025"). ``find_dates`` finds them in a line of text with
 their spans, and says when a numeric day/month order is ambiguous.
 """
 
@@ -27,9 +27,32 @@ MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+# Hindi month names as Hindi papers spell them (with and without nukta, anusvara or half-nasal): "5 मई 2025".
+HINDI_MONTHS = {
+    "जनवरी": 1,
+    "फरवरी": 2,
+    "फ़रवरी": 2,
+    "मार्च": 3,
+    "अप्रैल": 4,
+    "अप्रेल": 4,
+    "मई": 5,
+    "जून": 6,
+    "जुलाई": 7,
+    "अगस्त": 8,
+    "सितंबर": 9,
+    "सितम्बर": 9,
+    "अक्टूबर": 10,
+    "अक्तूबर": 10,
+    "नवंबर": 11,
+    "नवम्बर": 11,
+    "दिसंबर": 12,
+    "दिसम्बर": 12,
+}
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(HINDI_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 _TIME = (
     r"(?:(?:,|\s+at|\s*\|)?\s*(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
@@ -151,7 +174,8 @@ def find_dates(text: str) -> list[FoundDate]:
             if shape == "iso":
                 value = parse_iso(m.group()) or _build(int(m["y"]), int(m["m"]), int(m["d"]), m)
             elif shape == "text":
-                value = _build(int(m["y"]), MONTHS[m["mon"].lower()[:3]], int(m["d"]), m)
+                month = m["mon"]
+                value = _build(int(m["y"]), HINDI_MONTHS.get(month) or MONTHS[month.lower()[:3]], int(m["d"]), m)
             elif shape == "ymd":
                 value = _build(int(m["y"]), int(m["m"]), int(m["d"]), m)
             else:

@@ -90,7 +90,8 @@ SOURCE_RANK = {
 
 BYLINE_LINE = re.compile(r"^(?:by|written by|posted by|reported by|authored by|story by)\s*:?\s+(?P<name>.+)$", re.I)
 DATE_LINE = re.compile(
-    r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date)"
+    r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date|"
+    r"प्रकाशित|प्रकाशन|अपडेटेड|अपडेट|तारीख)"
     r"(?:\s+on|\s+at)?\s*[:\-|]?\s*)",
     re.I,
 )
@@ -341,7 +342,7 @@ class MetaCollector:
             for found in dates[:2]:
                 # "Updated" names the modification date; everything else the publication date.
                 before = text[: found.start].lower()
-                field = "modified" if ("updated" in before or "modified" in before) else "published"
+                field = "modified" if any(w in before for w in ("updated", "modified", "अपडेट")) else "published"
                 s, e = block.source_span(found.start, found.end)
                 mv = MetaValue(text[found.start : found.end], "visible", "visible date", s, e, found.value)
                 self._add(field, mv)

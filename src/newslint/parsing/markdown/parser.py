@@ -264,7 +264,7 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
         if dates and (DATE_LINE.match(text) or len(text) <= 60):
             for found in dates[:2]:
                 before = text[: found.start].lower()
-                field = "modified" if ("updated" in before or "modified" in before) else "published"
+                field = "modified" if any(w in before for w in ("updated", "modified", "अपडेट")) else "published"
                 s, e = block.source_span(found.start, found.end)
                 meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
 
