@@ -144,11 +144,19 @@ def test_investment_services_are_never_house_promotions(promo: str) -> None:
     assert not house(promo)
 
 
-def test_house_promotion_is_info_and_not_an_error() -> None:
-    findings = lint(HOUSE_PAGE.format(promo="Download the Kaveri Times app for live market news."), fmt="html")
-    ids = {f.rule: f.severity for f in findings}
-    assert ids.get("promo-house-unlabelled") == "info"
-    assert "promo-unlabelled" not in ids
+@pytest.mark.parametrize(
+    ("promo", "rule", "severity"),
+    [
+        ("Download the Kaveri Times app for live market news.", "promo-house-unlabelled", "info"),
+        ("Join the KaveriTimes Telegram channel for breaking news alerts.", "promo-house-unlabelled", "info"),
+        ("Download the Kaveri Times app for intraday tips and F&O calls.", "promo-unlabelled", "error"),
+        ("Open a free demat account with Kaveri Times Broking.", "promo-unlabelled", "error"),
+        ("Join the Kaveri Calls Telegram channel for daily Bank Nifty tips.", "promo-unlabelled", "error"),
+    ],
+)
+def test_house_promotions_are_info_and_investment_promotions_errors(promo: str, rule: str, severity: str) -> None:
+    findings = lint(HOUSE_PAGE.format(promo=promo), "promo-unlabelled", "promo-house-unlabelled", fmt="html")
+    assert [(f.rule, f.severity) for f in findings] == [(rule, severity)]
 
 
 # -- sentences and positions in Hindi ---------------------------------------------------------------------
