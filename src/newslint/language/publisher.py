@@ -25,7 +25,7 @@ INVESTMENT_PRODUCT = re.compile(
     r"course|courses|mentorship|batch|webinar|masterclass|mutual\s+funds?|SIPs?|NFO|PMS|AIF|portfolio\s+management|"
     r"(?:intraday|btst|jackpot|premium|paid|sure[\s-]*shot|options?|f&o|nifty|trading)\s+(?:tips|calls|signals)|"
     r"calls|signals|jackpot|multibagger|invest\s+(?:now|today|with)|trade\s+(?:now|with)|trading|intraday|"
-    r"(?:bank\s*)?nifty|btst|f&o|options|"
+    r"btst|f&o|options|"
     r"डीमैट|कॉल्स|टिप्स|कोर्स|एडवाइजरी)\b",
     re.IGNORECASE,
 )
