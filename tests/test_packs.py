@@ -163,6 +163,13 @@ def test_mandated_statement_satisfies_the_no_guarantee_rule_in_any_accepted_vari
         MANDATED_NO_GUARANTEE.replace(" (in case of IAs)", ""),
         MANDATED_NO_GUARANTEE.replace(", membership of BASL (in case of IAs)", ""),
         MANDATED_NO_GUARANTEE.replace("membership of BASL (in case of IAs)", "enlistment as RA with Exchange"),
+        MANDATED_NO_GUARANTEE.replace(
+            "membership of BASL (in case of IAs)", "membership of a SEBI recognized supervisory body (if any)"
+        ),
+        MANDATED_NO_GUARANTEE.replace("membership of BASL (in case of IAs)", "enlistment with BSE"),
+        MANDATED_NO_GUARANTEE.replace("membership of BASL (in case of IAs)", "enlistment with BSE").replace(
+            "the intermediary", "the IA"
+        ),
     ]
     assert _rules(promo, "sebi-no-guarantee-statement-missing") == ["sebi-no-guarantee-statement-missing"]
     for statement in variants:
@@ -294,3 +301,59 @@ def test_the_prefilter_never_changes_a_finding(ruleset, monkeypatch):
     assert len(with_prefilter) > 100
     monkeypatch.setattr(Pattern, "literal_sets", property(lambda self: ()))
     assert findings() == with_prefilter
+
+
+@pytest.mark.parametrize("joint", [". Read", ", read", "; read"])
+def test_market_risk_warning_with_a_full_stop_comma_or_semicolon_between_its_sentences(joint):
+    promo = "Open a free demat account in Kaveri Stock Brokers."
+    warning = f"Investment in securities market are subject to market risks{joint} all the related documents carefully before investing."
+    text = f"{promo}\n\n{warning}"
+    assert _rules(text, "disclaimer-market-risk-missing", "disclaimer-market-risk-modified") == []
+    assert _rules(promo, "disclaimer-market-risk-missing") == ["disclaimer-market-risk-missing"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Collaboration",
+        "Partnership",
+        "Employee",
+        "Free gift",
+        "Affiliate",
+        "Paid Partnership",
+        "Includes Paid Promotion",
+        "Brand Connect",
+        "Impact Feature",
+        "Marketing Feature",
+        "Advertorial",
+        "Partner Content",
+        "विज्ञापन",
+        "#ad",
+        "#collab",
+    ],
+)
+def test_asci_and_publisher_labels_label_a_promotion(label):
+    promo = "Open a free demat account in Kaveri Stock Brokers today."
+    assert _rules(promo, "promo-unlabelled") == ["promo-unlabelled"]
+    assert _rules(f"{label}\n\n{promo}", "promo-unlabelled") == []
+
+
+def test_label_words_inside_a_sentence_are_not_labels():
+    text = "Open a free demat account in Kaveri Stock Brokers, in partnership with Meridian Bank, for employee plans."
+    assert _rules(text, "promo-unlabelled") == ["promo-unlabelled"]
+
+
+def test_a_crypto_only_promotion_is_not_asked_for_the_securities_warning():
+    assert (
+        _rules("Download our CoinVista crypto trading app to buy Bitcoin in India.", "disclaimer-market-risk-missing")
+        == []
+    )
+    assert _rules(
+        "Download our Kaveri trading app to buy stocks and crypto in India.", "disclaimer-market-risk-missing"
+    ) == ["disclaimer-market-risk-missing"]
+
+
+def test_no_reference_cites_the_pledge_faq_as_the_code_of_advertisement(ruleset):
+    for pack in ruleset.packs:
+        for ref in [*pack.references, *(r for rule in pack.rules for r in rule.references)]:
+            assert "45191" not in ref and "20190502-17" not in ref, (pack.name, ref)
