@@ -9,8 +9,11 @@
       - {patterns: ['^disclaimers?\\s*[:\\-]'], kinds: [paragraph]}
       - {in_section: '^disclaimers?$', patterns: ['\\w{3,}']}
     min_count: 1
-    position: end        # anywhere (default) | end: after the last editorial paragraph
+    position: end        # anywhere (default) | end: after the last editorial paragraph | start: see below
 ```
+``position: start`` asks for the match at the very start of the body: in its first text block (paragraph, list
+item or quote of at least 40 characters) or any heading or short line before it. ASCI wants disclosure labels and SEBI
+wants a registered person's name and number "upfront", before the reader meets the content.
 A missing requirement is one finding at the headline (or line 1). ``{count}`` and ``{min_count}`` are in the
 message values.
 """
@@ -29,6 +32,17 @@ from ..rules.spec import Field, Int, Obj, Str
 from .base import Check
 from .editorial import last_editorial_index
 
+START_KINDS = ("paragraph", "list-item", "blockquote", "table-cell")
+START_MIN_CHARS = 40  # shorter lines before it ("Sponsored", "Ravi Menon | INH000012345") are part of the start
+
+
+def first_text_index(ctx: Context) -> int:
+    """The index of the body's first text block (not a heading, short line or image); -1 when there is none."""
+    for b in ctx.doc.blocks:
+        if b.body and b.kind in START_KINDS and len(b.text.strip()) >= START_MIN_CHARS:
+            return b.index
+    return -1
+
 
 class Require(Check):
     kind = "require"
@@ -38,8 +52,9 @@ class Require(Check):
         pattern_set_fields(
             min_count=Field(Int(minimum=1), doc="How many matches are needed (default 1)."),
             position=Field(
-                Str(enum=("anywhere", "end")),
-                doc="`end`: the match must come after the last editorial paragraph of the body.",
+                Str(enum=("anywhere", "end", "start")),
+                doc="`end`: after the last editorial paragraph of the body; `start`: in the body's first text block"
+                " or a heading before it.",
             ),
         ),
         doc=summary,
@@ -61,6 +76,11 @@ class Require(Check):
         if self.position == "end" and found:
             last = last_editorial_index(ctx)
             found = [o for o in found if o.block.index > last or o.block.index < 0]
+        elif self.position == "start" and found:
+            first = first_text_index(ctx)
+            if first < 0:  # only short lines: the whole body is its start
+                first = len(ctx.doc.blocks)
+            found = [o for o in found if 0 <= o.block.index <= first and o.block.body]
         if len(found) < self.min_count:
             a, b = ctx.anchor_span()
             yield Hit(None, 0, 0, {"count": len(found), "min_count": self.min_count}, source_span=(a, b))
