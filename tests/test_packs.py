@@ -47,6 +47,35 @@ PACKS = {
         "meta-date-mismatch",
     ],
     "attribution": ["attribution-unattributed-claim"],
+    "adviser": [
+        "adviser-performance-claim",
+        "adviser-illustration-statement-missing",
+        "adviser-testimonial",
+        "adviser-identity-not-upfront",
+        "adviser-free-trial",
+        "adviser-education-live-call",
+        "adviser-upi-handle-invalid",
+    ],
+    "asci": [
+        "asci-vda-disclaimer-missing",
+        "asci-vda-forbidden-terms",
+        "asci-label-not-upfront",
+        "asci-affiliate-unlabelled",
+    ],
+    "mf": [
+        "mf-performance-disclaimer-missing",
+        "mf-riskometer-missing",
+        "mf-testimonial-or-ranking",
+        "mf-distributor-identity-missing",
+        "mf-adviser-title-unregistered",
+    ],
+    "ipo": ["ipo-subscription-or-listing-claim", "ipo-risk-factors-missing"],
+    "irdai": [
+        "irdai-spurious-calls-warning-missing",
+        "irdai-solicitation-statement-missing",
+        "irdai-ulip-risk-statement-missing",
+        "irdai-registration-number-missing",
+    ],
 }
 SEVERITY = {
     "sebi-superlative-adviser": "warning",
@@ -57,6 +86,9 @@ SEVERITY = {
     "meta-date-format": "warning",
     "meta-date-mismatch": "warning",
     "attribution-unattributed-claim": "warning",
+    "adviser-identity-not-upfront": "warning",
+    "adviser-education-live-call": "warning",
+    "irdai-registration-number-missing": "warning",
 }
 
 MANDATED_NO_GUARANTEE = (
