@@ -389,3 +389,50 @@ def test_no_reference_cites_the_pledge_faq_as_the_code_of_advertisement(ruleset)
     for pack in ruleset.packs:
         for ref in [*pack.references, *(r for rule in pack.rules for r in rule.references)]:
             assert "45191" not in ref and "20190502-17" not in ref, (pack.name, ref)
+
+
+# -- the new packs: quiet on news that reports what they forbid --------------------------------------
+
+NEW_PACKS = ("adviser", "asci", "mf", "ipo", "irdai")
+
+ORDINARY_NEWS = [
+    # performance, testimonials, calls: reported, not claimed
+    "SEBI said the finfluencer had claimed his calls gave 62% returns and posted testimonials from happy clients.",
+    "The Nifty gave 12% returns last year while midcap funds delivered 28%, AMFI data showed.",
+    "Parag Parikh Flexi Cap Fund has delivered 20% a year since inception, the fund house said on Monday.",
+    "Shares of Tata Motors rose 3% to ₹950 on the NSE; analysts at Nomura set a target of ₹1,020.",
+    # IPO news
+    "The Tarang Foods IPO was oversubscribed 40 times on the last day, and its grey market premium rose to ₹60.",
+    "Retail investors can apply for the Meghdoot Cables IPO through ASBA until Thursday, the NSE said.",
+    # crypto and insurance news
+    "Bitcoin rose 4% to ₹58 lakh on Indian exchanges, and traders said cryptocurrency volumes doubled.",
+    "Term insurance premiums in India rose 10% this year as reinsurers raised rates, IRDAI data showed.",
+    "ULIP sales rose 20% last year, insurers said, as investors chased equity-linked returns in India.",
+    # distributors, advisers, referral programmes
+    "Mutual fund distributors earned ₹15,000 crore in commissions, and independent financial advisers say fees will fall.",
+    "Zerodha's referral programme pays users ₹300 for every friend who opens a demat account, the broker said.",
+    "SEBI barred investment advisers from offering free trials, and said fees must be paid to @valid UPI handles.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_NEWS)
+def test_new_packs_are_quiet_on_ordinary_news(text):
+    assert [r for r in _rules(text) if r.split("-")[0] in NEW_PACKS] == []
+
+
+def test_registration_number_at_the_start_of_a_post_only():
+    tail = "Like and subscribe for daily Nifty levels every morning before the market opens in India.\n\n"
+    number = "Ravi Menon, SEBI Registered Research Analyst, INH000012345"
+    assert _rules(f"{number}\n\n{tail}", "adviser-identity-not-upfront") == []
+    assert _rules(f"# Nifty levels\n\n{number}\n\n{tail}", "adviser-identity-not-upfront") == []
+    assert _rules(f"{tail}{number}\n", "adviser-identity-not-upfront") == ["adviser-identity-not-upfront"]
+    # not a social post: a research note with its disclosure at the end
+    note = "Buy Tata Motors at ₹950 with a target of ₹1,020 and a stop loss of ₹920, says the note.\n\n"
+    assert _rules(f"{note}Disclosure: {number}\n", "adviser-identity-not-upfront") == []
+
+
+def test_a_label_counts_up_front_in_the_headline_or_a_short_line_before_the_first_paragraph():
+    body = "My monthly plan splits money between an index fund, a flexi-cap fund and gold in India.\n\n#ad #SIP\n"
+    assert _rules(body, "asci-label-not-upfront") == ["asci-label-not-upfront"]
+    assert _rules(f"# Sponsored: how I invest\n\n{body}", "asci-label-not-upfront") == []
+    assert _rules(f"Paid partnership with Kaveri\n\n{body}", "asci-label-not-upfront") == []

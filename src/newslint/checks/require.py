@@ -72,7 +72,9 @@ class Require(Check):
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)
-        found = self.match.occurrences(ctx, units, ctx.lowered(scope), first_only=self.min_count == 1)
+        # With a position, the first match may be in the wrong place: every match is needed.
+        first_only = self.min_count == 1 and self.position == "anywhere"
+        found = self.match.occurrences(ctx, units, ctx.lowered(scope), first_only=first_only)
         if self.position == "end" and found:
             last = last_editorial_index(ctx)
             found = [o for o in found if o.block.index > last or o.block.index < 0]
