@@ -76,6 +76,17 @@ PACKS = {
         "irdai-ulip-risk-statement-missing",
         "irdai-registration-number-missing",
     ],
+    "rbi": ["rbi-nbfc-deposit-disclaimer-missing"],
+}
+# Loaded only when named in `packs:` (rules/opt-in/): house profiles for other kinds of page.
+OPT_IN = {
+    "broker-site": [
+        "broker-site-unauthorised-transactions-message-missing",
+        "broker-site-kyc-message-missing",
+        "broker-site-ipo-cheques-message-missing",
+        "broker-site-assured-returns-message-missing",
+    ],
+    "pci": ["pci-sponsored-visit-undisclosed", "pci-company-material-undisclosed"],
 }
 SEVERITY = {
     "sebi-superlative-adviser": "warning",
@@ -89,6 +100,7 @@ SEVERITY = {
     "adviser-identity-not-upfront": "warning",
     "adviser-education-live-call": "warning",
     "irdai-registration-number-missing": "warning",
+    **{rule: "warning" for rules in OPT_IN.values() for rule in rules},
 }
 
 MANDATED_NO_GUARANTEE = (
@@ -117,6 +129,33 @@ def test_packs_and_rule_ids_are_exactly_those_of_the_issue(ruleset):
     assert by_pack == PACKS
 
 
+def test_opt_in_packs_load_only_when_named(ruleset):
+    assert not {r.pack for r in ruleset.rules} & set(OPT_IN)
+    assert sorted(builtin_pack_files(opt_in=True)) == sorted([*PACKS, *OPT_IN])
+    opted = load_rules([], builtin_packs=["sebi", *OPT_IN])
+    by_pack: dict[str, list[str]] = {}
+    for rule in opted.rules:
+        by_pack.setdefault(rule.pack, []).append(rule.id)
+    assert by_pack == {"sebi": PACKS["sebi"], **OPT_IN}
+    for rule in opted.rules:
+        assert rule.severity == SEVERITY.get(rule.id, "error"), rule.id
+        assert len(rule.fail_examples) >= 3 and len(rule.pass_examples) >= 3, rule.id
+
+
+def test_newslint_test_passes_on_the_opt_in_packs():
+    proc = subprocess.run(
+        [newslint(), "test", "rules/opt-in/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for rule_ids in OPT_IN.values():
+        for rule_id in rule_ids:
+            assert rule_id in proc.stdout
+
+
 def test_severities(ruleset):
     for rule in ruleset.rules:
         assert rule.severity == SEVERITY.get(rule.id, "error"), rule.id
@@ -132,7 +171,15 @@ def test_every_rule_is_documented_and_has_examples(ruleset):
 
 def test_newslint_test_passes_on_the_packs_and_fixtures():
     proc = subprocess.run(
-        [newslint(), "test", "rules/", "tests/fixtures/annotated/", "--now", "2026-11-29"],
+        # The default packs (rules/*.yaml): the opt-in ones are for other kinds of page, not these fixtures.
+        [
+            newslint(),
+            "test",
+            *sorted(str(p.relative_to(ROOT)) for p in builtin_pack_files().values()),
+            "tests/fixtures/annotated/",
+            "--now",
+            "2026-11-29",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
