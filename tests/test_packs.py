@@ -440,7 +440,7 @@ def test_no_reference_cites_the_pledge_faq_as_the_code_of_advertisement(ruleset)
 
 # -- the new packs: quiet on news that reports what they forbid --------------------------------------
 
-NEW_PACKS = ("adviser", "asci", "mf", "ipo", "irdai")
+NEW_PACKS = ("adviser", "asci", "mf", "ipo", "irdai", "rbi")
 
 ORDINARY_NEWS = [
     # performance, testimonials, calls: reported, not claimed
@@ -459,6 +459,30 @@ ORDINARY_NEWS = [
     "Mutual fund distributors earned ₹15,000 crore in commissions, and independent financial advisers say fees will fall.",
     "Zerodha's referral programme pays users ₹300 for every friend who opens a demat account, the broker said.",
     "SEBI barred investment advisers from offering free trials, and said fees must be paid to @valid UPI handles.",
+    # claim-shaped sentences that are not claims
+    "Nine in ten F&O clients made net losses of ₹1.05 lakh crore in FY24 on the NSE.",
+    "By our calculations, a portfolio of Nifty stocks returned 14% a year over the decade.",
+    "Our analysis shows smallcap portfolios returned 3x since 2020 in India.",
+    "We expect the Nifty to deliver 12% next year, said Priya Rao of Kaveri Securities.",
+    "Bank customers earned 7% interest on FDs last year in India.",
+    "Readers asked us whether a SIP that gave 15% since inception is worth keeping, and our answer is on page 3.",
+    "Our markets team picks five stocks every week for readers; Tata Motors shares rose 3% on the NSE.",
+    "The company's testimonials page was taken down after SEBI's order.",
+    "The app has 4.5 stars on the Play Store and 1 crore users in India.",
+    "Buy Tata Motors above ₹950 for a target of ₹1,020, analysts at Kaveri Securities recommended.",
+    "Investors who bought Bitcoin in India this year have doubled their money.",
+    "The ULIP returned 12% last year, better than most traditional endowment plans in India.",
+    "Insurers are pleased to announce lower premiums, IRDAI chairman said in Mumbai.",
+    "Get ₹1 crore term cover: is it worth it? We compare five plans in India.",
+    "The GMP of the Tarang Foods IPO rose to ₹60; apply now or wait? Experts weigh in.",
+    "Kaveri Finance raised its FD rates to 8.6% for senior citizens in India.",
+    "Start a SIP early, advise planners, as small monthly amounts compound into crores over decades in India.",
+    "Use my referral code, the finfluencer told followers, before SEBI banned him.",
+    "The RBI said cryptocurrencies are not currency and banks should avoid them.",
+    "He is an independent financial adviser in Pune who has been in the business since 1995 in India.",
+    "#Budget2026 #Sensex: markets rallied 2% after the budget speech on Saturday.",
+    "In this video, ET Now explains the Sensex fall; watch the full video. Kaveri Stock Brokers (INZ000123456) was fined.",
+    "Our reporter visited the Tata Motors plant in Pune, where the new EV line started.",
 ]
 
 
