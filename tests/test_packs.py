@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -507,3 +508,23 @@ def test_a_label_counts_up_front_in_the_headline_or_a_short_line_before_the_firs
     assert _rules(body, "asci-label-not-upfront") == ["asci-label-not-upfront"]
     assert _rules(f"# Sponsored: how I invest\n\n{body}", "asci-label-not-upfront") == []
     assert _rules(f"Paid partnership with Kaveri\n\n{body}", "asci-label-not-upfront") == []
+
+
+def test_an_opt_in_pack_runs_when_the_configuration_names_it(tmp_path):
+    page = tmp_path / "about.md"
+    page.write_text("# About us\n\nKaveri Stock Brokers Pvt. Ltd., SEBI Reg. No. INZ000123456.\n", encoding="utf-8")
+
+    def rules_found() -> set[str]:
+        proc = subprocess.run(
+            [newslint(), "check", "about.md", "--format", "json", "--no-cache"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        return {f["rule"] for f in json.loads(proc.stdout)["findings"]}
+
+    (tmp_path / ".newslint.yaml").write_text("packs: [sebi]\n", encoding="utf-8")
+    assert not {r for r in rules_found() if r.startswith("broker-site-")}
+    (tmp_path / ".newslint.yaml").write_text("packs: [sebi, broker-site]\n", encoding="utf-8")
+    assert {r for r in rules_found() if r.startswith("broker-site-")} == set(OPT_IN["broker-site"])
