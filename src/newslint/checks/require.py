@@ -11,9 +11,9 @@
     min_count: 1
     position: end        # anywhere (default) | end: after the last editorial paragraph | start: see below
 ```
-``position: start`` asks for the match at the very start of the body: in its first text block (paragraph, list
-item or quote of at least 40 characters) or any heading or short line before it. ASCI wants disclosure labels and SEBI
-wants a registered person's name and number "upfront", before the reader meets the content.
+``position: start`` asks for the match at the very start of the body: in the first sentence of its first text
+block (paragraph, list item or quote of at least 40 characters) or any heading or short line before it. ASCI
+wants disclosure labels and SEBI a registered person's name and number "upfront", before the content.
 A missing requirement is one finding at the headline (or line 1). ``{count}`` and ``{min_count}`` are in the
 message values.
 """
@@ -42,6 +42,22 @@ def first_text_index(ctx: Context) -> int:
         if b.body and b.kind in START_KINDS and len(b.text.strip()) >= START_MIN_CHARS:
             return b.index
     return -1
+
+
+def at_start(ctx: Context, block: Any, offset: int) -> bool:
+    """Whether ``offset`` in ``block`` is at the start of the body: in a heading or short line before the first
+    text block, or in that block's first sentence (a one-paragraph post ends long after its start)."""
+    if block.index < 0 or not block.body:
+        return False
+    first = first_text_index(ctx)
+    if first < 0:  # only short lines: the whole body is its start
+        return True
+    if block.index < first:
+        return True
+    if block.index > first:
+        return False
+    sentences = ctx.sentences(block)
+    return not sentences or offset < sentences[0][1]
 
 
 class Require(Check):
@@ -79,10 +95,7 @@ class Require(Check):
             last = last_editorial_index(ctx)
             found = [o for o in found if o.block.index > last or o.block.index < 0]
         elif self.position == "start" and found:
-            first = first_text_index(ctx)
-            if first < 0:  # only short lines: the whole body is its start
-                first = len(ctx.doc.blocks)
-            found = [o for o in found if 0 <= o.block.index <= first and o.block.body]
+            found = [o for o in found if at_start(ctx, o.block, o.start)]
         if len(found) < self.min_count:
             a, b = ctx.anchor_span()
             yield Hit(None, 0, 0, {"count": len(found), "min_count": self.min_count}, source_span=(a, b))
