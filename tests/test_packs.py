@@ -76,6 +76,8 @@ PACKS = {
         "irdai-solicitation-statement-missing",
         "irdai-ulip-risk-statement-missing",
         "irdai-registration-number-missing",
+        "irdai-sales-brochure-statement-missing",
+        "irdai-ulip-called-investment-product",
     ],
     "rbi": ["rbi-nbfc-deposit-disclaimer-missing"],
 }
@@ -101,6 +103,8 @@ SEVERITY = {
     "adviser-identity-not-upfront": "warning",
     "adviser-education-live-call": "warning",
     "irdai-registration-number-missing": "warning",
+    "irdai-sales-brochure-statement-missing": "warning",
+    "irdai-ulip-called-investment-product": "warning",
     **{rule: "warning" for rules in OPT_IN.values() for rule in rules},
 }
 
