@@ -60,6 +60,7 @@ PACKS = {
     "asci": [
         "asci-vda-disclaimer-missing",
         "asci-vda-forbidden-terms",
+        "asci-vda-short-period-returns",
         "asci-label-not-upfront",
         "asci-affiliate-unlabelled",
     ],
