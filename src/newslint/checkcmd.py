@@ -21,7 +21,7 @@ from . import __version__
 from .entry import write_stdout
 
 EXIT_ERROR = 2
-FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit", "html")  # output.FORMATS, without importing it
 FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 
 

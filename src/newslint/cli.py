@@ -122,7 +122,8 @@ def check(
             "--format",
             "--output-format",
             "-f",
-            help="text, concise, json, sarif, github or junit (default: text; github under GitHub Actions).",
+            help="text, concise, json, sarif, github, junit or html (a review page for editors; default: text; "
+            "github under GitHub Actions).",
             autocompletion=_complete_format,
         ),
     ] = None,
