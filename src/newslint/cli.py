@@ -388,6 +388,20 @@ def init(
     print(f"Wrote {path}. Edit it, then run `newslint check`.")
 
 
+@app.command()
+def server(
+    tcp: Annotated[
+        str | None, typer.Option("--tcp", metavar="HOST:PORT", help="Listen on TCP instead of stdio (debugging).")
+    ] = None,
+) -> None:
+    """Run the editor server (Language Server Protocol on stdin/stdout; see docs/editor-server.md)."""
+    try:
+        from .server.lsp import main as serve
+    except ImportError as exc:
+        raise _fail(f"newslint server needs pygls ({exc.name} is missing): pip install 'newslint[server]'") from None
+    serve(tcp)
+
+
 def main() -> None:
     """Console entry point: typer plus clean handling of Ctrl-C and closed pipes (see ``entry``)."""
     from .entry import main as run
