@@ -239,3 +239,14 @@ def test_server_without_pygls_says_what_to_install() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "pip install 'newslint[server]'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_latency_benchmark_runs() -> None:
+    """benchmarks/lsp_latency.py end to end on a small article (its figures are not asserted)."""
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "lsp_latency.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), "--repeat", "2", "--size", "8"], capture_output=True, text=True, timeout=240
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "html" in proc.stdout and "markdown" in proc.stdout and proc.stdout.count("median") == 2

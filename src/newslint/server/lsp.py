@@ -4,9 +4,10 @@ Built on pygls (the maintained Python implementation of the protocol: JSON-RPC, 
 encodings). Everything about findings goes through the Python API (``newslint.check_text`` with the
 document's path, so the configuration of the file's folder applies, exactly as for ``newslint check``).
 
-Checks run after a short pause in the changes (``debounce``, 30 ms by default) in a worker thread, one at a
-time: a check whose document changed again before it finished is not published, and the newer version is
-checked next, so a burst of keystrokes costs one or two checks, not one each.
+Checks run in a worker thread, one at a time. A change after a quiet spell is checked at once; a change that
+comes within ``debounce`` (30 ms by default) of the previous one waits for the burst to pause. A check whose
+document changed again before it finished is not published, and the newer version is checked next, so a
+burst of keystrokes costs one or two checks, not one each.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +60,7 @@ class NewslintServer(LanguageServer):
         self.check_lock = asyncio.Lock()
         self.tasks: set[asyncio.Task[None]] = set()
         self.options: dict[str, Any] = {}
+        self.last_change: dict[str, float] = {}  # uri -> time.monotonic() of its last change
 
     # -- checking ----------------------------------------------------------------------------------------
 
@@ -68,6 +71,14 @@ class NewslintServer(LanguageServer):
                 return fmt
         path = uri.split("?", 1)[0].split("#", 1)[0]
         return SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+    def delay_after_change(self, uri: str) -> float:
+        """Leading-edge debounce: a change after a quiet spell is checked at once; a change that follows
+        another within ``debounce`` waits that long, so a burst is checked when it pauses."""
+        now = time.monotonic()
+        last = self.last_change.get(uri)
+        self.last_change[uri] = now
+        return 0.0 if last is None or now - last >= self.debounce else self.debounce
 
     def schedule(self, uri: str, delay: float) -> None:
         doc = self.workspace.get_text_document(uri)
@@ -282,8 +293,9 @@ def build_server() -> NewslintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: NewslintServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        if params.text_document.uri in ls.languages:
-            ls.schedule(params.text_document.uri, ls.debounce)
+        uri = params.text_document.uri
+        if uri in ls.languages:
+            ls.schedule(uri, ls.delay_after_change(uri))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: NewslintServer, params: lsp.DidSaveTextDocumentParams) -> None:
@@ -299,6 +311,7 @@ def build_server() -> NewslintServer:
         uri = params.text_document.uri
         ls.languages.pop(uri, None)
         ls.checked.pop(uri, None)
+        ls.last_change.pop(uri, None)
         ls.publish(uri, None, [])
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
