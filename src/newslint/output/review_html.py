@@ -183,18 +183,63 @@ def _article(
         for f in findings:
             if id(f) in first_block:
                 cards_under.setdefault(first_block[id(f)], []).append(f)
-        for bi, block in enumerate(doc.blocks):
-            if not block.text.strip():
+        shown = [bi for bi, b in enumerate(doc.blocks) if b.text.strip()]
+        i = 0
+        while i < len(shown):
+            # Page furniture (navigation, related lists, footers) without findings folds away.
+            run = []
+            while i < len(shown) and not doc.blocks[shown[i]].body and shown[i] not in placed:
+                run.append(shown[i])
+                i += 1
+            if run:
+                out.append(
+                    f'<details class="furniture"><summary>Page furniture ({_plural(len(run), "block")})</summary>'
+                )
+                out.extend(_blocks_html(doc.blocks, run, {}, ids, {}, rules, result))
+                out.append("</details>")
                 continue
-            out.append(_block_html(block, placed.get(bi, []), ids))
-            under = cards_under.get(bi)
-            if under:
-                out.append('<div class="cards">')
-                out.extend(_card(f, ids[id(f)], rules, result) for f in under)
-                out.append("</div>")
+            run = []
+            while i < len(shown) and (doc.blocks[shown[i]].body or shown[i] in placed):
+                run.append(shown[i])
+                i += 1
+            out.extend(_blocks_html(doc.blocks, run, placed, ids, cards_under, rules, result))
         out.append("</div>")
     out.append("</article>")
     return "\n".join(out)
+
+
+def _blocks_html(
+    blocks: list[Block],
+    indices: list[int],
+    placed: dict[int, list[tuple[int, int, Finding]]],
+    ids: dict[int, str],
+    cards_under: dict[int, list[Finding]],
+    rules: dict[str, RuleInfo],
+    result: FileResult,
+) -> list[str]:
+    """Consecutive blocks, list items gathered into lists, each block followed by the cards of its findings."""
+    out: list[str] = []
+    in_list = False
+    for bi in indices:
+        block = blocks[bi]
+        is_item = block.kind == "list-item"
+        if is_item and not in_list:
+            out.append('<ul class="items">')
+        elif not is_item and in_list:
+            out.append("</ul>")
+        in_list = is_item
+        out.append(_block_html(block, placed.get(bi, []), ids))
+        under = cards_under.get(bi)
+        if under:
+            if in_list:
+                out.append("</ul>")
+                in_list = False
+            out.append('<div class="cards">')
+            out.extend(_card(f, ids[id(f)], rules, result) for f in under)
+            out.append("</div>")
+    if in_list:
+        out.append("</ul>")
+    return out
 
 
 def _block_html(block: Block, marks: list[tuple[int, int, Finding]], ids: dict[int, str]) -> str:
@@ -230,8 +275,6 @@ def _block_html(block: Block, marks: list[tuple[int, int, Finding]], ids: dict[i
     inner = "".join(parts)
     if kind == "image":
         inner = f'<span class="label">Image:</span> {inner}'
-    if tag == "li":
-        return f'<ul class="{" ".join(classes)}"><li>{inner}</li></ul>'
     return f'<{tag} class="{" ".join(classes)}">{inner}</{tag}>'
 
 
@@ -300,6 +343,7 @@ main{max-width:46rem;margin:0 auto;padding:0 1rem 4rem}
  margin-top:2rem}
 .text h3,.text h4,.text h5,.text h6{font-family:system-ui,sans-serif}
 .furniture{color:var(--mut);font-size:.9em}
+details.furniture{margin:.6rem 0}details.furniture summary{font:14px system-ui,sans-serif}
 mark.hl{background:#ffe7a3;border-bottom:2px solid var(--warn);padding:0 1px;cursor:pointer;color:inherit}
 mark.sev-error{background:#ffd6dc;border-bottom-color:var(--err)}
 mark.sev-info{background:#d7f0f7;border-bottom-color:var(--info)}
