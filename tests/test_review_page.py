@@ -162,3 +162,20 @@ def test_clean_article(tmp_path: Path) -> None:
     page, proc = review(tmp_path, "ok.md", "--select", "sebi-assured-returns")
     assert proc.returncode == 0
     assert "No findings." in page
+
+
+def test_page_furniture_without_findings_folds_away(tmp_path: Path) -> None:
+    nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(6))
+    page_html = (
+        f"<html><body><nav><ul>{nav}</ul></nav><article><h1>Sensex falls</h1>"
+        "<p>The NSE index offers guaranteed returns, a broker said.</p></article></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page_html, encoding="utf-8")
+    page, _ = review(tmp_path, "p.html", "--select", "sebi-assured-returns")
+    folded = re.search(
+        r'<details class="furniture"><summary>Page furniture \((\d+) blocks\)</summary>(.*?)</details>', page, re.S
+    )
+    assert folded is not None and "Section 0" in folded.group(2) and "Section 5" in folded.group(2)
+    assert "guaranteed returns" not in folded.group(2)
+    assert folded.group(2).count("<ul") == 1  # the six links form one list
+    assert "<mark" in page.split("</details>", 1)[1]
