@@ -203,3 +203,15 @@ def test_docs_example_runs(tmp_path: Path) -> None:
     assert ok is False and any("sebi-assured-returns" in p for p in problems)
     ok, problems = hook("<h1>Rupee ends flat</h1><p>By Priya Rao</p><p>The rupee ended flat at 87.9 to the dollar.</p>")  # type: ignore[operator]
     assert isinstance(ok, bool)
+
+
+def test_threads_get_the_same_findings() -> None:
+    """docs/api.md says the functions are safe to call from several threads (a CMS's worker pool)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [ARTICLE_HTML.replace("20%", f"{n}%") for n in range(12)]
+    expected = [newslint.check_text(t, "html", now=NOW) for t in texts]
+    newslint.api.clear_cache()  # the threads also race to load the packs
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: newslint.check_text(t, "html", now=NOW), texts))
+    assert got == expected and all(got)

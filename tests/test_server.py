@@ -33,6 +33,27 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
+REGISTRATIONS: list[types.Registration] = []
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint", "server"]))
+async def watching_client(lsp_client: LanguageClient):
+    """A client like Neovim's: it watches files only when the server asks (dynamic registration)."""
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        REGISTRATIONS.extend(params.registrations)
+
+    capabilities = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+        )
+    )
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def diagnostics_for(
     client: LanguageClient, uri: str, until: Callable[[Sequence[types.Diagnostic]], bool] = lambda d: True
 ) -> Sequence[types.Diagnostic]:
@@ -229,6 +250,17 @@ async def test_close_clears_diagnostics(client: LanguageClient, tmp_path: Path) 
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
     )
     assert list(await diagnostics_for(client, uri, lambda d: len(d) == 0)) == []
+
+
+@pytest.mark.asyncio
+async def test_asks_the_editor_to_watch_configuration_files(watching_client: LanguageClient, tmp_path: Path) -> None:
+    uri = open_doc(watching_client, isolated_folder(tmp_path) / "a.html", ARTICLE)
+    await diagnostics_for(watching_client, uri, lambda d: len(d) > 0)  # the registration came before this
+    [registration] = [r for r in REGISTRATIONS if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    globs = {
+        w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in registration.register_options["watchers"]
+    }
+    assert {"**/.newslint.yaml", "**/newslint.yaml", "**/pyproject.toml"} <= globs
 
 
 def test_server_without_pygls_says_what_to_install() -> None:

@@ -282,6 +282,25 @@ def build_server() -> NewslintServer:
             if isinstance(debounce, int | float) and 0 <= debounce <= 10_000:
                 ls.debounce = debounce / 1000
 
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: NewslintServer, params: lsp.InitializedParams) -> None:
+        """Ask the editor to report changes to configuration and rule files (Neovim, Helix... do it only
+        when a server asks; VS Code's extension watches them itself)."""
+        caps = ls.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        watchers = [lsp.FileSystemWatcher(glob_pattern=f"**/{name}") for name in (*CONFIG_NAMES, "*.yaml", "*.yml")]
+        registration = lsp.Registration(
+            id="newslint-watch-config",
+            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+        )
+        try:
+            await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
+        except Exception as exc:  # the editor refused: saving a configuration in it still re-checks
+            ls.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Warning, message=f"newslint: {exc}"))
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: lsp.DidOpenTextDocumentParams) -> None:
         doc = params.text_document
