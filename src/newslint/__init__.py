@@ -5,21 +5,21 @@ on first use, so that ``import newslint`` (and every ``newslint`` command, which
 cheap. See docs/api.md.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know this idiom)
 
 __version__ = "0.1.0"
 
 _API_NAMES = frozenset(("CheckError", "Finding", "Fix", "RuleInfo", "check_file", "check_text", "rule_info"))
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .api import CheckError, Finding, Fix, RuleInfo, check_file, check_text, rule_info
 
 __all__ = ["CheckError", "Finding", "Fix", "RuleInfo", "__version__", "check_file", "check_text", "rule_info"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     if name in _API_NAMES:
         from . import api
 
