@@ -266,7 +266,7 @@ async def test_asks_the_editor_to_watch_configuration_files(watching_client: Lan
 def test_server_without_pygls_says_what_to_install() -> None:
     code = (
         "import sys; sys.modules['pygls'] = None; sys.argv = ['newslint', 'server']\n"
-        "from newslint.cli import main; main()"
+        "from newslint.cli.main import main; main()"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2

@@ -14,16 +14,16 @@ _API_NAMES = frozenset(("CheckError", "Finding", "Fix", "RuleInfo", "check_file"
 if TYPE_CHECKING:
     from typing import Any
 
-    from .api import CheckError, Finding, Fix, RuleInfo, check_file, check_text, rule_info
+    from newslint.api import CheckError, Finding, Fix, RuleInfo, check_file, check_text, rule_info
 
 __all__ = ["CheckError", "Finding", "Fix", "RuleInfo", "__version__", "check_file", "check_text", "rule_info"]
 
 
 def __getattr__(name: str) -> "Any":
     if name in _API_NAMES:
-        from . import api
+        import newslint.api
 
-        return getattr(api, name)
+        return getattr(newslint.api, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

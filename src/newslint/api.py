@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from .engine import FileResult
-    from .findings import Finding as EngineFinding
-    from .positions import LineIndex
-    from .profile import Profile
-    from .rules.model import Rule
-    from .source import SourceText
+    from newslint.document.positions import LineIndex
+    from newslint.files.source import SourceText
+    from newslint.language.model import Rule
+    from newslint.running.configured import Profile
+    from newslint.running.findings import Finding as EngineFinding
+    from newslint.running.linter import FileResult
 
 Severity = Literal["error", "warning", "info"]
 Format = Literal["html", "markdown"]
@@ -158,7 +158,7 @@ def check_text(
     Raises :class:`CheckError` for a broken configuration or an internal error, ``ValueError`` for an
     unknown format or selector. Empty text has no findings.
     """
-    from .source import SourceText, format_for, sniff_format
+    from newslint.files.source import SourceText, format_for, sniff_format
 
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__} (decode bytes first, or use check_file)")
@@ -191,7 +191,7 @@ def check_file(
     Findings' lines, columns and offsets refer to the decoded file. An empty file has no findings.
     Raises :class:`CheckError` when the file cannot be read or checked, or the configuration is broken.
     """
-    from .source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, read_source
+    from newslint.files.source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, read_source
 
     file = Path(path)
     display = os.fspath(path)
@@ -233,7 +233,7 @@ def _config_path(path: Path | None, config: str | os.PathLike[str] | None, isola
         return Path(config).resolve()
     if isolated or path is None:
         return None
-    from .discovery import ConfigFinder
+    from newslint.config.discovery import ConfigFinder
 
     return ConfigFinder().for_file(path)  # a new finder each time: a configuration created since is seen
 
@@ -281,10 +281,10 @@ def _profile(
 def _build_profile(
     config_file: Path | None, select: tuple[str, ...] | None, ignore: tuple[str, ...], now: date
 ) -> Profile:
-    from .config import ConfigError, default_config, load_config
-    from .profile import CommandLine, build_profile
-    from .rules.loader import RuleLoadError
-    from .runner import CheckSettings, UsageError
+    from newslint.config.file import ConfigError, default_config, load_config
+    from newslint.rules.loader import RuleLoadError
+    from newslint.running.configured import CommandLine, build_profile
+    from newslint.running.one_file import CheckSettings, UsageError
 
     try:
         config = load_config(config_file) if config_file is not None else default_config(Path.cwd())
@@ -297,7 +297,7 @@ def _build_profile(
 
 
 def _run(profile: Profile, source: SourceText) -> list[Finding]:
-    from .engine import lint_source
+    from newslint.running.linter import lint_source
 
     result = lint_source(profile.linter, source)
     if result.error:
@@ -310,7 +310,7 @@ def convert(result: FileResult, text: str, packs: dict[str, str] | None = None) 
 
     Used by the API and by the outputs that show findings in the text (the review page, the editor server).
     """
-    from .positions import LineIndex
+    from newslint.document.positions import LineIndex
 
     lines = LineIndex(text)
     packs = packs or {}

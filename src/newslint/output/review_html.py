@@ -7,9 +7,10 @@ pack, and j/k (or n/p) move from finding to finding. No external asset: the styl
 and the Content-Security-Policy allows nothing else (only those two, by hash), so an article that slipped
 through escaping still could not run a script or load anything.
 
-The report carries findings, not documents: each file is read and parsed again here (with the API's types:
-``api.convert`` gives the findings' offsets). A file that cannot be read again (standard input, a file gone
-since) is shown as its findings with their source lines.
+The report carries findings, not documents: each file is read and parsed again here, and each finding's line
+and column become offsets in it, as ``newslint.api`` computes them (an output format sits below the API in the
+package layers, so it uses the same engine types, not the API's). A file that cannot be read again (standard
+input, a file gone since) is shown as its findings with their source lines.
 """
 
 from __future__ import annotations
@@ -18,20 +19,37 @@ import base64
 import hashlib
 import html
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 if TYPE_CHECKING:
-    from ..api import Finding, RuleInfo
-    from ..document import Block, Document
-    from ..engine import FileResult
+    from newslint.document.model import Block, Document
+    from newslint.language.model import Rule
+    from newslint.running.findings import Fix
+    from newslint.running.linter import FileResult
 
 SEVERITY_ORDER = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITY_ORDER)}
 _TAGS = {"heading": "h3", "list-item": "li", "blockquote": "blockquote", "caption": "figcaption"}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A finding as the page shows it: the engine's finding with its span as offsets and its rule's pack."""
+
+    rule: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    start: int
+    end: int
+    pack: str
+    fix: Fix | None
 
 
 def esc(value: object) -> str:
@@ -39,9 +57,7 @@ def esc(value: object) -> str:
 
 
 def render(report: RunReport) -> str:
-    from ..api import RuleInfo
-
-    rules = {rid: RuleInfo.from_rule(rule) for rid, rule in report.rules.items()}
+    rules = report.rules
     packs_of = {rid: rule.pack for rid, rule in report.rules.items()}
     articles: list[str] = []
     toc: list[str] = []
@@ -97,10 +113,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def _load(result: FileResult, packs: dict[str, str]) -> tuple[list[Finding], Document | None]:
-    """The file's findings in the API's types and its parsed document (None when it cannot be read again)."""
-    from ..api import convert
-    from ..parse import parse_source
-    from ..source import SourceError, SourceSkipped, read_source
+    """The file's findings with their offsets and its parsed document (None when it cannot be read again)."""
+    from newslint.files.source import SourceError, SourceSkipped, read_source
+    from newslint.parsing.parse import parse_source
 
     doc = None
     if result.path not in ("-", "") and result.findings:
@@ -111,8 +126,28 @@ def _load(result: FileResult, packs: dict[str, str]) -> tuple[list[Finding], Doc
             doc = None
     if doc is None:
         text = "\n".join(result.lines.get(i, "") for i in range(1, max(result.lines, default=0) + 1))
-        return convert(result, text, packs), None
-    return convert(result, doc.source, packs), doc
+        return _located(result, text, packs), None
+    return _located(result, doc.source, packs), doc
+
+
+def _located(result: FileResult, text: str, packs: dict[str, str]) -> list[Finding]:
+    from newslint.document.positions import LineIndex
+
+    offset = LineIndex(text).offset
+    return [
+        Finding(
+            f.rule,
+            f.severity,
+            f.message,
+            f.line,
+            f.column,
+            offset(f.line, f.column),
+            offset(f.end_line, f.end_column),
+            packs.get(f.rule, ""),
+            f.fix,
+        )
+        for f in result.findings
+    ]
 
 
 def _spans(block: Block) -> list[int]:
@@ -142,7 +177,7 @@ def _article(
     result: FileResult,
     findings: list[Finding],
     doc: Document | None,
-    rules: dict[str, RuleInfo],
+    rules: dict[str, Rule],
     counter: _Counter,
 ) -> str:
     ids = {id(f): counter.next() for f in findings}
@@ -214,7 +249,7 @@ def _blocks_html(
     placed: dict[int, list[tuple[int, int, Finding]]],
     ids: dict[int, str],
     cards_under: dict[int, list[Finding]],
-    rules: dict[str, RuleInfo],
+    rules: dict[str, Rule],
     result: FileResult,
 ) -> list[str]:
     """Consecutive blocks, list items gathered into lists, each block followed by the cards of its findings."""
@@ -278,7 +313,7 @@ def _block_html(block: Block, marks: list[tuple[int, int, Finding]], ids: dict[i
     return f'<{tag} class="{" ".join(classes)}">{inner}</{tag}>'
 
 
-def _card(f: Finding, fid: str, rules: dict[str, RuleInfo], result: FileResult, show_line: bool = False) -> str:
+def _card(f: Finding, fid: str, rules: dict[str, Rule], result: FileResult, show_line: bool = False) -> str:
     info = rules.get(f.rule)
     pack = f.pack or "other"
     out = [

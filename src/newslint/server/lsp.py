@@ -24,9 +24,9 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from .. import __version__
-from ..api import CheckError, Finding, check_text, clear_cache, rule_info
-from ..positions import LineIndex
+from newslint import __version__
+from newslint.api import CheckError, Finding, check_text, clear_cache, rule_info
+from newslint.document.positions import LineIndex
 
 NAME = "newslint"
 DEFAULT_DEBOUNCE = 0.03  # seconds of quiet after a change before checking
