@@ -7,11 +7,12 @@ for f in newslint.check_text(html, format="html"):
     print(f.line, f.column, f.severity, f.rule, f.message)
 ```
 
-Everything here is built on :func:`newslint.engine.lint_source`, the one function that checks one decoded
-document, with the same configuration machinery as ``newslint check`` (``profile.build_profile``): the same
-packs, selection, severities, per-file ignores and inline suppressions, so a finding here is the finding the
-command line reports. Loaded rule sets are kept between calls (loading the packs is most of a first check's
-time), keyed by the configuration file and its modification time, so an edited configuration is picked up.
+Everything here is built on :func:`newslint.running.linter.lint_source`, the one function that checks one
+decoded document, with the configuration machinery of ``newslint check``
+(:func:`newslint.running.configured.build_profile`): the same packs, selection, severities, per-file ignores
+and inline suppressions, so a finding here is the finding the command line reports. Loaded rule sets are kept
+between calls (loading the packs is most of a first check's time), keyed by the configuration file and its
+modification time, so an edited configuration is picked up.
 
 The public types are frozen dataclasses with slots: immutable, hashable, cheap, and understood by type
 checkers and editors. This module is imported only when one of its names is first used (``newslint``'s
