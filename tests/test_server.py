@@ -152,6 +152,11 @@ async def test_a_burst_of_changes_ends_with_the_last_versions_diagnostics(
             )
         )
     diags = await diagnostics_for(client, uri, lambda d: any(x.code == "sebi-assured-returns" for x in d))
+    checks = [m.message for m in client.log_messages if m.message.startswith("newslint: checked a.md version ")]
+    # Debounced: twenty changes sent at once cost a check or two after the first one, not twenty.
+    assert checks[0].startswith("newslint: checked a.md version 1 ")
+    assert 2 <= len(checks) <= 4, checks
+    assert checks[-1].startswith("newslint: checked a.md version 21 ")
     # The diagnostics are those of the last version, at its positions.
     assert by_code(diags, "sebi-assured-returns").range.start.character == len(text) - len("# Sensex\n\n") + 1
 
