@@ -117,6 +117,9 @@ def test_check_file_uses_the_folders_configuration(tmp_path: Path) -> None:
         f.rule for f in newslint.check_text(text, "markdown", path=article, now=NOW, isolated=True)
     }
     assert all(f.path == str(article) for f in newslint.check_file(article, now=NOW, isolated=True))
+    # A CMS draft that is not on disk yet still gets its folder's configuration.
+    draft = site / "posts" / "not-saved-yet.md"
+    assert "sebi-assured-returns" not in {f.rule for f in newslint.check_text(text, None, path=draft, now=NOW)}
 
 
 def test_check_file_decodes_like_the_cli(tmp_path: Path) -> None:
