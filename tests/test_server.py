@@ -33,6 +33,20 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(
+    params=[["sebi-assured-returns"], ["no-such-rule"]],
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint", "server"]),
+)
+async def selecting_client(lsp_client: LanguageClient, request: pytest.FixtureRequest):
+    """A client that passes ``select`` in its initialization options (a valid and an invalid one)."""
+    params = types.InitializeParams(
+        capabilities=types.ClientCapabilities(), initialization_options={"select": request.param}
+    )
+    await lsp_client.initialize_session(params)
+    yield request.param
+    await lsp_client.shutdown_session()
+
+
 REGISTRATIONS: list[types.Registration] = []
 
 
@@ -245,6 +259,21 @@ async def test_broken_configuration_is_one_diagnostic(client: LanguageClient, tm
     uri = open_doc(client, site / "a.html", ARTICLE)
     [d] = await diagnostics_for(client, uri, lambda d: len(d) > 0)
     assert d.code == "newslint-config" and ".newslint.yaml:1:" in d.message
+
+
+@pytest.mark.asyncio
+async def test_select_from_initialization_options(
+    selecting_client: LanguageClient, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    client = selecting_client
+    select = request.node.callspec.params["selecting_client"]
+    uri = open_doc(client, isolated_folder(tmp_path) / "a.html", ARTICLE)
+    diags = await diagnostics_for(client, uri, lambda d: len(d) > 0)
+    if select == ["no-such-rule"]:  # said in the file; the server goes on
+        [d] = diags
+        assert d.code == "newslint-config" and "'no-such-rule' matches no rule" in d.message
+    else:
+        assert {d.code for d in diags} == {"sebi-assured-returns"}
 
 
 @pytest.mark.asyncio

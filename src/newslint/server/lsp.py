@@ -100,7 +100,17 @@ class NewslintServer(LanguageServer):
             try:
                 checked = await asyncio.to_thread(self.check, uri, version, text)
             except CheckError as exc:
-                self.publish(uri, version, [self.problem_diagnostic(exc)])
+                self.publish(uri, version, [self.problem_diagnostic(exc.problems)])
+                return
+            except ValueError as exc:  # a selector of the initialization options that matches no rule
+                self.publish(uri, version, [self.problem_diagnostic([str(exc)])])
+                return
+            except Exception as exc:  # a bug: say so in the file, keep serving the others
+                problem = f"internal error: {type(exc).__name__}: {exc}; please report this file"
+                self.window_log_message(
+                    lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"newslint: {problem}")
+                )
+                self.publish(uri, version, [self.problem_diagnostic([problem])])
                 return
             took = (time.perf_counter() - started) * 1000
             name = Path(self.path_of(uri) or uri).name
@@ -168,11 +178,11 @@ class NewslintServer(LanguageServer):
             data={"rule": f.rule, "fixable": f.fix is not None and f.fix.safe},
         )
 
-    def problem_diagnostic(self, exc: CheckError) -> lsp.Diagnostic:
+    def problem_diagnostic(self, problems: list[str]) -> lsp.Diagnostic:
         zero = lsp.Position(line=0, character=0)
         return lsp.Diagnostic(
             range=lsp.Range(start=zero, end=zero),
-            message="newslint could not check this file:\n" + "\n".join(exc.problems),
+            message="newslint could not check this file:\n" + "\n".join(problems),
             severity=lsp.DiagnosticSeverity.Error,
             code="newslint-config",
             source=NAME,
