@@ -47,15 +47,11 @@ _VOCABULARY_TEXT = """
 VOCABULARY = frozenset(_VOCABULARY_TEXT.split())
 
 
-@dataclass(init=False, frozen=True)
+@dataclass(frozen=True)
 class HouseFacts:
     """Registration number -> the names it belongs to."""
 
     numbers: dict[str, tuple[str, ...]]
-    numbers: dict[str, tuple[str, ...]]
-
-    def __init__(self, numbers: dict[str, tuple[str, ...]]) -> None:
-        object.__setattr__(self, "numbers", numbers)
 
     def name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         out = []

@@ -82,33 +82,19 @@ CONFIG = Obj(
 )
 
 
-@dataclass(init=False, frozen=True)
+@dataclass(frozen=True)
 class Setting:
     """A value from the file with the line it sits on (for ``file:line`` messages after validation)."""
 
     value: str
     line: int
-    value: str
-    line: int
-
-    def __init__(self, value: str, line: int) -> None:
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "line", line)
 
 
-@dataclass(init=False, frozen=True)
+@dataclass(frozen=True)
 class HouseEntity:
     number: str
     names: tuple[str, ...]
     line: int
-    number: str
-    names: tuple[str, ...]
-    line: int
-
-    def __init__(self, number: str, names: tuple[str, ...], line: int) -> None:
-        object.__setattr__(self, "number", number)
-        object.__setattr__(self, "names", names)
-        object.__setattr__(self, "line", line)
 
 
 @dataclass(init=False)
@@ -118,16 +104,16 @@ class Config:
     path: Path | None
     folder: Path
     packs: list[Setting] | None
-    rules: list[Setting] | None
+    rules: list[Setting]
     select: list[Setting] | None
-    ignore: list[Setting] | None
-    severity: list[tuple[Setting, str]] | None
+    ignore: list[Setting]
+    severity: list[tuple[Setting, str]]
     fail_on: str | None
-    per_file_ignores: list[tuple[Setting, list[Setting]]] | None
-    exclude: list[str] | None
-    html_content: list[str] | None
-    html_furniture: list[str] | None
-    house: list[HouseEntity] | None
+    per_file_ignores: list[tuple[Setting, list[Setting]]]
+    exclude: list[str]
+    html_content: list[str]
+    html_furniture: list[str]
+    house: list[HouseEntity]
 
     def __init__(
         self,

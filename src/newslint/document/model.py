@@ -51,7 +51,7 @@ class Block:
     container_words: str | None
     container_fn: Callable[[], str] | None
     group: int
-    links: list[Link] | None
+    links: list[Link]
     src: str | None
     src_span: tuple[int, int] | None
     is_label: bool
@@ -146,9 +146,9 @@ METADATA_FIELDS = (
 
 @dataclass(init=False, slots=True)
 class Metadata:
-    fields: dict[str, list[MetaValue]] | None
+    fields: dict[str, list[MetaValue]]
     front_matter: dict[str, Any] | None
-    json_ld: list[Any] | None
+    json_ld: list[Any]
 
     def __init__(
         self,
@@ -195,10 +195,10 @@ class Document:
     lines: LineIndex
     metadata: Metadata
     blocks: list[Block]
-    comments: list[Comment] | None
+    comments: list[Comment]
     headline: int | None
     body_container: str
-    warnings: list[str] | None
+    warnings: list[str]
 
     def __init__(
         self,

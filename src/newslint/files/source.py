@@ -78,7 +78,7 @@ class SourceText:
     text: str
     encoding: str
     size: int
-    notes: list[str] | None
+    notes: list[str]
 
     def __init__(
         self, path: str, format: str, text: str, encoding: str, size: int, notes: list[str] | None = None

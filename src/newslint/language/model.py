@@ -25,7 +25,7 @@ class Hit:
     block: Block | None
     start: int
     end: int
-    values: dict[str, Any] | None
+    values: dict[str, Any]
     fix: str | None
     source_span: tuple[int, int] | None
 
@@ -131,8 +131,8 @@ class Rule:
     parts: list[tuple[Check, tuple[str, ...] | None]]
     kind: str
     when: Condition | None
-    fail_examples: list[Example] | None
-    pass_examples: list[Example] | None
+    fail_examples: list[Example]
+    pass_examples: list[Example]
     file: str
     line: int
     summary: str
@@ -205,8 +205,8 @@ class Pack:
     description: str
     references: list[str]
     file: str
-    rules: list[Rule] | None
-    classes: dict[str, BlockClass] | None
+    rules: list[Rule]
+    classes: dict[str, BlockClass]
 
     def __init__(
         self,

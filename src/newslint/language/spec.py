@@ -17,7 +17,7 @@ from newslint.files.yaml_positions import YList, YMap
 
 @dataclass(init=False)
 class Problems:
-    items: list[tuple[int, str]] | None
+    items: list[tuple[int, str]]
 
     def __init__(self, items: list[tuple[int, str]] | None = None) -> None:
         self.items = [] if items is None else items
@@ -206,7 +206,7 @@ class ListOf(Type):
 class MapOf(Type):
     value: Type
     doc: str
-    key: Type | None
+    key: Type
 
     def __init__(self, value: Type, doc: str = "", key: Type | None = None) -> None:
         self.value = value

@@ -13,7 +13,7 @@ from newslint.running.linter import FileResult
 @dataclass(init=False)
 class RunReport:
     results: list[FileResult]
-    rules: dict[str, Rule] | None
+    rules: dict[str, Rule]
     color: bool
     statistics: bool
     quiet: bool

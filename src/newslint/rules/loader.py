@@ -39,11 +39,11 @@ class RuleLoadError(Exception):
 
 @dataclass(init=False)
 class RuleSet:
-    packs: list[Pack] | None
-    rules: list[Rule] | None
-    classes: dict[str, BlockClass] | None
-    files: list[str] | None
-    sources: list[tuple[str, str]] | None
+    packs: list[Pack]
+    rules: list[Rule]
+    classes: dict[str, BlockClass]
+    files: list[str]
+    sources: list[tuple[str, str]]
 
     def __init__(
         self,

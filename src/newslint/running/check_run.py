@@ -39,11 +39,11 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class CheckRequest:
     paths: list[str]
     settings: CheckSettings
-    cli: CommandLine | None
+    cli: CommandLine
     config: Path | None
     isolated: bool
     stdin_filename: str | None
-    exclude: list[str] | None
+    exclude: list[str]
     output_format: str
     quiet: bool
     jobs: int | None
@@ -81,9 +81,9 @@ class CheckRequest:
 
 @dataclass(init=False)
 class CheckOutcome:
-    results: list[FileResult] | None
-    rules: dict[str, Rule] | None
-    fail_on: dict[str, str] | None
+    results: list[FileResult]
+    rules: dict[str, Rule]
+    fail_on: dict[str, str]
     checked: int
     excluded: int
     timings: Timings | None

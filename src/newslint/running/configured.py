@@ -31,10 +31,10 @@ ENGINE_RULES = {TIMEOUT_RULE: "newslint", PATTERN_RULE: "newslint"}
 class CommandLine:
     """What the command line says about rules and failure; ``None`` = not given, the file decides."""
 
-    rules: list[Path] | None
+    rules: list[Path]
     no_builtin: bool
     select: list[str] | None
-    ignore: list[str] | None
+    ignore: list[str]
     fail_on: str | None
 
     def __init__(

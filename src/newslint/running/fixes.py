@@ -30,7 +30,7 @@ _BOMS = (
 class FixOutcome:
     path: str
     applied: int
-    skipped: list[str] | None
+    skipped: list[str]
     text: str | None
 
     def __init__(self, path: str, applied: int = 0, skipped: list[str] | None = None, text: str | None = None) -> None:

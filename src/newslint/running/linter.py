@@ -35,12 +35,12 @@ SNIPPET_MAX = 200
 @dataclass(init=False)
 class FileResult:
     path: str
-    findings: list[Finding] | None
+    findings: list[Finding]
     error: str | None
     notice: str | None
-    warnings: list[str] | None
+    warnings: list[str]
     debug: str | None
-    lines: dict[int, str] | None
+    lines: dict[int, str]
     fixed: int
 
     def __init__(

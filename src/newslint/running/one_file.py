@@ -38,9 +38,9 @@ class Target:
 
 @dataclass(init=False)
 class Collected:
-    targets: list[Target] | None
-    errors: list[FileResult] | None
-    warnings: list[str] | None
+    targets: list[Target]
+    errors: list[FileResult]
+    warnings: list[str]
 
     def __init__(
         self,
@@ -135,9 +135,9 @@ def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list
 @dataclass(init=False)
 class CheckSettings:
     now: date
-    select: list[str] | None
-    ignore: list[str] | None
-    severities: dict[str, str] | None
+    select: list[str]
+    ignore: list[str]
+    severities: dict[str, str]
     max_file_size: int
     timeout: float
     debug: bool

@@ -67,10 +67,10 @@ class Annotation:
 
 @dataclass(init=False)
 class TestReport:
-    counts: dict[str, Counts] | None
-    mismatches: list[str] | None
-    notes: list[str] | None
-    errors: list[str] | None
+    counts: dict[str, Counts]
+    mismatches: list[str]
+    notes: list[str]
+    errors: list[str]
     examples: int
     fixtures: int
 

@@ -64,7 +64,7 @@ class RuleIndex:
 
     packs: dict[str, str]
     active: set[str]
-    severities: dict[str, str] | None
+    severities: dict[str, str]
 
     def __init__(self, packs: dict[str, str], active: set[str], severities: dict[str, str] | None = None) -> None:
         self.packs = packs  # every known rule id -> its pack

@@ -14,16 +14,10 @@ from dataclasses import dataclass
 CONTENT, FURNITURE = "content", "furniture"
 
 
-@dataclass(init=False, frozen=True)
+@dataclass(frozen=True)
 class HtmlSelectors:
-    content: tuple[str, ...]
-    furniture: tuple[str, ...]
-    content: tuple[str, ...]
-    furniture: tuple[str, ...]
-
-    def __init__(self, content: tuple[str, ...] = (), furniture: tuple[str, ...] = ()) -> None:
-        object.__setattr__(self, "content", content)
-        object.__setattr__(self, "furniture", furniture)
+    content: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.content or self.furniture)

@@ -33,7 +33,7 @@ class FrontMatter:
     body_start: int
     start: int
     kind: str
-    problems: list[str] | None
+    problems: list[str]
 
     def __init__(
         self,
