@@ -329,7 +329,7 @@ def _card(f: Finding, fid: str, rules: dict[str, Rule], result: FileResult, show
             out.append(f'<pre class="src">{esc(line)}</pre>')
     if f.fix is not None:
         fix_id = f"fix-{fid}"
-        state = "safe to apply with newslint check --fix" if f.fix.safe else "edit by hand"
+        state = "safe to apply with <code>newslint check --fix</code>" if f.fix.safe else "edit by hand"
         out.append(
             f'<div class="fix"><p class="label">Fix ({state}):</p><pre id="{fix_id}">{esc(f.fix.replacement)}</pre>'
             f'<button type="button" class="copy" data-copy="{fix_id}">Copy</button></div>'
@@ -397,6 +397,8 @@ mark.current{outline:3px solid #1a73e8}
 .msg{margin:.2rem 0}
 .fix pre,.src{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid #ccc;padding:.4rem;
  margin:.2rem 0;font:14px/1.4 ui-monospace,monospace}
+.fix pre{font:15px/1.45 system-ui,sans-serif}
+.fix code{white-space:nowrap}
 .label{font-weight:600;margin:.3rem 0 0}
 button.copy{font:inherit;padding:.3rem .9rem;border-radius:4px;border:1px solid #888;background:#fff;cursor:pointer}
 details summary{cursor:pointer;color:#1a56c4}
