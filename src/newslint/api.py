@@ -303,22 +303,18 @@ def _run(profile: Profile, source: SourceText) -> list[Finding]:
     result = lint_source(profile.linter, source)
     if result.error:
         raise CheckError([f"{result.path}: {result.error}"])
-    return convert(result, source.text, profile.linter.packs)
+    return _convert(result, source.text, profile.linter.packs)
 
 
-def convert(result: FileResult, text: str, packs: dict[str, str] | None = None) -> list[Finding]:
-    """The engine's findings of one file as API findings (offsets computed from ``text``, the decoded file).
-
-    Used by the API and by the outputs that show findings in the text (the review page, the editor server).
-    """
+def _convert(result: FileResult, text: str, packs: dict[str, str]) -> list[Finding]:
+    """The engine's findings of one file as API findings (offsets computed from ``text``, the decoded file)."""
     from newslint.document.positions import LineIndex
 
     lines = LineIndex(text)
-    packs = packs or {}
-    return [from_engine(f, lines, packs.get(f.rule, "")) for f in result.findings]
+    return [_from_engine(f, lines, packs.get(f.rule, "")) for f in result.findings]
 
 
-def from_engine(f: EngineFinding, lines: LineIndex, pack: str = "") -> Finding:
+def _from_engine(f: EngineFinding, lines: LineIndex, pack: str) -> Finding:
     offset = lines.offset
     fix = None
     if f.fix is not None:
