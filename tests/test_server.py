@@ -316,3 +316,61 @@ def test_latency_benchmark_runs() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "html" in proc.stdout and "markdown" in proc.stdout and proc.stdout.count("median") == 2
+
+
+def test_tcp_address_is_checked() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", "server", "--tcp", "localhost"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert "--tcp takes HOST:PORT" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_serves_on_tcp(tmp_path: Path) -> None:
+    """``--tcp`` (for debugging): an initialize request over a loopback socket gets the server's capabilities."""
+    import json
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "server", "--tcp", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                conn = socket.create_connection(("127.0.0.1", port), timeout=10)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        with conn:
+            body = json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "id": 1,
+                    "method": "initialize",
+                    "params": {"processId": None, "rootUri": None, "capabilities": {}},
+                }
+            ).encode()
+            conn.sendall(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            data = b""
+            while b"\r\n\r\n" not in data or len(data.split(b"\r\n\r\n", 1)[1]) < int(
+                data.split(b"Content-Length: ")[1].split(b"\r\n")[0]
+            ):
+                chunk = conn.recv(65536)
+                assert chunk, "the server closed the connection"
+                data += chunk
+        reply = json.loads(data.split(b"\r\n\r\n", 1)[1])
+        capabilities = reply["result"]["capabilities"]
+        assert capabilities["hoverProvider"] and capabilities["codeActionProvider"]
+        assert reply["result"]["serverInfo"]["name"] == "newslint"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -395,6 +395,10 @@ def server(
     ] = None,
 ) -> None:
     """Run the editor server (Language Server Protocol on stdin/stdout; see docs/editor-server.md)."""
+    if tcp is not None:
+        port = tcp.rpartition(":")[2]
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise _fail(f"--tcp takes HOST:PORT (e.g. 127.0.0.1:2087), not {tcp!r}")
     try:
         from newslint.server.lsp import main as serve
     except ImportError as exc:
