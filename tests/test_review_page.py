@@ -179,3 +179,12 @@ def test_page_furniture_without_findings_folds_away(tmp_path: Path) -> None:
     assert "guaranteed returns" not in folded.group(2)
     assert folded.group(2).count("<ul") == 1  # the six links form one list
     assert "<mark" in page.split("</details>", 1)[1]
+
+
+def test_filter_counts_match_the_cards(site: Path) -> None:
+    page, _ = review(site, ".")
+    for kind, attr in (("sev", "data-sev"), ("pack", "data-pack")):
+        labels = re.findall(rf'data-filter="{kind}" value="([^"]+)" checked> [^(<]+\((\d+)\)', page)
+        assert labels
+        for value, count in labels:
+            assert page.count(f'{attr}="{value}"') == int(count), (kind, value)

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import html
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -62,13 +63,13 @@ def render(report: RunReport) -> str:
     articles: list[str] = []
     toc: list[str] = []
     counter = _Counter()
-    all_packs: set[str] = set()
+    all_packs: Counter[str] = Counter()
     severities = report.by_severity()
     for index, result in enumerate(report.results):
         if result.error:
             continue
         findings, doc = _load(result, packs_of)
-        all_packs.update(f.pack or "other" for f in findings)
+        all_packs.update(f.pack or "other" for f in findings)  # counts per pack
         anchor = f"a{index}"
         toc.append(
             f'<li><a href="#{anchor}">{esc(result.path)}</a> <span class="count">{_plural(len(findings), "finding")}'
@@ -347,13 +348,13 @@ def _card(f: Finding, fid: str, rules: dict[str, Rule], result: FileResult, show
     return "".join(out)
 
 
-def _filters(packs: set[str], severities: dict[str, int]) -> str:
+def _filters(packs: Counter[str], severities: dict[str, int]) -> str:
     sev = "".join(
         f'<label><input type="checkbox" data-filter="sev" value="{s}" checked> {s} ({severities.get(s, 0)})</label>'
         for s in SEVERITY_ORDER
     )
     pk = "".join(
-        f'<label><input type="checkbox" data-filter="pack" value="{esc(p)}" checked> {esc(p)}</label>'
+        f'<label><input type="checkbox" data-filter="pack" value="{esc(p)}" checked> {esc(p)} ({packs[p]})</label>'
         for p in sorted(packs)
     )
     return (
