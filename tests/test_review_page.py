@@ -151,6 +151,14 @@ def test_standard_input_shows_findings_with_source_lines(tmp_path: Path) -> None
     assert '<pre class="src">The Sensex rose 300 points. It is learnt' in page
 
 
+def test_standard_input_named_like_a_different_file_on_disk(tmp_path: Path) -> None:
+    (tmp_path / "in.md").write_text("# Other\n\nA different article on disk.\n", encoding="utf-8")
+    page, proc = review(tmp_path, "--stdin-filename", "in.md", "-", stdin=MARKDOWN)
+    assert proc.returncode == 1
+    assert "A different article on disk" not in page  # the findings are not laid over the wrong text
+    assert '<pre class="src">The Sensex rose 300 points. It is learnt' in page
+
+
 def test_unreadable_file_listed(site: Path) -> None:
     page, proc = review(site, "wrap.md", "missing.md")
     assert proc.returncode == 2

@@ -115,6 +115,7 @@ def _plural(n: int, word: str) -> str:
 
 def _load(result: FileResult, packs: dict[str, str]) -> tuple[list[Finding], Document | None]:
     """The file's findings with their offsets and its parsed document (None when it cannot be read again)."""
+    from newslint.document.positions import LineIndex
     from newslint.files.source import SourceError, SourceSkipped, read_source
     from newslint.parsing.parse import parse_source
 
@@ -122,7 +123,11 @@ def _load(result: FileResult, packs: dict[str, str]) -> tuple[list[Finding], Doc
     if result.path not in ("-", "") and result.findings:
         try:
             source = read_source(Path(result.path), result.path, None, 0)
-            doc = parse_source(source)
+            # The lines the findings point at must read as they did when checked: the file may have changed
+            # since, or the findings may be standard input's (--stdin-filename names a file on disk).
+            lines = LineIndex(source.text)
+            if all(lines.line_text(n) == text for n, text in result.lines.items()):
+                doc = parse_source(source)
         except (SourceError, SourceSkipped, OSError, ValueError, RecursionError):
             doc = None
     if doc is None:
