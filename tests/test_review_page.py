@@ -134,7 +134,12 @@ def test_hostile_file_name_is_escaped(tmp_path: Path) -> None:
 
 def test_self_contained_and_locked_down(site: Path) -> None:
     page, _ = review(site, ".")
-    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert not re.search(r"""<[^>]*\ssrc\s*=""", page)  # no image, script or frame loads anything
+    # Web links only as a rule's references (navigation when clicked, nothing loaded with the page).
+    outside_refs = re.sub(r'<ul class="refs">.*?</ul>', "", page, flags=re.S)
+    assert not re.search(r"""<[^>]*\shref\s*=\s*["']?(?:https?:)?//""", outside_refs)
+    assert re.search(r'<ul class="refs">(?:(?!</ul>).)*<a href="https://', page, re.S)
+    assert "javascript:" not in page
     assert "<link" not in page and "@import" not in page and "url(" not in page
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "default-src &#x27;none&#x27;" in csp
@@ -196,3 +201,15 @@ def test_filter_counts_match_the_cards(site: Path) -> None:
         assert labels
         for value, count in labels:
             assert page.count(f'{attr}="{value}"') == int(count), (kind, value)
+
+
+def test_only_web_addresses_become_links() -> None:
+    from newslint.output.review_html import _reference
+
+    assert _reference("https://www.sebi.gov.in/a?b=1&c=2") == (
+        '<a href="https://www.sebi.gov.in/a?b=1&amp;c=2" rel="noopener noreferrer" target="_blank">'
+        "https://www.sebi.gov.in/a?b=1&amp;c=2</a>"
+    )
+    assert _reference("javascript:alert(1)") == "javascript:alert(1)"
+    assert _reference('https://x.example/"><script>') == "https://x.example/&quot;&gt;&lt;script&gt;"
+    assert _reference("SEBI/HO/MIRSD/2023/51 <b>") == "SEBI/HO/MIRSD/2023/51 &lt;b&gt;"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -346,11 +347,18 @@ def _card(f: Finding, fid: str, rules: dict[str, Rule], result: FileResult, show
             out.extend(f"<p>{esc(para)}</p>" for para in info.description.strip().split("\n\n"))
         if info.references:
             out.append('<p class="label">References:</p><ul class="refs">')
-            out.extend(f"<li>{esc(ref)}</li>" for ref in info.references)
+            out.extend(f"<li>{_reference(ref)}</li>" for ref in info.references)
             out.append("</ul>")
         out.append("</details>")
     out.append("</div>")
     return "".join(out)
+
+
+def _reference(ref: str) -> str:
+    """A rule's reference: a web address becomes a link (opened in a new tab; any other scheme stays text)."""
+    if re.fullmatch(r"https?://[^\s\"'<>]+", ref):
+        return f'<a href="{esc(ref)}" rel="noopener noreferrer" target="_blank">{esc(ref)}</a>'
+    return esc(ref)
 
 
 def _filters(packs: Counter[str], severities: dict[str, int]) -> str:
@@ -408,6 +416,7 @@ mark.current{outline:3px solid #1a73e8}
 .label{font-weight:600;margin:.3rem 0 0}
 button.copy{font:inherit;padding:.3rem .9rem;border-radius:4px;border:1px solid #888;background:#fff;cursor:pointer}
 details summary{cursor:pointer;color:#1a56c4}
+.refs a{word-break:break-all}
 .errors{border:1px solid var(--err);padding:.5rem 1rem;margin-top:1rem}
 .clean,.note{color:var(--mut);font-family:system-ui,sans-serif}
 .whole{margin:.5rem 0 1rem}
