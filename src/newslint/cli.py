@@ -122,7 +122,7 @@ def check(
             "--format",
             "--output-format",
             "-f",
-            help="text, concise, json, sarif, github or junit (default: text; github under GitHub Actions).",
+            help="text, concise, json, sarif, github, gitlab or junit (default: text; github under GitHub Actions).",
             autocompletion=_complete_format,
         ),
     ] = None,
@@ -130,8 +130,14 @@ def check(
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
     ] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (ids, globs, packs).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (ids, globs, packs).")] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rules (ids, globs, packs).", autocompletion=_complete_rule),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rules (ids, globs, packs).", autocompletion=_complete_rule),
+    ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -168,8 +174,41 @@ def check(
     fix: Annotated[
         bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically), then report what is left.")
     ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print what --fix would change as a diff; change nothing (exit 1 if any)."),
+    ] = False,
+    no_respect_gitignore: Annotated[
+        bool,
+        typer.Option(
+            "--no-respect-gitignore",
+            help="Also check what .gitignore, .ignore and git's excludes ignore (respected by default in "
+            "folders; files named are always checked).",
+        ),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not in this baseline file (see --write-baseline)."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record today's findings in this baseline file, then use it."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            help="Add these rules to the selection (ids, globs, packs).",
+            autocompletion=_complete_rule,
+        ),
+    ] = None,
 ) -> None:
-    """Check articles against the rules; report findings with exact positions."""
+    """Check articles against the rules; report findings with exact positions.
+
+    Folders are searched for *.html, *.htm, *.md and *.markdown files, leaving out what git ignores
+    (.gitignore, .ignore, .git/info/exclude, the global excludes file; --no-respect-gitignore turns this off).
+    Files named on the command line are always checked.
+    """
     from .checkcmd import run_check_command
 
     raise typer.Exit(
@@ -196,6 +235,11 @@ def check(
             jobs=jobs,
             no_cache=no_cache,
             fix=fix,
+            diff=diff,
+            no_respect_gitignore=no_respect_gitignore,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            extend_select=extend_select,
         )
     )
 

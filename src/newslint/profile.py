@@ -30,7 +30,7 @@ ENGINE_RULES = {TIMEOUT_RULE: "newslint", PATTERN_RULE: "newslint"}
 class CommandLine(Record):
     """What the command line says about rules and failure; ``None`` = not given, the file decides."""
 
-    _fields = ("rules", "no_builtin", "select", "ignore", "fail_on")
+    _fields = ("rules", "no_builtin", "select", "ignore", "fail_on", "extend_select")
 
     def __init__(
         self,
@@ -39,12 +39,14 @@ class CommandLine(Record):
         select: list[str] | None = None,
         ignore: list[str] | None = None,
         fail_on: str | None = None,
+        extend_select: list[str] | None = None,
     ) -> None:
         self.rules = [] if rules is None else rules
         self.no_builtin = no_builtin
         self.select = select
         self.ignore = [] if ignore is None else ignore
         self.fail_on = fail_on
+        self.extend_select = [] if extend_select is None else extend_select  # added to whichever select applies
 
 
 def path_matches(rel: str, pattern: str) -> bool:
@@ -231,6 +233,10 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         for rule in _matches(everything, setting.value):
             severities[rule.id] = severity
     select = cli.select if cli.select is not None else [s.value for s in config.select or []]
+    if select and cli.extend_select:  # with no select every rule runs: nothing to add
+        select = [*select, *cli.extend_select]
+    elif cli.extend_select:
+        select_rules(ruleset, cli.extend_select, [])  # still a usage error when it matches no rule
     ignore = [*(s.value for s in config.ignore), *cli.ignore]
     chosen = select_rules(ruleset, select, ignore)
     effective = CheckSettings(

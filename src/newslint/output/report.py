@@ -7,11 +7,11 @@ from collections import Counter
 from ..engine import FileResult
 from ..findings import Finding
 from ..records import Record
-from ..rules.model import Rule
+from ..rules.model import SEVERITY_RANK, Rule
 
 
 class RunReport(Record):
-    _fields = ("results", "rules", "color", "statistics", "quiet", "version")
+    _fields = ("results", "rules", "color", "statistics", "quiet", "version", "fail_on")
 
     def __init__(
         self,
@@ -21,6 +21,7 @@ class RunReport(Record):
         statistics: bool = False,
         quiet: bool = False,
         version: str = "",
+        fail_on: dict[str, str] | None = None,
     ) -> None:
         self.results = results
         self.rules = {} if rules is None else rules
@@ -28,6 +29,14 @@ class RunReport(Record):
         self.statistics = statistics
         self.quiet = quiet
         self.version = version
+        self.fail_on = {} if fail_on is None else fail_on  # path -> the lowest severity that fails the run
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether this finding fails the run (its file's ``fail-on``; ``error`` when unknown)."""
+        level = self.fail_on.get(finding.path, "error")
+        if level == "never":
+            return False
+        return SEVERITY_RANK.get(finding.severity, 0) >= SEVERITY_RANK[level]
 
     @property
     def findings(self) -> list[Finding]:
