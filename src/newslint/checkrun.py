@@ -164,7 +164,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
         config = resolver.config_for(target)
         profile = resolver.profile_for(config)
         if profile.exclude and target.path is not None:
-            rel = relative_to(target.display, config.folder)
+            rel = relative_to(target.display, config.exclude_folder)
             if any(path_matches(rel, pattern) for pattern in profile.exclude):
                 outcome.excluded += 1
                 continue

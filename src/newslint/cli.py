@@ -83,14 +83,28 @@ def _complete_fail_on(incomplete: str) -> list[str]:
     return [f for f in FAIL_ON_LEVELS if f.startswith(incomplete)]
 
 
-def _complete_rule(incomplete: str) -> list[str]:
-    try:
-        from .checkrun import profile_here
-        from .profile import CommandLine
+def _rule_names(packs: bool) -> list[str]:
+    from .checkrun import profile_here
+    from .profile import CommandLine
 
-        rules = profile_here(None, False, CommandLine()).ruleset.rules
-        return sorted(r.id for r in rules if r.id.startswith(incomplete))
+    rules = profile_here(None, False, CommandLine()).ruleset.rules
+    return sorted({r.id for r in rules} | ({r.pack for r in rules} if packs else set()))
+
+
+def _complete_rule(incomplete: str) -> list[str]:
+    """Rule ids of the configuration here (for ``explain``)."""
+    try:
+        return [name for name in _rule_names(False) if name.startswith(incomplete)]
     except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def _complete_selector(incomplete: str) -> list[str]:
+    """Rule ids and pack names (``--select``, ``--ignore``); after a comma (``--select a,b``), the last one."""
+    try:
+        done, comma, last = incomplete.rpartition(",")
+        return [done + comma + name for name in _rule_names(True) if name.startswith(last)]
+    except Exception:
         return []
 
 
@@ -132,11 +146,11 @@ def check(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these rules (ids, globs, packs).", autocompletion=_complete_rule),
+        typer.Option("--select", help="Only these rules (ids, globs, packs).", autocompletion=_complete_selector),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these rules (ids, globs, packs).", autocompletion=_complete_rule),
+        typer.Option("--ignore", help="Skip these rules (ids, globs, packs).", autocompletion=_complete_selector),
     ] = None,
     fail_on: Annotated[
         str | None,
@@ -199,7 +213,7 @@ def check(
         typer.Option(
             "--extend-select",
             help="Add these rules to the selection (ids, globs, packs).",
-            autocompletion=_complete_rule,
+            autocompletion=_complete_selector,
         ),
     ] = None,
 ) -> None:

@@ -58,6 +58,9 @@ HTML = Obj(
 CONFIG = Obj(
     "Config",
     {
+        "extend": Field(
+            Str(), doc="A configuration file this one builds on (relative to this file); see docs/adoption.md."
+        ),
         "packs": Field(ListOf(Str(), single=True), doc="Built-in pack names or rule-file paths; [] = none."),
         "rules": Field(ListOf(Str(), single=True), doc="Extra rule files or folders, relative to this file."),
         "select": Field(_SELECTORS, doc="Only these rules: ids, globs (sebi-*) or pack names."),
@@ -123,6 +126,10 @@ class Config(Record):
         "html_content",
         "html_furniture",
         "house",
+        "given",
+        "sources",
+        "exclude_folder",
+        "per_file_folder",
     )
 
     def __init__(
@@ -154,6 +161,12 @@ class Config(Record):
         self.html_content = [] if html_content is None else html_content
         self.html_furniture = [] if html_furniture is None else html_furniture
         self.house = [] if house is None else house
+        self.given: set[str] = set()  # the keys the file itself sets (``extend`` merges by them)
+        self.sources: list[Path] = [] if path is None else [path]  # this file, then the files it extends
+        # The folders that ``exclude`` and ``per-file-ignores`` globs are relative to: the file that set them,
+        # which is a base file when they are inherited through ``extend``.
+        self.exclude_folder = folder
+        self.per_file_folder = folder
 
     @property
     def display(self) -> str:
@@ -196,8 +209,12 @@ def has_newslint_table(path: Path) -> bool:
     return isinstance(tool, dict) and "newslint" in tool
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate one configuration file; raises ``ConfigError`` with every problem."""
+MAX_EXTEND_DEPTH = 10
+
+
+def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
+    """Read and validate one configuration file (and those it extends); raises ``ConfigError`` with every
+    problem."""
     path = path.resolve()
     name = display_path(path)
     try:
@@ -223,7 +240,57 @@ def load_config(path: Path) -> Config:
         # Top-level messages of rules.spec start with the (empty) path: ": unknown key", " must be".
         ordered = sorted(problems.items, key=lambda p: p[0])
         raise ConfigError([f"{name}:{line or 1}: {message.lstrip(': ')}" for line, message in ordered])
-    return _build(spec, data, path)
+    config = _build(spec, data, path)
+    if "extend" not in spec:
+        return config
+    line = _value_line(data, "extend")
+    base_path = (path.parent / spec["extend"]).resolve()
+    if base_path in (*_extending, path):
+        raise ConfigError([f"{name}:{line}: extend: {spec['extend']!r} extends this file again (a cycle)"])
+    if len(_extending) >= MAX_EXTEND_DEPTH:
+        raise ConfigError([f"{name}:{line}: extend: more than {MAX_EXTEND_DEPTH} files deep"])
+    if not base_path.is_file():
+        raise ConfigError([f"{name}:{line}: extend: no such configuration file {spec['extend']!r}"])
+    return extend(config, load_config(base_path, (*_extending, path)))
+
+
+def extend(config: Config, base: Config) -> Config:
+    """``config`` built on ``base`` (ruff's ``extend``). Every key the extending file sets replaces the base's,
+    except ``severity`` and ``house``, which merge entry by entry (the extending file's entry wins). Paths and
+    globs keep meaning what they meant where they were written: rule files and pack paths of the base are
+    relative to the base's folder, and so are its ``exclude`` and ``per-file-ignores`` globs."""
+
+    def anchored(settings: list[Setting], folder: Path) -> list[Setting]:
+        return [Setting(str(folder / s.value), s.line) if _is_path_entry(s.value) else s for s in settings]
+
+    if "packs" not in config.given and base.packs is not None:
+        config.packs = anchored(base.packs, base.folder)
+    if "rules" not in config.given:
+        config.rules = [Setting(str(base.folder / s.value), s.line) for s in base.rules]
+    if "select" not in config.given:
+        config.select = base.select
+    if "ignore" not in config.given:
+        config.ignore = base.ignore
+    if "fail-on" not in config.given:
+        config.fail_on = base.fail_on
+    if "exclude" not in config.given:
+        config.exclude, config.exclude_folder = base.exclude, base.exclude_folder
+    if "per-file-ignores" not in config.given:
+        config.per_file_ignores, config.per_file_folder = base.per_file_ignores, base.per_file_folder
+    if "html" not in config.given:
+        config.html_content, config.html_furniture = base.html_content, base.html_furniture
+    own = {s.value for s, _ in config.severity}
+    config.severity = [(s, sev) for s, sev in base.severity if s.value not in own] + config.severity
+    numbers = {h.number for h in config.house}
+    config.house = [h for h in base.house if h.number not in numbers] + config.house
+    config.given |= base.given
+    config.sources = [*config.sources, *base.sources]
+    return config
+
+
+def _is_path_entry(entry: str) -> bool:
+    """A ``packs`` entry that names a rule file or folder rather than a built-in pack (as ``profile`` reads it)."""
+    return "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")) or entry.startswith(".")
 
 
 def _line(value: Any) -> int:
@@ -247,6 +314,7 @@ def _value_line(raw: Any, key: str) -> int:
 
 def _build(spec: dict[str, Any], raw: Any, path: Path) -> Config:
     config = Config(path=path, folder=path.parent)
+    config.given = set(spec) - {"extend"}
     if "packs" in spec:
         config.packs = _settings(raw.get("packs"), spec["packs"])
     config.rules = _settings(raw.get("rules"), spec.get("rules"))

@@ -141,9 +141,9 @@ class Profile(Record):
         import hashlib
 
         parts = [str(self.config.folder)]
-        if self.config.path is not None:
+        for source in self.config.sources:  # the file and those it extends
             try:
-                parts.append(hashlib.sha256(self.config.path.read_bytes()).hexdigest())
+                parts.append(hashlib.sha256(source.read_bytes()).hexdigest())
             except OSError:
                 parts.append("unreadable")
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
@@ -248,7 +248,7 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         timeout=settings.timeout,
         debug=settings.debug,
     )
-    linter = ConfiguredLinter(ruleset, effective, chosen, config.folder, per_file)
+    linter = ConfiguredLinter(ruleset, effective, chosen, config.per_file_folder, per_file)
     if config.html_content or config.html_furniture:
         from .html.selectors import HtmlSelectors
 
