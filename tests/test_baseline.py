@@ -29,6 +29,7 @@ def test_write_then_check_reports_nothing(archive: Path) -> None:
     assert run.returncode == 0
     assert "newslint: recorded 4 findings in newslint-baseline.json" in run.stderr
     assert run.stdout == "No findings in 2 files.\n"
+    assert "not shown" not in run.stderr
     data = json.loads((archive / "newslint-baseline.json").read_text(encoding="utf-8"))
     assert data == {
         "newslint-baseline": 1,
@@ -47,8 +48,9 @@ def test_edits_elsewhere_do_not_resurrect_old_findings_but_new_ones_are_reported
     page = archive / "news" / "a.md"
     # Lines added above move every old finding down; a new finding is added below.
     page.write_text("# A\n\nA new intro.\n\nMore.\n\n" + page.read_text()[4:] + "\nAssured returns!\n")
-    code, got, _ = findings(archive, "--baseline", "base.json")
+    code, got, err = findings(archive, "--baseline", "base.json")
     assert (code, got) == (1, [("news/a.md", 12, "t-assured-returns")])
+    assert "newslint: 4 findings of the baseline not shown" in err.splitlines()
 
 
 def test_identical_findings_are_counted(archive: Path) -> None:

@@ -243,6 +243,9 @@ def run_check_command(
             raise UsageProblem(str(exc)) from None
         if diff:
             return _report_diff(outcome, quiet)
+        if outcome.baselined and not quiet and write_baseline is None:
+            n = outcome.baselined
+            print(f"newslint: {n} finding{'s' if n != 1 else ''} of the baseline not shown", file=sys.stderr)
         if outcome.stale and not quiet:
             n = outcome.stale
             print(
