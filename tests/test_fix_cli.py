@@ -144,3 +144,19 @@ def test_diff_and_fix_together_is_a_usage_error(site: Path) -> None:
     write(site / "a.md", "Stock tips.\n")
     run = newslint("check", "a.md", "--diff", "--fix", cwd=site)
     assert run.returncode == 2 and "--diff shows what --fix would change" in run.stderr
+
+
+def test_the_diff_applied_with_patch_is_what_fix_does(site: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("patch") is None and shutil.which("git") is None:
+        pytest.skip("neither patch nor git is installed")
+    text = "".join(before for before, _ in CASES.values() if "<html" not in before and "\r" not in before)
+    write(site / "a.md", text)
+    write(site / "b.md", text)
+    diff = newslint("check", "a.md", "--diff", cwd=site).stdout.replace("a.md", "b.md")
+    tool = ["patch", "-p0", "--quiet"] if shutil.which("patch") else ["git", "apply", "-p0"]
+    subprocess.run(tool, input=diff, text=True, cwd=site, check=True)
+    newslint("check", "a.md", "--fix", cwd=site)
+    assert (site / "b.md").read_bytes() == (site / "a.md").read_bytes() != text.encode()

@@ -95,6 +95,7 @@ class GitIgnore:
         self.ignored = 0  # files and folders left out, for the "folder holds no articles" warning
         self._folders: dict[str, list[Any]] = {}  # absolute folder -> its specs, in order of precedence
         self._outer: list[tuple[str, Any]] = []  # (folder the patterns are relative to, spec), after the folders
+        self._chains: dict[str, list[tuple[int, Any]]] = {}  # folder -> _chain(folder)
         self._stop = self.root  # the highest folder whose ignore files count
         repo = repository_root(self.root)
         if repo is None:
@@ -120,6 +121,7 @@ class GitIgnore:
             # The folder itself is ignored but was asked for by name: only its own ignore files count.
             self._outer = []
             self._stop = self.root
+        self._chains.clear()
 
     def _load(self, folder: str) -> list[Any]:
         specs = self._folders.get(folder)
@@ -133,34 +135,35 @@ class GitIgnore:
             self._folders[folder] = specs
         return specs
 
+    def _chain(self, folder: str) -> list[tuple[int, Any]]:
+        """The specs that judge the entries of ``folder``, in order of precedence, each with the length of the
+        prefix (its folder and a ``/``) to cut from a path to make it relative to that spec's folder."""
+        chain = self._chains.get(folder)
+        if chain is None:
+            chain = []
+            stop = str(self._stop)
+            current = folder
+            while True:
+                chain.extend((len(current.rstrip(os.sep)) + 1, spec) for spec in self._folders.get(current, ()))
+                if current == stop or os.path.dirname(current) == current:
+                    break
+                current = os.path.dirname(current)
+            chain.extend((len(base.rstrip(os.sep)) + 1, spec) for base, spec in self._outer)
+            self._chains[folder] = chain
+        return chain
+
     def _matches(self, path: str, is_dir: bool) -> bool:
-        """Whether git would ignore ``path`` (absolute), its folders' ignore files already loaded."""
-        stop = str(self._stop)
-        folder = os.path.dirname(path)
-        while True:
-            for spec in self._folders.get(folder, ()):
-                decided = self._check(spec, folder, path, is_dir)
-                if decided is not None:
-                    return decided
-            if folder == stop or os.path.dirname(folder) == folder:
-                break
-            folder = os.path.dirname(folder)
-        for base, spec in self._outer:
-            decided = self._check(spec, base, path, is_dir)
-            if decided is not None:
-                return decided
+        """Whether git would ignore ``path`` (absolute, under the folders whose ignore files are loaded)."""
+        for cut, spec in self._chain(os.path.dirname(path)):
+            rel = path[cut:].replace(os.sep, "/")
+            result = spec.check_file(rel + "/" if is_dir else rel)
+            if result.include is not None:
+                return bool(result.include)
         return False
 
-    @staticmethod
-    def _check(spec: Any, base: str, path: str, is_dir: bool) -> bool | None:
-        rel = os.path.relpath(path, base).replace(os.sep, "/")
-        if rel.startswith(".."):
-            return None
-        result = spec.check_file(rel + "/" if is_dir else rel)
-        return None if result.include is None else bool(result.include)
-
     def enter(self, folder: str) -> None:
-        """Read the ignore files of a folder the walk has reached (before judging what is in it)."""
+        """Read the ignore files of a folder the walk has reached (before judging what is in it). The walk is
+        top-down, so every folder above it has been entered already and the chains cached so far stay right."""
         self._load(os.path.abspath(folder))
 
     def is_ignored(self, path: str, is_dir: bool) -> bool:
