@@ -110,3 +110,11 @@ def test_extend_select_adds_to_the_selection(site: Path) -> None:
     assert got == [("news/a.md", "t-hype", "warning"), ("news/a.md", "t-assured-returns", "error")]
     bad = newslint("check", "news", "--extend-select", "t-hpye", cwd=site)
     assert bad.returncode == 2 and "did you mean t-hype?" in bad.stderr
+
+
+def test_a_problem_in_an_inherited_setting_names_the_file_it_is_written_in(site: Path) -> None:
+    write(site / "base.yaml", "packs: []\nrules: [rules/]\n\nselect: [t-hpye]\n")
+    write(site / "opinion" / ".newslint.yaml", "extend: ../base.yaml\n")
+    run = newslint("check", "opinion/a.md", cwd=site)
+    assert run.returncode == 2
+    assert run.stderr == "base.yaml:4: 't-hpye' matches no rule id or pack (did you mean 't-hype'?)\n"

@@ -90,11 +90,13 @@ class Setting(FrozenRecord):
 
     value: str
     line: int
-    _fields = ("value", "line")
+    file: str | None
+    _fields = ("value", "line", "file")
 
-    def __init__(self, value: str, line: int) -> None:
+    def __init__(self, value: str, line: int, file: str | None = None) -> None:
         object.__setattr__(self, "value", value)
         object.__setattr__(self, "line", line)
+        object.__setattr__(self, "file", file)  # the file it was written in, when inherited through ``extend``
 
 
 class HouseEntity(FrozenRecord):
@@ -174,6 +176,10 @@ class Config(Record):
 
     def problem(self, line: int, message: str) -> str:
         return f"{self.display}:{line or 1}: {message}"
+
+    def problem_at(self, setting: Setting, message: str) -> str:
+        """A problem with a setting, at the file and line it was written (a base file's, when inherited)."""
+        return f"{setting.file or self.display}:{setting.line or 1}: {message}"
 
 
 def display_path(path: Path) -> str:
@@ -260,27 +266,33 @@ def extend(config: Config, base: Config) -> Config:
     globs keep meaning what they meant where they were written: rule files and pack paths of the base are
     relative to the base's folder, and so are its ``exclude`` and ``per-file-ignores`` globs."""
 
-    def anchored(settings: list[Setting], folder: Path) -> list[Setting]:
-        return [Setting(str(folder / s.value), s.line) if _is_path_entry(s.value) else s for s in settings]
+    where = base.display
+
+    def kept(s: Setting, value: str | None = None) -> Setting:
+        return Setting(s.value if value is None else value, s.line, s.file or where)
+
+    def anchored(settings: list[Setting]) -> list[Setting]:
+        return [kept(s, str(base.folder / s.value)) if _is_path_entry(s.value) else kept(s) for s in settings]
 
     if "packs" not in config.given and base.packs is not None:
-        config.packs = anchored(base.packs, base.folder)
+        config.packs = anchored(base.packs)
     if "rules" not in config.given:
-        config.rules = [Setting(str(base.folder / s.value), s.line) for s in base.rules]
-    if "select" not in config.given:
-        config.select = base.select
+        config.rules = [kept(s, str(base.folder / s.value)) for s in base.rules]
+    if "select" not in config.given and base.select is not None:
+        config.select = [kept(s) for s in base.select]
     if "ignore" not in config.given:
-        config.ignore = base.ignore
+        config.ignore = [kept(s) for s in base.ignore]
     if "fail-on" not in config.given:
         config.fail_on = base.fail_on
     if "exclude" not in config.given:
         config.exclude, config.exclude_folder = base.exclude, base.exclude_folder
     if "per-file-ignores" not in config.given:
-        config.per_file_ignores, config.per_file_folder = base.per_file_ignores, base.per_file_folder
+        config.per_file_ignores = [(kept(g), [kept(s) for s in sels]) for g, sels in base.per_file_ignores]
+        config.per_file_folder = base.per_file_folder
     if "html" not in config.given:
         config.html_content, config.html_furniture = base.html_content, base.html_furniture
     own = {s.value for s, _ in config.severity}
-    config.severity = [(s, sev) for s, sev in base.severity if s.value not in own] + config.severity
+    config.severity = [(kept(s), sev) for s, sev in base.severity if s.value not in own] + config.severity
     numbers = {h.number for h in config.house}
     config.house = [h for h in base.house if h.number not in numbers] + config.house
     config.given |= base.given

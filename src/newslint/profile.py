@@ -163,7 +163,7 @@ def _no_match(config: Config, setting: Setting, rules: list[Rule]) -> str:
     names = sorted({r.id for r in rules} | {r.pack for r in rules})
     close = difflib.get_close_matches(setting.value, names, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else " (see `newslint rules`)"
-    return config.problem(setting.line, f"{setting.value!r} matches no rule id or pack{hint}")
+    return config.problem_at(setting, f"{setting.value!r} matches no rule id or pack{hint}")
 
 
 def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
@@ -178,19 +178,17 @@ def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
             if _is_path(entry.value):
                 path = Path(display_path(config.folder / entry.value))
                 if not path.exists():
-                    problems.append(config.problem(entry.line, f"pack {entry.value!r}: no such rule file or folder"))
+                    problems.append(config.problem_at(entry, f"pack {entry.value!r}: no such rule file or folder"))
                 paths.append(path)
             elif entry.value in available:
                 builtin_names.append(entry.value)
             else:
                 known = ", ".join(available) or "none installed"
-                problems.append(
-                    config.problem(entry.line, f"unknown built-in pack {entry.value!r} (available: {known})")
-                )
+                problems.append(config.problem_at(entry, f"unknown built-in pack {entry.value!r} (available: {known})"))
     for entry in config.rules:
         path = Path(display_path(config.folder / entry.value))
         if not path.exists():
-            problems.append(config.problem(entry.line, f"rules: no such rule file or folder {entry.value!r}"))
+            problems.append(config.problem_at(entry, f"rules: no such rule file or folder {entry.value!r}"))
         paths.append(path)
     if problems:
         raise ConfigError(problems)
