@@ -282,7 +282,7 @@ def test_exclude_on_the_command_line(project: Path) -> None:
 
 def test_readme_configuration_example_is_valid(tmp_path: Path) -> None:
     """The copy-paste .newslint.yaml of the README passes validation (rules aside, which need the packs)."""
-    from newslint.config import load_config
+    from newslint.config.file import load_config
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Configuration") :]

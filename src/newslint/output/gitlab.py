@@ -6,7 +6,7 @@ A JSON array, one object per finding: ``description`` (``rule: message``), ``che
 
 GitLab tells new findings from old ones by their fingerprints, comparing the merge request's report with the
 target branch's, so a fingerprint must not change when the finding only moves: it is the SHA-256 of the
-finding's path, rule and matched text (the key ``newslint.baseline`` matches by) and of its rank among
+finding's path, rule and matched text (the key ``newslint.running.baseline`` matches by) and of its rank among
 identical findings of that file (first, second...), never of its line. Paths are as given on the command line:
 run newslint from the repository's root, as GitLab expects paths relative to it. Files that could not be read
 are not findings: their errors go to standard error, and the exit code is 2.
@@ -18,8 +18,8 @@ import hashlib
 import json
 from collections import Counter
 
-from ..baseline import finding_key
-from .report import RunReport
+from newslint.output.report import RunReport
+from newslint.running.baseline import finding_key
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
