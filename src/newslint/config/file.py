@@ -152,8 +152,8 @@ class Config:
         self.html_content = [] if html_content is None else html_content
         self.html_furniture = [] if html_furniture is None else html_furniture
         self.house = [] if house is None else house
-        self.given: set[str] = set()  # the keys the file itself sets (``extend`` merges by them)
-        self.sources: list[Path] = [] if path is None else [path]  # this file, then the files it extends
+        self.given = set()  # the keys the file itself sets (``extend`` merges by them)
+        self.sources = [] if path is None else [path]  # this file, then the files it extends
         # The folders that ``exclude`` and ``per-file-ignores`` globs are relative to: the file that set them,
         # which is a base file when they are inherited through ``extend``.
         self.exclude_folder = folder
@@ -261,7 +261,7 @@ def extend(config: Config, base: Config) -> Config:
         return Setting(s.value if value is None else value, s.line, s.file or where)
 
     def anchored(settings: list[Setting]) -> list[Setting]:
-        return [kept(s, str(base.folder / s.value)) if _is_path_entry(s.value) else kept(s) for s in settings]
+        return [kept(s, str(base.folder / s.value)) if is_path_entry(s.value) else kept(s) for s in settings]
 
     if "packs" not in config.given and base.packs is not None:
         config.packs = anchored(base.packs)
@@ -289,8 +289,8 @@ def extend(config: Config, base: Config) -> Config:
     return config
 
 
-def _is_path_entry(entry: str) -> bool:
-    """A ``packs`` entry that names a rule file or folder rather than a built-in pack (as ``profile`` reads it)."""
+def is_path_entry(entry: str) -> bool:
+    """Whether a ``packs`` entry names a rule file or folder rather than a built-in pack."""
     return "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")) or entry.startswith(".")
 
 

@@ -87,8 +87,8 @@ class CheckRequest:
         self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
         self.cache = cache  # read and write .newslint_cache/
         self.diff = diff  # work out the safe fixes, write nothing: the outcome carries them as diffs
-        self.respect_gitignore = respect_gitignore  # walk folders as git would (see newslint.gitignore)
-        self.baseline = baseline  # report only findings not recorded in this file (see newslint.baseline)
+        self.respect_gitignore = respect_gitignore  # walk folders as git would (see newslint.files.gitignore)
+        self.baseline = baseline  # report only findings not recorded in this file (see newslint.running.baseline)
         self.write_baseline = write_baseline  # first record every finding in ``baseline``
 
 
@@ -118,11 +118,10 @@ class CheckOutcome:
         self.fail_on = {} if fail_on is None else fail_on  # path -> the fail-on that applies to it
         self.checked = checked
         self.excluded = excluded
-        self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.timing)
-        self.diffs: list[tuple[str, int, str]] = []  # --diff: (path, fixes, unified diff) per file it would change
+        self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.running.timing)
+        self.diffs = []  # --diff: (path, fixes, unified diff) per file it would change
         self.baselined = 0  # findings left out because the baseline holds them
         self.stale = 0  # findings of the baseline (in the files checked) that no longer occur
-        self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.running.timing)
 
 
 class ProfileResolver:

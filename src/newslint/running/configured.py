@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.config.file import Config, ConfigError, Setting, display_path
+from newslint.config.file import Config, ConfigError, Setting, display_path, is_path_entry
 from newslint.document.model import Document
 from newslint.language.model import Rule
 from newslint.rules.loader import RuleSet, builtin_pack_files, load_rules
@@ -151,10 +151,6 @@ class Profile:
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def _is_path(entry: str) -> bool:
-    return "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")) or entry.startswith(".")
-
-
 def _matches(rules: list[Rule], selector: str) -> list[Rule]:
     return [r for r in rules if r.id == selector or r.pack == selector or fnmatch.fnmatchcase(r.id, selector)]
 
@@ -177,7 +173,7 @@ def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
         builtin_names = []
         available = builtin_pack_files()
         for entry in config.packs:
-            if _is_path(entry.value):
+            if is_path_entry(entry.value):
                 path = Path(display_path(config.folder / entry.value))
                 if not path.exists():
                     problems.append(config.problem_at(entry, f"pack {entry.value!r}: no such rule file or folder"))
