@@ -1,6 +1,6 @@
 """``blocks``: rules about a class of blocks (e.g. promotional calls to action) as a whole.
 
-Classes are defined once per pack under ``classes:`` (see the README); a rule then checks one thing about
+Classes are defined once per pack under ``classes:`` (see docs/writing-rules.md); a rule then checks one thing about
 the class's members in the rule's scope:
 
 ```yaml

@@ -9,7 +9,7 @@ STARTER_NAME = ".newslint.yaml"
 TEMPLATE = """\
 # newslint configuration. Paths and globs here are relative to this file's folder.
 # newslint uses the nearest .newslint.yaml above each checked file (up to the repository root);
-# command-line options override what is set here. Reference: README, "Configuration".
+# command-line options override what is set here. Reference: docs/configuration.md.
 
 # Rule packs: built-in pack names or paths to rule files. Left out: every built-in pack. []: none.
 # Built-in packs: {packs}
