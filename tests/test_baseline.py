@@ -112,3 +112,10 @@ def test_baseline_and_fix_leave_baselined_findings_alone(archive: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert (archive / "news" / "d.md").read_text() == "# D\n\nFree research recommendations.\n"
     assert "stock tips" in (archive / "news" / "a.md").read_text()  # baselined: not touched
+
+
+def test_nothing_to_check_writes_no_baseline(archive: Path) -> None:
+    (archive / "empty").mkdir()
+    run = newslint("check", "empty", "--write-baseline", "base.json", cwd=archive)
+    assert run.returncode == 2 and "no articles to check" in run.stderr
+    assert not (archive / "base.json").exists()

@@ -301,7 +301,7 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     progress.close()
     outcome.checked = len(planned)
     outcome.results.sort(key=lambda r: r.path)
-    if request.write_baseline and request.baseline is not None:
+    if request.write_baseline and request.baseline is not None and planned:  # nothing checked: nothing to record
         recorded = Baseline.of(request.baseline, outcome.results)
         total = recorded.write()
         if not request.quiet:
