@@ -127,3 +127,25 @@ def test_help_says_so() -> None:
     run = newslint("check", "--help")
     assert "--no-respect-gitignore" in run.stdout
     assert ".gitignore" in run.stdout
+
+
+def test_a_worktree_reads_the_repository_s_info_exclude(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    write(repo / "content" / "a.md", BAD)
+    write(repo / "content" / "wip.md", BAD)
+    write(repo / ".newslint.yaml", "packs: []\nrules: [rules/]\n")
+    from conftest import RULES_YAML
+
+    write(repo / "rules" / "t.yaml", RULES_YAML)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=repo, check=True)
+    subprocess.run([*git, "worktree", "add", "-q", str(tmp_path / "wt")], cwd=repo, check=True)
+    write(repo / ".git" / "info" / "exclude", "wip.md\n")  # shared by every worktree, as git reads it
+    worktree = tmp_path / "wt"
+    assert (worktree / ".git").is_file()
+    assert checked(worktree, "--no-respect-gitignore") == ["content/a.md", "content/wip.md"]
+    assert checked(worktree) == ["content/a.md"]

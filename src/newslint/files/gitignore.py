@@ -6,7 +6,8 @@ does, is git's layering. A path is judged by the ignore files of its own folder 
 above it up to the repository root (``.ignore`` before ``.gitignore`` in each folder, as ripgrep does), then
 ``.git/info/exclude``, then the global excludes file (``core.excludesFile``, else ``$XDG_CONFIG_HOME/git/ignore``):
 the first file with a pattern that matches decides, and within a file the last matching pattern (``!`` negates).
-An ignored folder is not entered, so nothing under it can be re-included, as in git.
+An ignored folder is not entered, so nothing under it can be re-included, as in git. As in ruff and ripgrep,
+the patterns decide, not git's index: a committed file that a pattern matches is left out too.
 
 Outside a git repository only the ``.gitignore`` and ``.ignore`` files of the walked folder and below count.
 A folder named on the command line is walked even when it is itself ignored (the ignore files above it are then
@@ -52,17 +53,24 @@ def repository_root(folder: Path) -> Path | None:
 
 
 def _git_dir(root: Path) -> Path | None:
+    """The folder holding ``info/exclude``: ``.git``, or for a worktree or submodule (a ``.git`` file saying
+    ``gitdir: PATH``) that folder, or the repository's common folder when it names one (``commondir``)."""
     dot_git = root / ".git"
     if dot_git.is_dir():
         return dot_git
-    try:  # a worktree or submodule: "gitdir: PATH"
+    try:
         text = dot_git.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return None
-    if text.startswith("gitdir:"):
-        target = Path(text[len("gitdir:") :].strip())
-        return target if target.is_absolute() else (root / target).resolve()
-    return None
+    if not text.startswith("gitdir:"):
+        return None
+    target = Path(text[len("gitdir:") :].strip())
+    git_dir = target if target.is_absolute() else (root / target).resolve()
+    try:
+        common = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return git_dir
+    return (git_dir / common).resolve() if common else git_dir
 
 
 def global_excludes_file(root: Path) -> Path | None:
