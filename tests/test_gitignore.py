@@ -94,6 +94,8 @@ def test_a_subfolder_obeys_the_ignore_files_above_it(site: Path) -> None:
 
 
 def test_dot_ignore_git_info_exclude_and_the_global_excludes_file(site: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("core.excludesFile is read through git")
     write(site / ".git" / "info" / "exclude", "content/post.md\n")
     write(site / "content" / ".ignore", "keep.draft.md\n")
     global_file = write(site.parent / "global-ignore", "note.md\n")
@@ -149,3 +151,11 @@ def test_a_worktree_reads_the_repository_s_info_exclude(tmp_path: Path) -> None:
     assert (worktree / ".git").is_file()
     assert checked(worktree, "--no-respect-gitignore") == ["content/a.md", "content/wip.md"]
     assert checked(worktree) == ["content/a.md"]
+
+
+def test_without_core_excludes_file_the_xdg_default_counts(site: Path) -> None:
+    write(site.parent / "xdg" / "git" / "ignore", "post.md\n")
+    empty = write(site.parent / "empty-gitconfig", "")
+    env = {"GIT_CONFIG_GLOBAL": str(empty), "XDG_CONFIG_HOME": str(site.parent / "xdg")}
+    assert "content/post.md" not in checked(site, env=env)
+    assert "content/post.md" in checked(site, env={**env, "XDG_CONFIG_HOME": str(site.parent / "nowhere")})
