@@ -9,7 +9,8 @@
 set -u
 set -f  # INPUT_ARGS is split on white space, never expanded as a glob
 
-read -r -a args <<< "${INPUT_ARGS:-.}"
+# Split on spaces, tabs and line breaks (a YAML block may spread the options over lines).
+read -r -d '' -a args <<< "${INPUT_ARGS:-.}" || true
 sarif_file=""
 if [ "${INPUT_SARIF:-true}" = "true" ]; then
     sarif_file="${INPUT_SARIF_FILE:-newslint.sarif}"

@@ -87,7 +87,8 @@ def test_the_script_annotates_writes_sarif_and_reports_the_exit_code(repo: Path,
 
 
 def test_the_script_passes_args_and_can_skip_sarif(repo: Path, tmp_path: Path) -> None:
-    proc, outputs = run_script(repo, tmp_path, args="content/b*.md  --select t-hype", sarif="false")
+    # Options over two lines (a YAML block): both read. Without --select, a.md's error would fail the run.
+    proc, outputs = run_script(repo, tmp_path, args="content/a.md content/b*.md\n  --select t-hype\n", sarif="false")
     assert proc.returncode == 0, proc.stderr
     assert outputs == {"exit-code": "0", "sarif-file": ""}
     assert proc.stdout == "" and not (repo / "newslint.sarif").exists()
