@@ -37,6 +37,17 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _opt_in_rules() -> list[str]:
+    """A table of the opt-in packs' rules (the README's rules table lists the default packs)."""
+    from newslint.rules.loader import builtin_pack_files, load_rules
+
+    default = builtin_pack_files()
+    names = [p for p in builtin_pack_files(opt_in=True) if p not in default]
+    rules = load_rules([], builtin_packs=names).rules if names else []
+    rows = [f"| `{r.pack}` | `{r.id}` | {r.severity} | {_cell(r.summary)} |" for r in rules]
+    return ["| pack | rule | severity | flags |", "|---|---|---|---|", *rows, ""] if rows else []
+
+
 def render_markdown() -> str:
     table = obligations()
     counts = {s: sum(1 for e in table if e["status"] == s) for s in STATUSES}
@@ -75,6 +86,7 @@ def render_markdown() -> str:
         "* `pci`: a newsroom's own copy says who paid for a reporter's visit and when a story rests on a",
         "  company's press release.",
         "",
+        *_opt_in_rules(),
         "`packs:` in `.newslint.yaml` replaces the default list, so name the default packs too, e.g.",
         "`packs: [sebi, disclaimer, promo, meta, attribution, adviser, asci, mf, ipo, irdai, rbi, broker-site]`.",
         "`newslint init` lists the default and the opt-in packs of the installed version.",
