@@ -169,6 +169,52 @@ CLAIMS = [
         "Get health insurance for parents from ₹799 a month with Kavach Health in India.",
     ),
     ("rbi-nbfc-deposit-disclaimer-missing", "Earn up to 8.9% p.a. on Konark Housing Finance FDs in India."),
+    (
+        "asci-label-not-upfront",
+        "My honest review of the Kaveri trading app after six months of SIPs and swing trades in India.\n\nThis video is sponsored by Kaveri.",
+    ),
+    (
+        "asci-label-not-upfront",
+        "Three mutual funds I am buying in 2026, and why, for salaried investors in India.\n\nIn paid partnership with Suvarna AMC.",
+    ),
+    (
+        "asci-affiliate-unlabelled",
+        "Get 20% off on the Kaveri Pro screener for Nifty stocks with my coupon code RAVI20.",
+    ),
+    (
+        "adviser-identity-not-upfront",
+        "Nifty may open gap-up tomorrow; here are my levels for the week ahead. Comment below with yours!\n\nSEBI RA: Ravi Menon, INH000012345",
+    ),
+    (
+        "mf-distributor-identity-missing",
+        "I'm an MFD in Indore and I help salaried people in India pick SIPs; DM me to start.",
+    ),
+    (
+        "mf-adviser-title-unregistered",
+        "Meet our wealth advisors: a team of 12 helping Indian families with mutual funds.",
+    ),
+    (
+        "ipo-subscription-or-listing-claim",
+        "Tarang Foods IPO subscribed 18 times already! Last day today - apply now through Kaveri, India's zero brokerage broker.",
+    ),
+    ("ipo-risk-factors-missing", "Tarang Foods IPO closes today at 5 pm. Apply now on Kaveri with UPI, India."),
+    (
+        "rbi-nbfc-deposit-disclaimer-missing",
+        "Senior citizens: book a Sahyadri Capital fixed deposit for 3 years at 9.1% and get monthly payouts in India.",
+    ),
+    (
+        "asci-vda-forbidden-terms",
+        "Trade Bitcoin with us on CoinNest, India's safest crypto exchange with a depository-grade vault for your tokens.",
+    ),
+    ("asci-vda-short-period-returns", "Buy Bitcoin on CoinNest from ₹100: BTC surged 30% last month alone in India."),
+    (
+        "irdai-ulip-risk-statement-missing",
+        "Invest ₹5,000 a month in Suraksha Wealth Goal ULIP and get life cover of ₹50 lakh in India.",
+    ),
+    (
+        "irdai-solicitation-statement-missing",
+        "Buy term insurance online with Kavach, an IRDAI-licensed corporate agent, from ₹499 a month in India.",
+    ),
 ]
 
 
