@@ -55,6 +55,32 @@ HTML = Obj(
     doc="CSS selectors for a site's templates.",
 )
 
+
+def _check_zone(value: str) -> str | None:
+    from .dates import named_zone
+
+    try:
+        named_zone(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+DATES = Obj(
+    "Dates",
+    {
+        "time-zone": Field(
+            Str(check=_check_zone), doc="IANA zone of --now and of dates written without one (Asia/Kolkata)."
+        ),
+        "scheduled-posts": Field(
+            Str(enum=("allow", "error")),
+            doc="allow: a draft or future-dated post with front matter is scheduled, not meta-date-future; "
+            "error: every future date is meta-date-future.",
+        ),
+    },
+    doc="How date rules read dates (see docs/metadata-and-dates.md).",
+)
+
 CONFIG = Obj(
     "Config",
     {
@@ -67,6 +93,7 @@ CONFIG = Obj(
         "per-file-ignores": Field(MapOf(_SELECTORS), doc="Path glob -> rules not to run on matching files."),
         "exclude": Field(ListOf(Str(), single=True), doc="Path globs of files not to check."),
         "html": Field(HTML, doc="CSS selectors that override body detection."),
+        "dates": Field(DATES, doc="Time zone and scheduling policy of the date rules."),
         "house": Field(
             MapOf(
                 AnyOf((Str(), ListOf(Str(), min_items=1))),
@@ -123,6 +150,8 @@ class Config(Record):
         "html_content",
         "html_furniture",
         "house",
+        "time_zone",
+        "scheduled_posts",
     )
 
     def __init__(
@@ -140,6 +169,8 @@ class Config(Record):
         html_content: list[str] | None = None,
         html_furniture: list[str] | None = None,
         house: list[HouseEntity] | None = None,
+        time_zone: str | None = None,
+        scheduled_posts: str | None = None,
     ) -> None:
         self.path = path
         self.folder = folder
@@ -154,6 +185,8 @@ class Config(Record):
         self.html_content = [] if html_content is None else html_content
         self.html_furniture = [] if html_furniture is None else html_furniture
         self.house = [] if house is None else house
+        self.time_zone = time_zone  # None: Asia/Kolkata (newslint.dates.DEFAULT_ZONE)
+        self.scheduled_posts = scheduled_posts  # None: allow
 
     @property
     def display(self) -> str:
@@ -269,6 +302,9 @@ def _build(spec: dict[str, Any], raw: Any, path: Path) -> Config:
     html = spec.get("html") or {}
     config.html_content = list(html.get("content") or [])
     config.html_furniture = list(html.get("furniture") or [])
+    dates = spec.get("dates") or {}
+    config.time_zone = dates.get("time-zone")
+    config.scheduled_posts = dates.get("scheduled-posts")
     house_raw = raw.get("house")
     for number, names in (spec.get("house") or {}).items():
         names = [names] if isinstance(names, str) else list(names)

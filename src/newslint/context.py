@@ -13,6 +13,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .dates import DEFAULT_POLICY
 from .document import Block, Document
 from .positions import TextMap
 from .records import Record
@@ -219,6 +220,7 @@ class Context:
     def __init__(self, doc: Document, now: date, classes: dict[str, BlockClass], timeout: float) -> None:
         self.doc = doc
         self.now = now
+        self.dates = DEFAULT_POLICY  # the zone of --now and the scheduling policy (``dates:`` in the config)
         self.classes = classes
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout

@@ -160,7 +160,8 @@ METADATA_FIELDS = (
 
 
 class Metadata(Record):
-    __slots__ = _fields = ("fields", "front_matter", "json_ld")
+    _fields = ("fields", "front_matter", "json_ld")
+    __slots__ = (*_fields, "_seen")
 
     def __init__(
         self,
@@ -171,15 +172,21 @@ class Metadata(Record):
         self.fields = {} if fields is None else fields
         self.front_matter = front_matter
         self.json_ld = [] if json_ld is None else json_ld
+        self._seen: set[tuple[str, str, str]] | None = None  # (field, value, source) already added
 
     def add(self, name: str, value: MetaValue) -> None:
+        """Keep ``value`` unless the field already has the same text from the same source (a set makes the
+        check constant-time: a page with 20,000 JSON-LD authors must not take quadratic time)."""
         if not value.value:
             return
-        values = self.fields.setdefault(name, [])
-        for existing in values:
-            if existing.value == value.value and existing.source == value.source:
-                return
-        values.append(value)
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = set()
+        key = (name, value.value, value.source)
+        if key in seen:
+            return
+        seen.add(key)
+        self.fields.setdefault(name, []).append(value)
 
     def get(self, name: str) -> list[MetaValue]:
         return self.fields.get(name, [])

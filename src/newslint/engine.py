@@ -23,6 +23,7 @@ from .source import SourceError, SourceSkipped, SourceText, read_source
 from .textbuild import fold
 
 if TYPE_CHECKING:
+    from .dates import DatePolicy
     from .html.selectors import HtmlSelectors
     from .timing import Timings
 
@@ -59,6 +60,7 @@ class FileResult(Record):
 class Linter:
     html_selectors: HtmlSelectors | None = None  # configured CSS selectors for HTML body detection
     timings: Timings | None = None  # set for NEWSLINT_TIMING runs: seconds per rule and parsing
+    date_policy: DatePolicy | None = None  # the configured time zone and scheduling policy (``dates:``)
 
     def __init__(
         self,
@@ -76,6 +78,8 @@ class Linter:
 
     def lint(self, doc: Document) -> list[Finding]:
         ctx = Context(doc, self.now, self.ruleset.classes, self.timeout)
+        if self.date_policy is not None:
+            ctx.dates = self.date_policy
         findings: list[Finding] = []
         timings = self.timings
         for rule in self.rules:

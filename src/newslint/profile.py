@@ -247,5 +247,9 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         from .html.selectors import HtmlSelectors
 
         linter.html_selectors = HtmlSelectors(tuple(config.html_content), tuple(config.html_furniture))
+    if config.time_zone is not None or config.scheduled_posts is not None:
+        from .dates import DatePolicy
+
+        linter.date_policy = DatePolicy(config.time_zone or "Asia/Kolkata", config.scheduled_posts or "allow")
     fail_on = cli.fail_on or config.fail_on or "error"
     return Profile(config, ruleset, linter, fail_on, config.exclude)

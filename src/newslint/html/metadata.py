@@ -8,7 +8,6 @@ elements, ``rel=author``/``.byline`` elements, the ``<h1>`` and ``<title>``, and
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 from typing import Any
@@ -18,6 +17,7 @@ from ..document import Block, Metadata, MetaValue
 from ..positions import LineIndex
 from ..textbuild import fold
 from .jsonld import ARTICLE_TYPES, walk_json_ld
+from .tolerant_json import JStr, parse_values
 
 META_FIELDS: dict[str, str] = {
     "og:title": "title",
@@ -190,52 +190,30 @@ class MetaCollector:
         self._add("title", MetaValue(unescape(stripped), "title-tag", "title", at, at + len(stripped)))
 
     def json_ld(self, start: int, end: int) -> None:
-        raw = self.src[start:end]
-        text = raw.strip()
-        if text.startswith("<!--"):
-            text = text[4:]
-        if text.endswith("-->"):
-            text = text[:-3]
-        text = text.replace("//<![CDATA[", "").replace("//]]>", "").strip()
-        if not text:
+        """One JSON-LD script, read as search engines tolerate it (see ``tolerant_json``); values read before
+        a part that cannot be read are kept, and the script is reported as broken."""
+        values, failed_at = parse_values(self.src, start, end)
+        if failed_at is not None:
+            self.problems.append(start)
+        if not values:
             return
-        try:
-            data = json.loads(text, strict=False)
-        except (ValueError, RecursionError):
-            try:
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
-            except (ValueError, RecursionError):
-                self.problems.append(start)
-                return
+        data = values[0] if len(values) == 1 else values
         self.meta.json_ld.append(data)
         for obj in walk_json_ld(data):
-            self._article_object(obj, start, end)
+            self._article_object(obj)
 
-    def _locate(self, key: str, value: str, start: int, end: int) -> tuple[int | None, int | None]:
-        src = self.src
-        k = src.find(f'"{key}"', start, end)
-        if k < 0:
-            k = start
-        for form in (json.dumps(value, ensure_ascii=False)[1:-1], value):
-            if not form:
-                continue
-            i = src.find(form, k, end)
-            if i >= 0:
-                return i, i + len(form)
-        return None, None
-
-    def _json_value(self, field: str, key: str, value: Any, start: int, end: int) -> None:
+    def _json_value(self, field: str, key: str, value: Any) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
             return
-        a, b = self._locate(key, value, start, end)
-        mv = MetaValue(value, "json-ld", key, a, b)
+        a, b = (value.start, value.end) if isinstance(value, JStr) else (None, None)
+        mv = MetaValue(str(value), "json-ld", key, a, b)
         if field in ("published", "modified"):
             mv.parsed = parse_any(value)
         self._add(field, mv)
 
-    def _article_object(self, obj: dict[str, Any], start: int, end: int) -> None:
+    def _article_object(self, obj: dict[str, Any]) -> None:
         types = obj.get("@type")
         type_list = types if isinstance(types, list) else [types]
         if not any(isinstance(t, str) and t in ARTICLE_TYPES for t in type_list):
@@ -248,11 +226,11 @@ class MetaCollector:
             ("inLanguage", "language"),
         ):
             if key in obj:
-                self._json_value(field, key, obj[key], start, end)
+                self._json_value(field, key, obj[key])
         if "headline" not in obj and "name" in obj:
-            self._json_value("title", "name", obj["name"], start, end)
+            self._json_value("title", "name", obj["name"])
         if "datePublished" not in obj and "dateCreated" in obj:
-            self._json_value("published", "dateCreated", obj["dateCreated"], start, end)
+            self._json_value("published", "dateCreated", obj["dateCreated"])
         for key in ("author", "creator"):
             authors = obj.get(key)
             for author in authors if isinstance(authors, list) else [authors]:
@@ -260,26 +238,26 @@ class MetaCollector:
                     name = author.get("name")
                     if isinstance(name, list):
                         name = next((n for n in name if isinstance(n, str)), None)
-                    self._json_value("authors", key, name, start, end)
+                    self._json_value("authors", key, name)
                 elif isinstance(author, str) and not author.lower().startswith("http"):
-                    self._json_value("authors", key, author, start, end)
+                    self._json_value("authors", key, author)
         publisher = obj.get("publisher")
         for pub in publisher if isinstance(publisher, list) else [publisher]:
             if isinstance(pub, dict):
-                self._json_value("publisher", "publisher", pub.get("name"), start, end)
+                self._json_value("publisher", "publisher", pub.get("name"))
             elif isinstance(pub, str):
-                self._json_value("publisher", "publisher", pub, start, end)
+                self._json_value("publisher", "publisher", pub)
         page = obj.get("mainEntityOfPage")
         url = page.get("@id") if isinstance(page, dict) else page if isinstance(page, str) else obj.get("url")
         if isinstance(url, str) and url.startswith("http"):
-            self._json_value("canonical", "url", url, start, end)
+            self._json_value("canonical", "url", url)
         keywords = obj.get("keywords")
         if isinstance(keywords, str):
             keywords = [k for k in keywords.split(",")]
         if isinstance(keywords, list):
             for kw in keywords[:50]:
                 if isinstance(kw, str) and kw.strip():
-                    self._json_value("tags", "keywords", kw.strip(), start, end)
+                    self._json_value("tags", "keywords", kw.strip())
 
     def author_attr(self, attr: tuple[str, int], furniture: bool, elem: object) -> None:
         if furniture:

@@ -73,6 +73,8 @@ def split_front_matter(text: str) -> FrontMatter:
             fm.data = tomllib.loads(m.group(1))
         except (tomllib.TOMLDecodeError, RecursionError) as exc:
             fm.problems.append(f"front matter is not valid TOML: {exc}")
+        except ValueError:  # an integer of over 4,300 digits: Python refuses to build it
+            fm.problems.append("front matter is not valid TOML: a number is too long")
         return fm
     return FrontMatter(None, 0, 0, "")
 
@@ -84,6 +86,8 @@ def _scalar_text(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, int) and value.bit_length() > 256:
+        return None  # a TOML hexadecimal integer of thousands of digits: no metadata value, and str() refuses it
     if isinstance(value, (int, float, str)):
         return str(value)
     return None

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
 
-from ..yamlsafe import Pos, YList, YMap
+from ..yamlsafe import MAX_NUMBER_CHARS, Pos, YList, YMap
 
 
 class _Declined(Exception):
@@ -84,6 +84,8 @@ def resolve_plain(value: str) -> Any:
 
 
 def _number_or_timestamp(value: str) -> Any:
+    if len(value) > MAX_NUMBER_CHARS:
+        return value  # as yamlsafe keeps it: text (see MAX_NUMBER_CHARS)
     if value.isascii() and value.isdigit() and (value[0] != "0" or len(value) == 1):
         return int(value)
     if len(value) >= 8 and value[:4].isascii() and value[:4].isdigit() and value[4] == "-":
