@@ -6,7 +6,6 @@ import json
 import time
 
 from helpers import lint, parse
-
 from newslint.markdown.frontmatter import split_front_matter
 from newslint.yamlsafe import load
 
