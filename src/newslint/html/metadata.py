@@ -12,10 +12,11 @@ import re
 from html import unescape
 from typing import Any
 
-from ..dates import find_dates, parse_any
+from ..dates import FoundDate, find_dates, parse_any
 from ..document import Block, Metadata, MetaValue
 from ..positions import LineIndex
 from ..textbuild import fold
+from .bylines import BYLINE_LINE, clean_author_text
 from .jsonld import ARTICLE_TYPES, walk_json_ld
 from .tolerant_json import JStr, parse_values
 
@@ -88,29 +89,51 @@ SOURCE_RANK = {
     "visible": 5,
 }
 
-BYLINE_LINE = re.compile(r"^(?:by|written by|posted by|reported by|authored by|story by)\s*:?\s+(?P<name>.+)$", re.I)
+_WRITTEN_BYLINES = frozenset(("byline", "visible"))
+
 DATE_LINE = re.compile(
     r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date)"
     r"(?:\s+on|\s+at)?\s*[:\-|]?\s*)",
     re.I,
 )
-AUTHOR_CUT = re.compile(
-    r"\s*(?:\||•|·|\u2022|/\s|\s-\s|,?\s*(?:updated|published|posted|last updated)\b"
-    r"|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d).*$",
+
+
+# Quotes are embedded posts; table cells, list items and captions hold data and other stories' dates.
+_NOT_META_KINDS = frozenset(("image", "blockquote", "table-cell", "list-item", "caption"))
+_MAY_HOLD_DATE = re.compile(r"\d{4}")
+_UPDATED = re.compile(r"updated|modified|edited", re.I)
+# Class, id or itemprop words of an element that holds the article's date.
+_DATE_MARKERS = re.compile(
+    r"(?:^|[\s_-])(?:date|dates|dateline|time|timestamp|published|publish|pubdate|posted|updated|byline|meta)"
+    r"(?:$|[\s_-])",
     re.I,
 )
-AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+# What a date line holds besides its dates: weekday names, zone words, labels, separators.
+_FILLER = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
+    r"|modified|date|time|edited|created)\b|[^\w]+",
+    re.I,
+)
 
 
-def clean_author_text(text: str) -> list[str]:
-    """Names in a visible byline: "By A and B | Updated: ..." -> ["A", "B"]."""
-    text = fold(text)
-    m = BYLINE_LINE.match(text)
-    if m:
-        text = m.group("name")
-    text = AUTHOR_CUT.sub("", text).strip(" :,-")
-    names = [n.strip(" .,:-") for n in AUTHOR_SPLIT.split(text)]
-    return [n for n in names if 1 < len(n) <= 60 and not n.lower().startswith(("http", "www."))]
+def visible_dates(text: str, found: list[FoundDate], byline: bool, container: str = "") -> list[FoundDate]:
+    """The dates of ``found`` that a line near the headline gives as the article's own date: all of them in
+    a labelled date line ("Updated: ..."), a byline line, or an element marked as a date by its class or id;
+    else only when the line is the date (what is left besides weekday names, zone words and separators is a
+    place or a credit of at most three words: "Mumbai | March 3, 2024"). Never a date in running text
+    ("figures released on 2 March 2024 showed ...")."""
+    if byline or DATE_LINE.match(text) or (container and _DATE_MARKERS.search(container)):
+        return found
+    rest = []
+    pos = 0
+    for date in found:
+        rest.append(text[pos : date.start])
+        pos = date.end
+    rest.append(text[pos:])
+    words = _FILLER.sub(" ", " ".join(rest)).split()
+    if len(words) <= 3 and sum(len(w) for w in words) <= 30:
+        return found
+    return []
 
 
 class MetaCollector:
@@ -292,36 +315,36 @@ class MetaCollector:
     # -- final ordering -----------------------------------------------------------------------------
 
     def _visible(self, blocks: list[Block], headline: Block | None) -> None:
-        """Bylines and dates written as text near the headline."""
+        """Bylines and dates written as text near the headline (see ``visible_dates`` for which dates)."""
         if headline is not None:
             start = headline.index
         else:
             start = next((b.index for b in blocks if b.body), 0)
-        window = blocks[start : start + 14]
+        window = blocks[max(0, start - 3) : start + 14]  # a date line may sit just above the headline
         seen_dates = 0
         for block in window:
             text = block.text
-            if not text or len(text) > 200 or block.kind in ("image", "blockquote"):  # quotes: embedded posts
+            if not text or len(text) > 200 or block.kind in _NOT_META_KINDS:
                 continue
-            m = BYLINE_LINE.match(text)
+            before_headline = block.index < start
+            m = None if before_headline else BYLINE_LINE.match(text)
             if m:
                 for name in clean_author_text(text):
                     i = text.find(name)
                     if i >= 0:
                         s, e = block.source_span(i, i + len(name))
                         self._add("authors", MetaValue(name, "visible", "'By' line", s, e))
-            label = DATE_LINE.match(text)
-            dates = find_dates(text)
-            if not dates or seen_dates >= 2:
+            if seen_dates >= 2 or not _MAY_HOLD_DATE.search(text):
                 continue
-            if label is None and len(text) > 80 and m is None:
+            found = find_dates(text)
+            if not found:
                 continue
-            for found in dates[:2]:
+            container = "" if before_headline else block.container
+            for date in visible_dates(text, found, m is not None, container)[:2]:
                 # "Updated" names the modification date; everything else the publication date.
-                before = text[: found.start].lower()
-                field = "modified" if ("updated" in before or "modified" in before) else "published"
-                s, e = block.source_span(found.start, found.end)
-                mv = MetaValue(text[found.start : found.end], "visible", "visible date", s, e, found.value)
+                field = "modified" if _UPDATED.search(text[: date.start]) else "published"
+                s, e = block.source_span(date.start, date.end)
+                mv = MetaValue(text[date.start : date.end], "visible", "visible date", s, e, date.value)
                 self._add(field, mv)
                 seen_dates += 1
 
@@ -331,6 +354,11 @@ class MetaCollector:
             self._add("title", MetaValue(headline.text, "heading", "h1", s, e))
         self._visible(blocks, headline)
         ordered = sorted(enumerate(self._values), key=lambda iv: (SOURCE_RANK.get(iv[1][1].source, 9), iv[0]))
+        publishers = {v.value.casefold() for n, v in self._values if n == "publisher"}
+        written = [v for n, v in self._values if n == "authors" and v.source in _WRITTEN_BYLINES]
+        credited = [v for v in written if v.value.casefold() in publishers]
+        drop = {id(v) for v in credited} if credited and len(credited) < len(written) else set()
         for _, (name, value) in ordered:
-            self.meta.add(name, value)
+            if id(value) not in drop:  # the publisher named in a byline beside its authors is not one of them
+                self.meta.add(name, value)
         return self.meta

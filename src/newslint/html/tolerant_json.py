@@ -16,7 +16,7 @@ import json
 import re
 from typing import Any
 
-MAX_DEPTH = 512
+MAX_DEPTH = 5000  # deeper than json.loads reads (its recursion stops near 1,000): valid pages are read
 
 # Between values: white space, comments, and the CDATA and HTML-comment wrappers of the script's content.
 _SKIP = re.compile(r"(?:\s+|<!--|-->|<!\[CDATA\[|\]\]>|//[^\n]*|/\*.*?(?:\*/|\Z))*", re.S)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..dates import find_dates
 from ..document import Block, Comment, Document, Link, Metadata, MetaValue
-from ..html.metadata import BYLINE_LINE, DATE_LINE, clean_author_text
+from ..html.metadata import BYLINE_LINE, clean_author_text, visible_dates
 from ..positions import LineIndex
 from ..textbuild import TextBuilder
 from .frontmatter import metadata_from_front_matter, split_front_matter
@@ -261,8 +261,8 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
                     s, e = block.source_span(i, i + len(name))
                     meta.add("authors", MetaValue(name, "visible", "byline line", s, e))
         dates = find_dates(text)
-        if dates and (DATE_LINE.match(text) or len(text) <= 60):
-            for found in dates[:2]:
+        if dates:
+            for found in visible_dates(text, dates, m is not None)[:2]:
                 before = text[: found.start].lower()
                 field = "modified" if ("updated" in before or "modified" in before) else "published"
                 s, e = block.source_span(found.start, found.end)

@@ -1,0 +1,136 @@
+"""Bylines as pages write them (names apart from roles, desks, the publisher and "By") and the visible
+publication date only where articles put it."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import lint, parse
+from newslint.html.bylines import clean_author_text
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Asha Menon, Senior Correspondent, Markets, Banking and Insurance Desk", ["Asha Menon"]),
+        ("By Asha Menon, Senior Correspondent, Markets, Banking and Insurance Desk", ["Asha Menon"]),
+        ("Priya Rao (Markets Editor)", ["Priya Rao"]),
+        ("By Ravi Kumar, Asha Menon and Meera Iyer | Updated: May 5, 2025", ["Ravi Kumar", "Asha Menon", "Meera Iyer"]),
+        ("Written by Farida Shaikh, ET Bureau", ["Farida Shaikh"]),
+        ("By Ravi Kumar and Asha Menon, ET Bureau", ["Ravi Kumar", "Asha Menon"]),
+        ("By K. N. Mishra & Ravi Kumar", ["K. N. Mishra", "Ravi Kumar"]),
+        ("By Asha Menon, Mumbai", ["Asha Menon"]),
+        ("By Priya Rao Updated: 5 May 2025, 10:30 IST", ["Priya Rao"]),
+        ("By John de Souza, Mar 3, 2024", ["John de Souza"]),
+        ("By Shoba S, Sr. Editor", ["Shoba S"]),
+        ("अनिल शर्मा", ["अनिल शर्मा"]),
+        ("Express News Service", ["Express News Service"]),
+        ("By PTI", ["PTI"]),
+    ],
+)
+def test_names_are_separated_from_roles_desks_places_and_dates(byline, names):
+    assert clean_author_text(byline) == names
+
+
+def test_a_byline_element_with_a_title_and_a_department_is_one_author():
+    page = (
+        "<html><body><article><h1>Banks lead Nifty higher</h1>"
+        '<div class="byline">Asha Menon, Senior Correspondent, Markets, Banking and Insurance Desk</div>'
+        "<p>Banks led the Nifty higher on Monday.</p></article></body></html>"
+    )
+    doc = parse(page)
+    authors = doc.metadata.get("authors")
+    assert [a.value for a in authors] == ["Asha Menon"]
+    assert page[authors[0].start : authors[0].end] == "Asha Menon"
+
+
+def test_the_publisher_named_beside_the_authors_is_not_an_author():
+    page = (
+        '<html><head><meta property="og:site_name" content="Market Pulse"></head><body><article>'
+        "<h1>Banks lead Nifty higher</h1><p>By Ravi Kumar and Market Pulse</p>"
+        "<p>Banks led the Nifty higher on Monday.</p></article></body></html>"
+    )
+    assert [a.value for a in parse(page).metadata.get("authors")] == ["Ravi Kumar"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Priya Rao (Markets Editor)",
+        "Priya Rao, Markets Editor",
+        "Asha Menon, Banking Correspondent",
+        "Asha Menon, Senior Correspondent, Markets, Banking and Insurance Desk",
+    ],
+)
+def test_job_titles_in_parentheses_or_after_a_comma_are_flagged(name):
+    script = f'{{"@type": "NewsArticle", "headline": "T", "author": {{"@type": "Person", "name": "{name}"}}}}'
+    page = f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>T</h1></body></html>'
+    assert [f.rule for f in lint(page, "meta-byline-format")] == ["meta-byline-format"]
+
+
+@pytest.mark.parametrize("name", ["Priya Rao", "K. N. Mishra", "Ravi Kumar-Menon", "John de Souza"])
+def test_plain_names_are_not_flagged(name):
+    page = f'<html><head><meta name="author" content="{name}"></head><body><h1>T</h1></body></html>'
+    assert lint(page, "meta-byline-format") == []
+
+
+STRUCTURED = '<meta property="article:published_time" content="2024-03-05T09:30:00+05:30">'
+
+
+def _article(*paragraphs: str, head: str = STRUCTURED) -> str:
+    body = "".join(paragraphs)
+    return f"<html><head>{head}</head><body><article><h1>Nifty ends higher</h1>{body}</article></body></html>"
+
+
+def _visible(page: str) -> list[str]:
+    return [v.value for v in parse(page).metadata.get("published") if v.source == "visible"]
+
+
+def test_a_date_in_running_text_is_not_the_publication_date():
+    page = _article("<p>By Priya Rao</p>", "<p>Figures released on 2 March 2024 showed exports rose 4%.</p>")
+    assert _visible(page) == []
+    assert lint(page, "meta-date-mismatch") == []
+
+
+def test_a_date_in_a_table_is_not_the_publication_date():
+    page = _article(
+        "<p>By Priya Rao</p>",
+        "<table><tr><th>1 March 2024</th><th>4 March 2024</th></tr><tr><td>22,100</td><td>22,400</td></tr></table>",
+        "<p>The Nifty rose.</p>",
+    )
+    assert _visible(page) == []
+    assert lint(page, "meta-date-mismatch") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Published: 7 March 2024</p>",
+        "<p>By Priya Rao | March 7, 2024, 10:05 AM IST</p>",
+        "<p>Mumbai | Thursday, 7 March 2024</p>",
+        '<div class="story-date">Thu 7 Mar 2024, a look at the week ahead for Dalal Street</div>',
+        "<p>07 Mar 2024</p>",
+    ],
+)
+def test_the_visible_date_where_articles_put_it_is_compared(line):
+    page = _article(line, "<p>The Nifty ended higher on Thursday as banks gained ground.</p>")
+    assert len(_visible(page)) == 1
+    assert [f.rule for f in lint(page, "meta-date-mismatch")] == ["meta-date-mismatch"]
+
+
+def test_a_date_line_above_the_headline_is_found():
+    page = (
+        f"<html><head>{STRUCTURED}</head><body><article><p>March 7, 2024</p><h1>Nifty ends higher</h1>"
+        "<p>The Nifty ended higher.</p></article></body></html>"
+    )
+    assert _visible(page) == ["March 7, 2024"]
+
+
+def test_markdown_running_text_date_is_not_the_publication_date():
+    text = (
+        "---\ntitle: Nifty ends higher\ndate: 2024-03-05T09:30:00+05:30\n---\n# Nifty ends higher\n\n"
+        "By Priya Rao\n\nData released on 2 March 2024 showed exports up.\n\nThe Nifty rose.\n"
+    )
+    assert lint(text, "meta-date-mismatch") == []
+    dated = text.replace("By Priya Rao\n", "By Priya Rao\n\n2 March 2024\n")
+    assert [f.rule for f in lint(dated, "meta-date-mismatch")] == ["meta-date-mismatch"]
