@@ -134,3 +134,64 @@ def test_markdown_running_text_date_is_not_the_publication_date():
     assert lint(text, "meta-date-mismatch") == []
     dated = text.replace("By Priya Rao\n", "By Priya Rao\n\n2 March 2024\n")
     assert [f.rule for f in lint(dated, "meta-date-mismatch")] == ["meta-date-mismatch"]
+
+
+# -- shapes found on real pages ------------------------------------------------------------------
+
+
+def _authors(page: str) -> list[tuple[str, str]]:
+    return [(v.value, v.source) for v in parse(page).metadata.get("authors")]
+
+
+def test_a_structured_list_of_people_is_split_with_positions():
+    page = '<html><head><meta name="author" content="Howard Schneider, Lindsay Dunsmuir"></head><body><h1>T</h1></body></html>'
+    doc = parse(page)
+    values = doc.metadata.get("authors")
+    assert [v.value for v in values] == ["Howard Schneider", "Lindsay Dunsmuir"]
+    assert [page[v.start : v.end] for v in values] == ["Howard Schneider", "Lindsay Dunsmuir"]
+    # Not a list of people: kept whole, for meta-byline-format to judge.
+    for kept in ("By Marc Santora, Al Baker and Adam Goldman", "Priya Rao, Senior Editor", "John Pullen, TIME"):
+        page = f'<html><head><meta name="author" content="{kept}"></head><body><h1>T</h1></body></html>'
+        assert [v.value for v in parse(page).metadata.get("authors")] == [kept]
+
+
+def test_a_date_in_an_author_field_is_not_an_author():
+    page = (
+        '<html><body><article><h1>Enough platitudes</h1><span itemprop="author" content="2018-10-29T10:15-500"></span>'
+        '<p class="byline">By Jennifer Rubin</p><p>Text of the column.</p></article></body></html>'
+    )
+    assert [name for name, _ in _authors(page)][:1] == ["Jennifer Rubin"]
+
+
+def test_lone_words_from_other_byline_elements_beside_a_full_name_are_dropped():
+    page = (
+        '<html><body><article><h1>Jury finds him guilty</h1><p class="byline">Rebecca Hersher</p>'
+        '<p class="byline">Twitter</p><p>The jury deliberated for two hours.</p></article></body></html>'
+    )
+    assert _authors(page) == [("Rebecca Hersher", "byline")]
+
+
+def test_the_publisher_as_author_comes_after_the_people_of_the_byline():
+    page = (
+        '<html><head><meta name="author" content="Market Pulse"><meta property="og:site_name" content="Market Pulse">'
+        '</head><body><article><h1>Banks lead</h1><p class="byline">By Ravi Kumar</p><p>Banks led.</p></article></body></html>'
+    )
+    assert _authors(page)[0] == ("Ravi Kumar", "byline")
+
+
+def test_a_specific_publication_tag_comes_before_a_generic_date_tag():
+    page = (
+        '<html><head><meta name="sailthru.date" content="2016-12-15T13:50:38Z">'
+        '<meta name="og:article:published_time" content="2016-12-14T06:02:15Z"></head><body><h1>T</h1></body></html>'
+    )
+    assert parse(page).metadata.first("published").value == "2016-12-14T06:02:15Z"
+
+
+def test_a_byline_in_a_header_marked_as_furniture_is_read():
+    page = (
+        '<html><body><article><h1>Standing Rock protesters hold out</h1><div class="share-tools">'
+        '<p><a rel="author" href="/profile/a">Julia Carrie Wong</a> and <a rel="author" href="/profile/b">Sam Levin</a></p>'
+        "</div><p>Police violence against protesters has risen, witnesses said on Tuesday.</p>"
+        "<p>More text of the article follows here.</p></article></body></html>"
+    )
+    assert [name for name, _ in _authors(page)] == ["Julia Carrie Wong", "Sam Levin"]

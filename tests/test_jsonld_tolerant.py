@@ -114,3 +114,9 @@ def test_strings_know_their_spans():
     items = values[0]["k"]
     assert all(isinstance(i, JStr) for i in items)
     assert [(i, text[i.start : i.end]) for i in items] == [("a", "a"), ("b\n", "b\\n")]
+
+
+def test_escaped_line_breaks_between_values_are_tolerated():
+    # Pages saved from a JSON-escaped copy have the two characters \r\n where the line breaks were.
+    script = '\\r\\n\\t{\\r\\n  "@type": "NewsArticle",\\r\\n  "datePublished": "2025-05-05T09:30:00+05:30"\\r\\n}'
+    published(page(script))

@@ -63,9 +63,25 @@ def _looks_like_name(part: str) -> bool:
     return all(_name_token(t) for t in tokens) and tokens[0].rstrip(".") not in _PARTICLES
 
 
+_CREDIT = re.compile(r"\b(?:bureau|desk|news\s+service|newsroom|news\s+network|agency|agencies|team)\b", re.I)
+_JOB = re.compile(
+    r"\b(?:writer|editor|correspondent|reporter|journalist|columnist|contributor|analyst|economist|strategist"
+    r"|producer|anchor|intern|photographer)s?\b",
+    re.I,
+)
+_NOT_NAMES = frozenset(("by", "and", "with", "from", "story", "author", "authors", "written"))
+
+
 def _looks_like_credit(text: str) -> bool:
+    """A desk's or agency's credit ("Express News Service", "ET Bureau"), not a job title ("Staff Writer")."""
     tokens = text.split()
-    return 1 <= len(tokens) <= 4 and len(text) <= 40 and all(_name_token(t) for t in tokens)
+    return (
+        1 <= len(tokens) <= 4
+        and len(text) <= 40
+        and all(_name_token(t) for t in tokens)
+        and _CREDIT.search(text) is not None
+        and _JOB.search(text) is None
+    )
 
 
 def clean_author_text(text: str) -> list[str]:
@@ -94,7 +110,7 @@ def clean_author_text(text: str) -> list[str]:
         if ROLE_WORDS.search(part):
             role_seen = True
             continue
-        if not _looks_like_name(part):
+        if part.casefold() in _NOT_NAMES or not _looks_like_name(part):
             continue
         if role_seen and comma and " " not in part:
             continue  # "Senior Correspondent, Markets, Banking": the role's words, not a name
@@ -110,3 +126,32 @@ def clean_author_text(text: str) -> list[str]:
         if c not in names:
             names.append(c)
     return names
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
+
+
+def split_name_list(value: str) -> list[tuple[str, int]] | None:
+    """A structured author value that lists several people ("Howard Schneider, Lindsay Dunsmuir", "A and
+    B"): each name with its offset in ``value``. ``None`` unless every part is a full name (two words or
+    more, no role word): a value with a job title or a credit stays whole for ``meta-byline-format``."""
+    if "," not in value and "&" not in value and " and " not in value:
+        return None
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for sep in [*_LIST_SPLIT.finditer(value), None]:
+        end = sep.start() if sep is not None else len(value)
+        part = value[pos:end]
+        name = part.strip()
+        if (
+            not name
+            or " " not in name
+            or name.split()[0].casefold() in _NOT_NAMES
+            or ROLE_WORDS.search(name)
+            or not _looks_like_name(name)
+        ):
+            return None
+        out.append((name, pos + part.index(name)))
+        if sep is not None:
+            pos = sep.end()
+    return out if len(out) >= 2 else None

@@ -16,7 +16,7 @@ from ..dates import FoundDate, find_dates, parse_any
 from ..document import Block, Metadata, MetaValue
 from ..positions import LineIndex
 from ..textbuild import fold
-from .bylines import BYLINE_LINE, clean_author_text
+from .bylines import BYLINE_LINE, clean_author_text, split_name_list
 from .jsonld import ARTICLE_TYPES, walk_json_ld
 from .tolerant_json import JStr, parse_values
 
@@ -27,6 +27,7 @@ META_FIELDS: dict[str, str] = {
     "headline": "title",
     "author": "authors",
     "article:author": "authors",
+    "og:article:author": "authors",
     "dc.creator": "authors",
     "dcterms.creator": "authors",
     "byl": "authors",
@@ -35,6 +36,7 @@ META_FIELDS: dict[str, str] = {
     "citation_author": "authors",
     "article:published_time": "published",
     "og:published_time": "published",
+    "og:article:published_time": "published",
     "article:published": "published",
     "datepublished": "published",
     "date": "published",
@@ -53,6 +55,7 @@ META_FIELDS: dict[str, str] = {
     "citation_publication_date": "published",
     "article:modified_time": "modified",
     "og:updated_time": "modified",
+    "og:article:modified_time": "modified",
     "article:modified": "modified",
     "datemodified": "modified",
     "lastmod": "modified",
@@ -90,6 +93,10 @@ SOURCE_RANK = {
 }
 
 _WRITTEN_BYLINES = frozenset(("byline", "visible"))
+# Meta tags that name some date of the page (often the last crawl or change), not surely its publication.
+_GENERIC_DATE_TAGS = frozenset(
+    f'meta[name="{key}"]' for key in ("date", "sailthru.date", "dc.date", "pubdate", "lastmod", "last-modified")
+)
 
 DATE_LINE = re.compile(
     r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date)"
@@ -136,6 +143,13 @@ def visible_dates(text: str, found: list[FoundDate], byline: bool, container: st
     return []
 
 
+def _may_be_name(value: str) -> bool:
+    """Not a date or a number (a CMS that puts the date in itemprop=author)."""
+    if not any(c.isalpha() for c in value):
+        return False
+    return not (any(c.isdigit() for c in value) and find_dates(value))
+
+
 class MetaCollector:
     """Receives metadata candidates while the page streams by, then orders them."""
 
@@ -148,8 +162,21 @@ class MetaCollector:
 
     def _add(self, name: str, value: MetaValue) -> None:
         value.value = fold(value.value) if name != "canonical" else value.value.strip()
-        if value.value:
-            self._values.append((name, value))
+        if not value.value:
+            return
+        if name == "authors" and not _may_be_name(value.value):
+            return
+        self._values.append((name, value))
+
+    def _add_authors(self, value: MetaValue) -> None:
+        """A structured author value, split when it lists several people (``split_name_list``)."""
+        names = split_name_list(value.value)
+        if names is None or value.start is None or value.end is None or value.end - value.start != len(value.value):
+            self._add("authors", value)
+            return
+        for name, at in names:
+            start = value.start + at
+            self._add("authors", MetaValue(name, value.source, value.detail, start, start + len(name)))
 
     # -- streaming callbacks ------------------------------------------------------------------------
 
@@ -193,7 +220,10 @@ class MetaCollector:
         mv = MetaValue(value, source, detail, at, at + len(raw))
         if field in ("published", "modified"):
             mv.parsed = parse_any(value)
-        self._add(field, mv)
+        if field == "authors":
+            self._add_authors(mv)
+        else:
+            self._add(field, mv)
 
     def link_tag(self, attrs: dict[str, tuple[str, int]]) -> None:
         rel = attrs.get("rel", ("", 0))[0].lower().split()
@@ -234,7 +264,10 @@ class MetaCollector:
         mv = MetaValue(str(value), "json-ld", key, a, b)
         if field in ("published", "modified"):
             mv.parsed = parse_any(value)
-        self._add(field, mv)
+        if field == "authors":
+            self._add_authors(mv)
+        else:
+            self._add(field, mv)
 
     def _article_object(self, obj: dict[str, Any]) -> None:
         types = obj.get("@type")
@@ -353,11 +386,22 @@ class MetaCollector:
             s, e = headline.source_span(0, len(headline.text))
             self._add("title", MetaValue(headline.text, "heading", "h1", s, e))
         self._visible(blocks, headline)
-        ordered = sorted(enumerate(self._values), key=lambda iv: (SOURCE_RANK.get(iv[1][1].source, 9), iv[0]))
         publishers = {v.value.casefold() for n, v in self._values if n == "publisher"}
+
+        def rank(item: tuple[int, tuple[str, MetaValue]]) -> tuple[int, int]:
+            name, value = item[1]
+            if name == "authors" and value.value.casefold() in publishers:
+                return 16, item[0]  # "ABC News" as the author: the people of the byline come first
+            generic = value.detail in _GENERIC_DATE_TAGS  # meta[name="date"] after article:published_time
+            return 2 * SOURCE_RANK.get(value.source, 9) + generic, item[0]
+
+        ordered = sorted(enumerate(self._values), key=rank)
         written = [v for n, v in self._values if n == "authors" and v.source in _WRITTEN_BYLINES]
         credited = [v for v in written if v.value.casefold() in publishers]
         drop = {id(v) for v in credited} if credited and len(credited) < len(written) else set()
+        if any(" " in v.value for v in written):
+            # A lone word from another byline element beside full names: a place, a handle ("D.C", "Twitter").
+            drop.update(id(v) for v in written if " " not in v.value)
         for _, (name, value) in ordered:
             if id(value) not in drop:  # the publisher named in a byline beside its authors is not one of them
                 self.meta.add(name, value)

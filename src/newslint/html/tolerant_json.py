@@ -19,7 +19,9 @@ from typing import Any
 MAX_DEPTH = 5000  # deeper than json.loads reads (its recursion stops near 1,000): valid pages are read
 
 # Between values: white space, comments, and the CDATA and HTML-comment wrappers of the script's content.
-_SKIP = re.compile(r"(?:\s+|<!--|-->|<!\[CDATA\[|\]\]>|//[^\n]*|/\*.*?(?:\*/|\Z))*", re.S)
+# Also the two characters \n, \r or \t between values: pages saved from a JSON-escaped copy (some archives
+# and crawlers) have them where the line breaks were.
+_SKIP = re.compile(r"(?:\s+|<!--|-->|<!\[CDATA\[|\]\]>|//[^\n]*|/\*.*?(?:\*/|\Z)|\\[rnt])*", re.S)
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"', re.S)
 _LITERAL = re.compile(r"-?(?:\d[\d.eE+-]*|\.\d[\d.eE+-]*)|true|false|null|NaN|-?Infinity")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
