@@ -195,3 +195,15 @@ def test_a_byline_in_a_header_marked_as_furniture_is_read():
         "<p>More text of the article follows here.</p></article></body></html>"
     )
     assert [name for name, _ in _authors(page)] == ["Julia Carrie Wong", "Sam Levin"]
+
+
+def test_front_matter_people_are_split_at_their_places():
+    text = '---\ntitle: T\nauthor: "Ravi Kumar, Asha Menon and Meera Iyer"\n---\n# T\n\nText.\n'
+    values = parse(text).metadata.get("authors")
+    assert [(v.value, text[v.start : v.end]) for v in values] == [
+        ("Ravi Kumar", "Ravi Kumar"),
+        ("Asha Menon", "Asha Menon"),
+        ("Meera Iyer", "Meera Iyer"),
+    ]
+    kept = '---\ntitle: T\nauthor: "CA Ravi Menon, SEBI Registered Research Analyst"\n---\n# T\n\nText.\n'
+    assert [v.value for v in parse(kept).metadata.get("authors")] == ["CA Ravi Menon, SEBI Registered Research Analyst"]

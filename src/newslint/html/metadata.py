@@ -319,7 +319,7 @@ class MetaCollector:
         if furniture:
             return
         raw, at = attr
-        self._add("authors", MetaValue(unescape(raw), "microdata", "[itemprop=author][content]", at, at + len(raw)))
+        self._add_authors(MetaValue(unescape(raw), "microdata", "[itemprop=author][content]", at, at + len(raw)))
 
     def author_text(self, text: str, a: int, b: int) -> None:
         names = clean_author_text(text)

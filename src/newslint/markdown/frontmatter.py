@@ -8,6 +8,7 @@ from typing import Any
 
 from ..dates import parse_any
 from ..document import Metadata, MetaValue
+from ..html.bylines import split_name_list
 from ..records import Record
 from ..yamlsafe import YamlError, YList, YMap, load
 from .plainyaml import load_plain
@@ -111,6 +112,15 @@ def _locate(src: str, fm: FrontMatter, container: Any, key: Any, text: str) -> t
     return (i, i + len(text)) if i >= 0 else (None, None)
 
 
+def _split_people(value: tuple[str, int | None, int | None], src: str) -> list[tuple[str, int | None, int | None]]:
+    """``author: "A, B and C"``: one value per person, each at its place (see ``split_name_list``)."""
+    text, a, b = value
+    names = split_name_list(text)
+    if names is None or a is None or b is None or src[a:b] != text:
+        return [value]
+    return [(name, a + at, a + at + len(name)) for name, at in names]
+
+
 def metadata_from_front_matter(src: str, fm: FrontMatter, meta: Metadata) -> None:
     data = fm.data
     if not data:
@@ -141,8 +151,10 @@ def metadata_from_front_matter(src: str, fm: FrontMatter, meta: Metadata) -> Non
                     parts = [p.strip() for p in item.split(",") if p.strip()]
                 else:
                     parts = [text]
-                for part in parts:
-                    a, b = _locate(src, fm, container, ckey, part)
+                located = [(part, *_locate(src, fm, container, ckey, part)) for part in parts]
+                if field_name == "authors" and len(parts) == 1:
+                    located = _split_people(located[0], src)
+                for part, a, b in located:
                     if len(parts) > 1:
                         i = src.find(part, a or fm.start, fm.body_start)
                         a, b = (i, i + len(part)) if i >= 0 else (a, b)
