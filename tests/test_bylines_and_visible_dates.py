@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import lint, parse
-from newslint.html.bylines import clean_author_text
+from newslint.parsing.html.bylines import clean_author_text
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from helpers import lint, parse, source
-from newslint.dates import DatePolicy, after_day, find_dates, named_zone, parse_any
-from newslint.engine import Linter, lint_source
+from newslint.document.dates import DatePolicy, after_day, find_dates, named_zone, parse_any
 from newslint.rules.loader import load_rules
+from newslint.running.linter import Linter, lint_source
 
 IST = timezone(timedelta(hours=5, minutes=30))
 
@@ -143,7 +143,7 @@ def test_policy_error_makes_every_future_date_an_error():
 
 
 def test_dates_configuration_is_validated(tmp_path):
-    from newslint.config import ConfigError, load_config
+    from newslint.config.file import ConfigError, load_config
 
     good = tmp_path / "newslint.yaml"
     good.write_text("dates:\n  time-zone: Europe/London\n  scheduled-posts: error\n")
@@ -204,7 +204,7 @@ def test_configured_zone_reaches_the_rules_through_the_command_line(tmp_path):
 
 
 def test_inspect_keeps_its_fields_and_gains_the_instant():
-    from newslint.inspect_view import inspect_data
+    from newslint.cli.inspect_cmd import inspect_data
 
     text = _meta_page("09:12:44 PM IST Mar 3, 2024")
     published = inspect_data(parse(text))["metadata"]["published"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import lint, parse
-from newslint.html.tolerant_json import JStr, parse_values
+from newslint.parsing.html.tolerant_json import JStr, parse_values
 
 ARTICLE = '"@type": "NewsArticle", "headline": "Nifty ends higher", "datePublished": "2025-05-05T09:30:00+05:30"'
 

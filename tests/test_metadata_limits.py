@@ -6,8 +6,8 @@ import json
 import time
 
 from helpers import lint, parse
-from newslint.markdown.frontmatter import split_front_matter
-from newslint.yamlsafe import load
+from newslint.files.yaml_positions import load
+from newslint.parsing.markdown.frontmatter import split_front_matter
 
 
 def _body(front: str, fence: str = "---") -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .report import RunReport
-from .text import finish, paint
+from newslint.output.report import RunReport
+from newslint.output.text import finish, paint
 
 
 def render(report: RunReport) -> str:

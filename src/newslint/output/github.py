@@ -9,7 +9,7 @@ A file that could not be read is an ``::error file=PATH::`` line. Chosen by defa
 
 from __future__ import annotations
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

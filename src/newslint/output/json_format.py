@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 
 def render(report: RunReport) -> str:

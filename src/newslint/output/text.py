@@ -4,7 +4,7 @@ and nothing else, no source excerpts and no summary."""
 
 from __future__ import annotations
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 _COLORS = {
     "error": "\x1b[31m",
