@@ -211,3 +211,17 @@ def test_inspect_keeps_its_fields_and_gains_the_instant():
     assert set(published) == {"value", "source", "detail", "iso", "line", "column"}
     assert published["iso"] == "2024-03-03T21:12:44+05:30"
     assert published["value"] == "09:12:44 PM IST Mar 3, 2024"
+
+
+def test_an_impossible_date_on_a_labelled_date_line_is_flagged_at_its_place():
+    text = "# Nifty ends higher\n\nBy Priya Rao\n\nPublished: 31 November 2026\n\nThe Nifty rose.\n"
+    found = lint(text, "meta-date-invalid")
+    assert [(f.rule, f.line, f.column) for f in found] == [("meta-date-invalid", 5, 12)]
+    page = (
+        "<html><body><article><h1>Nifty ends higher</h1><p>Updated: 2026-02-30</p>"
+        "<p>The Nifty rose.</p></article></body></html>"
+    )
+    assert [f.rule for f in lint(page, "meta-date-invalid")] == ["meta-date-invalid"]
+    # Running text is not a date line: a wrong date in a sentence is not the article's date.
+    prose = "# Nifty ends higher\n\nBy Priya Rao\n\nThe results due on 31 November 2026 were moved.\n"
+    assert lint(prose, "meta-date-invalid") == []

@@ -211,8 +211,20 @@ def _build(y: int, m: int, d: int, match: re.Match[str]) -> datetime | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written in ``text``, left to right, without overlaps."""
+    return [f for f in _scan(text) if f.value is not None]  # type: ignore[misc]
+
+
+def impossible_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` written as a date that is not one: "31 November 2026", "2026-02-30", "0001-01-01"."""
+    return [(f.start, f.end) for f in _scan(text) if f.value is None]
+
+
+def _scan(text: str) -> list[FoundDate]:
+    """Every date shape in ``text``, left to right, without overlaps; ``value`` is ``None`` where the shape
+    names no real date (a possible date wins over an impossible one at the same place)."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
+    impossible: list[FoundDate] = []
     for shape, pattern in _patterns():
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -228,13 +240,18 @@ def find_dates(text: str) -> list[FoundDate]:
                 ambiguous = a <= 12 and b <= 12 and a != b
                 # Day first, as Indian and British writing does, unless that is impossible.
                 value = _build(int(m["y"]), b, a, m) if b <= 12 else _build(int(m["y"]), a, b, m)
-            if value is None:
-                continue
             start, end = m.start(), m.end()
             while end > start and text[end - 1] in " ,|-\u2013":  # a separator taken for a time that did not follow
                 end -= 1
+            if value is None:
+                impossible.append(FoundDate(start, end, None, shape, ambiguous))  # type: ignore[arg-type]
+                continue
             found.append(FoundDate(start, end, value, shape, ambiguous))
             taken.append((start, end))
+    for f in impossible:
+        if not any(a < f.end and f.start < b for a, b in taken):
+            found.append(f)
+            taken.append((f.start, f.end))
     found.sort(key=lambda f: f.start)
     return found
 

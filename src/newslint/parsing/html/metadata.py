@@ -12,7 +12,7 @@ import re
 from html import unescape
 from typing import Any
 
-from newslint.document.dates import FoundDate, find_dates, parse_any
+from newslint.document.dates import FoundDate, find_dates, impossible_dates, parse_any
 from newslint.document.model import Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
@@ -148,6 +148,17 @@ def _may_be_name(value: str) -> bool:
     if not any(c.isalpha() for c in value):
         return False
     return not (any(c.isdigit() for c in value) and find_dates(value))
+
+
+def impossible_date_line(text: str) -> list[tuple[str, int, int]]:
+    """(field, start, end) of each impossible date of a labelled date line ("Published: 31 November 2026"),
+    for ``meta-date-invalid``: no date is taken from such a line, but the reader should hear of it."""
+    if not DATE_LINE.match(text):
+        return []
+    out = []
+    for a, b in impossible_dates(text)[:2]:
+        out.append(("modified" if _UPDATED.search(text[:a]) else "published", a, b))
+    return out
 
 
 class MetaCollector:
@@ -371,6 +382,9 @@ class MetaCollector:
                 continue
             found = find_dates(text)
             if not found:
+                for field, a, b in impossible_date_line(text):
+                    s, e = block.source_span(a, b)
+                    self._add(field, MetaValue(text[a:b], "visible", "visible date", s, e))
                 continue
             container = "" if before_headline else block.container
             for date in visible_dates(text, found, m is not None, container)[:2]:

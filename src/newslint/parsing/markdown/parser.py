@@ -17,7 +17,7 @@ from newslint.document.dates import find_dates
 from newslint.document.model import Block, Comment, Document, Link, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import TextBuilder
-from newslint.parsing.html.metadata import BYLINE_LINE, clean_author_text, visible_dates
+from newslint.parsing.html.metadata import BYLINE_LINE, clean_author_text, impossible_date_line, visible_dates
 from newslint.parsing.markdown.frontmatter import metadata_from_front_matter, split_front_matter
 from newslint.parsing.markdown.tokens import nesting_cut, tokenize
 
@@ -261,6 +261,10 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
                     s, e = block.source_span(i, i + len(name))
                     meta.add("authors", MetaValue(name, "visible", "byline line", s, e))
         dates = find_dates(text)
+        if not dates:
+            for field, a, b in impossible_date_line(text):
+                s, e = block.source_span(a, b)
+                meta.add(field, MetaValue(text[a:b], "visible", "date line", s, e))
         if dates:
             for found in visible_dates(text, dates, m is not None)[:2]:
                 before = text[: found.start].lower()
