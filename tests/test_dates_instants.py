@@ -225,3 +225,8 @@ def test_an_impossible_date_on_a_labelled_date_line_is_flagged_at_its_place():
     # Running text is not a date line: a wrong date in a sentence is not the article's date.
     prose = "# Nifty ends higher\n\nBy Priya Rao\n\nThe results due on 31 November 2026 were moved.\n"
     assert lint(prose, "meta-date-invalid") == []
+
+
+def test_a_two_digit_year_is_not_guessed():
+    # python-dateutil would read 14-12-30 as 14 December 2030: a future date on a 2014 page.
+    assert parse_any("14-12-30") is None

@@ -289,14 +289,15 @@ def has_utc_offset(value: str) -> bool:
     return parsed is not None and parsed.tzinfo is not None and "T" in value.upper()
 
 
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _GMT_SIGN = re.compile(r"\b(?:GMT|UTC)\s?(?=[+-]\d)", re.I)
 
 
 def _dateutil(value: str) -> datetime | None:
     """python-dateutil for a short value no shape of ``find_dates`` reads; only when it names a whole date
     (dateutil fills missing parts from a default: two different defaults show whether it had to)."""
-    if len(value) > 64 or not any(c.isdigit() for c in value):
-        return None
+    if len(value) > 64 or _YEAR.search(value) is None:
+        return None  # no four-digit year: dateutil would guess a century ("14-12-30" as 2030)
     from dateutil import parser  # lazily: most runs never need it
 
     text = _GMT_SIGN.sub("", value)  # "GMT+05:30": the sign as written, not POSIX's inverted one
