@@ -207,3 +207,51 @@ def test_front_matter_people_are_split_at_their_places():
     ]
     kept = '---\ntitle: T\nauthor: "CA Ravi Menon, SEBI Registered Research Analyst"\n---\n# T\n\nText.\n'
     assert [v.value for v in parse(kept).metadata.get("authors")] == ["CA Ravi Menon, SEBI Registered Research Analyst"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("[田中宏昌，ITmedia]", ["田中宏昌", "ITmedia"]),
+        ("Michael Larabel in Valve on 1 June 2019 at 10:05", ["Michael Larabel"]),
+        ("Lena deCasparis", ["Lena deCasparis"]),
+        ("ZDNet Japan Staff 2019年04月28日 08時00分", ["ZDNet Japan Staff"]),
+        ("Staff Writer", []),
+        ("By", []),
+    ],
+)
+def test_bylines_of_real_pages(byline, names):
+    assert clean_author_text(byline) == names
+
+
+def test_a_paragraph_of_a_post_marked_publish_is_not_a_date_line():
+    # WordPress marks the whole post "status-publish": its paragraphs are running text, not date lines.
+    page = _article(
+        '<div class="post status-publish hentry"><p>By Paul Ausick</p>'
+        "<p>December 28, 2014: Here are four stocks among the 66 equities making new 52-week lows today, as "
+        "volumes stay low.</p></div>"
+    )
+    assert _visible(page) == []
+
+
+def test_a_date_in_a_list_marked_as_the_post_meta_is_read():
+    page = _article('<ul class="post-meta"><li>Priya Rao</li><li>2024/03/07</li></ul>', "<p>The Nifty rose.</p>")
+    assert _visible(page) == ["2024/03/07"]
+    other = _article('<ul class="related"><li>2024/03/07</li></ul>', "<p>The Nifty rose.</p>")
+    assert _visible(other) == []
+
+
+def test_a_line_of_capitalised_names_around_a_date_is_a_date_line():
+    page = _article("<p>Medical Daily 9/21/2016 Lizette Borreli</p>", "<p>The study was published on Tuesday.</p>")
+    assert _visible(page) == ["9/21/2016"]
+
+
+def test_a_later_second_date_on_a_date_line_is_the_modification():
+    page = _article(
+        "<p>December 6, 2016 - 6:22 PM EST December 7, 2016 - 1:55 PM EST</p>",
+        "<p>Stocks rose.</p>",
+        head='<meta property="article:published_time" content="2016-12-06T23:22:22Z">',
+    )
+    doc = parse(page)
+    assert [v.value for v in doc.metadata.get("modified")] == ["December 7, 2016 - 1:55 PM EST"]
+    assert lint(page, "meta-date-mismatch") == []

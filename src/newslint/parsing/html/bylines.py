@@ -25,11 +25,13 @@ BYLINE_LINE = re.compile(
 AUTHOR_CUT = re.compile(
     r"\s*(?:\||•|·|\u2022|/\s|\s-\s|\s\u2013\s|,?\s*(?:updated|published|posted|last updated|first published)\b"
     r"|\bon\s+\w+\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[:/.]\d).*$",
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[:/.]\d|\d{4}\s*年"
+    r"|\s(?:in|on|at)\s+(?=[A-Z0-9])).*$",
     re.I,
 )
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
-_SPLIT = re.compile(r"\s*(?:(?P<comma>[,;])|&|\band\b|\bwith\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:(?P<comma>[,;\uff0c\u3001])|&|\band\b|\bwith\b)\s*", re.I)
+_WRAPPED = re.compile(r"^\s*[(\[\u3010\u300a]([^()\[\]]*)[)\]\u3011\u300b]\s*$")
 ROLE_WORDS = re.compile(
     r"\b(?:editor|editors|correspondent|correspondents|reporter|reporters|writer|journalist|columnist|contributor"
     r"|contributors|analyst|economist|strategist|bureau|desk|team|staff|newsroom|department|dept|head|chief"
@@ -50,7 +52,8 @@ def _name_token(token: str) -> bool:
     particle (de, van, bin)."""
     first = token[0]
     if first.isalpha():
-        return not first.islower() or token.rstrip(".") in _PARTICLES
+        # "deCasparis", "d'Souza": a lower-case particle joined to a capitalised name
+        return not first.islower() or token.rstrip(".") in _PARTICLES or any(c.isupper() for c in token[1:])
     return False
 
 
@@ -63,7 +66,7 @@ def _looks_like_name(part: str) -> bool:
     return all(_name_token(t) for t in tokens) and tokens[0].rstrip(".") not in _PARTICLES
 
 
-_CREDIT = re.compile(r"\b(?:bureau|desk|news\s+service|newsroom|news\s+network|agency|agencies|team)\b", re.I)
+_CREDIT = re.compile(r"\b(?:bureau|desk|news\s+service|newsroom|news\s+network|agency|agencies|team|staff)\b", re.I)
 _JOB = re.compile(
     r"\b(?:writer|editor|correspondent|reporter|journalist|columnist|contributor|analyst|economist|strategist"
     r"|producer|anchor|intern|photographer)s?\b",
@@ -92,7 +95,9 @@ def clean_author_text(text: str) -> list[str]:
     if m:
         text = m.group("name")
     text = AUTHOR_CUT.sub("", text)
-    text = _PARENS.sub("", text).strip(" :,-")
+    wrapped = _WRAPPED.match(text)  # "[Tanaka Hiromasa, ITmedia]": the whole byline in brackets
+    text = wrapped.group(1) if wrapped else _PARENS.sub("", text)
+    text = text.strip(" :,-")
     parts: list[tuple[str, bool]] = []  # (part, came after a comma)
     pos = 0
     after_comma = False

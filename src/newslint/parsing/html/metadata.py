@@ -9,6 +9,7 @@ elements, ``rel=author``/``.byline`` elements, the ``<h1>`` and ``<title>``, and
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from html import unescape
 from typing import Any
 
@@ -109,9 +110,11 @@ DATE_LINE = re.compile(
 _NOT_META_KINDS = frozenset(("image", "blockquote", "table-cell", "list-item", "caption"))
 _MAY_HOLD_DATE = re.compile(r"\d{4}")
 _UPDATED = re.compile(r"updated|modified|edited", re.I)
-# Class, id or itemprop words of an element that holds the article's date.
+MARKED_LINE_MAX = 80
+# Class, id or itemprop words of an element that holds the article's date. Not "publish": WordPress marks
+# the whole post "status-publish".
 _DATE_MARKERS = re.compile(
-    r"(?:^|[\s_-])(?:date|dates|dateline|time|timestamp|published|publish|pubdate|posted|updated|byline|meta)"
+    r"(?:^|[\s_-])(?:date|dates|dateline|time|timestamp|published|pubdate|posted|updated|byline|meta)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -127,10 +130,12 @@ def visible_dates(text: str, found: list[FoundDate], byline: bool, container: st
     """The dates of ``found`` that a line near the headline gives as the article's own date: all of them in
     a labelled date line ("Updated: ..."), a byline line, or an element marked as a date by its class or id;
     else only when the line is the date (what is left besides weekday names, zone words and separators is a
-    place or a credit of at most three words: "Mumbai | March 3, 2024"). Never a date in running text
-    ("figures released on 2 March 2024 showed ...")."""
-    if byline or DATE_LINE.match(text) or (container and _DATE_MARKERS.search(container)):
+    place or a credit of at most three words, "Mumbai | March 3, 2024", or of a few capitalised words, a
+    publisher and an author). Never a date in running text ("figures released on 2 March 2024 showed ...")."""
+    if byline or DATE_LINE.match(text):
         return found
+    if container and len(text) <= MARKED_LINE_MAX and _DATE_MARKERS.search(container):
+        return found  # a short line in an element marked as a date; a paragraph of the post is not one
     rest = []
     pos = 0
     for date in found:
@@ -140,6 +145,8 @@ def visible_dates(text: str, found: list[FoundDate], byline: bool, container: st
     words = _FILLER.sub(" ", " ".join(rest)).split()
     if len(words) <= 3 and sum(len(w) for w in words) <= 30:
         return found
+    if len(words) <= 6 and all(not w[0].islower() for w in words):
+        return found  # names around the date ("Medical Daily 9/21/2016 Lizette Borreli"), not a sentence
     return []
 
 
@@ -148,6 +155,12 @@ def _may_be_name(value: str) -> bool:
     if not any(c.isalpha() for c in value):
         return False
     return not (any(c.isdigit() for c in value) and find_dates(value))
+
+
+def _later_than(a: datetime, b: datetime) -> bool:
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return a.date() > b.date()
+    return a > b
 
 
 def impossible_date_line(text: str) -> list[tuple[str, int, int]]:
@@ -368,9 +381,13 @@ class MetaCollector:
         seen_dates = 0
         for block in window:
             text = block.text
-            if not text or len(text) > 200 or block.kind in _NOT_META_KINDS:
-                continue
             before_headline = block.index < start
+            if not text or len(text) > 200:
+                continue
+            if block.kind in _NOT_META_KINDS and not (
+                block.kind == "list-item" and not before_headline and _DATE_MARKERS.search(block.container)
+            ):
+                continue  # a list item only in a list marked as the article's meta or date ("post-meta")
             m = None if before_headline else BYLINE_LINE.match(text)
             if m:
                 for name in clean_author_text(text):
@@ -387,9 +404,11 @@ class MetaCollector:
                     self._add(field, MetaValue(text[a:b], "visible", "visible date", s, e))
                 continue
             container = "" if before_headline else block.container
-            for date in visible_dates(text, found, m is not None, container)[:2]:
-                # "Updated" names the modification date; everything else the publication date.
-                field = "modified" if _UPDATED.search(text[: date.start]) else "published"
+            for i, date in enumerate(visible_dates(text, found, m is not None, container)[:2]):
+                # "Updated" names the modification date, and so does a later second date on the line
+                # ("December 6, 2016 - 6:22 PM EST December 7, 2016 - 1:55 PM EST"); else the publication.
+                later = i > 0 and _later_than(date.value, found[0].value)
+                field = "modified" if later or _UPDATED.search(text[: date.start]) else "published"
                 s, e = block.source_span(date.start, date.end)
                 mv = MetaValue(text[date.start : date.end], "visible", "visible date", s, e, date.value)
                 self._add(field, mv)

@@ -266,9 +266,10 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
                 s, e = block.source_span(a, b)
                 meta.add(field, MetaValue(text[a:b], "visible", "date line", s, e))
         if dates:
-            for found in visible_dates(text, dates, m is not None)[:2]:
+            for i, found in enumerate(visible_dates(text, dates, m is not None)[:2]):
                 before = text[: found.start].lower()
-                field = "modified" if ("updated" in before or "modified" in before) else "published"
+                later = i > 0 and found.value.date() > dates[0].value.date()  # "5 May 2025 | 7 May 2025"
+                field = "modified" if later or "updated" in before or "modified" in before else "published"
                 s, e = block.source_span(found.start, found.end)
                 meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
 
