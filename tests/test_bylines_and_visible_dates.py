@@ -255,3 +255,11 @@ def test_a_later_second_date_on_a_date_line_is_the_modification():
     doc = parse(page)
     assert [v.value for v in doc.metadata.get("modified")] == ["December 7, 2016 - 1:55 PM EST"]
     assert lint(page, "meta-date-mismatch") == []
+
+
+def test_a_desk_credit_as_structured_author_comes_after_the_byline_people():
+    page = (
+        '<html><head><meta name="author" content="Us Weekly Staff"></head><body><article><h1>Gaga shares photo</h1>'
+        '<p class="byline">By Megan French</p><p>The singer shared a photo.</p></article></body></html>'
+    )
+    assert _authors(page)[0] == ("Megan French", "byline")

@@ -75,6 +75,11 @@ _JOB = re.compile(
 _NOT_NAMES = frozenset(("by", "and", "with", "from", "story", "author", "authors", "written"))
 
 
+def is_credit(text: str) -> bool:
+    """A desk's or agency's credit rather than a person: "Us Weekly Staff", "ET Bureau", "News Desk"."""
+    return _CREDIT.search(text) is not None and _JOB.search(text) is None
+
+
 def _looks_like_credit(text: str) -> bool:
     """A desk's or agency's credit ("Express News Service", "ET Bureau"), not a job title ("Staff Writer")."""
     tokens = text.split()

@@ -17,7 +17,7 @@ from newslint.document.dates import FoundDate, find_dates, impossible_dates, par
 from newslint.document.model import Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
-from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, split_name_list
+from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
 from newslint.parsing.html.jsonld import ARTICLE_TYPES, walk_json_ld
 from newslint.parsing.html.tolerant_json import JStr, parse_values
 
@@ -423,8 +423,8 @@ class MetaCollector:
 
         def rank(item: tuple[int, tuple[str, MetaValue]]) -> tuple[int, int]:
             name, value = item[1]
-            if name == "authors" and value.value.casefold() in publishers:
-                return 16, item[0]  # "ABC News" as the author: the people of the byline come first
+            if name == "authors" and (value.value.casefold() in publishers or is_credit(value.value)):
+                return 16, item[0]  # "ABC News", "Us Weekly Staff" as the author: the byline's people first
             generic = value.detail in _GENERIC_DATE_TAGS  # meta[name="date"] after article:published_time
             return 2 * SOURCE_RANK.get(value.source, 9) + generic, item[0]
 
