@@ -230,3 +230,17 @@ def test_an_impossible_date_on_a_labelled_date_line_is_flagged_at_its_place():
 def test_a_two_digit_year_is_not_guessed():
     # python-dateutil would read 14-12-30 as 14 December 2030: a future date on a 2014 page.
     assert parse_any("14-12-30") is None
+
+
+def test_a_scheduled_post_passes_the_check_command_and_a_served_page_fails(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "post.md").write_text(_post("date: 2026-12-08T07:00:00+05:30"))
+    (tmp_path / "page.html").write_text(_meta_page("2026-12-08T07:00:00+05:30"))
+    args = [sys.executable, "-m", "newslint", "check", "--no-cache", "--isolated", "--now", "2026-12-06"]
+    args += ["--select", "meta-date-future,meta-date-scheduled"]
+    post = subprocess.run([*args, "post.md"], cwd=tmp_path, capture_output=True, text=True)
+    assert post.returncode == 0 and "meta-date-scheduled" in post.stdout, post.stdout + post.stderr
+    page = subprocess.run([*args, "page.html"], cwd=tmp_path, capture_output=True, text=True)
+    assert page.returncode == 1 and "meta-date-future" in page.stdout
