@@ -211,20 +211,23 @@ def _build(y: int, m: int, d: int, match: re.Match[str]) -> datetime | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written in ``text``, left to right, without overlaps."""
-    return [f for f in _scan(text) if f.value is not None]  # type: ignore[misc]
+    return [FoundDate(a, b, value, shape, ambiguous) for a, b, value, shape, ambiguous in _scan(text) if value]
 
 
 def impossible_dates(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` written as a date that is not one: "31 November 2026", "2026-02-30", "0001-01-01"."""
-    return [(f.start, f.end) for f in _scan(text) if f.value is None]
+    return [(a, b) for a, b, value, _, _ in _scan(text) if value is None]
 
 
-def _scan(text: str) -> list[FoundDate]:
-    """Every date shape in ``text``, left to right, without overlaps; ``value`` is ``None`` where the shape
+_Shape = tuple[int, int, datetime | None, str, bool]  # start, end, value (None: impossible), shape, ambiguous
+
+
+def _scan(text: str) -> list[_Shape]:
+    """Every date shape in ``text``, left to right, without overlaps; the value is ``None`` where the shape
     names no real date (a possible date wins over an impossible one at the same place)."""
-    found: list[FoundDate] = []
+    found: list[_Shape] = []
+    impossible: list[_Shape] = []
     taken: list[tuple[int, int]] = []
-    impossible: list[FoundDate] = []
     for shape, pattern in _patterns():
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -244,15 +247,15 @@ def _scan(text: str) -> list[FoundDate]:
             while end > start and text[end - 1] in " ,|-\u2013":  # a separator taken for a time that did not follow
                 end -= 1
             if value is None:
-                impossible.append(FoundDate(start, end, None, shape, ambiguous))  # type: ignore[arg-type]
+                impossible.append((start, end, None, shape, ambiguous))
                 continue
-            found.append(FoundDate(start, end, value, shape, ambiguous))
+            found.append((start, end, value, shape, ambiguous))
             taken.append((start, end))
-    for f in impossible:
-        if not any(a < f.end and f.start < b for a, b in taken):
-            found.append(f)
-            taken.append((f.start, f.end))
-    found.sort(key=lambda f: f.start)
+    for item in impossible:
+        if not any(a < item[1] and item[0] < b for a, b in taken):
+            found.append(item)
+            taken.append((item[0], item[1]))
+    found.sort(key=lambda item: item[0])
     return found
 
 
