@@ -27,7 +27,7 @@ Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compare
 
 Dates are compared by instant: a value without a zone is read in the configured zone (``dates: time-zone:``,
 Asia/Kolkata by default), a value without a time names a whole day, and ``--now`` names the whole of its day
-in that zone (see ``newslint.dates``).
+in that zone (see ``newslint.document.dates``).
 """
 
 from __future__ import annotations
