@@ -122,7 +122,8 @@ def check(
             "--format",
             "--output-format",
             "-f",
-            help="text, concise, json, sarif, github or junit (default: text; github under GitHub Actions).",
+            help="text, concise, json, sarif, github, junit or html (a review page for editors; default: text; "
+            "github under GitHub Actions).",
             autocompletion=_complete_format,
         ),
     ] = None,
@@ -385,6 +386,24 @@ def init(
     except OSError as exc:
         raise _fail(f"cannot write {folder / '.newslint.yaml'}: {exc.strerror or exc}") from None
     print(f"Wrote {path}. Edit it, then run `newslint check`.")
+
+
+@app.command()
+def server(
+    tcp: Annotated[
+        str | None, typer.Option("--tcp", metavar="HOST:PORT", help="Listen on TCP instead of stdio (debugging).")
+    ] = None,
+) -> None:
+    """Run the editor server (Language Server Protocol on stdin/stdout; see docs/editor-server.md)."""
+    if tcp is not None:
+        port = tcp.rpartition(":")[2]
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise _fail(f"--tcp takes HOST:PORT (e.g. 127.0.0.1:2087), not {tcp!r}")
+    try:
+        from newslint.server.lsp import main as serve
+    except ImportError as exc:
+        raise _fail(f"newslint server needs pygls ({exc.name} is missing): pip install 'newslint[server]'") from None
+    serve(tcp)
 
 
 def main() -> None:

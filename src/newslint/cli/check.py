@@ -15,7 +15,7 @@ from newslint import __version__
 from newslint.cli.main import write_stdout
 
 EXIT_ERROR = 2
-FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit", "html")  # output.FORMATS, without importing it
 FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 
 
