@@ -244,3 +244,24 @@ def test_a_scheduled_post_passes_the_check_command_and_a_served_page_fails(tmp_p
     assert post.returncode == 0 and "meta-date-scheduled" in post.stdout, post.stdout + post.stderr
     page = subprocess.run([*args, "page.html"], cwd=tmp_path, capture_output=True, text=True)
     assert page.returncode == 1 and "meta-date-future" in page.stdout
+
+
+def test_without_now_today_is_read_in_the_configured_zone(tmp_path):
+    from newslint.cli.check import parse_now
+    from newslint.config.file import load_config
+    from newslint.document.dates import today_in
+    from newslint.running.configured import CommandLine, build_profile
+    from newslint.running.one_file import CheckSettings
+
+    # UTC+14 and UTC-11 are 25 hours apart: their dates always differ by one day.
+    assert (today_in("Pacific/Kiritimati") - today_in("Pacific/Pago_Pago")).days == 1
+    assert parse_now(None) == today_in("Asia/Kolkata")
+    assert parse_now("2026-12-06") == date(2026, 12, 6)
+    config_file = tmp_path / "newslint.yaml"
+    config_file.write_text("dates:\n  time-zone: Pacific/Kiritimati\n")
+    settings = CheckSettings(now=today_in("Pacific/Pago_Pago"))
+    profile = build_profile(load_config(config_file), CommandLine(), settings)
+    assert profile.linter.now == today_in("Pacific/Kiritimati") == settings.now  # the cache key sees it too
+    # An explicit --now is never re-read.
+    settings = CheckSettings(now=date(2026, 12, 6))
+    assert build_profile(load_config(config_file), CommandLine(), settings).linter.now == date(2026, 12, 6)

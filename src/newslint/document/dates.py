@@ -347,6 +347,20 @@ def named_zone(name: str) -> tzinfo:
         raise ValueError(f"unknown time zone {name!r} (an IANA name such as Asia/Kolkata or UTC)") from None
 
 
+class Today(date):
+    """``--now`` not given: today by the clock, in a zone (a ``date``, so settings keep their type; the
+    configured linter reads it again in the configured zone, see ``today_in``)."""
+
+    __slots__ = ()
+
+
+def today_in(zone_name: str = DEFAULT_ZONE) -> Today:
+    """Today's date in a zone: on a machine whose clock is in UTC it is already tomorrow in India from
+    18:30, and an article published after midnight in India is not in the future."""
+    day = datetime.now(named_zone(zone_name)).date()
+    return Today(day.year, day.month, day.day)
+
+
 def day_only(value: datetime) -> bool:
     """A value written without a time names a whole day, not an instant."""
     return value.tzinfo is None and value.time() == time(0)
