@@ -120,3 +120,41 @@ def test_escaped_line_breaks_between_values_are_tolerated():
     # Pages saved from a JSON-escaped copy have the two characters \r\n where the line breaks were.
     script = '\\r\\n\\t{\\r\\n  "@type": "NewsArticle",\\r\\n  "datePublished": "2025-05-05T09:30:00+05:30"\\r\\n}'
     published(page(script))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JSONISH = st.text(alphabet=st.sampled_from(list('{}[],:"\\ \n\t/*<!-[]>CDATAabc019.eE+-ntrufl\x01')), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSONISH)
+def test_reader_never_raises_and_strings_point_into_the_text(text):
+    values, failed = parse_values(text, 0, len(text))
+    assert failed is None or 0 <= failed <= len(text)
+    stack = list(values)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, JStr):
+            assert 0 <= item.start <= item.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_reader_agrees_with_json_on_valid_json(value):
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    values, failed = parse_values(text, 0, len(text))
+    assert failed is None and values == [value]
