@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import lint, parse
 from newslint.parsing.html.tolerant_json import JStr, parse_values
@@ -121,9 +123,6 @@ def test_escaped_line_breaks_between_values_are_tolerated():
     script = '\\r\\n\\t{\\r\\n  "@type": "NewsArticle",\\r\\n  "datePublished": "2025-05-05T09:30:00+05:30"\\r\\n}'
     published(page(script))
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _JSONISH = st.text(alphabet=st.sampled_from(list('{}[],:"\\ \n\t/*<!-[]>CDATAabc019.eE+-ntrufl\x01')), max_size=200)
 
