@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import lint, parse, source
 from newslint.document.dates import DatePolicy, after_day, find_dates, named_zone, parse_any
@@ -265,3 +267,12 @@ def test_without_now_today_is_read_in_the_configured_zone(tmp_path):
     # An explicit --now is never re-read.
     settings = CheckSettings(now=date(2026, 12, 6))
     assert build_profile(load_config(config_file), CommandLine(), settings).linter.now == date(2026, 12, 6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789-:/.TZ+ ,APMISTGUCamprilyDecJanuMy")), max_size=60))
+def test_date_reading_never_raises(text):
+    parse_any(text)
+    for found in find_dates(text):
+        assert 0 <= found.start < found.end <= len(text)
+        assert 1800 <= found.value.year <= 9000
