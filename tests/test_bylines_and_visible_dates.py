@@ -263,3 +263,17 @@ def test_a_desk_credit_as_structured_author_comes_after_the_byline_people():
         '<p class="byline">By Megan French</p><p>The singer shared a photo.</p></article></body></html>'
     )
     assert _authors(page)[0] == ("Megan French", "byline")
+
+
+def test_an_updated_line_alone_gives_the_publication_date():
+    # Times of India prints only "Saibal Dasgupta / TNN / Updated: Oct 9, 2019, 11:05 IST".
+    page = _article("<p>Saibal Dasgupta / TNN / Updated: Oct 9, 2019, 11:05 IST</p>", "<p>Text.</p>", head="")
+    doc = parse(page)
+    published = doc.metadata.first("published")
+    assert published.value == "Oct 9, 2019, 11:05 IST" and published.parsed.isoformat() == "2019-10-09T11:05:00+05:30"
+    assert lint(page, "meta-date-missing") == []
+    text = "# Nifty ends higher\n\nBy Priya Rao\n\nUpdated: 9 October 2019, 11:05 IST\n\nThe Nifty rose.\n"
+    assert lint(text, "meta-date-missing") == []
+    # With a publication date, "Updated" stays the modification date only.
+    both = _article("<p>Published: 8 Oct 2019 | Updated: Oct 9, 2019, 11:05 IST</p>", "<p>Text.</p>", head="")
+    assert [v.value for v in parse(both).metadata.get("published")] == ["8 Oct 2019"]

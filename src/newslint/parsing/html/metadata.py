@@ -419,6 +419,15 @@ class MetaCollector:
             s, e = headline.source_span(0, len(headline.text))
             self._add("title", MetaValue(headline.text, "heading", "h1", s, e))
         self._visible(blocks, headline)
+        if not any(n == "published" for n, _ in self._values):
+            # Only an "Updated: Oct 9, 2019, 11:05 IST" line (as many Indian news sites print): that is the
+            # date readers see for the article.
+            for n, v in list(self._values):
+                if n == "modified" and v.source == "visible":
+                    self._values.append(
+                        ("published", MetaValue(v.value, "visible", "updated date", v.start, v.end, v.parsed))
+                    )
+                    break
         publishers = {v.value.casefold() for n, v in self._values if n == "publisher"}
 
         def rank(item: tuple[int, tuple[str, MetaValue]]) -> tuple[int, int]:

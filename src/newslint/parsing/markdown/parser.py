@@ -272,6 +272,14 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
                 field = "modified" if later or "updated" in before or "modified" in before else "published"
                 s, e = block.source_span(found.start, found.end)
                 meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
+    if not meta.get("published"):
+        # Only an "Updated: ..." line: the date readers see for the article (as on the HTML side).
+        updated = next((v for v in meta.get("modified") if v.source == "visible"), None)
+        if updated is not None:
+            meta.add(
+                "published",
+                MetaValue(updated.value, "visible", "updated date", updated.start, updated.end, updated.parsed),
+            )
 
 
 def parse_markdown(src: str, path: str, encoding: str, budget: float | None = None) -> Document:
