@@ -277,3 +277,9 @@ def test_an_updated_line_alone_gives_the_publication_date():
     # With a publication date, "Updated" stays the modification date only.
     both = _article("<p>Published: 8 Oct 2019 | Updated: Oct 9, 2019, 11:05 IST</p>", "<p>Text.</p>", head="")
     assert [v.value for v in parse(both).metadata.get("published")] == ["8 Oct 2019"]
+
+
+def test_a_capitalised_and_between_two_people_splits_them():
+    script = '{"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "Manish Anand And Amit Agnihotri"}}'
+    page = f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>T</h1></body></html>'
+    assert [name for name, _ in _authors(page)] == ["Manish Anand", "Amit Agnihotri"]

@@ -145,7 +145,7 @@ def split_name_list(value: str) -> list[tuple[str, int]] | None:
     """A structured author value that lists several people ("Howard Schneider, Lindsay Dunsmuir", "A and
     B"): each name with its offset in ``value``. ``None`` unless every part is a full name (two words or
     more, no role word): a value with a job title or a credit stays whole for ``meta-byline-format``."""
-    if "," not in value and "&" not in value and " and " not in value:
+    if "," not in value and "&" not in value and " and " not in value.lower():
         return None
     out: list[tuple[str, int]] = []
     pos = 0
