@@ -283,3 +283,9 @@ def test_a_capitalised_and_between_two_people_splits_them():
     script = '{"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "Manish Anand And Amit Agnihotri"}}'
     page = f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>T</h1></body></html>'
     assert [name for name, _ in _authors(page)] == ["Manish Anand", "Amit Agnihotri"]
+
+
+def test_the_copied_publication_date_is_not_judged_twice():
+    text = "# Nifty ends higher\n\nBy Priya Rao\n\nUpdated: 05/06/2099\n\nThe Nifty rose.\n"
+    assert [f.rule for f in lint(text, "meta-date-format")] == ["meta-date-format"]
+    assert [f.rule for f in lint(text, "meta-date-future")] == ["meta-date-future"]

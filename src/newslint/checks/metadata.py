@@ -39,7 +39,7 @@ from typing import Any
 
 from newslint.checks.base import Check
 from newslint.document.dates import after_day, day_in, day_only, find_dates, has_utc_offset, instant, parse_any
-from newslint.document.model import METADATA_FIELDS, MetaValue
+from newslint.document.model import METADATA_FIELDS, UPDATED_COPY, MetaValue
 from newslint.language.context import Context, Unit, pseudo_block
 from newslint.language.model import Hit, Rule
 from newslint.language.patterns import Pattern
@@ -150,6 +150,8 @@ class Metadata(Check):
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         values = self._values(ctx, self.field, self.sources)
         assertion = self.assertion
+        if assertion in _JUDGE_VALUES:
+            values = [v for v in values if v.detail != UPDATED_COPY]
         if assertion == "present":
             if self.argument and not values:
                 yield self._hit(ctx, None)
@@ -233,6 +235,8 @@ class Metadata(Check):
 
 
 _MIDNIGHT = time(0)
+# Assertions on a value itself: a publication date copied from the "Updated:" date is judged as that date.
+_JUDGE_VALUES = frozenset(("forbid", "require", "iso8601", "not_future", "valid_date", "unambiguous"))
 
 
 def _earlier(a: datetime, b: datetime, zone: tzinfo) -> bool:

@@ -131,6 +131,10 @@ class MetaValue:
         return self.source not in ("visible", "heading")
 
 
+# The ``detail`` of a publication date copied from the page's only "Updated:" date: rules that judge the
+# value itself (format, future) skip the copy, since the modification date it came from is judged already.
+UPDATED_COPY = "updated date"
+
 METADATA_FIELDS = (
     "title",
     "authors",

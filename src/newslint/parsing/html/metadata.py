@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from newslint.document.dates import FoundDate, find_dates, impossible_dates, parse_any
-from newslint.document.model import Block, Metadata, MetaValue
+from newslint.document.model import UPDATED_COPY, Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
 from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
@@ -425,7 +425,7 @@ class MetaCollector:
             for n, v in list(self._values):
                 if n == "modified" and v.source == "visible":
                     self._values.append(
-                        ("published", MetaValue(v.value, "visible", "updated date", v.start, v.end, v.parsed))
+                        ("published", MetaValue(v.value, "visible", UPDATED_COPY, v.start, v.end, v.parsed))
                     )
                     break
         publishers = {v.value.casefold() for n, v in self._values if n == "publisher"}

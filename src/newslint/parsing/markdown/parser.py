@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import Any
 
 from newslint.document.dates import find_dates
-from newslint.document.model import Block, Comment, Document, Link, Metadata, MetaValue
+from newslint.document.model import UPDATED_COPY, Block, Comment, Document, Link, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html.metadata import BYLINE_LINE, clean_author_text, impossible_date_line, visible_dates
@@ -278,7 +278,7 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
         if updated is not None:
             meta.add(
                 "published",
-                MetaValue(updated.value, "visible", "updated date", updated.start, updated.end, updated.parsed),
+                MetaValue(updated.value, "visible", UPDATED_COPY, updated.start, updated.end, updated.parsed),
             )
 
 
