@@ -276,3 +276,12 @@ def test_date_reading_never_raises(text):
     for found in find_dates(text):
         assert 0 <= found.start < found.end <= len(text)
         assert 1800 <= found.value.year <= 9000
+
+
+def test_dates_settings_are_inherited_through_extend_setting_by_setting(tmp_path):
+    from newslint.config.file import load_config
+
+    (tmp_path / "base.yaml").write_text("dates:\n  time-zone: Europe/London\n  scheduled-posts: error\n")
+    (tmp_path / "newslint.yaml").write_text("extend: base.yaml\ndates:\n  time-zone: UTC\n")
+    config = load_config(tmp_path / "newslint.yaml")
+    assert (config.time_zone, config.scheduled_posts) == ("UTC", "error")

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from newslint.running.one_file import CheckSettings, Target
 
 CACHE_DIR_NAME = ".newslint_cache"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: unused-suppression fixes carry their original text (older entries never applied)
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"
