@@ -53,6 +53,7 @@ PACKS = {
     "adviser": [
         "adviser-performance-claim",
         "adviser-illustration-statement-missing",
+        "adviser-registration-number-missing",
         "adviser-testimonial",
         "adviser-identity-not-upfront",
         "adviser-free-trial",
