@@ -106,6 +106,7 @@ SEVERITY = {
     "meta-date-scheduled": "info",
     "attribution-unattributed-claim": "warning",
     "adviser-identity-not-upfront": "warning",
+    "adviser-registration-number-missing": "warning",
     "adviser-education-live-call": "warning",
     "irdai-registration-number-missing": "warning",
     "irdai-sales-brochure-statement-missing": "warning",
