@@ -29,6 +29,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 COMPILED_MODULES = (
     "newslint/parsing/html/parser.py",
     "newslint/parsing/html/tokenizer.py",
+    "newslint/parsing/html/attributes.py",
     "newslint/document/textbuild.py",
 )
 

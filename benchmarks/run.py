@@ -141,9 +141,9 @@ def run_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
 
 def floors(files: list[Path], repeat: int) -> dict[str, dict[str, Any]]:
     """The in-process floors: read+decode, raw parse (lxml / markdown-it), newslint's parse."""
-    from newslint.running.many_files import gc_paused, prepare_long_lived
-    from newslint.parsing.parse import parse_source
     from newslint.files.source import decode_source, format_for, sniff_format
+    from newslint.parsing.parse import parse_source
+    from newslint.running.many_files import gc_paused, prepare_long_lived
 
     def decoded() -> list[Any]:
         out = []

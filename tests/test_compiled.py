@@ -75,7 +75,7 @@ def make_hook(monkeypatch: pytest.MonkeyPatch, root: Path = ROOT) -> tuple[Any, 
     return hook_module, hook, recorder
 
 
-STORE_IN_WHEEL = "newslint/rules/expressions.bin"
+STORE_IN_WHEEL = "newslint/language/expressions.bin"
 
 
 def test_build_falls_back_to_pure_python_when_compiling_fails(monkeypatch: pytest.MonkeyPatch) -> None:

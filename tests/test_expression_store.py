@@ -13,8 +13,8 @@ import pytest
 import regex
 
 from newslint.language import expression_store
-from newslint.rules import expression_build
 from newslint.language.patterns import Pattern
+from newslint.rules import expression_build
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = expression_build.builtin_keys(ROOT / "rules")

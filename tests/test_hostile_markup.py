@@ -101,11 +101,11 @@ def test_text_not_found_verbatim_does_not_make_the_parser_quadratic():
 
 
 def test_markdown_parse_past_its_time_limit_is_a_file_error(monkeypatch):
-    from newslint.running.linter import Linter, lint_source
+    from newslint.files.source import SourceText
     from newslint.parsing.markdown import tokens
     from newslint.parsing.markdown.parser import parse_markdown
     from newslint.rules.loader import RuleSet
-    from newslint.files.source import SourceText
+    from newslint.running.linter import Linter, lint_source
 
     text = "![" * 200_000  # about 20 µs a character in markdown-it-py
     started = time.perf_counter()

@@ -219,8 +219,8 @@ def test_a_linted_document_is_freed_without_the_garbage_collector():
     from datetime import date
     from pathlib import Path
 
-    from newslint.running.linter import Linter, lint_file
     from newslint.rules.loader import load_rules
+    from newslint.running.linter import Linter, lint_file
 
     linter = Linter(load_rules([]), date(2026, 11, 29))
     examples = sorted((Path(__file__).parent.parent / "examples").iterdir())
@@ -310,7 +310,7 @@ LABEL_PIECES = [
 
 @given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8))
 def test_the_label_word_prefilter_never_changes_the_answer(pieces):
-    from newslint.parsing.html.parser import label_kinds
+    from newslint.parsing.html.attributes import label_kinds
     from newslint.parsing.html.vocabulary import LABEL_WORDS
 
     low = "".join(pieces)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from newslint.rules.loader import Loader
 from newslint.running import many_files as parallel
 from newslint.running.cache import CACHE_FORMAT
 from newslint.running.linter import Linter
-from newslint.rules.loader import Loader
 from newslint.running.one_file import CheckSettings, Target
 
 RULES = """\
@@ -204,8 +204,8 @@ def test_cache_invalidated_by_rules_settings_and_version(corpus, change, monkeyp
 
         import newslint.running.cache as cache_module
         from newslint import __version__
-        from newslint.running.cache import fingerprint
         from newslint.rules.loader import load_rules
+        from newslint.running.cache import fingerprint
         from newslint.running.one_file import CheckSettings, make_linter
 
         ruleset = load_rules([corpus / "rules.yaml"], builtin=False)

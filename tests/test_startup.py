@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 HEAVY = ("bs4", "lxml", "charset_normalizer", "rich", "pydantic", "concurrent.futures.process")
 
 PROBE = """
@@ -53,5 +51,3 @@ def test_checking_an_html_page_without_configuration_never_imports_yaml(tmp_path
     modules = imported("check", "--now", "2026-11-29", "page.html", cwd=tmp_path)
     assert "newslint.parsing.html.parser" in modules  # the page was parsed
     assert "yaml" not in modules
-    # newslint's records (newslint.document.records) write their methods out: @dataclass would compile them at import.
-    assert "dataclasses" not in modules

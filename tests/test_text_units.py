@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from newslint.document.dates import find_dates, has_utc_offset, parse_iso
 from newslint.document.positions import LineIndex
+from newslint.document.sentences import split_sentences
+from newslint.document.textbuild import TextBuilder
 from newslint.language.patterns import (
     required_literal_sets,
     required_literals,
     statement_to_regex,
     words_to_regex,
 )
-from newslint.document.sentences import split_sentences
-from newslint.document.textbuild import TextBuilder
 
 
 def sentences(text):

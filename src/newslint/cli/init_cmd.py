@@ -9,10 +9,11 @@ STARTER_NAME = ".newslint.yaml"
 TEMPLATE = """\
 # newslint configuration. Paths and globs here are relative to this file's folder.
 # newslint uses the nearest .newslint.yaml above each checked file (up to the repository root);
-# command-line options override what is set here. Reference: README, "Configuration".
+# command-line options override what is set here. Reference: docs/configuration.md.
 
-# Rule packs: built-in pack names or paths to rule files. Left out: every built-in pack. []: none.
+# Rule packs: built-in pack names or paths to rule files. Left out: every built-in pack but the opt-in ones. []: none.
 # Built-in packs: {packs}
+# Opt-in packs, loaded only when named here: {opt_in}
 # packs: [sebi, disclaimer, promo, meta, attribution]
 
 # Your own rule files or folders, added to the packs.
@@ -45,14 +46,22 @@ fail-on: error
 # the house's and not attributed is reported, and a house name shown with another number is an error.
 # house:
 #   INZ000123456: Example Broking Ltd
+
+# How date rules read dates: the zone of --now and of dates written without one, and whether a draft or
+# future-dated Markdown post with front matter is a scheduled post (meta-date-scheduled, info) or an error.
+# dates:
+#   time-zone: Asia/Kolkata
+#   scheduled-posts: allow
 """
 
 
 def starter_text() -> str:
     from newslint.rules.loader import builtin_pack_files
 
-    packs = ", ".join(builtin_pack_files()) or "none installed"
-    return TEMPLATE.format(packs=packs)
+    default = builtin_pack_files()
+    packs = ", ".join(default) or "none installed"
+    opt_in = ", ".join(p for p in builtin_pack_files(opt_in=True) if p not in default) or "none"
+    return TEMPLATE.format(packs=packs, opt_in=opt_in)
 
 
 def write_starter(folder: Path) -> Path:

@@ -10,13 +10,13 @@ relative to that folder). Checks that need the loaded rules (does a selector mat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newslint.document.records import FrozenRecord, Record
+from newslint.files.yaml_positions import Pos, YamlError, YList, YMap, load
 from newslint.language.model import SEVERITIES
 from newslint.language.spec import AnyOf, Field, ListOf, MapOf, Obj, Problems, Str
-from newslint.files.yaml_positions import Pos, YamlError, YList, YMap, load
 
 CONFIG_NAMES = (".newslint.yaml", "newslint.yaml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -55,9 +55,38 @@ HTML = Obj(
     doc="CSS selectors for a site's templates.",
 )
 
+
+def _check_zone(value: str) -> str | None:
+    from newslint.document.dates import named_zone
+
+    try:
+        named_zone(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+DATES = Obj(
+    "Dates",
+    {
+        "time-zone": Field(
+            Str(check=_check_zone), doc="IANA zone of --now and of dates written without one (Asia/Kolkata)."
+        ),
+        "scheduled-posts": Field(
+            Str(enum=("allow", "error")),
+            doc="allow: a draft or future-dated post with front matter is scheduled, not meta-date-future; "
+            "error: every future date is meta-date-future.",
+        ),
+    },
+    doc="How date rules read dates (see docs/metadata-and-dates.md).",
+)
+
 CONFIG = Obj(
     "Config",
     {
+        "extend": Field(
+            Str(), doc="A configuration file this one builds on (relative to this file); see docs/adoption.md."
+        ),
         "packs": Field(ListOf(Str(), single=True), doc="Built-in pack names or rule-file paths; [] = none."),
         "rules": Field(ListOf(Str(), single=True), doc="Extra rule files or folders, relative to this file."),
         "select": Field(_SELECTORS, doc="Only these rules: ids, globs (sebi-*) or pack names."),
@@ -67,6 +96,7 @@ CONFIG = Obj(
         "per-file-ignores": Field(MapOf(_SELECTORS), doc="Path glob -> rules not to run on matching files."),
         "exclude": Field(ListOf(Str(), single=True), doc="Path globs of files not to check."),
         "html": Field(HTML, doc="CSS selectors that override body detection."),
+        "dates": Field(DATES, doc="Time zone and scheduling policy of the date rules."),
         "house": Field(
             MapOf(
                 AnyOf((Str(), ListOf(Str(), min_items=1))),
@@ -82,48 +112,45 @@ CONFIG = Obj(
 )
 
 
-class Setting(FrozenRecord):
+@dataclass(frozen=True)
+class Setting:
     """A value from the file with the line it sits on (for ``file:line`` messages after validation)."""
 
     value: str
     line: int
-    _fields = ("value", "line")
-
-    def __init__(self, value: str, line: int) -> None:
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "line", line)
+    file: str | None = None  # the file it was written in, when inherited through ``extend``
 
 
-class HouseEntity(FrozenRecord):
+@dataclass(frozen=True)
+class HouseEntity:
     number: str
     names: tuple[str, ...]
     line: int
-    _fields = ("number", "names", "line")
-
-    def __init__(self, number: str, names: tuple[str, ...], line: int) -> None:
-        object.__setattr__(self, "number", number)
-        object.__setattr__(self, "names", names)
-        object.__setattr__(self, "line", line)
 
 
-class Config(Record):
+@dataclass(init=False)
+class Config:
     """A validated configuration. ``path`` is None for the defaults (no file found, or ``--isolated``)."""
 
-    _fields = (
-        "path",
-        "folder",
-        "packs",
-        "rules",
-        "select",
-        "ignore",
-        "severity",
-        "fail_on",
-        "per_file_ignores",
-        "exclude",
-        "html_content",
-        "html_furniture",
-        "house",
-    )
+    path: Path | None
+    folder: Path
+    packs: list[Setting] | None
+    rules: list[Setting]
+    select: list[Setting] | None
+    ignore: list[Setting]
+    severity: list[tuple[Setting, str]]
+    fail_on: str | None
+    per_file_ignores: list[tuple[Setting, list[Setting]]]
+    exclude: list[str]
+    html_content: list[str]
+    html_furniture: list[str]
+    house: list[HouseEntity]
+    time_zone: str | None
+    scheduled_posts: str | None
+    given: set[str]
+    sources: list[Path]
+    exclude_folder: Path
+    per_file_folder: Path
 
     def __init__(
         self,
@@ -140,6 +167,8 @@ class Config(Record):
         html_content: list[str] | None = None,
         html_furniture: list[str] | None = None,
         house: list[HouseEntity] | None = None,
+        time_zone: str | None = None,
+        scheduled_posts: str | None = None,
     ) -> None:
         self.path = path
         self.folder = folder
@@ -154,6 +183,14 @@ class Config(Record):
         self.html_content = [] if html_content is None else html_content
         self.html_furniture = [] if html_furniture is None else html_furniture
         self.house = [] if house is None else house
+        self.time_zone = time_zone  # None: Asia/Kolkata (newslint.document.dates.DEFAULT_ZONE)
+        self.scheduled_posts = scheduled_posts  # None: allow
+        self.given = set()  # the keys the file itself sets (``extend`` merges by them)
+        self.sources = [] if path is None else [path]  # this file, then the files it extends
+        # The folders that ``exclude`` and ``per-file-ignores`` globs are relative to: the file that set them,
+        # which is a base file when they are inherited through ``extend``.
+        self.exclude_folder = folder
+        self.per_file_folder = folder
 
     @property
     def display(self) -> str:
@@ -161,6 +198,10 @@ class Config(Record):
 
     def problem(self, line: int, message: str) -> str:
         return f"{self.display}:{line or 1}: {message}"
+
+    def problem_at(self, setting: Setting, message: str) -> str:
+        """A problem with a setting, at the file and line it was written (a base file's, when inherited)."""
+        return f"{setting.file or self.display}:{setting.line or 1}: {message}"
 
 
 def display_path(path: Path) -> str:
@@ -196,8 +237,12 @@ def has_newslint_table(path: Path) -> bool:
     return isinstance(tool, dict) and "newslint" in tool
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate one configuration file; raises ``ConfigError`` with every problem."""
+MAX_EXTEND_DEPTH = 10
+
+
+def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
+    """Read and validate one configuration file (and those it extends); raises ``ConfigError`` with every
+    problem."""
     path = path.resolve()
     name = display_path(path)
     try:
@@ -223,7 +268,67 @@ def load_config(path: Path) -> Config:
         # Top-level messages of rules.spec start with the (empty) path: ": unknown key", " must be".
         ordered = sorted(problems.items, key=lambda p: p[0])
         raise ConfigError([f"{name}:{line or 1}: {message.lstrip(': ')}" for line, message in ordered])
-    return _build(spec, data, path)
+    config = _build(spec, data, path)
+    if "extend" not in spec:
+        return config
+    line = _value_line(data, "extend")
+    base_path = (path.parent / spec["extend"]).resolve()
+    if base_path in (*_extending, path):
+        raise ConfigError([f"{name}:{line}: extend: {spec['extend']!r} extends this file again (a cycle)"])
+    if len(_extending) >= MAX_EXTEND_DEPTH:
+        raise ConfigError([f"{name}:{line}: extend: more than {MAX_EXTEND_DEPTH} files deep"])
+    if not base_path.is_file():
+        raise ConfigError([f"{name}:{line}: extend: no such configuration file {spec['extend']!r}"])
+    return extend(config, load_config(base_path, (*_extending, path)))
+
+
+def extend(config: Config, base: Config) -> Config:
+    """``config`` built on ``base`` (ruff's ``extend``). Every key the extending file sets replaces the base's,
+    except ``severity``, ``house`` and ``dates``, which merge entry by entry (the extending file's entry
+    wins). Paths and globs keep meaning what they meant where they were written: rule files and pack paths of
+    the base are relative to the base's folder, and so are its ``exclude`` and ``per-file-ignores`` globs."""
+
+    where = base.display
+
+    def kept(s: Setting, value: str | None = None) -> Setting:
+        return Setting(s.value if value is None else value, s.line, s.file or where)
+
+    def anchored(settings: list[Setting]) -> list[Setting]:
+        return [kept(s, str(base.folder / s.value)) if is_path_entry(s.value) else kept(s) for s in settings]
+
+    if "packs" not in config.given and base.packs is not None:
+        config.packs = anchored(base.packs)
+    if "rules" not in config.given:
+        config.rules = [kept(s, str(base.folder / s.value)) for s in base.rules]
+    if "select" not in config.given and base.select is not None:
+        config.select = [kept(s) for s in base.select]
+    if "ignore" not in config.given:
+        config.ignore = [kept(s) for s in base.ignore]
+    if "fail-on" not in config.given:
+        config.fail_on = base.fail_on
+    if "exclude" not in config.given:
+        config.exclude, config.exclude_folder = base.exclude, base.exclude_folder
+    if "per-file-ignores" not in config.given:
+        config.per_file_ignores = [(kept(g), [kept(s) for s in sels]) for g, sels in base.per_file_ignores]
+        config.per_file_folder = base.per_file_folder
+    if "html" not in config.given:
+        config.html_content, config.html_furniture = base.html_content, base.html_furniture
+    own = {s.value for s, _ in config.severity}
+    config.severity = [(kept(s), sev) for s, sev in base.severity if s.value not in own] + config.severity
+    numbers = {h.number for h in config.house}
+    config.house = [h for h in base.house if h.number not in numbers] + config.house
+    if config.time_zone is None:  # dates: merge setting by setting
+        config.time_zone = base.time_zone
+    if config.scheduled_posts is None:
+        config.scheduled_posts = base.scheduled_posts
+    config.given |= base.given
+    config.sources = [*config.sources, *base.sources]
+    return config
+
+
+def is_path_entry(entry: str) -> bool:
+    """Whether a ``packs`` entry names a rule file or folder rather than a built-in pack."""
+    return "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")) or entry.startswith(".")
 
 
 def _line(value: Any) -> int:
@@ -247,6 +352,7 @@ def _value_line(raw: Any, key: str) -> int:
 
 def _build(spec: dict[str, Any], raw: Any, path: Path) -> Config:
     config = Config(path=path, folder=path.parent)
+    config.given = set(spec) - {"extend"}
     if "packs" in spec:
         config.packs = _settings(raw.get("packs"), spec["packs"])
     config.rules = _settings(raw.get("rules"), spec.get("rules"))
@@ -269,6 +375,9 @@ def _build(spec: dict[str, Any], raw: Any, path: Path) -> Config:
     html = spec.get("html") or {}
     config.html_content = list(html.get("content") or [])
     config.html_furniture = list(html.get("furniture") or [])
+    dates = spec.get("dates") or {}
+    config.time_zone = dates.get("time-zone")
+    config.scheduled_posts = dates.get("scheduled-posts")
     house_raw = raw.get("house")
     for number, names in (spec.get("house") or {}).items():
         names = [names] if isinstance(names, str) else list(names)

@@ -8,11 +8,11 @@ any block can be reported at the exact line and column of the original file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from newslint.document.positions import LineIndex, TextMap
-from newslint.document.records import IdentityRecord, Record
 
 BLOCK_KINDS = (
     "heading",
@@ -26,42 +26,37 @@ BLOCK_KINDS = (
 )
 
 
-class Link(Record):
+@dataclass(slots=True)
+class Link:
     """A link inside a block: its text span in the block and its target with the target's source span."""
 
-    __slots__ = _fields = ("start", "end", "href", "href_start", "href_end")
-
-    def __init__(
-        self, start: int, end: int, href: str, href_start: int | None = None, href_end: int | None = None
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.href = href
-        self.href_start = href_start
-        self.href_end = href_end
+    start: int
+    end: int
+    href: str
+    href_start: int | None = None
+    href_end: int | None = None
 
 
-class Block(IdentityRecord):
+@dataclass(init=False, slots=True, eq=False)
+class Block:
     """One unit of text: a heading, paragraph, list item, quote, table cell, caption or image alt text."""
 
-    __slots__ = _fields = (
-        "index",
-        "kind",
-        "text",
-        "tmap",
-        "body",
-        "level",
-        "section",
-        "container_words",
-        "container_fn",
-        "group",
-        "links",
-        "src",
-        "src_span",
-        "is_label",
-        "lowered",
-        "sentences",
-    )
+    index: int
+    kind: str
+    text: str
+    tmap: TextMap
+    body: bool
+    level: int
+    section: int | None
+    container_words: str | None
+    container_fn: Callable[[], str] | None
+    group: int
+    links: list[Link]
+    src: str | None
+    src_span: tuple[int, int] | None
+    is_label: bool
+    lowered: str | None
+    sentences: list[tuple[int, int]] | None
 
     def __init__(
         self,
@@ -120,31 +115,25 @@ class Block(IdentityRecord):
         return self.tmap.source_start(0)
 
 
-class MetaValue(Record):
+@dataclass(slots=True)
+class MetaValue:
     """A metadata value with its provenance: which source gave it and where it sits in the file."""
 
-    __slots__ = _fields = ("value", "source", "detail", "start", "end", "parsed")
-
-    def __init__(
-        self,
-        value: str,
-        source: str,
-        detail: str = "",
-        start: int | None = None,
-        end: int | None = None,
-        parsed: datetime | None = None,
-    ) -> None:
-        self.value = value
-        self.source = source  # json-ld, meta, time, front-matter, visible, title-tag, heading, microdata, link
-        self.detail = detail  # e.g. 'meta[property="article:published_time"]'
-        self.start = start  # source offsets of the value, when known
-        self.end = end
-        self.parsed = parsed  # dates only
+    value: str
+    source: str  # json-ld, meta, time, front-matter, visible, title-tag, heading, microdata, link
+    detail: str = ""  # e.g. 'meta[property="article:published_time"]'
+    start: int | None = None  # source offsets of the value, when known
+    end: int | None = None
+    parsed: datetime | None = None  # dates only
 
     @property
     def structured(self) -> bool:
         return self.source not in ("visible", "heading")
 
+
+# The ``detail`` of a publication date copied from the page's only "Updated:" date: rules that judge the
+# value itself (format, future) skip the copy, since the modification date it came from is judged already.
+UPDATED_COPY = "updated date"
 
 METADATA_FIELDS = (
     "title",
@@ -159,8 +148,12 @@ METADATA_FIELDS = (
 )
 
 
-class Metadata(Record):
-    __slots__ = _fields = ("fields", "front_matter", "json_ld")
+@dataclass(init=False, slots=True)
+class Metadata:
+    fields: dict[str, list[MetaValue]]
+    front_matter: dict[str, Any] | None
+    json_ld: list[Any]
+    _seen: set[tuple[str, str, str]] | None = field(default=None, repr=False, compare=False)
 
     def __init__(
         self,
@@ -171,15 +164,21 @@ class Metadata(Record):
         self.fields = {} if fields is None else fields
         self.front_matter = front_matter
         self.json_ld = [] if json_ld is None else json_ld
+        self._seen = None  # (field, value, source) already added
 
     def add(self, name: str, value: MetaValue) -> None:
+        """Keep ``value`` unless the field already has the same text from the same source (a set makes the
+        check constant-time: a page with 20,000 JSON-LD authors must not take quadratic time)."""
         if not value.value:
             return
-        values = self.fields.setdefault(name, [])
-        for existing in values:
-            if existing.value == value.value and existing.source == value.source:
-                return
-        values.append(value)
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = set()
+        key = (name, value.value, value.source)
+        if key in seen:
+            return
+        seen.add(key)
+        self.fields.setdefault(name, []).append(value)
 
     def get(self, name: str) -> list[MetaValue]:
         return self.fields.get(name, [])
@@ -189,31 +188,28 @@ class Metadata(Record):
         return values[0] if values else None
 
 
-class Comment(Record):
+@dataclass(slots=True)
+class Comment:
     """An HTML comment (in HTML or Markdown) with its position: carries suppressions and test annotations."""
 
-    __slots__ = _fields = ("text", "start", "end")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
+    text: str
+    start: int
+    end: int
 
 
-class Document(IdentityRecord):
-    __slots__ = _fields = (
-        "path",
-        "format",
-        "encoding",
-        "source",
-        "lines",
-        "metadata",
-        "blocks",
-        "comments",
-        "headline",
-        "body_container",
-        "warnings",
-    )
+@dataclass(init=False, slots=True, eq=False)
+class Document:
+    path: str
+    format: str
+    encoding: str
+    source: str
+    lines: LineIndex
+    metadata: Metadata
+    blocks: list[Block]
+    comments: list[Comment]
+    headline: int | None
+    body_container: str
+    warnings: list[str]
 
     def __init__(
         self,

@@ -12,10 +12,9 @@ import codecs
 import errno
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-
-from newslint.document.records import Record
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
@@ -72,8 +71,14 @@ class SourceSkipped(Exception):
     """A file that is not worth linting (empty, whitespace only): a notice, not an error."""
 
 
-class SourceText(Record):
-    __slots__ = _fields = ("path", "format", "text", "encoding", "size", "notes")
+@dataclass(init=False, slots=True)
+class SourceText:
+    path: str
+    format: str
+    text: str
+    encoding: str
+    size: int
+    notes: list[str]
 
     def __init__(
         self, path: str, format: str, text: str, encoding: str, size: int, notes: list[str] | None = None

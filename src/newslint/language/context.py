@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from newslint.document.dates import DEFAULT_POLICY
 from newslint.document.model import Block, Document
 from newslint.document.positions import TextMap
-from newslint.document.records import Record
 from newslint.document.sentences import split_sentences
 from newslint.language.patterns import RuleTimeout
 
@@ -219,14 +220,12 @@ class UnitIndex:
         return hits
 
 
-class Occurrence(Record):
-    __slots__ = _fields = ("block", "start", "end", "text")
-
-    def __init__(self, block: Block, start: int, end: int, text: str) -> None:
-        self.block = block
-        self.start = start
-        self.end = end
-        self.text = text
+@dataclass(slots=True)
+class Occurrence:
+    block: Block
+    start: int
+    end: int
+    text: str
 
 
 def pseudo_block(text: str, start: int | None, end: int | None, kind: str) -> Block:
@@ -242,6 +241,7 @@ class Context:
     def __init__(self, doc: Document, now: date, classes: dict[str, BlockClass], timeout: float) -> None:
         self.doc = doc
         self.now = now
+        self.dates = DEFAULT_POLICY  # the zone of --now and the scheduling policy (``dates:`` in the config)
         self.classes = classes
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout

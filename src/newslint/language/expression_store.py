@@ -1,4 +1,4 @@
-"""The built-in packs' expressions, compiled when the wheel is built: ``newslint/rules/expressions.bin``.
+"""The built-in packs' expressions, compiled when the wheel is built: ``newslint/language/expressions.bin``.
 
 ``regex`` parses and plans an expression in Python before its C core builds the matcher: about 1.1 ms per
 expression of the packs, 0.29 s for all 262, and a run over a few hundred articles needs most of them, again

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from newslint.document.model import Block
-from newslint.document.records import Record
 from newslint.language.context import Context, Unit
 from newslint.language.patternset import PatternSet
 
@@ -18,10 +18,16 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Hit(Record):
+@dataclass(init=False, slots=True)
+class Hit:
     """What a check reports: a span of a block, or of the source, with message values and an optional fix."""
 
-    __slots__ = _fields = ("block", "start", "end", "values", "fix", "source_span")
+    block: Block | None
+    start: int
+    end: int
+    values: dict[str, Any]
+    fix: str | None
+    source_span: tuple[int, int] | None
 
     def __init__(
         self,
@@ -40,32 +46,19 @@ class Hit(Record):
         self.source_span = source_span  # when there is no block (metadata, document-level)
 
 
-class BlockClass(Record):
+@dataclass
+class BlockClass:
     """A named class of blocks (e.g. promotional calls to action), defined once per pack."""
 
-    _fields = ("name", "match", "links", "unless", "scope", "description", "file", "line", "house")
-
-    def __init__(
-        self,
-        name: str,
-        match: PatternSet,
-        links: PatternSet | None = None,
-        unless: PatternSet | None = None,
-        scope: tuple[str, ...] = ("document",),
-        description: str = "",
-        file: str = "",
-        line: int = 0,
-        house: str | None = None,
-    ) -> None:
-        self.name = name
-        self.match = match
-        self.house = house  # exclude | only: the publisher's promotion of its own products (see publisher.py)
-        self.links = links
-        self.unless = unless
-        self.scope = scope
-        self.description = description
-        self.file = file
-        self.line = line
+    name: str
+    match: PatternSet
+    links: PatternSet | None = None
+    unless: PatternSet | None = None
+    scope: tuple[str, ...] = ("document",)
+    description: str = ""
+    file: str = ""
+    line: int = 0
+    house: str | None = None  # exclude | only: the publisher's promotion of its own products (see publisher.py)
 
     def members(self, ctx: Context) -> set[int]:
         units = ctx.units_for(self.scope)
@@ -90,30 +83,19 @@ class BlockClass(Record):
 
             blocks = ctx.doc.blocks
             keep_house = self.house == "only"
-            members = {
-                i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house
-            }
+            members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
         return members
 
 
-class Condition(Record):
+@dataclass
+class Condition:
     """A rule's precondition (``when``): the rule runs only on documents where this holds."""
 
-    _fields = ("match", "scope", "min_count", "min_per_1000_words", "key")
-
-    def __init__(
-        self,
-        match: PatternSet,
-        scope: tuple[str, ...],
-        min_count: int = 1,
-        min_per_1000_words: float = 0.0,
-        key: str = "",
-    ) -> None:
-        self.match = match
-        self.scope = scope
-        self.min_count = min_count
-        self.min_per_1000_words = min_per_1000_words
-        self.key = key  # the precondition as written: rules sharing one (a YAML alias) share its answer per document
+    match: PatternSet
+    scope: tuple[str, ...]
+    min_count: int = 1
+    min_per_1000_words: float = 0.0
+    key: str = ""  # the precondition as written: rules sharing one (a YAML alias) share its answer per document
 
     def holds(self, ctx: Context) -> bool:
         if not self.key:
@@ -137,34 +119,31 @@ class Condition(Record):
         return True
 
 
-class Example(Record):
-    _fields = ("text", "format", "line")
-
-    def __init__(self, text: str, format: str, line: int) -> None:
-        self.text = text
-        self.format = format  # html | markdown
-        self.line = line
+@dataclass
+class Example:
+    text: str
+    format: str  # html | markdown
+    line: int
 
 
-class Rule(Record):
-    _fields = (
-        "id",
-        "pack",
-        "severity",
-        "message",
-        "description",
-        "references",
-        "scope",
-        "parts",
-        "kind",
-        "when",
-        "fail_examples",
-        "pass_examples",
-        "file",
-        "line",
-        "summary",
-        "voices",
-    )
+@dataclass(init=False)
+class Rule:
+    id: str
+    pack: str
+    severity: str
+    message: str
+    description: str
+    references: list[str]
+    scope: tuple[str, ...]
+    parts: list[tuple[Check, tuple[str, ...] | None]]
+    kind: str
+    when: Condition | None
+    fail_examples: list[Example]
+    pass_examples: list[Example]
+    file: str
+    line: int
+    summary: str
+    voices: tuple[str, ...]
 
     def __init__(
         self,
@@ -230,8 +209,14 @@ def fill_placeholders(template: str, values: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(one, template)
 
 
-class Pack(Record):
-    _fields = ("name", "description", "references", "file", "rules", "classes")
+@dataclass(init=False)
+class Pack:
+    name: str
+    description: str
+    references: list[str]
+    file: str
+    rules: list[Rule]
+    classes: dict[str, BlockClass]
 
     def __init__(
         self,

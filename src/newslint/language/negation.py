@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from newslint import lexicons
+from newslint.language import lexicons
 
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
 _CLAUSE_BREAK = regex.compile(
@@ -25,12 +25,20 @@ _CLAUSE_BREAK = regex.compile(
     regex.IGNORECASE,
 )
 _CUE_EN = regex.compile(
-    r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in lexicons.NEGATION_EN) + "|" + "|".join(lexicons.NEGATION_PHRASES_EN) + r")(?!\w)",
+    r"(?<!\w)(?:"
+    + "|".join(regex.escape(w) for w in lexicons.NEGATION_EN)
+    + "|"
+    + "|".join(lexicons.NEGATION_PHRASES_EN)
+    + r")(?!\w)",
     regex.IGNORECASE,
 )
 _NOT_NEGATION = regex.compile("|".join(lexicons.NOT_NEGATION_EN), regex.IGNORECASE)
 _CUE_HI = regex.compile(
-    r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HI + lexicons.NEGATION_HINGLISH, key=len, reverse=True)) + r")(?!\w)",
+    r"(?<!\w)(?:"
+    + "|".join(
+        regex.escape(w) for w in sorted(lexicons.NEGATION_HI + lexicons.NEGATION_HINGLISH, key=len, reverse=True)
+    )
+    + r")(?!\w)",
     regex.IGNORECASE,
 )
 _AFTER_EN = regex.compile(

@@ -56,7 +56,7 @@ def terms_to_regex(phrase: str, lazy: bool = False) -> str:
         raise PatternError(f"empty phrase {phrase!r}")
     if lazy:
         return ""
-    from newslint.lexicons.forms import inflections
+    from newslint.language.lexicons.forms import inflections
 
     last = tokens[-1]
     forms = inflections(last) if last.isalpha() else (last,)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from newslint.document.records import Record
 from newslint.files.yaml_positions import YList, YMap
 
 
-class Problems(Record):
-    _fields = ("items",)
+@dataclass(init=False)
+class Problems:
+    items: list[tuple[int, str]]
 
     def __init__(self, items: list[tuple[int, str]] | None = None) -> None:
         self.items = [] if items is None else items
@@ -51,24 +52,14 @@ def _type_name(value: Any) -> str:
     return "text" if isinstance(value, str) else type(value).__name__
 
 
-class Str(Type, Record):
-    _fields = ("doc", "enum", "pattern", "pattern_hint", "check", "examples")
-
-    def __init__(
-        self,
-        doc: str = "",
-        enum: tuple[str, ...] = (),
-        pattern: str | None = None,
-        pattern_hint: str = "",
-        check: Callable[[str], str | None] | None = None,
-        examples: tuple[str, ...] = (),
-    ) -> None:
-        self.doc = doc
-        self.enum = enum
-        self.pattern = pattern  # a regular expression the whole value must match
-        self.pattern_hint = pattern_hint
-        self.check = check  # returns a problem, or None
-        self.examples = examples
+@dataclass
+class Str(Type):
+    doc: str = ""
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None  # a regular expression the whole value must match
+    pattern_hint: str = ""
+    check: Callable[[str], str | None] | None = None  # returns a problem, or None
+    examples: tuple[str, ...] = ()
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not self.enum:
@@ -105,13 +96,11 @@ class Str(Type, Record):
         return out
 
 
-class Int(Type, Record):
-    _fields = ("doc", "minimum", "maximum")
-
-    def __init__(self, doc: str = "", minimum: int | None = None, maximum: int | None = None) -> None:
-        self.doc = doc
-        self.minimum = minimum
-        self.maximum = maximum
+@dataclass
+class Int(Type):
+    doc: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -136,13 +125,11 @@ class Int(Type, Record):
         return out
 
 
-class Num(Type, Record):
-    _fields = ("doc", "minimum", "maximum")
-
-    def __init__(self, doc: str = "", minimum: float | None = None, maximum: float | None = None) -> None:
-        self.doc = doc
-        self.minimum = minimum
-        self.maximum = maximum
+@dataclass
+class Num(Type):
+    doc: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -164,11 +151,9 @@ class Num(Type, Record):
         return out
 
 
-class Bool(Type, Record):
-    _fields = ("doc",)
-
-    def __init__(self, doc: str = "") -> None:
-        self.doc = doc
+@dataclass
+class Bool(Type):
+    doc: str = ""
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, bool):
@@ -183,14 +168,12 @@ class Bool(Type, Record):
         return out
 
 
-class ListOf(Type, Record):
-    _fields = ("item", "doc", "min_items", "single")
-
-    def __init__(self, item: Type, doc: str = "", min_items: int = 0, single: bool = False) -> None:
-        self.item = item
-        self.doc = doc
-        self.min_items = min_items
-        self.single = single  # a single item is accepted as a one-item list
+@dataclass
+class ListOf(Type):
+    item: Type
+    doc: str = ""
+    min_items: int = 0
+    single: bool = False  # a single item is accepted as a one-item list
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, list):
@@ -219,8 +202,11 @@ class ListOf(Type, Record):
         return out
 
 
-class MapOf(Type, Record):
-    _fields = ("value", "doc", "key")
+@dataclass(init=False)
+class MapOf(Type):
+    value: Type
+    doc: str
+    key: Type
 
     def __init__(self, value: Type, doc: str = "", key: Type | None = None) -> None:
         self.value = value
@@ -245,12 +231,10 @@ class MapOf(Type, Record):
         return out
 
 
-class Ref(Type, Record):
-    _fields = ("name", "doc")
-
-    def __init__(self, name: str, doc: str = "") -> None:
-        self.name = name
-        self.doc = doc
+@dataclass
+class Ref(Type):
+    name: str
+    doc: str = ""
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         return defs[self.name].validate(value, line, where, problems, defs)
@@ -262,12 +246,10 @@ class Ref(Type, Record):
         return out
 
 
-class AnyOf(Type, Record):
-    _fields = ("options", "doc")
-
-    def __init__(self, options: tuple[Type, ...], doc: str = "") -> None:
-        self.options = options
-        self.doc = doc
+@dataclass
+class AnyOf(Type):
+    options: tuple[Type, ...]
+    doc: str = ""
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         trials = []
@@ -291,33 +273,21 @@ class AnyOf(Type, Record):
         return out
 
 
-class Field(Record):
-    _fields = ("type", "required", "doc")
-
-    def __init__(self, type: Type, required: bool = False, doc: str = "") -> None:
-        self.type = type
-        self.required = required
-        self.doc = doc
+@dataclass
+class Field:
+    type: Type
+    required: bool = False
+    doc: str = ""
 
 
-class Obj(Type, Record):
-    _fields = ("name", "fields", "doc", "exactly_one_of", "shorthand", "shorthand_schema")
-
-    def __init__(
-        self,
-        name: str,
-        fields: dict[str, Field],
-        doc: str = "",
-        exactly_one_of: tuple[str, ...] = (),
-        shorthand: Callable[[Any], dict[str, Any] | None] | None = None,
-        shorthand_schema: Type | None = None,
-    ) -> None:
-        self.name = name
-        self.fields = fields
-        self.doc = doc
-        self.exactly_one_of = exactly_one_of  # exactly one of these keys must be present
-        self.shorthand = shorthand  # a non-mapping form, expanded
-        self.shorthand_schema = shorthand_schema
+@dataclass
+class Obj(Type):
+    name: str
+    fields: dict[str, Field]
+    doc: str = ""
+    exactly_one_of: tuple[str, ...] = ()  # exactly one of these keys must be present
+    shorthand: Callable[[Any], dict[str, Any] | None] | None = None  # a non-mapping form, expanded
+    shorthand_schema: Type | None = None
 
     def validate(self, value: Any, line: int, where: str, problems: Problems, defs: dict[str, Type]) -> Any:
         if not isinstance(value, dict) and self.shorthand is not None:

@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from newslint import lexicons
 from newslint.document.sentences import split_sentences
+from newslint.language import lexicons
 from newslint.language.context import holds_all
+from newslint.language.lexicons.forms import verb_forms
 from newslint.language.patterns import required_literal_sets
-from newslint.lexicons.forms import verb_forms
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from newslint.running.findings import Finding
 from newslint.language.model import Rule
 from newslint.output.report import RunReport
+from newslint.running.findings import Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://newslint.dev"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from newslint.checks import CHECKS
-from newslint.language.options import PATTERN_SET, SCOPE, VOICES_LIST, pattern_set_fields
 from newslint.language.model import SEVERITIES
+from newslint.language.options import PATTERN_SET, SCOPE, VOICES_LIST, pattern_set_fields
 from newslint.language.spec import AnyOf, Field, Int, ListOf, MapOf, Num, Obj, Ref, Str, Type
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"

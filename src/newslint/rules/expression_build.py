@@ -19,7 +19,6 @@ from newslint.rules.precompiled import TABLE_NAME
 
 def builtin_keys(rules_dir: Path) -> list[tuple[str, bool]]:
     """Every expression of the built-in packs, from their validated table (``compiled.json``)."""
-    from newslint.rules.precompiled import TABLE_NAME
 
     table = json.loads((rules_dir / TABLE_NAME).read_text(encoding="utf-8"))
     keys = [(str(source), bool(case_sensitive)) for source, case_sensitive, _ in table["prefilters"]]

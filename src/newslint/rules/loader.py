@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newslint.checks import CHECKS
 from newslint.checks.base import Check
-from newslint.document.records import Record
 from newslint.files.yaml_positions import YamlError, load
-from newslint.language.options import trusted_patterns
-from newslint.rules.definitions import DEFS, PACK
 from newslint.language.model import BlockClass, Condition, Example, Pack, Rule
+from newslint.language.options import trusted_patterns
 from newslint.language.patterns import PatternError
 from newslint.language.patternset import PatternSet
 from newslint.language.spec import Problems
+from newslint.rules.definitions import DEFS, PACK
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE = 5 * 1024 * 1024
@@ -37,8 +37,13 @@ class RuleLoadError(Exception):
         self.problems = problems
 
 
-class RuleSet(Record):
-    _fields = ("packs", "rules", "classes", "files", "sources")
+@dataclass(init=False)
+class RuleSet:
+    packs: list[Pack]
+    rules: list[Rule]
+    classes: dict[str, BlockClass]
+    files: list[str]
+    sources: list[tuple[str, str]]
 
     def __init__(
         self,
@@ -80,11 +85,20 @@ def builtin_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
-def builtin_pack_files() -> dict[str, Path]:
+OPT_IN_FOLDER = "opt-in"
+
+
+def builtin_pack_files(opt_in: bool = False) -> dict[str, Path]:
+    """The packs that load by default (``rules/*.yaml``); with ``opt_in``, also those that load only when named
+    in ``packs:`` (``rules/opt-in/*.yaml``: house profiles such as a broker's own site, which would flag
+    every news page)."""
     folder = builtin_rules_dir()
     if not folder.is_dir():
         return {}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    found = {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    if opt_in:
+        found.update({p.stem: p for p in sorted((folder / OPT_IN_FOLDER).glob("*.yaml")) if p.stem not in found})
+    return found
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -245,11 +259,11 @@ class Loader:
                 match=PatternSet.build(cspec["match"]),
                 links=PatternSet.build(cspec["links"]) if cspec.get("links") else None,
                 unless=PatternSet.build(cspec["unless"]) if cspec.get("unless") else None,
-                house=cspec.get("house"),
                 scope=tuple(scope if isinstance(scope, list) else [scope]),
                 description=cspec.get("description", ""),
                 file=name,
                 line=line,
+                house=cspec.get("house"),
             )
             klass.match.default_voices(pack_voices)
             pack.classes[cname] = klass
@@ -369,8 +383,8 @@ def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str]
         from newslint.rules.precompiled import load_table
 
         precompiled = load_table(builtin_rules_dir())
-        available = builtin_pack_files()
-        names = builtin_packs if builtin_packs is not None else list(available)
+        available = builtin_pack_files(opt_in=True)
+        names = builtin_packs if builtin_packs is not None else list(builtin_pack_files())
         for pack in names:
             path = available.get(pack)
             if path is None:

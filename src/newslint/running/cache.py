@@ -25,6 +25,7 @@ accelerator only: a missing, stale or corrupt index costs time, never a wrong re
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -37,17 +38,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint import __version__
 from newslint.files.atomic import write_bytes_atomic
-from newslint.running.linter import FileResult, lint_source
-from newslint.running.findings import Finding, Fix
 from newslint.files.source import SourceError, SourceSkipped, decode_source, format_for, sniff_format
+from newslint.running.findings import Finding, Fix
+from newslint.running.linter import FileResult, lint_source
 
 if TYPE_CHECKING:
-    from newslint.running.linter import Linter
     from newslint.rules.loader import RuleSet
+    from newslint.running.linter import Linter
     from newslint.running.one_file import CheckSettings, Target
 
 CACHE_DIR_NAME = ".newslint_cache"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: unused-suppression fixes carry their original text (older entries never applied)
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"
@@ -69,7 +70,11 @@ def fingerprint(ruleset: RuleSet, linter: Linter, settings: CheckSettings, confi
     """A digest of everything besides the file itself that decides a file's result."""
     import regex
 
-    options = {name: getattr(settings, name) for name in settings._fields if name not in _NOT_IN_FINGERPRINT}
+    options = {
+        name: getattr(settings, name)
+        for name in (f.name for f in dataclasses.fields(settings))
+        if name not in _NOT_IN_FINGERPRINT
+    }
     payload = {
         "newslint": __version__,
         "format": CACHE_FORMAT,

@@ -15,18 +15,19 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.config.file import Config, default_config, load_config
 from newslint.config.discovery import ConfigFinder
-from newslint.running.linter import FileResult
-from newslint.running.interrupt import stop_if_interrupted
-from newslint.running.configured import CommandLine, Profile, build_profile, path_matches, relative_to
-from newslint.running.progress import for_run
-from newslint.document.records import Record
+from newslint.config.file import Config, default_config, load_config
 from newslint.language.model import SEVERITY_RANK, Rule
+from newslint.running.baseline import Baseline
+from newslint.running.configured import CommandLine, Profile, build_profile, path_matches, relative_to
+from newslint.running.interrupt import stop_if_interrupted
+from newslint.running.linter import FileResult
 from newslint.running.one_file import CheckSettings, Target, collect
+from newslint.running.progress import for_run
 from newslint.running.timing import Timings, requested_rows
 
 if TYPE_CHECKING:
@@ -35,21 +36,24 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class CheckRequest(Record):
-    _fields = (
-        "paths",
-        "settings",
-        "cli",
-        "config",
-        "isolated",
-        "stdin_filename",
-        "exclude",
-        "output_format",
-        "quiet",
-        "jobs",
-        "fix",
-        "cache",
-    )
+@dataclass(init=False)
+class CheckRequest:
+    paths: list[str]
+    settings: CheckSettings
+    cli: CommandLine
+    config: Path | None
+    isolated: bool
+    stdin_filename: str | None
+    exclude: list[str]
+    output_format: str
+    quiet: bool
+    jobs: int | None
+    fix: bool
+    cache: bool
+    diff: bool
+    respect_gitignore: bool
+    baseline: Path | None
+    write_baseline: bool
 
     def __init__(
         self,
@@ -65,6 +69,10 @@ class CheckRequest(Record):
         jobs: int | None = None,
         fix: bool = False,
         cache: bool = True,
+        diff: bool = False,
+        respect_gitignore: bool = True,
+        baseline: Path | None = None,
+        write_baseline: bool = False,
     ) -> None:
         self.paths = paths
         self.settings = settings
@@ -78,10 +86,23 @@ class CheckRequest(Record):
         self.jobs = jobs  # processes; None = the number of CPUs
         self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
         self.cache = cache  # read and write .newslint_cache/
+        self.diff = diff  # work out the safe fixes, write nothing: the outcome carries them as diffs
+        self.respect_gitignore = respect_gitignore  # walk folders as git would (see newslint.files.gitignore)
+        self.baseline = baseline  # report only findings not recorded in this file (see newslint.running.baseline)
+        self.write_baseline = write_baseline  # first record every finding in ``baseline``
 
 
-class CheckOutcome(Record):
-    _fields = ("results", "rules", "fail_on", "checked", "excluded", "timings")
+@dataclass(init=False)
+class CheckOutcome:
+    results: list[FileResult]
+    rules: dict[str, Rule]
+    fail_on: dict[str, str]
+    checked: int
+    excluded: int
+    timings: Timings | None
+    diffs: list[tuple[str, int, str]]
+    baselined: int
+    stale: int
 
     def __init__(
         self,
@@ -98,6 +119,9 @@ class CheckOutcome(Record):
         self.checked = checked
         self.excluded = excluded
         self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.running.timing)
+        self.diffs = []  # --diff: (path, fixes, unified diff) per file it would change
+        self.baselined = 0  # findings left out because the baseline holds them
+        self.stale = 0  # findings of the baseline (in the files checked) that no longer occur
 
 
 class ProfileResolver:
@@ -140,7 +164,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
     Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
     """
-    collected = collect(request.paths or ["."], request.stdin_filename, request.exclude)
+    collected = collect(request.paths or ["."], request.stdin_filename, request.exclude, request.respect_gitignore)
     outcome = CheckOutcome(results=list(collected.errors))
     resolver = ProfileResolver(request)
     planned: list[tuple[Target, Profile]] = []
@@ -148,7 +172,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
         config = resolver.config_for(target)
         profile = resolver.profile_for(config)
         if profile.exclude and target.path is not None:
-            rel = relative_to(target.display, config.folder)
+            rel = relative_to(target.display, config.exclude_folder)
             if any(path_matches(rel, pattern) for pattern in profile.exclude):
                 outcome.excluded += 1
                 continue
@@ -165,7 +189,11 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
 
 def _results(
-    request: CheckRequest, planned: list[tuple[Target, Profile]], timings: Timings | None = None
+    request: CheckRequest,
+    planned: list[tuple[Target, Profile]],
+    timings: Timings | None = None,
+    outcome: CheckOutcome | None = None,
+    baseline: Baseline | None = None,
 ) -> Iterator[FileResult]:
     """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
 
@@ -189,11 +217,17 @@ def _results(
                 cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
             )
         results = lint_all(profile.linter, targets, request.settings, jobs, cache)
-        if not request.fix:
-            yield from results
-        else:
+        if baseline is not None:
+            results = (baseline.filter(r) for r in results)
+        if request.diff:
             for target, result in zip(targets, results, strict=True):
-                yield _fix(request, profile, target, result)
+                yield _diff(target, result, outcome)
+        elif request.fix:
+            for target, result in zip(targets, results, strict=True):
+                fixed = _fix(request, profile, target, result)
+                yield baseline.filter(fixed) if baseline is not None and fixed is not result else fixed
+        else:
+            yield from results
         if cache is not None:
             cache.save_index()
 
@@ -202,9 +236,9 @@ def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileRe
     """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
     if target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
         return result
+    from newslint.files.source import format_for
     from newslint.running.fixes import apply_fixes
     from newslint.running.one_file import lint_target
-    from newslint.files.source import format_for
 
     fmt = target.format or format_for(target.display, "html") or "html"
     applied = apply_fixes(target.path, target.display, fmt, result.findings)
@@ -216,7 +250,32 @@ def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileRe
     return fresh
 
 
+def _diff(target: Target, result: FileResult, outcome: CheckOutcome | None) -> FileResult:
+    """``--diff``: what the safe fixes of one file would change, as a unified diff; the file is not touched."""
+    if outcome is None or target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
+        return result
+    from newslint.files.source import format_for
+    from newslint.running.fixes import apply_fixes, unified_diff
+
+    fmt = target.format or format_for(target.display, "html") or "html"
+    applied = apply_fixes(target.path, target.display, fmt, result.findings, write=False)
+    if applied.applied and applied.text is not None and applied.before is not None:
+        outcome.diffs.append(
+            (target.display, applied.applied, unified_diff(applied.before, applied.text, target.display))
+        )
+    return result
+
+
+def _read_baseline(request: CheckRequest) -> Baseline | None:
+    if request.baseline is None or request.write_baseline:
+        return None
+    return Baseline.read(request.baseline)
+
+
 def run_check(request: CheckRequest) -> CheckOutcome:
+    """Raises ``ConfigError``, ``RuleLoadError``, ``UsageError`` or ``BaselineError`` before anything is
+    linted (``BaselineError`` also when ``--write-baseline`` cannot write its file)."""
+    baseline = _read_baseline(request)
     planned, outcome, warnings = plan(request)
     err = sys.stderr
     if not request.quiet:
@@ -227,7 +286,7 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     rows = requested_rows()
     if rows is not None:
         outcome.timings = Timings(rows)
-    for done, result in enumerate(_results(request, planned, outcome.timings), 1):
+    for done, result in enumerate(_results(request, planned, outcome.timings, outcome, baseline), 1):
         stop_if_interrupted()
         outcome.results.append(result)
         findings += len(result.findings)
@@ -242,6 +301,17 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     progress.close()
     outcome.checked = len(planned)
     outcome.results.sort(key=lambda r: r.path)
+    if request.write_baseline and request.baseline is not None and planned:  # nothing checked: nothing to record
+        recorded = Baseline.of(request.baseline, outcome.results)
+        total = recorded.write()
+        if not request.quiet:
+            print(f"newslint: recorded {total} finding{'s' if total != 1 else ''} in {request.baseline}", file=err)
+        for result in outcome.results:
+            recorded.filter(result)
+        baseline = recorded
+    if baseline is not None:
+        outcome.baselined = sum(baseline.matched.values())
+        outcome.stale = baseline.stale({baseline.relative(t.display) for t, _ in planned})
     if request.fix:
         fixed = [r for r in outcome.results if r.fixed]
         total = sum(r.fixed for r in fixed)
@@ -270,11 +340,9 @@ def exit_code(outcome: CheckOutcome, exit_zero: bool) -> int:
 
 def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profile:
     """The profile that governs the working folder (for ``rules`` and ``explain``)."""
-    from datetime import date
+    from newslint.document.dates import today_in
 
-    request = CheckRequest(
-        paths=[], settings=CheckSettings(now=date.today()), cli=cli, config=config, isolated=isolated
-    )
+    request = CheckRequest(paths=[], settings=CheckSettings(now=today_in()), cli=cli, config=config, isolated=isolated)
     resolver = ProfileResolver(request)
     return resolver.profile_for(resolver.config_for(Target(Path("."), ".")))
 

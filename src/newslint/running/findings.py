@@ -2,45 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from newslint.document.records import Record
 
-
-class Fix(Record):
-    __slots__ = _fields = (
-        "replacement",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "start",
-        "end",
-        "safe",
-        "original",
-    )
-
-    def __init__(
-        self,
-        replacement: str,
-        line: int,
-        column: int,
-        end_line: int,
-        end_column: int,
-        start: int,
-        end: int,
-        safe: bool,
-        original: str = "",
-    ) -> None:
-        self.replacement = replacement
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-        self.start = start  # source offsets (characters of the decoded file)
-        self.end = end
-        self.safe = safe  # the span holds exactly the matched text (no markup, no entities): it can be applied
-        self.original = original  # the source text the fix replaces, checked again before writing
+@dataclass(slots=True)
+class Fix:
+    replacement: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int  # source offsets (characters of the decoded file)
+    end: int
+    safe: bool  # the span holds exactly the matched text (no markup, no entities): it can be applied
+    original: str = ""  # the source text the fix replaces, checked again before writing
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -52,43 +28,18 @@ class Fix(Record):
         }
 
 
-class Finding(Record):
-    __slots__ = _fields = (
-        "path",
-        "rule",
-        "severity",
-        "message",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "snippet",
-        "fix",
-    )
-
-    def __init__(
-        self,
-        path: str,
-        rule: str,
-        severity: str,
-        message: str,
-        line: int,
-        column: int,
-        end_line: int,
-        end_column: int,
-        snippet: str = "",
-        fix: Fix | None = None,
-    ) -> None:
-        self.path = path
-        self.rule = rule
-        self.severity = severity
-        self.message = message
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-        self.snippet = snippet
-        self.fix = fix
+@dataclass(slots=True)
+class Finding:
+    path: str
+    rule: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    snippet: str = ""
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

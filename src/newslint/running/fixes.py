@@ -10,12 +10,12 @@ and reported as a suggestion.
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.files.atomic import write_bytes_atomic
-from newslint.running.findings import Finding, Fix
-from newslint.document.records import Record
 from newslint.files.source import SourceError, SourceSkipped, decode
+from newslint.running.findings import Finding, Fix
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -26,14 +26,41 @@ _BOMS = (
 )
 
 
-class FixOutcome(Record):
-    _fields = ("path", "applied", "skipped", "text")
+@dataclass(init=False)
+class FixOutcome:
+    path: str
+    applied: int
+    skipped: list[str]
+    text: str | None
+    before: str | None
 
-    def __init__(self, path: str, applied: int = 0, skipped: list[str] | None = None, text: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        applied: int = 0,
+        skipped: list[str] | None = None,
+        text: str | None = None,
+        before: str | None = None,
+    ) -> None:
         self.path = path
         self.applied = applied
         self.skipped = [] if skipped is None else skipped  # one reason per fix not applied
         self.text = text  # the fixed text, when anything was applied
+        self.before = before  # the text as read, when anything was applied (for --diff)
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """``--diff``: the change as a unified diff (``--- path`` / ``+++ path``, three lines of context), with
+    git's marker for a last line without a line break."""
+    import difflib
+    import re
+
+    lines = re.compile(r"[^\n]*\n|[^\n]+")  # not str.splitlines: a form feed or U+2028 is not a line break here
+    old, new = lines.findall(before), lines.findall(after)
+    out: list[str] = []
+    for line in difflib.unified_diff(old, new, fromfile=path, tofile=path):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def plan(text: str, findings: list[Finding]) -> tuple[str, int, list[str]]:
@@ -99,4 +126,5 @@ def apply_fixes(path: Path, display: str, fmt: str, findings: list[Finding], wri
         write_bytes_atomic(path, bom + encoded)
     outcome.applied = applied
     outcome.text = new_text
+    outcome.before = text
     return outcome

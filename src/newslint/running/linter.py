@@ -8,21 +8,22 @@ for a bad file: it returns a ``FileResult`` with an error message instead.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.language.context import Context
 from newslint.document.model import Document
-from newslint.running.findings import Finding, Fix
-from newslint.document.records import Record
-from newslint.rules.loader import RuleSet
+from newslint.document.textbuild import fold
+from newslint.files.source import SourceError, SourceSkipped, SourceText, read_source
+from newslint.language.context import Context
 from newslint.language.model import Hit, Rule
 from newslint.language.patterns import PatternError, RuleTimeout
-from newslint.files.source import SourceError, SourceSkipped, SourceText, read_source
-from newslint.document.textbuild import fold
+from newslint.rules.loader import RuleSet
+from newslint.running.findings import Finding, Fix
 
 if TYPE_CHECKING:
+    from newslint.document.dates import DatePolicy
     from newslint.parsing.html.selectors import HtmlSelectors
     from newslint.running.timing import Timings
 
@@ -32,8 +33,16 @@ DEFAULT_RULE_TIMEOUT = 2.0
 SNIPPET_MAX = 200
 
 
-class FileResult(Record):
-    _fields = ("path", "findings", "error", "notice", "warnings", "debug", "lines", "fixed")
+@dataclass(init=False)
+class FileResult:
+    path: str
+    findings: list[Finding]
+    error: str | None
+    notice: str | None
+    warnings: list[str]
+    debug: str | None
+    lines: dict[int, str]
+    fixed: int
 
     def __init__(
         self,
@@ -59,6 +68,7 @@ class FileResult(Record):
 class Linter:
     html_selectors: HtmlSelectors | None = None  # configured CSS selectors for HTML body detection
     timings: Timings | None = None  # set for NEWSLINT_TIMING runs: seconds per rule and parsing
+    date_policy: DatePolicy | None = None  # the configured time zone and scheduling policy (``dates:``)
 
     def __init__(
         self,
@@ -76,6 +86,8 @@ class Linter:
 
     def lint(self, doc: Document) -> list[Finding]:
         ctx = Context(doc, self.now, self.ruleset.classes, self.timeout)
+        if self.date_policy is not None:
+            ctx.dates = self.date_policy
         findings: list[Finding] = []
         timings = self.timings
         for rule in self.rules:

@@ -10,14 +10,14 @@ import fnmatch
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newslint.running.linter import DEFAULT_RULE_TIMEOUT, FileResult, Linter, lint_file, lint_source
-from newslint.document.records import Record
-from newslint.rules.loader import RuleSet
-from newslint.language.model import Rule
 from newslint.files.source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, format_for, read_stream
+from newslint.language.model import Rule
+from newslint.rules.loader import RuleSet
+from newslint.running.linter import DEFAULT_RULE_TIMEOUT, FileResult, Linter, lint_file, lint_source
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
 SKIP_DIRS = frozenset(
@@ -29,17 +29,18 @@ class UsageError(Exception):
     """A problem with how newslint was called or configured (exit code 2)."""
 
 
-class Target(Record):
-    _fields = ("path", "display", "format")
-
-    def __init__(self, path: Path | None, display: str, format: str | None = None) -> None:
-        self.path = path  # None: standard input
-        self.display = display
-        self.format = format
+@dataclass
+class Target:
+    path: Path | None  # None: standard input
+    display: str
+    format: str | None = None
 
 
-class Collected(Record):
-    _fields = ("targets", "errors", "warnings")
+@dataclass(init=False)
+class Collected:
+    targets: list[Target]
+    errors: list[FileResult]
+    warnings: list[str]
 
     def __init__(
         self,
@@ -52,8 +53,14 @@ class Collected(Record):
         self.warnings = [] if warnings is None else warnings
 
 
-def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[str] | None = None) -> Collected:
-    """Expand files and folders (recursively, article suffixes only, hidden and vendored folders skipped)."""
+def collect(
+    paths: list[str],
+    stdin_filename: str | None = None,
+    exclude: list[str] | None = None,
+    respect_gitignore: bool = False,
+) -> Collected:
+    """Expand files and folders (recursively, article suffixes only, hidden and vendored folders skipped; with
+    ``respect_gitignore``, what git ignores too, see ``newslint.files.gitignore``). Files named are always kept."""
     out = Collected()
     seen: set[str] = set()
     exclude = exclude or []
@@ -78,12 +85,22 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
             continue
         if is_dir:
             found = 0
+            git = None
+            if respect_gitignore:
+                from newslint.files.gitignore import GitIgnore
+
+                git = GitIgnore(path)
             for root, dirs, files in os.walk(path, onerror=_folder_error(out.errors), followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                if git is not None:
+                    git.enter(root)
+                    dirs[:] = [d for d in dirs if not git.is_ignored(os.path.join(root, d), True)]
                 for name in sorted(files):
                     if not name.lower().endswith(ARTICLE_SUFFIXES):
                         continue
                     full = os.path.join(root, name)
+                    if git is not None and git.is_ignored(full, False):
+                        continue
                     display = os.path.normpath(full)
                     if excluded(display) or display in seen:
                         continue
@@ -91,7 +108,11 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
                     out.targets.append(Target(Path(full), display, format_for(name)))
                     found += 1
             if not found:
-                out.warnings.append(f"{raw}: folder holds no articles ({', '.join('*' + s for s in ARTICLE_SUFFIXES)})")
+                kinds = ", ".join("*" + s for s in ARTICLE_SUFFIXES)
+                hidden = ""
+                if git is not None and git.ignored:
+                    hidden = f"; {git.ignored} ignored by git's ignore files (--no-respect-gitignore checks them)"
+                out.warnings.append(f"{raw}: folder holds no articles ({kinds}){hidden}")
             continue
         display = os.path.normpath(raw)
         if display in seen or excluded(display):
@@ -123,7 +144,12 @@ def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list
 
     for selector in [*select, *ignore]:
         if not any(matches(r, selector) for r in rules):
-            raise UsageError(f"selector {selector!r} matches no rule (see `newslint rules`)")
+            import difflib
+
+            names = sorted({r.id for r in rules} | {r.pack for r in rules})
+            close = difflib.get_close_matches(selector, names, n=3, cutoff=0.5)  # as `explain`
+            hint = f"did you mean {', '.join(close)}?" if close else "see `newslint rules`"
+            raise UsageError(f"selector {selector!r} matches no rule ({hint})")
     if select:
         rules = [r for r in rules if any(matches(r, s) for s in select)]
     if ignore:
@@ -131,8 +157,15 @@ def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list
     return rules
 
 
-class CheckSettings(Record):
-    _fields = ("now", "select", "ignore", "severities", "max_file_size", "timeout", "debug")
+@dataclass(init=False)
+class CheckSettings:
+    now: date
+    select: list[str]
+    ignore: list[str]
+    severities: dict[str, str]
+    max_file_size: int
+    timeout: float
+    debug: bool
 
     def __init__(
         self,

@@ -26,15 +26,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newslint.running.linter import Linter, lint_file, lint_source
-from newslint.document.records import Record
-from newslint.rules.loader import RULE_SUFFIXES, Loader, RuleLoadError, RuleSet, builtin_pack_files
-from newslint.language.model import Example, Rule
-from newslint.running.one_file import ARTICLE_SUFFIXES, SKIP_DIRS
 from newslint.files.source import SourceText
+from newslint.language.model import Example, Rule
+from newslint.rules.loader import RULE_SUFFIXES, Loader, RuleLoadError, RuleSet, builtin_pack_files
+from newslint.running.linter import Linter, lint_file, lint_source
+from newslint.running.one_file import ARTICLE_SUFFIXES, SKIP_DIRS
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
@@ -44,33 +44,35 @@ _YAML_NOTE = re.compile(r"^[ \t]*#\s*(todoruleid|todook|ruleid|ok)\s*:\s*([\w\-,
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
 
 
-class Counts(Record):
-    _fields = ("tp", "fp", "fn", "tn", "todo")
-
-    def __init__(self, tp: int = 0, fp: int = 0, fn: int = 0, tn: int = 0, todo: int = 0) -> None:
-        self.tp = tp  # an expected finding was reported (a fail example, a ruleid line)
-        self.fp = fp  # a finding nobody expected (a pass example, an ok line, an unannotated line)
-        self.fn = fn  # an expected finding is missing
-        self.tn = tn  # silence where silence was expected
-        self.todo = todo  # known gaps (todoruleid, todook)
+@dataclass
+class Counts:
+    tp: int = 0  # an expected finding was reported (a fail example, a ruleid line)
+    fp: int = 0  # a finding nobody expected (a pass example, an ok line, an unannotated line)
+    fn: int = 0  # an expected finding is missing
+    tn: int = 0  # silence where silence was expected
+    todo: int = 0  # known gaps (todoruleid, todook)
 
     @property
     def failed(self) -> bool:
         return bool(self.fp or self.fn)
 
 
-class Annotation(Record):
-    _fields = ("kind", "rule", "line", "at")
-
-    def __init__(self, kind: str, rule: str, line: int, at: int) -> None:
-        self.kind = kind  # ruleid | ok | todoruleid | todook
-        self.rule = rule
-        self.line = line  # the line it speaks of
-        self.at = at  # the line the comment is on
+@dataclass
+class Annotation:
+    kind: str  # ruleid | ok | todoruleid | todook
+    rule: str
+    line: int  # the line it speaks of
+    at: int  # the line the comment is on
 
 
-class TestReport(Record):
-    _fields = ("counts", "mismatches", "notes", "errors", "examples", "fixtures")
+@dataclass(init=False)
+class TestReport:
+    counts: dict[str, Counts]
+    mismatches: list[str]
+    notes: list[str]
+    errors: list[str]
+    examples: int
+    fixtures: int
 
     def __init__(
         self,

@@ -28,53 +28,43 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from newslint.config.code_rules import INVALID_RULE, UNUSED_RULE
 from newslint.document.model import Document
 from newslint.running.findings import Finding, Fix
-from newslint.document.records import Record
 
 _DIRECTIVE = re.compile(r"\s*newslint-(disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)", re.S)
 _LOOKS_LIKE = re.compile(r"\s*newslint-[a-z-]*", re.I)
 _NAME = re.compile(r"[^\s,]+")
 
 
-class Name(Record):
-    _fields = ("text", "start", "end", "used")
-
-    def __init__(self, text: str, start: int, end: int, used: bool = False) -> None:
-        self.text = text
-        self.start = start  # source offsets of the name (the directive's span when unknown)
-        self.end = end
-        self.used = used
+@dataclass
+class Name:
+    text: str
+    start: int  # source offsets of the name (the directive's span when unknown)
+    end: int
+    used: bool = False
 
 
-class Directive(Record):
-    _fields = ("kind", "names", "start", "end", "removable", "target_line", "used")
-
-    def __init__(
-        self,
-        kind: str,
-        names: list[Name],
-        start: int,
-        end: int,
-        removable: bool = True,
-        target_line: int = 0,
-        used: bool = False,
-    ) -> None:
-        self.kind = kind  # disable | enable | next-line | file
-        self.names = names  # empty: every rule
-        self.start = start  # source span of the comment (or of the front-matter entry)
-        self.end = end
-        self.removable = removable  # the span is a comment that a fix may delete
-        self.target_line = target_line  # next-line: the line it covers
-        self.used = used
+@dataclass
+class Directive:
+    kind: str  # disable | enable | next-line | file
+    names: list[Name]  # empty: every rule
+    start: int  # source span of the comment (or of the front-matter entry)
+    end: int
+    removable: bool = True  # the span is a comment that a fix may delete
+    target_line: int = 0  # next-line: the line it covers
+    used: bool = False
 
 
-class RuleIndex(Record):
+@dataclass(init=False)
+class RuleIndex:
     """What a file's run knows about rules: every known id with its pack, the ids that ran, severities."""
 
-    _fields = ("packs", "active", "severities")
+    packs: dict[str, str]
+    active: set[str]
+    severities: dict[str, str]
 
     def __init__(self, packs: dict[str, str], active: set[str], severities: dict[str, str] | None = None) -> None:
         self.packs = packs  # every known rule id -> its pack
@@ -261,6 +251,17 @@ def _unused(doc: Document, directives: Iterable[Directive], index: RuleIndex) ->
             yield _finding(doc, UNUSED_RULE, index, message, name.start, name.end, d if whole else None)
 
 
+def _removal_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """The span that deleting a comment removes: its own line, break included, when nothing else is on it
+    (so that no blank line is left behind); else just the comment."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end < 0 else line_end + 1
+    if source[line_start:start].strip() or source[end:line_end].strip():
+        return start, end
+    return line_start, line_end
+
+
 def _label(d: Directive) -> str:
     if not d.removable:
         return "front matter 'newslint.ignore'"
@@ -284,9 +285,11 @@ def _finding(
     end_line, end_col = doc.line_col(end)
     fix = None
     if remove is not None and remove.removable:
-        a_line, a_col = doc.line_col(remove.start)
-        b_line, b_col = doc.line_col(remove.end)
-        fix = Fix("", a_line, a_col, b_line, b_col, remove.start, remove.end, True)
+        a, b = _removal_span(doc.source, remove.start, remove.end)
+        a_line, a_col = doc.line_col(a)
+        b_line, b_col = doc.line_col(b)
+        # ``original`` is what --fix checks the file still holds before deleting it.
+        fix = Fix("", a_line, a_col, b_line, b_col, a, b, True, doc.source[a:b])
     default = "info" if rule == UNUSED_RULE else "warning"
     snippet = " ".join(doc.source[start:end].split())[:200]
     return Finding(

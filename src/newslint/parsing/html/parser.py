@@ -24,8 +24,27 @@ from newslint.document.model import Block, Comment, Document, Link, Metadata
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html import vocabulary as _vocabulary
+from newslint.parsing.html.attributes import (
+    F_ARTICLE_BODY,
+    F_BODY,
+    F_BYLINE,
+    F_DATE_MODIFIED,
+    F_DATE_PUBLISHED,
+    F_FURNITURE,
+    INLINE_HINTS,
+    classify_attrs,
+    flag_cache,
+)
 from newslint.parsing.html.metadata import MetaCollector
-from newslint.parsing.html.tokenizer import ATTR, RAW_TEXT_SET, TAG, TAG_UNQUOTED, parse_attrs, raw_text_end, scan_tag, starts_tag
+from newslint.parsing.html.tokenizer import (
+    RAW_TEXT_SET,
+    TAG,
+    TAG_UNQUOTED,
+    parse_attrs,
+    raw_text_end,
+    scan_tag,
+    starts_tag,
+)
 
 # scan_tag finds the common tag with a few str.find calls: compiled, a tenth fewer instructions per parse
 # than the TAG expression; interpreted, those calls cost more than the one expression (a fifth of a parse
@@ -36,13 +55,10 @@ SCAN_TAGS: Final = not isinstance(scan_tag, types.FunctionType)
 # a constant), where any other global is a dictionary lookup at every use: a few per tag, 5% of a parse.
 BLOCK: Final = _vocabulary.BLOCK
 CLOSES_P: Final = _vocabulary.CLOSES_P
-FURNITURE_ROLES: Final = _vocabulary.FURNITURE_ROLES
 FURNITURE_TAGS: Final = _vocabulary.FURNITURE_TAGS
 SOFT_FURNITURE_TAGS: Final = _vocabulary.SOFT_FURNITURE_TAGS
 HEADINGS: Final = _vocabulary.HEADINGS
 KIND_BY_TAG: Final = _vocabulary.KIND_BY_TAG
-LABEL_FIRST_PARTS: Final = _vocabulary.LABEL_FIRST_PARTS
-LABEL_WORD_AT: Final = _vocabulary.LABEL_WORD_AT
 NON_PROSE: Final = _vocabulary.NON_PROSE
 VOID: Final = _vocabulary.VOID
 
@@ -105,92 +121,9 @@ TAG_CLASS.update(
 LIST_TABLE: Final = frozenset(("li", "dt", "dd", "td", "th", "tr"))
 IMPLIED_CLOSERS: Final = CLOSES_P | LIST_TABLE
 
-# Flags from an element's attributes.
-F_FURNITURE: Final = 1
-F_BODY: Final = 2
-F_ARTICLE_BODY: Final = 4
-F_BYLINE: Final = 8
-F_DATE_PUBLISHED: Final = 16
-F_DATE_MODIFIED: Final = 32
-_INLINE_HINTS: Final = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
-_flag_cache: Final[dict[str, int]] = {}
 _NAME_INFO: Final[dict[str, tuple[str, int]]] = {}  # tag name as written -> (lower-cased name, tag class)
 _NONSPACE: Final = re.compile(r"\S")
 _HREF: Final = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
-
-
-def _attr_values(raw: str) -> dict[str, str]:
-    """``parse_attrs`` without the offsets (first occurrence wins): one ``findall`` in C."""
-    out: dict[str, str] = {}
-    for name, v1, v2, v3 in ATTR.findall(raw):
-        name = name.lower()
-        if name not in out and name != "/":
-            out[name] = v1 or v2 or v3
-    return out
-
-
-def label_kinds(low: str) -> set[str | None]:
-    """The kinds of label word (body, byline, furniture) in lower-cased class and id words.
-
-    What ``LABEL_WORDS.finditer`` finds, with less work: a label word starts where a part of the string
-    starts (a part: what ``LABEL_SEPARATORS`` splits it into), and with a part in ``LABEL_FIRST_PARTS``. Most
-    class strings have none and are done after one split; elsewhere ``LABEL_WORD_AT`` is tried at those parts
-    only, instead of the whole expression at every character.
-    """
-    spaced = low.replace("_", " ").replace("-", " ")  # same length: a part is a run of non-space here
-    parts = spaced.split()
-    if LABEL_FIRST_PARTS.isdisjoint(parts):
-        return set()
-    kinds: set[str | None] = set()
-    pos = 0
-    taken = 0  # the end of the last match: a later one cannot start inside it
-    for part in parts:
-        at = spaced.find(part, pos)
-        pos = at + len(part)
-        if at >= taken and part in LABEL_FIRST_PARTS:
-            m = LABEL_WORD_AT.match(low, at)
-            if m is not None:
-                kinds.add(m.lastgroup)
-                taken = m.end()
-    return kinds
-
-
-def classify_attrs(raw: str) -> int:
-    """Flags for a raw attribute string; cached, since pages repeat the same attributes many times."""
-    flags = _flag_cache.get(raw)
-    if flags is not None:
-        return flags
-    flags = 0
-    a = _attr_values(raw)
-    role = a.get("role")
-    if role and role.strip().lower() in FURNITURE_ROLES:
-        flags |= F_FURNITURE
-    words = " ".join(a[k] for k in ("class", "id") if k in a)
-    if words:
-        kinds = label_kinds(words.lower())
-        if "body" in kinds:
-            flags |= F_BODY  # a body container is neither furniture nor a byline, whatever else it says
-        else:
-            if "furniture" in kinds:
-                flags |= F_FURNITURE
-            if "byline" in kinds:
-                flags |= F_BYLINE
-    itemprop = a.get("itemprop", "").lower().split()
-    if itemprop:
-        if "articlebody" in itemprop:
-            flags |= F_ARTICLE_BODY
-        if "author" in itemprop:
-            flags |= F_BYLINE
-        if "datepublished" in itemprop or "datecreated" in itemprop:
-            flags |= F_DATE_PUBLISHED
-        if "datemodified" in itemprop:
-            flags |= F_DATE_MODIFIED
-    if "author" in a.get("rel", "").lower().split():
-        flags |= F_BYLINE
-    if len(_flag_cache) > 50_000:
-        _flag_cache.clear()
-    _flag_cache[raw] = flags
-    return flags
 
 
 class Elem:
@@ -660,7 +593,7 @@ class HtmlExtractor:
             if cls == INLINE:
                 if a1 > a0:
                     low = src[a0:a1].lower()
-                    for hint in _INLINE_HINTS:
+                    for hint in INLINE_HINTS:
                         if hint in low:
                             flags = classify_attrs(src[a0:a1])
                             if flags:
@@ -685,7 +618,7 @@ class HtmlExtractor:
                     self.bold_len = 0
                 if a1 > a0:
                     raw = src[a0:a1]
-                    cached = _flag_cache.get(raw)
+                    cached = flag_cache.get(raw)
                     flags = classify_attrs(raw) if cached is None else cached
                 else:
                     flags = 0
@@ -878,8 +811,7 @@ class HtmlExtractor:
                 # Inside the body, only furniture between the body container and the block counts.
                 holder = next((e for a, b, e in spans if a <= seq <= b), None)
                 block.body = (
-                    holder is not None
-                    and elem.furn_depth - elem.aside_depth == holder.furn_depth - holder.aside_depth
+                    holder is not None and elem.furn_depth - elem.aside_depth == holder.furn_depth - holder.aside_depth
                 )
                 block.group = _group(block, elem)
         else:
@@ -955,7 +887,10 @@ class HtmlExtractor:
             if cap.end_block < 0:
                 cap.end_block = len(self.blocks)
                 cap.end_len = 0
-            if not near_article(cap.elem):
+            if not near_article(cap.elem) and not (
+                # A byline beside the headline, in a header that page furniture classes also mark.
+                cap.kind == "author" and headline is not None and headline - 2 <= cap.start_block <= headline + 4
+            ):
                 continue
             found = self._capture_text(cap)
             if found is None:

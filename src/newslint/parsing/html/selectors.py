@@ -9,19 +9,15 @@ start-up.
 
 from __future__ import annotations
 
-from newslint.document.records import FrozenRecord
+from dataclasses import dataclass
 
 CONTENT, FURNITURE = "content", "furniture"
 
 
-class HtmlSelectors(FrozenRecord):
-    content: tuple[str, ...]
-    furniture: tuple[str, ...]
-    _fields = ("content", "furniture")
-
-    def __init__(self, content: tuple[str, ...] = (), furniture: tuple[str, ...] = ()) -> None:
-        object.__setattr__(self, "content", content)
-        object.__setattr__(self, "furniture", furniture)
+@dataclass(frozen=True)
+class HtmlSelectors:
+    content: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.content or self.furniture)

@@ -3,14 +3,13 @@
 ``lemminflect`` (a maintained English inflection library) gives every form of a lemma: promise -> promises,
 promised, promising; office -> offices. It costs about 0.1 s to import (numpy), so it is never imported at
 start-up: the forms newslint needs are generated ahead of time into ``forms.json`` (the lexicons' words and the
-built-in packs' ``terms``; ``python -m newslint.lexicons.forms`` rewrites it) and the library is imported only
-for a word missing from that table (a user's rule file), once per process.
+built-in packs' ``terms``; ``python -m newslint.rules.forms_build`` rewrites it) and the library is imported
+only for a word missing from that table (a user's rule file), once per process.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,44 +84,3 @@ def build(words: list[str], verbs: list[str]) -> dict[str, list]:
     for v in sorted(set(verbs)):
         table["verb:" + v] = sorted([tag, list(forms)] for tag, forms in _tagged(v).items())
     return table
-
-
-def main() -> int:
-    from newslint.lexicons import all_inflected_words
-
-    from newslint.rules.loader import builtin_rules_dir
-
-    verbs = list(all_inflected_words())
-    table = build(_pack_terms(builtin_rules_dir()), verbs)
-    TABLE.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {len(table)} words to {TABLE}")
-    return 0
-
-
-def _pack_terms(folder: Path) -> list[str]:
-    """The words of every ``terms`` list of the packs in ``folder``."""
-    import re
-
-    from newslint.files.yaml_positions import load
-
-    out: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                if k == "terms" and isinstance(v, list):
-                    for phrase in v:
-                        out.extend(re.findall(r"[A-Za-z]+", str(phrase)))
-                else:
-                    walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    for path in sorted(folder.glob("*.yaml")):
-        walk(load(path.read_text(encoding="utf-8")))
-    return out
-
-
-if __name__ == "__main__":
-    sys.exit(main())

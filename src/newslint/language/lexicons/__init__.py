@@ -16,12 +16,20 @@ from functools import lru_cache
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (word lists read and edit better as text than as list literals)."""
+    return text.split()
+
+
 # Romanised Hindi function words: two or more distinct ones in a block make it Hinglish. Chosen to be rare as
 # English words ("hai", "karo", "mein", "nahi"...); "to", "me", "the" are left out.
 HINGLISH_MARKERS = frozenset(
-    "hai hain karo kare karein karna kijiye kamao kamaye kamaiye paisa paise rupaye aur ki ka ke mein nahi nahin "
-    "bhi sirf abhi apna apne apni hamare humare hamara hamari mera meri yeh ye woh wo kya kyun agar toh lekin "
-    "bahut zyada jaldi pakka sabse liye wala wali wale hoga hogi milega milegi din mahine".split()
+    _words(
+        "hai hain karo kare karein karna kijiye kamao kamaye kamaiye paisa paise rupaye aur ki ka ke mein nahi nahin "
+        "bhi sirf abhi apna apne apni hamare humare hamara hamari mera meri yeh ye woh wo kya kyun agar toh lekin "
+        "bahut zyada jaldi pakka sabse liye wala wali wale hoga hogi milega milegi din mahine"
+    )
 )
 _LATIN_WORD = re.compile(r"[a-z]+")
 
@@ -50,12 +58,12 @@ def block_language(text: str, page_lang: str = "") -> str:
 
 # English lemmas of verbs that report what someone else said, claimed, promised or was accused of. Matched in
 # every inflection ("promise": promises, promised, promising).
-REPORTING_VERBS = (
+REPORTING_VERBS = _words(
     "say tell claim allege promise write post tweet state add assert announce declare boast advertise tout "
     "pitch lure dupe cheat defraud mislead induce entice solicit accuse charge note observe find order direct "
     "warn caution complain testify report quote cite describe insist argue urge ask invite offer explain "
     "mention reveal disclose admit deny reckon"
-).split()
+)
 # First-person subjects: "we promise", "I said", "our team claims" is the page's own voice.
 FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
 # Phrases that attribute a clause to a source without a verb.
@@ -127,11 +135,11 @@ REPORTING_HINGLISH = (
 
 # -- negation and hedging --------------------------------------------------------------------------------
 
-NEGATION_EN = (
+NEGATION_EN = _words(
     "no not never nor neither without cannot can't don't doesn't didn't isn't aren't wasn't weren't won't "
     "wouldn't shouldn't none nothing nobody nowhere avoid beware fake false falsely bogus misleading "
     "unrealistic impossible myth lie lies lying"
-).split()
+)
 NEGATION_PHRASES_EN = (
     r"be\s+wary\s+of",
     r"stay\s+away\s+from",
