@@ -33,6 +33,9 @@ def is_negated(text: str, claim: str) -> bool:
         ("Guaranteed returns are a myth in the stock market.", "Guaranteed returns"),
         ("शेयर बाजार में गारंटीड रिटर्न नहीं मिलता।", "गारंटीड रिटर्न"),
         ("Share market mein guaranteed returns nahi milte.", "guaranteed returns"),
+        # "no one can" / "no such thing as" deny their whole clause, however far the claim stands.
+        ("No one can give 95% accuracy on Bank Nifty intraday calls.", "intraday calls"),
+        ("There is no such thing as a safe and steady source of risk-free trading profits.", "risk-free trading"),
     ],
 )
 def test_denials_and_warnings_negate_the_claim(text: str, claim: str) -> None:
@@ -53,8 +56,9 @@ def test_denials_and_warnings_negate_the_claim(text: str, claim: str) -> None:
         # A negation in another clause does not reach the claim.
         ("Our fund gives guaranteed returns, unlike shares, which carry no guarantee.", "guaranteed returns"),
         ("Bank deposits carry no risk, but our calls give assured returns.", "assured returns"),
-        # Too far before the claim to govern it.
+        # Too far before the claim to govern it, and a tease, not a denial.
         ("No one will tell you this secret about the markets and our amazing assured returns.", "assured returns"),
+        ("No doubt about it: in this market our new premium plan gives assured returns.", "assured returns"),
     ],
 )
 def test_abbreviations_additions_and_other_clauses_do_not_negate(text: str, claim: str) -> None:

@@ -60,10 +60,20 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# Denials of a whole clause: "no one can give 95% accuracy on intraday calls" denies the calls however many words
+# stand between; the window of ``WINDOW_WORDS`` is for single negative words ("no", "not").
+_CLAUSE_DENIAL = regex.compile(
+    r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b",
+    regex.IGNORECASE,
+)
+
+
 def negated(text: str, start: int, end: int) -> bool:
     """Whether the match ``text[start:end]`` is negated or warned against in its clause."""
     lo, hi = clause(text, start, end)
     before = text[lo:start]
+    if _CLAUSE_DENIAL.search(before):
+        return True
     words = before.split()
     if len(words) > WINDOW_WORDS:
         cut = before.rfind(" ".join(words[-WINDOW_WORDS:]))
