@@ -180,7 +180,8 @@ SELF_PROMOTION = (
     # a policy, an IPO application, offered as the page's own.
     r"\b(?:download|install|sign\s+up\s+(?:on|with|for)|register\s+(?:on|with)|trade\s+on)\s+(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:crypto|bitcoin|trading|investment|demat|broking|stock|mutual\s+fund|insurance)\s+(?:app|exchange|platform|account)\b",
-    r"\b(?:invest|start\s+(?:a|an|your)\s+SIPs?)\s+(?:now\s+|today\s+)?in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:fund|scheme|NFO|ULIP)\b",
+    r"\b(?:invest|start\s+(?:a|an|your)\s+SIPs?)\s+(?:now\s+|today\s+)?"
+    r"(?:in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:funds?|schemes?|NFOs?|ULIPs?)|with\s+us|through\s+us)\b",
     r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
     r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:on|via|through|with)\s+(?:us|our)\b",
     r"(?:हमारे|हमारा|हमारी|मेरे|मेरा)\s+(?:\S+\s+){0,2}?(?:चैनल|ग्रुप|कॉल्स?|टिप्स|कोर्स|प्लान|सर्विस|एडवाइजरी)",
