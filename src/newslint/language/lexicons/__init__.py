@@ -183,7 +183,7 @@ SELF_PROMOTION = (
     r"\b(?:invest|start\s+(?:a|an|your)\s+SIPs?)\s+(?:now\s+|today\s+)?"
     r"(?:in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:funds?|schemes?|NFOs?|ULIPs?)|with\s+us|through\s+us)\b",
     r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
-    r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:on|via|through|with)\s+(?:us|our)\b",
+    r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:now\s+|today\s+)?(?:on|via|through|with)\s+(?:us|our)\b",
     r"(?:हमारे|हमारा|हमारी|मेरे|मेरा)\s+(?:\S+\s+){0,2}?(?:चैनल|ग्रुप|कॉल्स?|टिप्स|कोर्स|प्लान|सर्विस|एडवाइजरी)",
     r"(?:जॉइन|ज्वाइन|join)\s+(?:करें|करो|कीजिए|kare|karo|karein|kijiye)",
     r"\b(?:hamare|humare|mere|apna)\s+(?:\w+\s+){0,2}?(?:channel|group|calls?|tips|course|plan)\b",
