@@ -50,6 +50,17 @@ _PAST_ONLY = frozenset(
     ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
 )
 _FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
+# "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
+_CLAIMS_NOUN_AFTER = regex.compile(
+    r"\s+(?:support|settlements?|settled|ratio|process|processing|team|paid|costs?|experience|assistance|service|"
+    r"help|desk|rejections?|history|bonus|approvals?|handling|intimation|TAT)\b",
+    regex.IGNORECASE,
+)
+_CLAIMS_NOUN_BEFORE = regex.compile(
+    r"(?:\b(?:cashless|insurance|health|motor|medical|pending|settled|rejected|reimbursement|the|its|their|your|"
+    r"no|all|any|of|and|fast|quick|easy|hassle[\s-]free)|-)\s*$",
+    regex.IGNORECASE,
+)
 _MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
 
 
@@ -146,6 +157,11 @@ def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool
     for w in _words_pattern(frozenset(present)).finditer(text):
         i = bisect_right(starts, w.start()) - 1
         if i < 0 or reported[i] or w.start() >= sentences[i][1]:
+            continue
+        if w.group().lower() == "claims" and (
+            _CLAIMS_NOUN_AFTER.match(text, w.end())
+            or _CLAIMS_NOUN_BEFORE.search(text[max(0, w.start() - 30) : w.start()])
+        ):
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
         if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
