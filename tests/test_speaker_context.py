@@ -193,6 +193,23 @@ def test_a_reporting_sentence_ending_in_a_colon_introduces_what_follows() -> Non
 # -- headings and the page's own promotion ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "> **Premium:** Subscribe to our research desk for weekly stock ideas.\n",
+        "> [!NOTE]\n> Subscribe to our research desk for weekly stock ideas.\n",
+        "> Advertisement | Subscribe to our research desk for weekly stock ideas.\n",
+    ],
+)
+def test_a_block_quote_opening_with_a_callout_label_is_the_pages_own_box(box: str) -> None:
+    assert voice_of(f"Markets rose on Monday.\n\n{box}", "Subscribe to our", "markdown") == "own"
+
+
+def test_a_block_quote_with_a_speakers_name_stays_a_quotation() -> None:
+    md = "The order quotes his post:\n\n> Ramesh: subscribe to our channel for assured returns.\n"
+    assert voice_of(md, "assured returns", "markdown") == "quoted"
+
+
 def test_a_heading_takes_the_voice_of_its_section() -> None:
     md = (
         "# SEBI bars finfluencer\n\n"

@@ -169,6 +169,14 @@ def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool
     return reported
 
 
+# A Markdown block quote that opens with a callout label ("> **Premium:** Subscribe to our...", "> [!NOTE]") is
+# the page's own box, not a quotation: it is read like a paragraph.
+_CALLOUT = regex.compile(
+    r"^\W*(?:\[!\w+\]|(?:note|tip|important|warning|caution|premium|advertisement|ad|sponsored|promoted|promotion|"
+    r"offer|special\s+offer|disclaimer|disclosure|update|editor'?s\s+note|also\s+read|read\s+more|subscribe|"
+    r"partner\s+content|brand\s+connect)\s*[:|-])",
+    regex.IGNORECASE,
+)
 _DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
 # A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
 # ("don't", "investors' money") are neither.
@@ -335,7 +343,7 @@ class Voices:
                 return spans
         text = b.text
         out: list[tuple[int, int, str]] = []
-        if b.kind == "blockquote":
+        if b.kind == "blockquote" and not _CALLOUT.match(text):
             out.append((0, len(text), QUOTED))
         elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
             out.append((0, len(text), REPORTED))
