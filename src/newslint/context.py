@@ -221,7 +221,9 @@ class Context:
         self.now = now
         self.classes = classes
         self.timeout = timeout
-        self.deadline = time.monotonic() + timeout
+        # The current rule's deadline, checked by each expression call; None while a timer interrupts the
+        # rule instead (see ``time_limit``).
+        self.deadline: float | None = time.monotonic() + timeout
         self._units: dict[str, list[Unit]] = {}
         self._units_for: dict[tuple[str, ...], list[Unit]] = {}
         self._indexes: dict[int, UnitIndex] = {}
@@ -230,13 +232,16 @@ class Context:
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
 
-    def start_rule(self, rule_id: str) -> None:
+    def start_rule(self, rule_id: str, deadline: float | None = None) -> None:
+        """A rule starts: its deadline (None: a timer interrupts it, see ``time_limit``)."""
         self.rule_id = rule_id
-        self.deadline = time.monotonic() + self.timeout
+        self.deadline = deadline
 
     def search(self, pattern: Any, text: str) -> bool:
         """Search with an expression from a rule file (``section:``, ``in_section``, ``closing``) within the
         current rule's time limit: such an expression can backtrack catastrophically on a long heading."""
+        if self.deadline is None:
+            return pattern.search(text) is not None
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise RuleTimeout()

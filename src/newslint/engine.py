@@ -21,6 +21,7 @@ from .rules.model import Hit, Rule
 from .rules.patterns import PatternError, RuleTimeout
 from .source import SourceError, SourceSkipped, SourceText, read_source
 from .textbuild import fold
+from .time_limit import RuleTimer, rule_budget
 
 if TYPE_CHECKING:
     from .html.selectors import HtmlSelectors
@@ -78,35 +79,40 @@ class Linter:
         ctx = Context(doc, self.now, self.ruleset.classes, self.timeout)
         findings: list[Finding] = []
         timings = self.timings
-        for rule in self.rules:
-            ctx.start_rule(rule.id)
-            started = time.monotonic()
-            try:
-                if rule.when is not None and not rule.when.holds(ctx):
-                    continue
-                for check, scope in rule.parts:
-                    for hit in check.run(rule, ctx, scope or rule.scope):
-                        findings.append(self._finding(rule, hit, doc))
-            except RuleTimeout:
-                elapsed = time.monotonic() - started
-                findings.append(
-                    Finding(
-                        doc.path,
-                        TIMEOUT_RULE,
-                        "error",
-                        f"rule {rule.id} ran past its time limit ({self.timeout:g}s, after {elapsed:.1f}s) on this "
-                        f"file and was stopped; a pattern of {rule.file} may backtrack catastrophically",
-                        1,
-                        1,
-                        1,
-                        1,
+        budget = rule_budget(self.timeout, len(doc.source))
+        with RuleTimer() as timer:
+            for rule in self.rules:
+                started = time.monotonic()
+                try:
+                    try:
+                        ctx.start_rule(rule.id, timer.arm(budget))
+                        if rule.when is not None and not rule.when.holds(ctx):
+                            continue
+                        for check, scope in rule.parts:
+                            for hit in check.run(rule, ctx, scope or rule.scope):
+                                findings.append(self._finding(rule, hit, doc))
+                    finally:
+                        timer.disarm()
+                except RuleTimeout:
+                    elapsed = time.monotonic() - started
+                    findings.append(
+                        Finding(
+                            doc.path,
+                            TIMEOUT_RULE,
+                            "error",
+                            f"rule {rule.id} ran past its time limit ({budget:.3g}s, after {elapsed:.1f}s) on this "
+                            f"file and was stopped; a pattern of {rule.file} may backtrack catastrophically",
+                            1,
+                            1,
+                            1,
+                            1,
+                        )
                     )
-                )
-            except PatternError as exc:
-                findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
-            finally:
-                if timings is not None:
-                    timings.add(rule.id, time.monotonic() - started)
+                except PatternError as exc:
+                    findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
+                finally:
+                    if timings is not None:
+                        timings.add(rule.id, time.monotonic() - started)
         findings.sort(key=Finding.sort_key)
         return findings
 

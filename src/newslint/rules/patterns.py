@@ -209,6 +209,9 @@ def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | Non
 KNOWN_LITERALS: dict[tuple[str, bool], tuple[frozenset[str], ...]] = {}
 
 
+NO_LIMIT: dict[str, float] = {}  # the keyword arguments of a call that a timer interrupts (no ``timeout=``)
+
+
 # -- compiled pattern ------------------------------------------------------------------------------------
 
 
@@ -264,27 +267,31 @@ class Pattern:
             self._compiled = compiled
         return self._compiled
 
-    def _start(self, deadline: float) -> tuple[Any, float]:
-        """The compiled expression and the time left before ``deadline`` (none left: ``RuleTimeout``)."""
+    def _start(self, deadline: float | None) -> tuple[Any, dict[str, float]]:
+        """The compiled expression and the keyword arguments of a call: none when a timer interrupts the rule
+        (``deadline`` None, see ``time_limit``), else the time left before ``deadline`` (none left:
+        ``RuleTimeout``)."""
         compiled = self._compiled or self.compile()
+        if deadline is None:
+            return compiled, NO_LIMIT
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise RuleTimeout()
-        return compiled, remaining
+        return compiled, {"timeout": remaining}
 
-    def finditer(self, text: str, deadline: float) -> list[tuple[int, int, str]]:
+    def finditer(self, text: str, deadline: float | None) -> list[tuple[int, int, str]]:
         """Non-empty matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the
         deadline. (Two loops, not one generator: this is the innermost loop of matching.)"""
-        compiled, remaining = self._start(deadline)
+        compiled, limit = self._start(deadline)
         out = []
         try:
             if self._has_group:
-                for m in compiled.finditer(text, timeout=remaining):
+                for m in compiled.finditer(text, **limit):
                     a, b = m.span("match") if m.start("match") >= 0 else m.span()
                     if b > a:
                         out.append((a, b, text[a:b]))
             else:
-                for m in compiled.finditer(text, timeout=remaining):
+                for m in compiled.finditer(text, **limit):
                     a, b = m.span()
                     if b > a:
                         out.append((a, b, text[a:b]))
@@ -292,11 +299,11 @@ class Pattern:
             raise RuleTimeout() from None
         return out
 
-    def first(self, text: str, deadline: float) -> tuple[int, int, str] | None:
+    def first(self, text: str, deadline: float | None) -> tuple[int, int, str] | None:
         """The first match ``finditer`` would give, without looking for the others (a presence test)."""
-        compiled, remaining = self._start(deadline)
+        compiled, limit = self._start(deadline)
         try:
-            for m in compiled.finditer(text, timeout=remaining):
+            for m in compiled.finditer(text, **limit):
                 a, b = m.span("match") if self._has_group and m.start("match") >= 0 else m.span()
                 if b > a:
                     return a, b, text[a:b]
@@ -304,9 +311,9 @@ class Pattern:
             raise RuleTimeout() from None
         return None
 
-    def search(self, text: str, deadline: float) -> bool:
-        compiled, remaining = self._start(deadline)
+    def search(self, text: str, deadline: float | None) -> bool:
+        compiled, limit = self._start(deadline)
         try:
-            return compiled.search(text, timeout=remaining) is not None
+            return compiled.search(text, **limit) is not None
         except TimeoutError:
             raise RuleTimeout() from None
