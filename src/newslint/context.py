@@ -13,6 +13,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .case_key import case_key
 from .document import Block, Document
 from .positions import TextMap
 from .records import Record
@@ -78,7 +79,7 @@ class Unit:
             return b.lower()
         lowered = b.lower()
         if len(lowered) != len(b.text):  # a letter whose lower case is longer ("İ"): offsets differ
-            return b.text[self.start : self.end].lower()
+            return case_key(b.text[self.start : self.end])
         return lowered[self.start : self.end]
 
     def key(self) -> tuple[int, int, int]:

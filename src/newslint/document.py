@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from .case_key import case_key
 from .positions import LineIndex, TextMap
 from .records import IdentityRecord, Record
 
@@ -96,7 +97,7 @@ class Block(IdentityRecord):
         self.src = src  # image blocks: the src attribute
         self.src_span = src_span
         self.is_label = is_label  # a short bold-only line that acts as a heading ("Disclaimer")
-        self.lowered = lowered  # cache of text.lower() for prefilters
+        self.lowered = lowered  # cache of case_key(text) for prefilters
         self.sentences = sentences  # cache, filled by the sentence splitter
 
     @property
@@ -109,7 +110,7 @@ class Block(IdentityRecord):
 
     def lower(self) -> str:
         if self.lowered is None:
-            self.lowered = self.text.lower()
+            self.lowered = case_key(self.text)
         return self.lowered
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
