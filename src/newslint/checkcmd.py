@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .entry import write_stdout
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 EXIT_ERROR = 2
 FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
@@ -119,6 +123,28 @@ def split_list(values: list[str] | None) -> list[str]:
     return out
 
 
+STDOUT_BATCH = 1 << 16  # characters of the report gathered before a write to a pipe or a file
+
+
+def write_stdout_pieces(pieces: Iterator[str], progress: Progress | None) -> None:
+    """Write the report as the run produces it: to a terminal piece by piece (clearing the progress line
+    first), elsewhere in batches."""
+    batch: list[str] = []
+    held = 0
+    for piece in pieces:
+        if progress is not None:
+            progress.close()
+            write_stdout(piece)
+            continue
+        batch.append(piece)
+        held += len(piece)
+        if held >= STDOUT_BATCH:
+            write_stdout("".join(batch))
+            batch, held = [], 0
+    if batch:
+        write_stdout("".join(batch))
+
+
 def run_check_command(
     paths: list[str] | None = None,
     rules: list[Path] | None = None,
@@ -147,7 +173,7 @@ def run_check_command(
     try:
         from .checkrun import CheckRequest, exit_code, github_actions, run_check
         from .config import ConfigError
-        from .output import FORMATS, STATISTICS_ON_STDERR, formatter
+        from .output import FORMATS, STATISTICS_ON_STDERR, streamer
         from .output.report import RunReport
         from .output.text import statistics_lines
         from .profile import CommandLine
@@ -201,23 +227,26 @@ def run_check_command(
             fmt in ("text", "concise") and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         )
         report = RunReport(
-            results=[r for r in outcome.results if not r.notice],
+            results=(r for r in outcome.results if not r.notice),
             rules=outcome.rules,
             color=color,
             statistics=statistics and fmt not in STATISTICS_ON_STDERR,
             quiet=quiet,
             version=__version__,
         )
-        text = formatter(fmt)(report)
-        if output_file is not None:
-            from .atomic import write_text_atomic
+        try:
+            pieces = streamer(fmt)(report)
+            if output_file is not None:
+                from .atomic import write_chunks_atomic
 
-            try:
-                write_text_atomic(output_file, text)
-            except OSError as exc:
-                raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
-        else:
-            write_stdout(text)
+                try:
+                    write_chunks_atomic(output_file, (piece.encode("utf-8") for piece in pieces))
+                except OSError as exc:
+                    raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
+            else:
+                write_stdout_pieces(pieces, outcome.progress if sys.stdout.isatty() else None)
+        finally:
+            report.close()
         if statistics and fmt in STATISTICS_ON_STDERR:
             for line in statistics_lines(report):
                 print(line, file=sys.stderr)
@@ -225,7 +254,7 @@ def run_check_command(
             from .timing import render
 
             print(render(outcome.timings), file=sys.stderr)
-        if report.errors:
+        if outcome.unreadable:
             return EXIT_ERROR
         if not outcome.checked:
             if not outcome.excluded:

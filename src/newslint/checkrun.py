@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,13 +23,14 @@ from .discovery import ConfigFinder
 from .engine import FileResult
 from .entry import stop_if_interrupted
 from .profile import CommandLine, Profile, build_profile, path_matches, relative_to
-from .progress import for_run
+from .progress import Progress, for_run
 from .records import Record
 from .rules.model import SEVERITY_RANK, Rule
 from .runner import CheckSettings, Target, collect
 from .timing import Timings, requested_rows
 
 if TYPE_CHECKING:
+    from .cache import ResultCache
     from .html.selectors import HtmlSelectors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -81,23 +82,26 @@ class CheckRequest(Record):
 
 
 class CheckOutcome(Record):
-    _fields = ("results", "rules", "fail_on", "checked", "excluded", "timings")
+    _fields = ("results", "rules", "checked", "excluded", "timings", "unreadable", "failing", "progress")
 
     def __init__(
         self,
-        results: list[FileResult] | None = None,
+        results: Iterable[FileResult] | None = None,
         rules: dict[str, Rule] | None = None,
-        fail_on: dict[str, str] | None = None,
         checked: int = 0,
         excluded: int = 0,
         timings: Timings | None = None,
     ) -> None:
-        self.results = [] if results is None else results
+        # Every file's result, by path: a list until ``run_check`` makes it the stream of the run, which sets
+        # ``unreadable`` and ``failing`` as it goes (see ``exit_code``).
+        self.results: Iterable[FileResult] = [] if results is None else results
         self.rules = {} if rules is None else rules  # every rule of every configuration used
-        self.fail_on = {} if fail_on is None else fail_on  # path -> the fail-on that applies to it
         self.checked = checked
         self.excluded = excluded
         self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.timing)
+        self.unreadable = 0  # files that could not be linted (exit code 2)
+        self.failing = False  # a finding at or above the fail-on of its file's configuration
+        self.progress: Progress | None = None
 
 
 class ProfileResolver:
@@ -141,7 +145,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
     Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
     """
     collected = collect(request.paths or ["."], request.stdin_filename, request.exclude)
-    outcome = CheckOutcome(results=list(collected.errors))
+    outcome = CheckOutcome(results=sorted(collected.errors, key=lambda r: r.path))
     resolver = ProfileResolver(request)
     planned: list[tuple[Target, Profile]] = []
     for target in collected.targets:
@@ -153,7 +157,8 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
                 outcome.excluded += 1
                 continue
         planned.append((target, profile))
-        outcome.fail_on[target.display] = profile.fail_on
+    # The report's order: linting in it lets the report be written as files finish (see ``run_check``).
+    planned.sort(key=lambda tp: tp[0].display)
     if not resolver.profiles and (request.config is not None or not request.isolated):
         # Nothing to lint: still validate the configuration the working folder would use.
         folder_config = resolver.explicit or resolver.config_for(Target(Path("."), "."))
@@ -166,36 +171,51 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
 def _results(
     request: CheckRequest, planned: list[tuple[Target, Profile]], timings: Timings | None = None
-) -> Iterator[FileResult]:
-    """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
-
-    Files are grouped by profile (one configuration, one linter, one cache fingerprint); results come back in
-    the planned order within each group, and the caller sorts them by path. With ``timings``, every file is
-    linted in this process and the linters add their time to it.
+) -> Iterator[tuple[FileResult, Profile]]:
+    """Lint the planned files in their order, each with its profile's linter (and so its cache), in parallel
+    when enabled; each result comes with its profile. Consecutive files of one profile are linted together
+    (with one configuration, all of them). With ``timings``, every file is linted in this process and the
+    linters add their time to it.
     """
     from .parallel import default_jobs, lint_all
 
-    groups: dict[int, tuple[Profile, list[Target]]] = {}
-    for target, profile in planned:
-        groups.setdefault(id(profile), (profile, []))[1].append(target)
     jobs = 1 if timings is not None else request.jobs or default_jobs()
-    for profile, targets in groups.values():
-        profile.linter.timings = timings
-        cache = None
-        if request.cache and any(t.path is not None for t in targets):
-            from .cache import ResultCache, cache_root, fingerprint
+    caches: dict[int, ResultCache | None] = {}
+    try:
+        for profile, targets in _runs(planned):
+            profile.linter.timings = timings
+            cache = caches.get(id(profile))
+            if cache is None and request.cache and any(t.path is not None for t in targets):
+                from .cache import ResultCache, cache_root, fingerprint
 
-            cache = ResultCache(
-                cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
-            )
-        results = lint_all(profile.linter, targets, request.settings, jobs, cache)
-        if not request.fix:
-            yield from results
-        else:
-            for target, result in zip(targets, results, strict=True):
-                yield _fix(request, profile, target, result)
-        if cache is not None:
-            cache.save_index()
+                cache = caches[id(profile)] = ResultCache(
+                    cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
+                )
+            results = lint_all(profile.linter, targets, request.settings, jobs, cache)
+            if not request.fix:
+                for result in results:
+                    yield result, profile
+            else:
+                for target, result in zip(targets, results, strict=True):
+                    yield _fix(request, profile, target, result), profile
+    finally:
+        for cache in caches.values():
+            if cache is not None:
+                cache.save_index()
+
+
+def _runs(planned: list[tuple[Target, Profile]]) -> Iterator[tuple[Profile, list[Target]]]:
+    """The planned files as runs of consecutive files that share a profile."""
+    current: Profile | None = None
+    targets: list[Target] = []
+    for target, profile in planned:
+        if profile is not current:
+            if current is not None:
+                yield current, targets
+            current, targets = profile, []
+        targets.append(target)
+    if current is not None:
+        yield current, targets
 
 
 def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
@@ -217,55 +237,76 @@ def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileRe
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
+    """Plan the run and return its outcome, whose ``results`` is the stream of the run: files are linted as it
+    is read, and come by path (the unreadable ones merged in), so the report can be written as they finish.
+    ``exit_code`` is known once the stream is read to its end."""
     planned, outcome, warnings = plan(request)
     err = sys.stderr
     if not request.quiet:
         for warning in warnings:
             print(f"newslint: warning: {warning}", file=err)
-    progress = for_run(err, request.output_format, request.quiet, len(planned))
-    findings = 0
+    outcome.progress = for_run(err, request.output_format, request.quiet, len(planned))
     rows = requested_rows()
     if rows is not None:
         outcome.timings = Timings(rows)
-    for done, result in enumerate(_results(request, planned, outcome.timings), 1):
-        stop_if_interrupted()
-        outcome.results.append(result)
-        findings += len(result.findings)
-        if result.notice and not request.quiet:
-            progress.message(f"newslint: {result.path}: {result.notice}")
-        if not request.quiet:
-            for warning in result.warnings:
-                progress.message(f"newslint: warning: {result.path}: {warning}")
-        if result.debug:
-            progress.message(result.debug)
-        progress.update(done, findings)
-    progress.close()
     outcome.checked = len(planned)
-    outcome.results.sort(key=lambda r: r.path)
-    if request.fix:
-        fixed = [r for r in outcome.results if r.fixed]
-        total = sum(r.fixed for r in fixed)
-        if fixed and not request.quiet:
-            files = "file" if len(fixed) == 1 else "files"
-            print(f"newslint: fixed {total} finding{'s' if total != 1 else ''} in {len(fixed)} {files}", file=err)
-        if any(t.path is None for t, _ in planned):
-            print("newslint: warning: fixes are not applied to standard input", file=err)
+    unreadable = list(outcome.results)
+    outcome.results = _stream(request, planned, outcome, unreadable)
     return outcome
 
 
+def _stream(
+    request: CheckRequest, planned: list[tuple[Target, Profile]], outcome: CheckOutcome, unreadable: list[FileResult]
+) -> Iterator[FileResult]:
+    import heapq
+
+    progress = outcome.progress
+    assert progress is not None
+    err = sys.stderr
+    findings = 0
+    fixed_files = fixed_total = 0
+    done = 0
+    linted = _results(request, planned, outcome.timings)
+    merged = heapq.merge(((r, None) for r in unreadable), linted, key=lambda rp: rp[0].path)
+    for result, profile in merged:
+        stop_if_interrupted()
+        if profile is not None:
+            done += 1
+            findings += len(result.findings)
+            if result.notice and not request.quiet:
+                progress.message(f"newslint: {result.path}: {result.notice}")
+            if not request.quiet:
+                for warning in result.warnings:
+                    progress.message(f"newslint: warning: {result.path}: {warning}")
+            if result.debug:
+                progress.message(result.debug)
+            progress.update(done, findings)
+            if result.fixed:
+                fixed_files += 1
+                fixed_total += result.fixed
+            if not outcome.failing and profile.fail_on != "never":
+                threshold = SEVERITY_RANK[profile.fail_on]
+                outcome.failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
+        if result.error:
+            outcome.unreadable += 1
+        yield result
+    progress.close()
+    if request.fix:
+        if fixed_files and not request.quiet:
+            files = "file" if fixed_files == 1 else "files"
+            s = "s" if fixed_total != 1 else ""
+            print(f"newslint: fixed {fixed_total} finding{s} in {fixed_files} {files}", file=err)
+        if any(t.path is None for t, _ in planned):
+            print("newslint: warning: fixes are not applied to standard input", file=err)
+
+
 def exit_code(outcome: CheckOutcome, exit_zero: bool) -> int:
-    if any(r.error for r in outcome.results):
+    """The exit code of a run whose results have all been read."""
+    if outcome.unreadable:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    for result in outcome.results:
-        level = outcome.fail_on.get(result.path, "error")
-        if level == "never":
-            continue
-        threshold = SEVERITY_RANK[level]
-        if any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if outcome.failing else EXIT_OK
 
 
 def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profile:

@@ -1,8 +1,9 @@
-"""Output formats. Each module renders a finished run (``RunReport``) as one string."""
+"""Output formats. Each module renders a run (``RunReport``) as one string (``render``) or in pieces as the run
+produces its results (``chunks``, see ``output.report``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import import_module
 
 from .report import RunReport
@@ -26,3 +27,9 @@ def formatter(name: str) -> Callable[[RunReport], str]:
     module = import_module(f"{__name__}.{MODULES.get(name, 'text')}")
     render: Callable[[RunReport], str] = module.render
     return render
+
+
+def streamer(name: str) -> Callable[[RunReport], Iterator[str]]:
+    module = import_module(f"{__name__}.{MODULES.get(name, 'text')}")
+    chunks: Callable[[RunReport], Iterator[str]] = module.chunks
+    return chunks

@@ -10,8 +10,10 @@ clean file has one passing ``<testcase name="newslint">``; a file that could not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
+from ..engine import FileResult
 from ..findings import Finding
 from .report import RunReport
 
@@ -32,29 +34,49 @@ def _case(path: str, name: str, inner: str = "") -> str:
 
 
 def render(report: RunReport) -> str:
-    by_path: dict[str, list[Finding]] = {}
-    for f in report.findings:
-        by_path.setdefault(f.path, []).append(f)
-    suites: list[str] = []
+    return "".join(chunks(report))
+
+
+def _suite(result: FileResult, findings: list[Finding]) -> tuple[str, dict[str, int]]:
+    cases: list[str] = []
+    if result.error:
+        text = escape(_clean(result.error))
+        error = f'<error type="unreadable" message={_attr(result.error)}>{text}</error>'
+        cases.append(_case(result.path, "newslint", error))
+    elif not findings:
+        cases.append(_case(result.path, "newslint"))
+    for f in findings:
+        detail = escape(_clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
+        failure = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{detail}</failure>"
+        cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", failure))
+    counts = {"tests": len(cases), "failures": len(findings), "errors": 1 if result.error else 0}
+    attrs = " ".join(f'{k}="{n}"' for k, n in counts.items())
+    return f"  <testsuite name={_attr(result.path)} {attrs}>\n" + "\n".join(cases) + "\n  </testsuite>", counts
+
+
+def _suites(report: RunReport) -> Iterator[tuple[FileResult, list[Finding]]]:
+    """Each file with its findings, by path (a list report in any order is sorted first)."""
+    if report.is_list:
+        by_path: dict[str, list[Finding]] = {}
+        for f in report.findings:
+            by_path.setdefault(f.path, []).append(f)
+        for result in sorted(report.results, key=lambda r: r.path):
+            yield result, by_path.get(result.path, [])
+        return
+    for result in report.each():
+        yield result, sorted(result.findings, key=Finding.sort_key)
+
+
+def chunks(report: RunReport) -> Iterator[str]:
+    """The totals open the document, so the results are spooled first (see ``output.report``) and counted."""
+    report.spool()
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    for result in sorted(report.results, key=lambda r: r.path):
-        findings = by_path.get(result.path, [])
-        cases: list[str] = []
-        if result.error:
-            text = escape(_clean(result.error))
-            error = f'<error type="unreadable" message={_attr(result.error)}>{text}</error>'
-            cases.append(_case(result.path, "newslint", error))
-        elif not findings:
-            cases.append(_case(result.path, "newslint"))
-        for f in findings:
-            detail = escape(_clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
-            failure = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{detail}</failure>"
-            cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", failure))
-        counts = {"tests": len(cases), "failures": len(findings), "errors": 1 if result.error else 0}
-        for key, n in counts.items():
-            totals[key] += n
-        attrs = " ".join(f'{k}="{n}"' for k, n in counts.items())
-        suites.append(f"  <testsuite name={_attr(result.path)} {attrs}>\n" + "\n".join(cases) + "\n  </testsuite>")
+    for result, findings in _suites(report):
+        totals["tests"] += len(findings) + (1 if result.error or not findings else 0)
+        totals["failures"] += len(findings)
+        totals["errors"] += 1 if result.error else 0
     attrs = " ".join(f'{k}="{n}"' for k, n in totals.items())
-    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="newslint" {attrs}>'
-    return "\n".join([head, *suites, "</testsuites>"]) + "\n"
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="newslint" {attrs}>\n'
+    for result, findings in _suites(report):
+        yield _suite(result, findings)[0] + "\n"
+    yield "</testsuites>\n"
