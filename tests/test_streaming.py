@@ -117,8 +117,9 @@ def test_memory_does_not_grow_with_the_number_of_files(tmp_path):
 
 
 def test_memory_is_flat_with_a_process_pool_too(tmp_path):
-    small = peak_while_reporting(project(tmp_path / "small", 40, 40), jobs=2)
-    large = peak_while_reporting(project(tmp_path / "large", 400, 40), jobs=2)
+    """The pool runs a window of chunks ahead (16 chunks of 8 files with 2 workers): the small run fills it."""
+    small = peak_while_reporting(project(tmp_path / "small", 200, 20), jobs=2)
+    large = peak_while_reporting(project(tmp_path / "large", 1000, 20), jobs=2)
     assert large < 1.6 * small, (small, large)
 
 
