@@ -111,13 +111,14 @@ class UnitIndex:
     whose literals occur in three units costs three finds, not one test per unit of the document.
     """
 
-    __slots__ = ("_found", "starts", "text", "units")
+    __slots__ = ("_found", "_scanned", "starts", "text", "units")
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
         # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
         # 'invest', 'research'), and each search scans the whole text when a literal is absent.
         self._found: dict[str, list[int]] = {}
+        self._scanned = False  # whether the one-pass scan for the long literals ran (see ``literal_scan``)
         self.text: str | None = None
         self.starts: list[int] = []
         if sum(u.end - u.start for u in units) > LOWERED_MAX:
@@ -173,6 +174,11 @@ class UnitIndex:
         """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
         found: set[int] = set()
         known = self._found
+        if not self._scanned:
+            self._scanned = True
+            scan = literal_scan() if self.text is not None and len(self.text) >= SCAN_MIN_TEXT else None
+            if scan is not None:
+                scan(self)
         for lit in literals:
             hits = known.get(lit)
             if hits is None:
@@ -195,6 +201,60 @@ class UnitIndex:
                 break
             pos = find(lit, starts[i + 1])
         return hits
+
+
+SCAN_MIN_TEXT = 20_000  # characters of a unit list's text below which per-literal searches are cheaper
+SCAN_MIN_LENGTH = 4  # shorter literals ("in", "ra", "the") occur everywhere: str.find stays cheaper for them
+_scanner: Any = None  # False: no scanner (pyahocorasick missing, or no literals known)
+
+
+def literal_scan() -> Any:
+    """A function filling a ``UnitIndex``'s hits for every long literal of the built-in packs in one pass over
+    its text (Aho-Corasick, ``pyahocorasick``), instead of one ``str.find`` pass per literal; ``None`` when
+    unavailable. Built once per process from the packs' prefilter table."""
+    global _scanner
+    if _scanner is None:
+        _scanner = _build_scanner() or False
+    return _scanner or None
+
+
+def _build_scanner() -> Any:
+    from .rules.patterns import KNOWN_LITERALS
+
+    literals = sorted(
+        {lit for sets in KNOWN_LITERALS.values() for s in sets for lit in s if len(lit) >= SCAN_MIN_LENGTH}
+    )
+    if not literals:
+        return None
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    automaton = ahocorasick.Automaton()
+    for lit in literals:
+        automaton.add_word(lit, (len(lit) - 1, lit))
+    automaton.make_automaton()
+    matches = automaton.iter
+
+    def scan(index: UnitIndex) -> None:
+        text = index.text
+        if text is None:
+            return
+        starts = index.starts
+        found: dict[str, list[int]] = {}
+        for end, (back, lit) in matches(text):
+            i = bisect_right(starts, end - back) - 1
+            hits = found.get(lit)
+            if hits is None:
+                found[lit] = [i]
+            elif hits[-1] != i:
+                hits.append(i)
+        known = index._found
+        for lit in literals:
+            known[lit] = found.get(lit, [])
+
+    scan.literals = literals  # type: ignore[attr-defined]
+    return scan
 
 
 class Occurrence(Record):
