@@ -30,12 +30,21 @@ class UsageError(Exception):
 
 
 class Target(Record):
+    """A file to check. Its path is kept as a string (a ``Path`` is made when asked): a run over 100,000 files
+    holds them all, and a ``Path`` costs several times the string."""
+
+    __slots__ = ("_path", "display", "format")
     _fields = ("path", "display", "format")
 
-    def __init__(self, path: Path | None, display: str, format: str | None = None) -> None:
-        self.path = path  # None: standard input
+    def __init__(self, path: Path | str | None, display: str, format: str | None = None) -> None:
+        # None: standard input. The display name is the path itself when they are equal (one string, not two).
+        self._path = None if path is None else display if str(path) == display else str(path)
         self.display = display
         self.format = format
+
+    @property
+    def path(self) -> Path | None:
+        return None if self._path is None else Path(self._path)
 
 
 class Collected(Record):
@@ -88,7 +97,7 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
                     if excluded(display) or display in seen:
                         continue
                     seen.add(display)
-                    out.targets.append(Target(Path(full), display, format_for(name)))
+                    out.targets.append(Target(full, display, format_for(name)))
                     found += 1
             if not found:
                 out.warnings.append(f"{raw}: folder holds no articles ({', '.join('*' + s for s in ARTICLE_SUFFIXES)})")
