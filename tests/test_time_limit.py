@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 
 from conftest import md, run_cli
-from newslint import time_limit
-from newslint.engine import Linter
 from newslint.rules.loader import Loader
+from newslint.running import time_limit
+from newslint.running.linter import Linter
 
 NOW = date(2026, 11, 29)
 RULES = """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .report import RunReport
-from .text import finish, paint
+from newslint.output.report import RunReport
+from newslint.output.text import finish, paint
 
 
 def render(report: RunReport) -> str:

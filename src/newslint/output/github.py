@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from .json_stream import dumps
-from .report import RunReport
+from newslint.output.json_stream import dumps
+from newslint.output.report import RunReport
 
 
 def render(report: RunReport) -> str:

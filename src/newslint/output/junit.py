@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from ..engine import FileResult
-from ..findings import Finding
-from .report import RunReport
+from newslint.output.report import RunReport
+from newslint.running.findings import Finding
+from newslint.running.linter import FileResult
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -37,7 +37,7 @@ def render(report: RunReport) -> str:
     return "".join(chunks(report))
 
 
-def _suite(result: FileResult, findings: list[Finding]) -> tuple[str, dict[str, int]]:
+def _suite(report: RunReport, result: FileResult, findings: list[Finding]) -> tuple[str, dict[str, int]]:
     cases: list[str] = []
     if result.error:
         text = escape(_clean(result.error))
@@ -45,11 +45,21 @@ def _suite(result: FileResult, findings: list[Finding]) -> tuple[str, dict[str, 
         cases.append(_case(result.path, "newslint", error))
     elif not findings:
         cases.append(_case(result.path, "newslint"))
+    failures = 0
     for f in findings:
-        detail = escape(_clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
-        failure = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{detail}</failure>"
-        cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", failure))
-    counts = {"tests": len(cases), "failures": len(findings), "errors": 1 if result.error else 0}
+        line = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+        if report.fails(f):
+            failures += 1
+            inner = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{escape(_clean(line))}</failure>"
+        else:
+            inner = f"<skipped message={_attr(line)}/>"
+        cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", inner))
+    counts = {
+        "tests": len(cases),
+        "failures": failures,
+        "errors": 1 if result.error else 0,
+        "skipped": len(findings) - failures,
+    }
     attrs = " ".join(f'{k}="{n}"' for k, n in counts.items())
     return f"  <testsuite name={_attr(result.path)} {attrs}>\n" + "\n".join(cases) + "\n  </testsuite>", counts
 
@@ -70,13 +80,12 @@ def _suites(report: RunReport) -> Iterator[tuple[FileResult, list[Finding]]]:
 def chunks(report: RunReport) -> Iterator[str]:
     """The totals open the document, so the results are spooled first (see ``output.report``) and counted."""
     report.spool()
-    totals = {"tests": 0, "failures": 0, "errors": 0}
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result, findings in _suites(report):
-        totals["tests"] += len(findings) + (1 if result.error or not findings else 0)
-        totals["failures"] += len(findings)
-        totals["errors"] += 1 if result.error else 0
+        for key, n in _suite(report, result, findings)[1].items():
+            totals[key] += n
     attrs = " ".join(f'{k}="{n}"' for k, n in totals.items())
     yield f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="newslint" {attrs}>\n'
     for result, findings in _suites(report):
-        yield _suite(result, findings)[0] + "\n"
+        yield _suite(report, result, findings)[0] + "\n"
     yield "</testsuites>\n"

@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from ..engine import FileResult
-from ..findings import Finding
-from ..rules.model import Rule
+from newslint.language.model import SEVERITY_RANK, Rule
+from newslint.running.findings import Finding
+from newslint.running.linter import FileResult
 
 
 class RunReport:
@@ -31,6 +31,7 @@ class RunReport:
         "_source",
         "_spool",
         "color",
+        "fail_on",
         "quiet",
         "rules",
         "statistics",
@@ -45,8 +46,10 @@ class RunReport:
         statistics: bool = False,
         quiet: bool = False,
         version: str = "",
+        fail_on: dict[str, str] | None = None,
     ) -> None:
         self._source: Iterable[FileResult] | None = results
+        self.fail_on = {} if fail_on is None else fail_on  # path -> the lowest severity that fails the run
         self.rules = {} if rules is None else rules
         self.color = color
         self.statistics = statistics
@@ -58,6 +61,18 @@ class RunReport:
         self._by_rule: Counter[str] = Counter()
         self._errors: list[FileResult] = []
         self._spool: IO[bytes] | None = None
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether this finding fails the run (its file's ``fail-on``; ``error`` when unknown)."""
+        level = self.fail_on.get(finding.path, "error")
+        if level == "never":
+            return False
+        return SEVERITY_RANK.get(finding.severity, 0) >= SEVERITY_RANK[level]
+
+    def materialize(self) -> None:
+        """Hold a streamed report's results as a list (formats that render from a whole list)."""
+        if not isinstance(self._source, list | tuple) and self._spool is None:
+            self._source = list(self.each())
 
     # -- one pass ---------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -73,14 +73,13 @@ def chunks(report: RunReport) -> Iterator[str]:
 
 
 def finish(report: RunReport, wrote: bool) -> str:
-    """The report's end, shared by the text and concise formats: unreadable files, statistics, summary
-    (``wrote``: whether findings came before)."""
+    """The report's end, shared by the text and concise formats: statistics, summary (``wrote``: whether
+    findings came before). Files that could not be read are counted in the summary; their errors go to standard
+    error (``newslint.cli.check``), not here."""
     out: list[str] = []
-    for r in report.errors:
-        out.append(f"{r.path}: error: {r.error}")
     stats = statistics_lines(report) if report.statistics else []
     if stats:
-        out.extend(["", *stats] if out or wrote else stats)
+        out.extend(["", *stats] if wrote else stats)
     if not report.quiet:
         out.append(summary_line(report))
     return "\n".join(out) + "\n" if out else ""

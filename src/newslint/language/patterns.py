@@ -1,0 +1,186 @@
+"""Compile the three ways a rule names text (``patterns``, ``words``, ``statements``) into regular expressions.
+
+* ``patterns`` are regular expressions in the ``regex`` module's syntax, case-insensitive unless asked.
+* ``words`` are literal phrases: escaped, word-bounded, any whitespace between words, and a hyphen equal to a
+  space ("sure-shot" = "sure shot").
+* ``statements`` are mandated sentences: words in order with any whitespace, punctuation spacing free, the
+  final full stop optional, case free. Quotes and dashes are folded in the text already.
+
+Each compiled pattern also gets a *prefilter*: up to four sets of literals such that any text the pattern can
+match holds a literal of each set (see ``literals``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import regex
+
+from newslint.document.textbuild import fold
+from newslint.language import expression_store
+from newslint.language.literals import required_literal_sets
+
+
+class RuleTimeout(Exception):
+    """A pattern ran out of its time budget."""
+
+
+class PatternError(Exception):
+    """A pattern that does not compile."""
+
+
+def words_to_regex(phrase: str) -> str:
+    tokens = [t for t in re.split(r"[\s\-\u2010-\u2015]+", fold(phrase)) if t]
+    if not tokens:
+        raise PatternError(f"empty phrase {phrase!r}")
+    body = r"(?:\s+|\s*-\s*)".join(regex.escape(t) for t in tokens)
+    head = r"(?<!\w)" if re.match(r"\w", tokens[0]) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", tokens[-1]) else ""
+    return head + body + tail
+
+
+def statement_to_regex(statement: str) -> str:
+    text = fold(statement)
+    tokens = re.findall(r"\w+|[^\w\s]", text)
+    if not tokens:
+        raise PatternError(f"empty statement {statement!r}")
+    optional_stop = tokens[-1] == "."
+    if optional_stop:
+        tokens = tokens[:-1]
+    parts = []
+    for i, tok in enumerate(tokens):
+        if i:
+            prev = tokens[i - 1]
+            parts.append(
+                r"\s+" if (prev[0].isalnum() or prev[0] == "_") and (tok[0].isalnum() or tok[0] == "_") else r"\s*"
+            )
+        parts.append(regex.escape(tok))
+    out = r"(?<!\w)" + "".join(parts)
+    out += r"(?:\s*\.)?" if optional_stop else r"(?!\w)"
+    return out
+
+
+# -- prefilter ------------------------------------------------------------------------------------------
+
+
+def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | None:
+    """Literals (case keys) one of which must occur for ``source`` to match; ``None`` when unknown."""
+    sets = required_literal_sets(source, case_sensitive)
+    return sets[0] if sets else None
+
+
+# Prefilters already derived, by (expression, case_sensitive): the built-in packs ship theirs
+# (``rules/compiled.json``, see ``precompiled``), which saves deriving them at every start.
+KNOWN_LITERALS: dict[tuple[str, bool], tuple[frozenset[str], ...]] = {}
+
+
+NO_LIMIT: dict[str, float] = {}  # the keyword arguments of a call that a timer interrupts (no ``timeout=``)
+
+
+# -- compiled pattern ------------------------------------------------------------------------------------
+
+
+class Pattern:
+    """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
+
+    __slots__ = ("_compiled", "_has_group", "_literal_sets", "_source", "case_sensitive", "kind", "line", "text")
+
+    def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
+        self.text = text  # as written in the rule file
+        self.kind = kind  # pattern | words | statement
+        self.case_sensitive = case_sensitive
+        self.line = line
+        # Words and statements become expressions on first use: validation has tried them already (rule files)
+        # or the test suite has (built-in packs), and most patterns of a run are never needed.
+        self._source: str | None = text if kind not in ("words", "statement") else None
+        self._compiled: Any = None
+        self._has_group = False  # whether a group named "match" narrows the reported span
+        self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
+
+    @property
+    def regex_source(self) -> str:
+        """The expression: a pattern as written, words and statements turned into one."""
+        source = self._source
+        if source is None:
+            source = self._source = words_to_regex(self.text) if self.kind == "words" else statement_to_regex(self.text)
+        return source
+
+    @property
+    def literal_sets(self) -> tuple[frozenset[str], ...]:
+        """The prefilter (see ``required_literal_sets``), derived on first use: patterns behind a trigger that
+        never fires never need one."""
+        sets = self._literal_sets
+        if sets is None:
+            key = (self.regex_source, self.case_sensitive)
+            sets = KNOWN_LITERALS.get(key)
+            if sets is None:
+                sets = required_literal_sets(self.regex_source, self.case_sensitive)
+            self._literal_sets = sets
+        return sets
+
+    def compile(self) -> Any:
+        if self._compiled is None:
+            source = self.regex_source
+            # The built-in packs' expressions come ready-made from the wheel's store; anything else compiles.
+            compiled = expression_store.rebuild(source, self.case_sensitive)
+            if compiled is None:
+                try:
+                    compiled = regex.compile(source, expression_store.pattern_flags(self.case_sensitive))
+                except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+                    raise PatternError(f"invalid regular expression {self.text!r}: {exc}") from None
+            self._has_group = "match" in compiled.groupindex
+            self._compiled = compiled
+        return self._compiled
+
+    def _start(self, deadline: float | None) -> tuple[Any, dict[str, float]]:
+        """The compiled expression and the keyword arguments of a call: none when a timer interrupts the rule
+        (``deadline`` None, see ``time_limit``), else the time left before ``deadline`` (none left:
+        ``RuleTimeout``)."""
+        compiled = self._compiled or self.compile()
+        if deadline is None:
+            return compiled, NO_LIMIT
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout()
+        return compiled, {"timeout": remaining}
+
+    def finditer(self, text: str, deadline: float | None) -> list[tuple[int, int, str]]:
+        """Non-empty matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the
+        deadline. (Two loops, not one generator: this is the innermost loop of matching.)"""
+        compiled, limit = self._start(deadline)
+        out = []
+        try:
+            if self._has_group:
+                for m in compiled.finditer(text, **limit):
+                    a, b = m.span("match") if m.start("match") >= 0 else m.span()
+                    if b > a:
+                        out.append((a, b, text[a:b]))
+            else:
+                for m in compiled.finditer(text, **limit):
+                    a, b = m.span()
+                    if b > a:
+                        out.append((a, b, text[a:b]))
+        except TimeoutError:
+            raise RuleTimeout() from None
+        return out
+
+    def first(self, text: str, deadline: float | None) -> tuple[int, int, str] | None:
+        """The first match ``finditer`` would give, without looking for the others (a presence test)."""
+        compiled, limit = self._start(deadline)
+        try:
+            for m in compiled.finditer(text, **limit):
+                a, b = m.span("match") if self._has_group and m.start("match") >= 0 else m.span()
+                if b > a:
+                    return a, b, text[a:b]
+        except TimeoutError:
+            raise RuleTimeout() from None
+        return None
+
+    def search(self, text: str, deadline: float | None) -> bool:
+        compiled, limit = self._start(deadline)
+        try:
+            return compiled.search(text, **limit) is not None
+        except TimeoutError:
+            raise RuleTimeout() from None
