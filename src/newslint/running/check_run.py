@@ -181,7 +181,8 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
                 outcome.excluded += 1
                 continue
         planned.append((target, profile))
-        outcome.fail_on[target.display] = profile.fail_on
+        if profile.fail_on != "error":  # the default of every reader of fail_on: only the others are kept
+            outcome.fail_on[target.display] = profile.fail_on
     # The report's order: linting in it lets the report be written as files finish (see ``run_check``).
     planned.sort(key=lambda tp: tp[0].display)
     if not resolver.profiles and (request.config is not None or not request.isolated):
