@@ -163,28 +163,30 @@ class ProfileResolver:
         return profile
 
 
-def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutcome, list[str]]:
-    """Targets with their profiles (excluded ones left out), the outcome so far, and warnings to print.
+def plan(request: CheckRequest) -> tuple[list[Target], CheckOutcome, list[str]]:
+    """Targets with their profiles (``Target.profile``; excluded ones left out) in the report's order, the
+    outcome so far, and warnings to print.
 
     Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
     """
     collected = collect(request.paths or ["."], request.stdin_filename, request.exclude, request.respect_gitignore)
     outcome = CheckOutcome(results=list(collected.errors))
     resolver = ProfileResolver(request)
-    planned: list[tuple[Target, Profile]] = []
+    planned: list[Target] = []  # each with its profile (``Target.profile``): no tuple per file
     for target in collected.targets:
         config = resolver.config_for(target)
         profile = resolver.profile_for(config)
-        if profile.exclude and target.path is not None:
+        if profile.exclude and not target.is_stdin:
             rel = relative_to(target.display, config.exclude_folder)
             if any(path_matches(rel, pattern) for pattern in profile.exclude):
                 outcome.excluded += 1
                 continue
-        planned.append((target, profile))
+        target.profile = profile
+        planned.append(target)
         if profile.fail_on != "error":  # the default of every reader of fail_on: only the others are kept
             outcome.fail_on[target.display] = profile.fail_on
     # The report's order: linting in it lets the report be written as files finish (see ``run_check``).
-    planned.sort(key=lambda tp: tp[0].display)
+    planned.sort(key=lambda t: t.display)
     if not resolver.profiles and (request.config is not None or not request.isolated):
         # Nothing to lint: still validate the configuration the working folder would use.
         folder_config = resolver.explicit or resolver.config_for(Target(Path("."), "."))
@@ -197,7 +199,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
 def _results(
     request: CheckRequest,
-    planned: list[tuple[Target, Profile]],
+    planned: list[Target],
     timings: Timings | None = None,
     outcome: CheckOutcome | None = None,
     baseline: Baseline | None = None,
@@ -214,7 +216,7 @@ def _results(
         for profile, targets in _runs(planned):
             profile.linter.timings = timings
             cache = caches.get(id(profile))
-            if cache is None and request.cache and any(t.path is not None for t in targets):
+            if cache is None and request.cache and any(not t.is_stdin for t in targets):
                 from newslint.running.cache import ResultCache, cache_root, fingerprint
 
                 cache = caches[id(profile)] = ResultCache(
@@ -238,11 +240,12 @@ def _results(
                 cache.save_index()
 
 
-def _runs(planned: list[tuple[Target, Profile]]) -> Iterator[tuple[Profile, list[Target]]]:
+def _runs(planned: list[Target]) -> Iterator[tuple[Profile, list[Target]]]:
     """The planned files as runs of consecutive files that share a profile (with one configuration, one run)."""
     current: Profile | None = None
     targets: list[Target] = []
-    for target, profile in planned:
+    for target in planned:
+        profile = target.profile
         if profile is not current:
             if current is not None:
                 yield current, targets
@@ -254,7 +257,7 @@ def _runs(planned: list[tuple[Target, Profile]]) -> Iterator[tuple[Profile, list
 
 def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
     """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
-    if target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
+    if target.is_stdin or not any(f.fix is not None and f.fix.safe for f in result.findings):
         return result
     from newslint.files.source import format_for
     from newslint.running.fixes import apply_fixes
@@ -329,7 +332,7 @@ def run_check(request: CheckRequest) -> CheckOutcome:
         baseline = recorded
     if baseline is not None:
         outcome.baselined = sum(baseline.matched.values())
-        outcome.stale = baseline.stale({baseline.relative(t.display) for t, _ in planned})
+        outcome.stale = baseline.stale({baseline.relative(t.display) for t in planned})
     return outcome
 
 
@@ -344,7 +347,7 @@ def _fails(outcome: CheckOutcome, result: FileResult) -> bool:
 
 def _stream(
     request: CheckRequest,
-    planned: list[tuple[Target, Profile]],
+    planned: list[Target],
     outcome: CheckOutcome,
     unreadable: list[FileResult],
     baseline: Baseline | None,
@@ -384,7 +387,7 @@ def _stream(
             files = "file" if fixed_files == 1 else "files"
             s = "s" if fixed_total != 1 else ""
             print(f"newslint: fixed {fixed_total} finding{s} in {fixed_files} {files}", file=err)
-        if any(t.path is None for t, _ in planned):
+        if any(t.is_stdin for t in planned):
             print("newslint: warning: fixes are not applied to standard input", file=err)
 
 

@@ -72,7 +72,7 @@ def plan_chunks(sizes: list[int], jobs: int) -> tuple[list[range], list[int]]:
 
 def _size(target: Target) -> int:
     try:
-        return os.stat(target.path).st_size if target.path is not None else 0
+        return os.stat(target.os_path).st_size if target.os_path is not None else 0
     except OSError:
         return 0
 
@@ -125,7 +125,7 @@ def lint_one(linter: Linter, target: Target, settings: CheckSettings, cache: Res
     from newslint.running.one_file import lint_target
 
     with gc_paused():
-        if cache is not None and target.path is not None:
+        if cache is not None and not target.is_stdin:
             return cache.lint(linter, target, settings)
         return lint_target(linter, target, settings)
 
@@ -177,7 +177,7 @@ def lint_all(
     gets at most a window of chunks ahead of the results being yielded (their results wait for their turn).
     """
     prepare_long_lived()
-    files = [t for t in targets if t.path is not None]
+    files = [t for t in targets if not t.is_stdin]
     if jobs <= 1 or len(files) < MIN_FILES_FOR_POOL or len(files) != len(targets):
         # Standard input (read by this process) or a small run: in-process.
         for target in targets:
