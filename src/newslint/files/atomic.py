@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -16,12 +17,18 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     ``durable`` also syncs the data to disk before the rename (for the user's files and reports). A cache
     entry skips it: after a power cut it may be empty, which reads as a miss.
     """
+    write_chunks_atomic(path, (data,), durable)
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+    """``write_bytes_atomic`` for data that comes in pieces (a report written as the run goes)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
