@@ -72,7 +72,8 @@ def test_iso_with_offset():
         ("(?:SEBI)?\\s*registered", {"registered"}),
         ("\\p{L}+ understood by the prefilter", {" understood by the prefilter"}),
         ("₹\\s?\\d", {"₹"}),  # a lone non-ASCII symbol is selective enough
-        ("#\\s*1", None),  # a lone ASCII character is not
+        ("#\\s*1", {"#"}),  # a lone digit is not; a rare sign is, when nothing longer is known
+        ("a\\s*1", None),  # a lone ASCII letter or digit is not
         ("(?:RA|RIA)", {"ra", "ria"}),  # the parser factors the R out of the two alternatives
         ("x(?:ab|cd)y", {"xaby", "xcdy"}),
         ("(?:ab|a)c", {"abc", "ac"}),
@@ -94,6 +95,11 @@ def test_required_literals(pattern, expected):
         ("(?:x|yy)+\\s*zz", [{"zz"}]),  # a set holding a lone ASCII letter is left out
         ("a\\s*b\\s*c\\s*dd\\s*ee\\s*ff\\s*ggg\\s*hhhh", [{"hhhh"}, {"ggg"}, {"dd"}, {"ee"}]),  # the 4 best
         ("\\d+", []),
+        # A lone sign that prose rarely holds, only when nothing longer is known
+        ("[a-z0-9][\\w.-]{1,60}@[a-z]{2,20}", [{"@"}]),
+        ("[1-5]\\s*(?:/\\s*5|out\\s+of\\s+5)", [{"/", "out"}]),
+        ("\\d+\\s*%\\s*returns", [{"returns"}]),
+        ("\\d+\\s*,\\s*\\d", []),  # a comma is in nearly every text
     ],
 )
 def test_required_literal_sets(pattern, expected):

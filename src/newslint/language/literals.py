@@ -279,6 +279,7 @@ def parse(source: str) -> list[Any] | None:
 # -- requirements ----------------------------------------------------------------------------------------
 
 MAX_ALTERNATIVES = 32  # a literal run that branches into more spellings than this is cut
+RARE_SIGNS = frozenset("%@#/$")  # lone characters worth a prefilter when an expression offers nothing longer
 MAX_LITERAL_SETS = 4  # the prefilter's sets, most selective first; more cost more searches than they save
 
 
@@ -372,16 +373,27 @@ def required_literal_sets(source: str, case_sensitive: bool = False) -> tuple[fr
     construct not understood here. The same for both case sensitivities (the key is the same for every case
     spelling); the argument is kept for the callers' keys.
 
-    A set that holds a lone ASCII character is left out (such a character is in nearly every text).
+    A set that holds a lone ASCII character is left out (such a character is in nearly every text), unless
+    nothing better is known and its lone characters are rare in prose (``%``, ``@``, ``#``, ``/``, ``$``): an
+    expression such as a UPI handle's or a percentage's then runs only on the units that hold its sign, not on
+    every unit of its scope.
     """
     del case_sensitive
     seq = parse(source)
     if seq is None:
         return ()
     sets: list[frozenset[str]] = []
+    signs: list[frozenset[str]] = []
     for candidate in _requirements(seq):
         lits = frozenset(candidate)
-        if lits and "" not in lits and lits not in sets and not any(len(s) < 2 and s.isascii() for s in lits):
+        if not lits or "" in lits or lits in sets or lits in signs:
+            continue
+        lone = [s for s in lits if len(s) < 2 and s.isascii()]
+        if not lone:
             sets.append(lits)
+        elif all(s in RARE_SIGNS for s in lone):
+            signs.append(lits)
+    if not sets:
+        sets = signs
     sets.sort(key=lambda c: (min(len(s) for s in c), -len(c)), reverse=True)  # stable: ties keep their order
     return tuple(sets[:MAX_LITERAL_SETS])
