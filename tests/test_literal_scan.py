@@ -47,3 +47,40 @@ def test_only_long_texts_are_scanned(monkeypatch):
     long = md("# T\n\n" + "guaranteed returns on the market today.\n\n" * 1000)
     UnitIndex([Unit(b, 0, len(b.text)) for b in long.blocks])._indexes(frozenset({"guaranteed"}))
     assert len(calls) == 1 and calls[0] >= context.SCAN_MIN_TEXT
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), min_size=1, max_size=25),
+    st.lists(st.booleans(), min_size=25, max_size=25),
+    st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=4),
+)
+def test_a_list_of_whole_blocks_asks_the_documents_index_and_finds_the_same_units(paragraphs, keep, sets):
+    """The body, the paragraphs, a class's blocks: their literal searches come from the document's index (scanned
+    once when long) and find what their own searches would find."""
+    doc = md("# T\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
+    units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
+    parent = UnitIndex(units)
+    SCAN(parent)  # as a long document's index would be
+    some = [Unit(u.block, 0, u.end) for u, k in zip(units, keep, strict=False) if k] or units[:1]
+    derived = UnitIndex(some)
+    derived.derive(parent)
+    assert derived._parent is parent
+    plain = UnitIndex(some)
+    for lits in sets:
+        assert derived.holding_all((lits,)) == plain.holding_all((lits,)), lits
+    assert derived.holding_all(tuple(sets)) == plain.holding_all(tuple(sets))
+
+
+def test_a_list_that_is_not_made_of_whole_blocks_of_the_document_searches_its_own_text():
+    doc = md("# T\n\nGuaranteed returns. Market today.\n\nSecond paragraph.\n")
+    units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
+    parent = UnitIndex(units)
+    for other in (
+        [Unit(units[1].block, 0, 10)],  # part of a block
+        [units[1], Unit(units[1].block, 0, len(units[1].block.text))],  # a block twice
+        [Unit(md("# Other\n").blocks[0], 0, 5)],  # a block of another document
+    ):
+        index = UnitIndex(other)
+        index.derive(parent)
+        assert index._parent is None

@@ -128,7 +128,7 @@ class UnitIndex:
     whose literals occur in three units costs three finds, not one test per unit of the document.
     """
 
-    __slots__ = ("_devanagari", "_found", "_scanned", "starts", "text", "units")
+    __slots__ = ("_blocks", "_devanagari", "_found", "_parent", "_parent_map", "_scanned", "starts", "text", "units")
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
@@ -137,6 +137,10 @@ class UnitIndex:
         self._found: dict[str, list[int]] = {}
         self._scanned = False  # whether the one-pass scan for the long literals ran (see ``literal_scan``)
         self._devanagari: bool | None = None  # whether the text has any Devanagari letter (asked once)
+        # A list of whole blocks asks the document's index instead of searching its own text (see ``derive``).
+        self._parent: UnitIndex | None = None
+        self._parent_map: list[int] = []  # for each unit of the parent, its index here, or -1
+        self._blocks: dict[int, int] | None = None  # id(block) -> index, for a parent's whole-block units
         self.text: str | None = None
         self.starts: list[int] = []
         if sum(u.end - u.start for u in units) > LOWERED_MAX:
@@ -150,6 +154,26 @@ class UnitIndex:
             starts.append(pos)
             pos += len(low) + 1
         self.starts = starts
+
+    def derive(self, parent: UnitIndex) -> None:
+        """Answer literal searches from ``parent`` (the document's whole blocks) when every unit here is a
+        whole block of it: the document's index has scanned its text once for every long literal and keeps
+        each literal's hits, so the body, the paragraphs, a class's blocks... cost no search of their own.
+        Both answers are supersets of the exact one in the same way (see ``holding_all``)."""
+        if self.text is None or parent.text is None or parent is self:
+            return
+        blocks = parent._blocks
+        if blocks is None:
+            blocks = parent._blocks = {id(u.block): j for j, u in enumerate(parent.units) if u.start == 0}
+        mapping = [-1] * len(parent.units)
+        for i, u in enumerate(self.units):
+            j = blocks.get(id(u.block))
+            if j is None or u.start != 0 or u.end != len(u.block.text) or mapping[j] >= 0:
+                return
+            mapping[j] = i
+        self._parent = parent
+        self._parent_map = mapping
+        self._scanned = True  # the parent scans
 
     def holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
         """The units (in order) whose lower-cased text contains a literal of each of ``sets`` (not empty).
@@ -191,18 +215,31 @@ class UnitIndex:
     def _indexes(self, literals: frozenset[str]) -> set[int]:
         """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
         found: set[int] = set()
-        known = self._found
+        for lit in minimal_literals(literals):
+            found.update(self.hits(lit))
+        return found
+
+    def hits(self, lit: str) -> list[int]:
+        """The indexes of the units holding ``lit`` (a superset, see ``holding_all``), searched once."""
+        hits = self._found.get(lit)
+        if hits is not None:
+            return hits
         if not self._scanned:
             self._scanned = True
             scan = literal_scan() if self.text is not None and len(self.text) >= SCAN_MIN_TEXT else None
             if scan is not None:
                 scan(self)
-        for lit in minimal_literals(literals):
-            hits = known.get(lit)
-            if hits is None:
-                hits = known[lit] = self._holding_one(lit)
-            found.update(hits)
-        return found
+                hits = self._found.get(lit)
+                if hits is not None:
+                    return hits
+        parent = self._parent
+        if parent is not None:
+            mapping = self._parent_map
+            hits = [k for k in [mapping[j] for j in parent.hits(lit)] if k >= 0]
+        else:
+            hits = self._holding_one(lit)
+        self._found[lit] = hits
+        return hits
 
     def _holding_one(self, lit: str) -> list[int]:
         """The indexes of the units whose lower-cased text contains ``lit`` (``text`` is not None)."""
@@ -394,6 +431,9 @@ class Context:
         if index is None or index.units is not units:
             index = UnitIndex(units)
             self._indexes[id(units)] = index
+            document = self.units("document")
+            if units is not document and index.text is not None:
+                index.derive(self.unit_index(document))
         return index
 
     def _whole(self, blocks: list[Block]) -> list[Unit]:
