@@ -264,7 +264,7 @@ class UnitIndex:
         return hits
 
 
-SCAN_MIN_TEXT = 20_000  # characters of a unit list's text below which per-literal searches are cheaper
+SCAN_MIN_TEXT = 10_000  # characters of a unit list's text below which per-literal searches are cheaper
 SCAN_MIN_LENGTH = 3  # two-letter literals ("in", "ra", "to") are in every unit: str.find stays cheaper for them
 _scanner: Any = None  # False: no scanner (pyahocorasick missing, or no literals known)
 
