@@ -74,6 +74,8 @@ def test_iso_with_offset():
         ("₹\\s?\\d", {"₹"}),  # a lone non-ASCII symbol is selective enough
         ("#\\s*1", {"#"}),  # a lone digit is not; a rare sign is, when nothing longer is known
         ("a\\s*1", None),  # a lone ASCII letter or digit is not
+        ("İ", None),  # regex matches "İ" with "i", whose key lacks the combining dot of "İ"'s
+        ("İstanbul", {"stanbul"}),  # so "İ" ends a literal
         ("(?:RA|RIA)", {"ra", "ria"}),  # the parser factors the R out of the two alternatives
         ("x(?:ab|cd)y", {"xaby", "xcdy"}),
         ("(?:ab|a)c", {"abc", "ac"}),

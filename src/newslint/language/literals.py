@@ -288,7 +288,10 @@ def _leading_literals(seq: list[Any]) -> tuple[str, bool]:
     chars = []
     for node in seq:
         if node[0] == "lit":
-            chars.append(case_key(node[1]))
+            key = case_key(node[1])
+            if len(key) != 1:  # "İ" (see ``_requirements``)
+                return "".join(chars), False
+            chars.append(key)
         elif node[0] != "at":
             return "".join(chars), False
     return "".join(chars), True
@@ -321,12 +324,19 @@ def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
         kind = node[0]
         if kind == "lit":
             key = case_key(node[1])
+            if len(key) != 1:
+                # "İ" lower-cases to "i" and a combining dot, but regex also matches it with a plain "i": no
+                # key spells both, so the character ends the run like an unknown one.
+                end_run()
+                continue
             run[:] = [r + key for r in run]
         elif kind == "at":
             continue
         elif kind == "cls":
             chars = node[1]
             keys = sorted({case_key(c) for c in chars}) if chars is not None else None
+            if keys is not None and any(len(k) != 1 for k in keys):
+                keys = None  # "İ" in the class (see above)
             if keys is None or len(run) * len(keys) > MAX_ALTERNATIVES:
                 end_run()
             else:
