@@ -188,6 +188,7 @@ def run_check_command(
             jobs=jobs,
             cache=not no_cache,
             fix=fix,
+            output_file=output_file,
         )
         try:
             outcome = run_check(request)
@@ -210,10 +211,10 @@ def run_check_command(
         )
         text = formatter(fmt)(report)
         if output_file is not None:
-            from .atomic import write_text_atomic
+            from .atomic import write_report
 
             try:
-                write_text_atomic(output_file, text)
+                write_report(output_file, text.encode("utf-8", "backslashreplace"))
             except OSError as exc:
                 raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
         else:

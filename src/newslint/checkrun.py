@@ -26,7 +26,7 @@ from .profile import CommandLine, Profile, build_profile, path_matches, relative
 from .progress import for_run
 from .records import Record
 from .rules.model import SEVERITY_RANK, Rule
-from .runner import CheckSettings, Target, collect
+from .runner import CheckSettings, Target, UsageError, collect
 from .timing import Timings, requested_rows
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class CheckRequest(Record):
         "jobs",
         "fix",
         "cache",
+        "output_file",
     )
 
     def __init__(
@@ -65,6 +66,7 @@ class CheckRequest(Record):
         jobs: int | None = None,
         fix: bool = False,
         cache: bool = True,
+        output_file: Path | None = None,
     ) -> None:
         self.paths = paths
         self.settings = settings
@@ -78,6 +80,7 @@ class CheckRequest(Record):
         self.jobs = jobs  # processes; None = the number of CPUs
         self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
         self.cache = cache  # read and write .newslint_cache/
+        self.output_file = output_file  # --output-file: never one of the checked files
 
 
 class CheckOutcome(Record):
@@ -216,8 +219,28 @@ def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileRe
     return fresh
 
 
+def refuse_output_over_input(output_file: Path, targets: list[Target]) -> None:
+    """``-o a.md`` while checking ``a.md`` (by any name: a link, ``./a.md``) would replace the article with
+    the report: ``UsageError`` before anything is checked."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return  # a new file cannot be one of the checked ones
+    for target in targets:
+        if target.path is None:
+            continue
+        try:
+            st = os.stat(target.path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise UsageError(f"--output-file {output_file} is one of the files being checked ({target.display})")
+
+
 def run_check(request: CheckRequest) -> CheckOutcome:
     planned, outcome, warnings = plan(request)
+    if request.output_file is not None:
+        refuse_output_over_input(request.output_file, [t for t, _ in planned])
     err = sys.stderr
     if not request.quiet:
         for warning in warnings:

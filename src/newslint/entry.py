@@ -58,13 +58,27 @@ def silence_stdout() -> None:
         pass
 
 
+class ReportNotWritten(Exception):
+    """Standard output could not take the report (a full disk, an I/O error): one line, exit code 2."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"cannot write the report to standard output: {reason}")
+
+
 def write_stdout(text: str) -> None:
-    """Write (part of) the report; a closed pipe ends the output quietly, not the run."""
+    """Write (part of) the report; a closed pipe ends the output quietly, not the run.
+
+    Any other failure (``> /dev/full``) raises ``ReportNotWritten``; what is left of the output is discarded
+    so that the flush at exit does not fail again.
+    """
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+    except OSError as exc:
+        silence_stdout()
+        raise ReportNotWritten(exc.strerror or str(exc)) from None
 
 
 def _plain_check(args: list[str]) -> dict[str, Any] | None:
@@ -100,16 +114,27 @@ def main() -> None:
         code = EXIT_INTERRUPTED
     except BrokenPipeError:
         silence_stdout()
+    except ReportNotWritten as exc:
+        code = 2
+        _say(f"newslint: error: {exc}")
     finally:
         _Interrupt.armed = False
     if _Interrupt.seen:
         code = EXIT_INTERRUPTED
-        try:
-            print("newslint: interrupted", file=sys.stderr, flush=True)
-        except (OSError, ValueError):
-            pass
+        _say("newslint: interrupted")
     try:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         silence_stdout()
+    except OSError as exc:  # what a command printed without write_stdout, on a full disk
+        silence_stdout()
+        _say(f"newslint: error: {ReportNotWritten(exc.strerror or str(exc))}")
+        code = 2
     sys.exit(code)
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass

@@ -135,9 +135,42 @@ def lint_one(linter: Linter, target: Target, settings: CheckSettings, cache: Res
 _worker_state: tuple[Linter, CheckSettings, ResultCache | None] | None = None
 
 
-def _init_worker(linter: Linter, settings: CheckSettings, cache: ResultCache | None) -> None:
+def die_with_parent(parent: int) -> None:
+    """End this worker when the parent process dies (``kill -9``, SIGTERM, a crash).
+
+    A worker waits for its next chunk on a pipe that it (and every other worker) also holds open for writing,
+    so the parent's death never reaches it as end-of-file: it would wait forever, holding the terminal's
+    stdout and stderr. On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``);
+    elsewhere a daemon thread notices that the parent changed.
+    """
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+            armed = False
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    if not armed:  # pragma: no cover - not Linux
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
+
+
+def _init_worker(linter: Linter, settings: CheckSettings, cache: ResultCache | None, parent: int = 0) -> None:
     global _worker_state
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    if parent:
+        die_with_parent(parent)
     _worker_state = (linter, settings, cache)
     prepare_long_lived()
 
@@ -202,7 +235,10 @@ def _pooled(
 
     chunks, order = plan_chunks([_size(t) for t in targets], jobs)
     executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(linter, settings, cache)
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_init_worker,
+        initargs=(linter, settings, cache, os.getpid()),
     )
     done = 0  # targets yielded so far (chunks are yielded in input order, whatever order they finish in)
     try:
