@@ -216,12 +216,14 @@ def _rewrite_in_place(real: Path, data: bytes, snap: Snapshot) -> str:
 # -- stale temporary files -----------------------------------------------------------------------------------
 
 
-def remove_stale_temporaries(folder: Path, name: str | None = None, now: float | None = None) -> int:
-    """Delete temporary files of newslint's own naming in ``folder`` (for ``name`` only, if given) whose
-    process is gone or that are over an hour old; returns how many. Never follows a link."""
+def remove_stale_temporaries(folder: Path | int, name: str | None = None, now: float | None = None) -> int:
+    """Delete temporary files of newslint's own naming in ``folder`` (a path, or a descriptor of an open
+    folder) for ``name`` only, if given, whose process is gone or that are over an hour old; returns how
+    many. Never follows a link."""
     removed = 0
     now = time.time() if now is None else now
     prefix = f".{name[:_PREFIX_NAME]}.newslint-" if name is not None else "."
+    dir_fd = folder if isinstance(folder, int) else None
     try:
         entries = os.scandir(folder)
     except OSError:
@@ -240,7 +242,10 @@ def remove_stale_temporaries(folder: Path, name: str | None = None, now: float |
             if _alive(int(m.group(1))) and now - st.st_mtime < STALE_AFTER:
                 continue
             try:
-                os.unlink(os.path.join(folder, entry.name))
+                if dir_fd is not None:
+                    os.unlink(entry.name, dir_fd=dir_fd)
+                else:
+                    os.unlink(os.path.join(folder, entry.name))  # type: ignore[arg-type]
                 removed += 1
             except OSError:
                 pass
