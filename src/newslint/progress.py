@@ -67,7 +67,9 @@ class Progress:
             self.stream.write("\r\x1b[2K")
             self.drawn = False
             self.last = 0.0
-        self.stream.write(text + "\n")
+        from .output.escape import terminal_safe
+
+        self.stream.write(terminal_safe(text) + "\n")
         self.stream.flush()
 
     def close(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .escape import name_for_line, terminal_safe
 from .report import RunReport
 from .text import finish, paint
 
@@ -10,6 +11,6 @@ def render(report: RunReport) -> str:
     color = report.color
     out: list[str] = []
     for f in report.findings:
-        where = paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
-        out.append(f"{where} {paint(f.severity, f.severity, color)} {f.rule} {f.message}")
+        where = paint(f"{name_for_line(f.path)}:{f.line}:{f.column}:", "bold", color)
+        out.append(f"{where} {paint(f.severity, f.severity, color)} {f.rule} {terminal_safe(f.message)}")
     return finish(report, out)

@@ -9,13 +9,16 @@ A file that could not be read is an ``::error file=PATH::`` line. Chosen by defa
 
 from __future__ import annotations
 
+from .escape import terminal_safe, valid_text
 from .report import RunReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's escapes for CR and LF; other control characters (an article's ``\\x1b``) made visible."""
+    text = valid_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(text)
 
 
 def escape_property(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+from .escape import valid_strings
 from .report import RunReport
 
 
@@ -31,4 +32,4 @@ def render(report: RunReport) -> str:
     }
     if report.statistics:
         payload["statistics"] = [{"rule": rule, "count": n} for rule, n in report.by_rule()]
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(valid_strings(payload), indent=2, ensure_ascii=False) + "\n"

@@ -13,13 +13,14 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from ..findings import Finding
+from .escape import valid_text
 from .report import RunReport
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
+    return _INVALID_XML.sub("\ufffd", valid_text(text))
 
 
 def _attr(text: str) -> str:

@@ -4,6 +4,7 @@ and nothing else, no source excerpts and no summary."""
 
 from __future__ import annotations
 
+from .escape import name_for_line, terminal_safe
 from .report import RunReport
 
 _COLORS = {
@@ -23,7 +24,7 @@ def paint(text: str, color: str, enabled: bool) -> str:
 
 def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> tuple[str, str]:
     """The source line (shortened around the match when long) and the underline below it."""
-    text = line_text.expandtabs(1).rstrip()
+    text = terminal_safe(line_text.expandtabs(1).rstrip())
     start = max(column - 1, 0)
     end = end_column - 1 if same_line else len(text)
     end = max(end, start + 1)
@@ -47,9 +48,9 @@ def render(report: RunReport) -> str:
     out: list[str] = []
     lines_of = {r.path: r.lines for r in report.results}
     for f in report.findings:
-        where = paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
+        where = paint(f"{name_for_line(f.path)}:{f.line}:{f.column}:", "bold", color)
         sev = paint(f.severity, f.severity, color)
-        out.append(f"{where} {sev} {f.rule} {f.message}")
+        out.append(f"{where} {sev} {f.rule} {terminal_safe(f.message)}")
         if report.quiet:
             continue
         line_text = lines_of.get(f.path, {}).get(f.line)
@@ -59,7 +60,7 @@ def render(report: RunReport) -> str:
             out.append(f"  {gutter} | {text}")
             out.append(f"  {' ' * len(gutter)} | {paint(marks, f.severity, color)}")
         if f.fix is not None:
-            action = f"replace with {f.fix.replacement!r}" if f.fix.replacement else "delete it"
+            action = f"replace with {terminal_safe(repr(f.fix.replacement))}" if f.fix.replacement else "delete it"
             out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
     return finish(report, out)
 
@@ -68,7 +69,7 @@ def finish(report: RunReport, out: list[str]) -> str:
     """The report's end, shared by the text and concise formats: unreadable files, statistics, summary."""
     for r in report.results:
         if r.error:
-            out.append(f"{r.path}: error: {r.error}")
+            out.append(f"{name_for_line(r.path)}: error: {terminal_safe(r.error)}")
     stats = statistics_lines(report) if report.statistics else []
     if stats:
         out.extend(["", *stats] if out else stats)
