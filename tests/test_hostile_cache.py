@@ -151,3 +151,16 @@ def test_a_result_with_a_rule_timeout_is_never_cached(project):
     assert "newslint-rule-timeout" in first.stdout, first
     cache = project / CACHE_DIR_NAME
     assert not [p for p in cache.rglob("*") if p.is_file() and p.parent.parent.parent.name == f"v{CACHE_FORMAT}"]
+
+
+def test_stale_temporary_files_in_the_cache_are_removed_by_the_next_write_there(warm):
+    import subprocess
+
+    (entry,) = entries(warm)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = entry.parent / f".{entry.name}.newslint-{dead.pid}-0a1b2c3d4e5f.tmp"
+    stale.write_bytes(b"half an entry")
+    entry.unlink()
+    again(warm)
+    assert entry.exists() and not stale.exists()

@@ -117,7 +117,7 @@ def write_report(path: Path, data: bytes) -> None:
             fh.flush()
         return
     real = Path(os.path.realpath(path))
-    remove_stale_temporaries(_folder(real), real.name)
+    sweep_once(_folder(real))
     write_bytes_atomic(real, data)
 
 
@@ -176,7 +176,7 @@ def replace_checked(path: Path, data: bytes, snap: Snapshot) -> str:
     st = os.stat(real)
     if st.st_nlink > 1:
         return _rewrite_in_place(real, data, snap)
-    remove_stale_temporaries(_folder(real), real.name)
+    sweep_once(_folder(real))
     fd, tmp = _temporary(_folder(real), real.name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -214,6 +214,17 @@ def _rewrite_in_place(real: Path, data: bytes, snap: Snapshot) -> str:
 
 
 # -- stale temporary files -----------------------------------------------------------------------------------
+
+
+_swept: set[str] = set()
+
+
+def sweep_once(folder: Path) -> None:
+    """``remove_stale_temporaries`` in ``folder``, the first time this process writes there."""
+    key = os.path.abspath(folder)
+    if key not in _swept:
+        _swept.add(key)
+        remove_stale_temporaries(folder)
 
 
 def remove_stale_temporaries(folder: Path | int, name: str | None = None, now: float | None = None) -> int:

@@ -311,9 +311,15 @@ class ResultCache:
     # -- the folders: opened one by one, never through a link ------------------------------------------
 
     def _folder_fd(self, create: bool) -> int | None:
-        """A descriptor of the fingerprint folder, every folder from the cache root down a real folder."""
+        """A descriptor of the fingerprint folder, every folder from the cache root down a real folder.
+
+        ``None`` (no cache: every lookup a miss, nothing stored) where the system cannot open files relative
+        to a folder's descriptor (Windows): a cache that might be read through a planted link is worse than
+        none."""
         if self._fd is not None:
             return self._fd
+        if not SAFE_FOLDERS:
+            return None
         if create:
             self._make_root()
         try:
@@ -435,6 +441,13 @@ class ResultCache:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+SAFE_FOLDERS = (
+    bool(_NOFOLLOW)
+    and os.open in os.supports_dir_fd
+    and os.mkdir in os.supports_dir_fd
+    and os.unlink in os.supports_dir_fd
+    and os.scandir in os.supports_fd
+)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 

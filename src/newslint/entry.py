@@ -15,12 +15,14 @@ A reader that goes away (``newslint check . | head``) is handled where the repor
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
 from typing import Any
 
 EXIT_INTERRUPTED = 130
+_OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)))
 
 
 class _Interrupt:
@@ -117,6 +119,12 @@ def main() -> None:
     except ReportNotWritten as exc:
         code = 2
         _say(f"newslint: error: {exc}")
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        silence_stdout()  # a command that printed without write_stdout, on a full disk
+        code = 2
+        _say(f"newslint: error: {ReportNotWritten(exc.strerror or str(exc))}")
     finally:
         _Interrupt.armed = False
     if _Interrupt.seen:
