@@ -16,6 +16,7 @@ whose process is gone.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -206,6 +207,11 @@ def _rewrite_in_place(real: Path, data: bytes, snap: Snapshot) -> str:
     with open(real, "r+b") as fh:
         if not unchanged(real, snap):
             raise FileChanged(str(real))
+        if len(data) > snap.size and hasattr(os, "fstatvfs"):
+            # A write that fails half-way cannot be undone here: check there is room before a byte changes.
+            vfs = os.fstatvfs(fh.fileno())
+            if vfs.f_bavail * vfs.f_frsize < len(data) - snap.size + (1 << 20):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         fh.write(data)
         fh.truncate()
         fh.flush()
