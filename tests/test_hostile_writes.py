@@ -70,6 +70,14 @@ def test_output_file_that_is_a_character_device_stays_one(project):
     assert stat.S_ISCHR(os.lstat(null).st_mode)
 
 
+@pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="no /dev/stdout link here")
+def test_output_file_dev_stdout_writes_to_standard_output(project):
+    article(project)
+    run = newslint("check", "a.md", "-f", "concise", "-o", "/dev/stdout", cwd=project)
+    assert run.returncode == 0 and "a.md:3:" in run.stdout, run
+    assert os.path.islink("/dev/stdout")
+
+
 def test_output_file_on_a_full_device_is_one_line_exit_2(project):
     article(project)
     full = project / "full"

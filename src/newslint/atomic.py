@@ -98,10 +98,11 @@ def create_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def writes_through(path: Path) -> bool:
-    """Whether ``--output-file PATH`` is written through (a device, a FIFO, a socket, ``/dev``, ``/proc``)
-    rather than replaced: anything that exists and is not a regular file or a folder."""
+    """Whether ``--output-file PATH`` is written through rather than replaced: a device, a FIFO, a socket,
+    or a link under ``/dev`` or ``/proc`` (``/dev/stdout`` leads to whatever standard output is, a regular
+    file included, and must stay the process's own output)."""
     absolute = os.path.abspath(path)
-    if absolute.startswith(("/dev/", "/proc/")):
+    if absolute.startswith(("/dev/", "/proc/")) and os.path.islink(absolute):
         return True
     try:
         st = os.stat(path)
@@ -183,16 +184,15 @@ def replace_checked(path: Path, data: bytes, snap: Snapshot) -> str:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
-            new = os.fstat(fh.fileno())
-            if (new.st_uid, new.st_gid) != (st.st_uid, st.st_gid):
-                try:
-                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-                except PermissionError:
-                    _unlink(tmp)
-                    return _rewrite_in_place(real, data, snap)
-                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))  # chown clears set-id bits
             os.fsync(fh.fileno())
+        new = os.stat(tmp)
+        if (new.st_uid, new.st_gid) != (st.st_uid, st.st_gid) and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except PermissionError:  # only root gives a file away: keep the owner by writing in place
+                _unlink(tmp)
+                return _rewrite_in_place(real, data, snap)
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
         if not unchanged(real, snap):
             raise FileChanged(str(path))
         os.replace(tmp, real)
