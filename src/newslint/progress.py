@@ -67,9 +67,9 @@ class Progress:
             self.stream.write("\r\x1b[2K")
             self.drawn = False
             self.last = 0.0
-        from .output.escape import terminal_safe
+        from .output.escape import message_text
 
-        self.stream.write(terminal_safe(text) + "\n")
+        self.stream.write(message_text(text) + "\n")
         self.stream.flush()
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .escape import name_for_line, terminal_safe
+from .escape import message_text, name_for_line
 from .report import RunReport
 from .text import finish, paint
 
@@ -12,5 +12,5 @@ def render(report: RunReport) -> str:
     out: list[str] = []
     for f in report.findings:
         where = paint(f"{name_for_line(f.path)}:{f.line}:{f.column}:", "bold", color)
-        out.append(f"{where} {paint(f.severity, f.severity, color)} {f.rule} {terminal_safe(f.message)}")
+        out.append(f"{where} {paint(f.severity, f.severity, color)} {f.rule} {message_text(f.message)}")
     return finish(report, out)

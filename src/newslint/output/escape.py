@@ -22,6 +22,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab and newline handled by callers, DEL, C1 controls, and the bidirectional controls that
 # reorder what a terminal shows (embeddings, overrides, isolates).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAME_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -69,6 +70,11 @@ def _picture(m: re.Match[str]) -> str:
 
 
 def terminal_safe(text: str) -> str:
-    """Article text for a terminal: every control character one visible character, columns unchanged."""
-    text = valid_text(text)
-    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+    """Article text for a terminal: every control character (and lone surrogate) one visible character, so
+    columns are unchanged."""
+    return _UNSAFE.sub(_picture, text) if _UNSAFE.search(text) else text
+
+
+def message_text(text: str) -> str:
+    """A message for a terminal: names' bytes as ``\\xNN`` (``valid_text``), control characters visible."""
+    return terminal_safe(valid_text(text))

@@ -4,7 +4,7 @@ and nothing else, no source excerpts and no summary."""
 
 from __future__ import annotations
 
-from .escape import name_for_line, terminal_safe
+from .escape import message_text, name_for_line, terminal_safe
 from .report import RunReport
 
 _COLORS = {
@@ -24,7 +24,7 @@ def paint(text: str, color: str, enabled: bool) -> str:
 
 def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> tuple[str, str]:
     """The source line (shortened around the match when long) and the underline below it."""
-    text = terminal_safe(line_text.expandtabs(1).rstrip())
+    text = line_text.expandtabs(1).rstrip()
     start = max(column - 1, 0)
     end = end_column - 1 if same_line else len(text)
     end = max(end, start + 1)
@@ -40,7 +40,7 @@ def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> t
         start = start - offset + shift
         end = min(end - offset + shift, len(text))
     width = max(1, min(end, len(text) + 1) - start)
-    return text, " " * start + "^" * width
+    return terminal_safe(text), " " * start + "^" * width  # one character for one: the columns hold
 
 
 def render(report: RunReport) -> str:
@@ -50,7 +50,7 @@ def render(report: RunReport) -> str:
     for f in report.findings:
         where = paint(f"{name_for_line(f.path)}:{f.line}:{f.column}:", "bold", color)
         sev = paint(f.severity, f.severity, color)
-        out.append(f"{where} {sev} {f.rule} {terminal_safe(f.message)}")
+        out.append(f"{where} {sev} {f.rule} {message_text(f.message)}")
         if report.quiet:
             continue
         line_text = lines_of.get(f.path, {}).get(f.line)
@@ -69,7 +69,7 @@ def finish(report: RunReport, out: list[str]) -> str:
     """The report's end, shared by the text and concise formats: unreadable files, statistics, summary."""
     for r in report.results:
         if r.error:
-            out.append(f"{name_for_line(r.path)}: error: {terminal_safe(r.error)}")
+            out.append(f"{name_for_line(r.path)}: error: {message_text(r.error)}")
     stats = statistics_lines(report) if report.statistics else []
     if stats:
         out.extend(["", *stats] if out else stats)
