@@ -25,11 +25,12 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-# The modules of the per-tag loop (see src/newslint/html/parser.py). Everything else stays interpreted.
+# The modules of the per-tag loop (see src/newslint/parsing/html/parser.py). Everything else stays interpreted.
 COMPILED_MODULES = (
-    "newslint/html/parser.py",
-    "newslint/html/tokenizer.py",
-    "newslint/textbuild.py",
+    "newslint/parsing/html/parser.py",
+    "newslint/parsing/html/tokenizer.py",
+    "newslint/parsing/html/attributes.py",
+    "newslint/document/textbuild.py",
 )
 
 SETUP_PY = """\
@@ -41,10 +42,10 @@ setup(name="newslint-compiled", ext_modules=mypycify(["--ignore-missing-imports"
 """
 
 
-# Runs newslint.rules.expression_store OUT RULES with the source tree (argv[1]) first on sys.path.
+# Runs newslint.rules.expression_build OUT RULES with the source tree (argv[1]) first on sys.path.
 STORE_BOOTSTRAP = (
     "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "runpy.run_module('newslint.rules.expression_store', run_name='__main__', alter_sys=True)"
+    "runpy.run_module('newslint.rules.expression_build', run_name='__main__', alter_sys=True)"
 )
 
 
@@ -71,8 +72,8 @@ class CompileParserHook(BuildHookInterface):
         self.app.display_info(f"newslint: compiled {', '.join(COMPILED_MODULES)} with mypyc")
 
     def _store_expressions(self, build_data: dict[str, Any]) -> None:
-        """Compile the built-in packs' expressions into ``newslint/rules/expressions.bin`` (see
-        ``newslint/rules/expression_store.py``). Without it the wheel is still correct, only slower to start
+        """Compile the built-in packs' expressions into ``newslint/language/expressions.bin`` (see
+        ``newslint/language/expression_store.py``). Without it the wheel is still correct, only slower to start
         matching; ``NEWSLINT_REQUIRE_COMPILED=1`` makes a failure fatal here too."""
         out = self._work / "expressions.bin"
         root = Path(self.root)
@@ -92,7 +93,7 @@ class CompileParserHook(BuildHookInterface):
                 raise RuntimeError(f"the expression store was not built: {last[:300]}")
             self.app.display_warning(f"newslint: the expression store was not built ({last[:300]})")
             return
-        build_data["force_include"][str(out)] = "newslint/rules/expressions.bin"
+        build_data["force_include"][str(out)] = "newslint/language/expressions.bin"
         self.app.display_info(f"newslint: {run.stdout.strip()}")
 
     def _compile(self) -> dict[str, str]:

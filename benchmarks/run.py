@@ -89,9 +89,9 @@ def rule_arguments(rules: str | None) -> tuple[list[str], str]:
 
 def parser_build() -> str:
     """Which HTML parser the measured install runs: compiled with mypyc (a wheel) or the Python source."""
-    from newslint.cli import is_compiled
+    from newslint.cli.app import is_compiled
 
-    if is_compiled("newslint.html.parser"):
+    if is_compiled("newslint.parsing.html.parser"):
         return "build: compiled parser (mypyc, a wheel install)"
     return "build: Python parser (an editable install, or a wheel that could not compile; see hatch_build.py)"
 
@@ -141,9 +141,9 @@ def run_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
 
 def floors(files: list[Path], repeat: int) -> dict[str, dict[str, Any]]:
     """The in-process floors: read+decode, raw parse (lxml / markdown-it), newslint's parse."""
-    from newslint.parallel import gc_paused, prepare_long_lived
-    from newslint.parse import parse_source
-    from newslint.source import decode_source, format_for, sniff_format
+    from newslint.files.source import decode_source, format_for, sniff_format
+    from newslint.parsing.parse import parse_source
+    from newslint.running.many_files import gc_paused, prepare_long_lived
 
     def decoded() -> list[Any]:
         out = []

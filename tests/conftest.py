@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.document import Block, Document
-from newslint.parse import parse_text
+from newslint.document.model import Block, Document
+from newslint.parsing.parse import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "workflow"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from newslint.document import Document
-from newslint.engine import Linter, lint_source
-from newslint.findings import Finding
-from newslint.parse import parse_source
+from newslint.document.model import Document
+from newslint.files.source import SourceText
+from newslint.parsing.parse import parse_source
 from newslint.rules.loader import load_rules
-from newslint.source import SourceText
+from newslint.running.findings import Finding
+from newslint.running.linter import Linter, lint_source
 
 NOW = date(2026, 11, 29)
 

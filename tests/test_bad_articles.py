@@ -439,7 +439,7 @@ def test_deeply_nested_json_ld_and_front_matter_through_check_and_inspect(tmp_pa
 def test_a_file_is_read_whole_whatever_stat_said_and_never_past_the_limit(
     tmp_path, monkeypatch, stat_size, max_size, expected
 ):
-    from newslint import source
+    from newslint.files import source
 
     page = tmp_path / "grows.md"
     page.write_text("# Grows\n\n" + "A sentence of the article. " * 20, encoding="utf-8")  # 549 bytes

@@ -7,9 +7,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.slow
 def test_harness_quick_run_writes_every_measurement(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run(

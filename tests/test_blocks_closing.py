@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from helpers import source
-from newslint.engine import Linter, lint_source
 from newslint.rules.loader import Loader
+from newslint.running.linter import Linter, lint_source
 
 PACK = """
 pack: t

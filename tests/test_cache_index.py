@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint import cache as cache_module
-from newslint import parallel
-from newslint.cache import INDEX_FORMAT, INDEX_NAME, ResultCache
+from newslint.running import cache as cache_module
+from newslint.running import many_files as parallel
+from newslint.running.cache import INDEX_FORMAT, INDEX_NAME, ResultCache
 from test_parallel_cache import _corpus, check, promise_posts
 
 

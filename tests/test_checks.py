@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import html, md
-from newslint.engine import Linter
 from newslint.rules.loader import Loader
+from newslint.running.linter import Linter
 
 NOW = date(2025, 6, 1)
 

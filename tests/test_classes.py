@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from helpers import parse
-from newslint.context import Context
+from newslint.language.context import Context
 from newslint.rules.loader import Loader
 
 PACK = """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -225,7 +226,15 @@ def test_python_dash_m_runs_check(project):
 
 
 def test_readme_starts_with_the_two_commands():
+    """The first code block: a user's install that checks the examples, and a development install that runs the
+    tests, in two virtual environments (an editable install would replace the first's compiled parser)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("```sh", 1)[1].split("```", 1)[0]
-    assert "newslint check examples/" in block
-    assert "pytest" in block
+    commands = [line for line in block.splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2
+    use, develop = commands
+    assert "pip install -q . " in use and "newslint check examples/" in use and " -e " not in use
+    assert "-e '.[test]'" in develop and "-m pytest -q" in develop
+    venvs = [re.match(r"python3 -m venv (\S+) &&", c) for c in commands]
+    assert all(venvs) and venvs[0].group(1) != venvs[1].group(1)
+    assert all(c.count(m.group(1) + "/bin/") == 2 for c, m in zip(commands, venvs, strict=True))

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from newslint.cli import is_compiled
+from newslint.cli.app import is_compiled
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPILED = ("newslint.html.parser", "newslint.html.tokenizer", "newslint.textbuild")
+COMPILED = ("newslint.parsing.html.parser", "newslint.parsing.html.tokenizer", "newslint.document.textbuild")
 
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="not the compiled build")
@@ -75,7 +75,7 @@ def make_hook(monkeypatch: pytest.MonkeyPatch, root: Path = ROOT) -> tuple[Any, 
     return hook_module, hook, recorder
 
 
-STORE_IN_WHEEL = "newslint/rules/expressions.bin"
+STORE_IN_WHEEL = "newslint/language/expressions.bin"
 
 
 def test_build_falls_back_to_pure_python_when_compiling_fails(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from helpers import source
-from newslint.engine import Linter, lint_source
+from newslint.language.model import Condition
 from newslint.rules.loader import Loader
-from newslint.rules.model import Condition
+from newslint.running.linter import Linter, lint_source
 
 PACK = """
 pack: t

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from newslint.source import read_source
+from newslint.files.source import read_source
 from robustness import EVERY_CHECK_RULES
 
 CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", ROOT.parent / "shared" / "corpus"))

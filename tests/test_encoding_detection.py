@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.source import decode
+from newslint.files.source import decode
 
 SAMPLES = [
     ("“Quoted” café, naïve résumé — €5 returns. Zürich, Größe, São Paulo, déçu.", "cp1252"),

@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 
 from conftest import ROOT, run_cli
-from newslint.textbuild import fold
+from newslint.document.textbuild import fold
 
 EXAMPLES = ROOT / "examples"
 _TAG = re.compile(r"<[^>]*>")

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 import regex
 
-from newslint.rules import expression_store
-from newslint.rules.patterns import Pattern
+from newslint.language import expression_store
+from newslint.language.patterns import Pattern
+from newslint.rules import expression_build
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = expression_store.builtin_keys(ROOT / "rules")
+KEYS = expression_build.builtin_keys(ROOT / "rules")
 PYTHON = list(sys.version_info[:2])
 EXAMPLES = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").iterdir()))
 
@@ -161,9 +162,9 @@ def test_a_damaged_entry_is_compiled_instead(store_file: Path, tmp_path: Path) -
 
 def test_the_command_writes_a_store(tmp_path: Path) -> None:
     out = tmp_path / "out.bin"
-    assert expression_store.main([str(out), str(ROOT / "rules")]) == 0
+    assert expression_build.main([str(out), str(ROOT / "rules")]) == 0
     assert marshal.loads(out.read_bytes())["entries"].keys() == set(KEYS)
-    assert expression_store.main([]) == 2
+    assert expression_build.main([]) == 2
 
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="only the built wheel ships a store")

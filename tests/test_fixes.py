@@ -6,9 +6,9 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from newslint.engine import Linter, lint_file
-from newslint.fixes import apply_fixes
 from newslint.rules.loader import Loader
+from newslint.running.fixes import apply_fixes
+from newslint.running.linter import Linter, lint_file
 
 RULES = """
 pack: t

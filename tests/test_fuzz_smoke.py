@@ -8,11 +8,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 
 from fuzz_parsers import TOKENS, one_input, run_hypothesis
 
 
+@pytest.mark.slow
 def test_a_short_fuzz_round_finds_nothing():
     started = time.monotonic()
     count = run_hypothesis(examples=150, derandomize=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import newslint
-from newslint.cache import CACHE_DIR_NAME, CACHE_FORMAT, INDEX_NAME, seal, unseal
+from newslint.running.cache import CACHE_DIR_NAME, CACHE_FORMAT, INDEX_NAME, seal, unseal
 
 ARTICLE = "# Markets\n\nWe offer guaranteed returns.\n"
 

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from conftest import html, md, position_of
-from newslint.html.tokenizer import END, START, TEXT, iter_tokens
+from newslint.parsing.html.tokenizer import END, START, TEXT, iter_tokens
 
 
 def timed(fn, *args):
@@ -90,8 +90,8 @@ def test_text_not_found_verbatim_does_not_make_the_parser_quadratic():
     # search to the end of the paragraph (64,000 of them took 22 s, 12 s of it on top of markdown-it's own
     # tokenizing). What newslint adds is measured against markdown-it's time on the same text, not against
     # a wall-clock limit: markdown-it alone takes 4-6 s here on a slow machine.
-    from newslint.markdown.parser import parse_markdown
-    from newslint.markdown.tokens import tokenize
+    from newslint.parsing.markdown.parser import parse_markdown
+    from newslint.parsing.markdown.tokens import tokenize
 
     text = "<http://a%20b> " * 32_000 + "guaranteed returns\n"
     tokenizing = min(timed(tokenize, text, 120.0)[1] for _ in range(2))
@@ -101,11 +101,11 @@ def test_text_not_found_verbatim_does_not_make_the_parser_quadratic():
 
 
 def test_markdown_parse_past_its_time_limit_is_a_file_error(monkeypatch):
-    from newslint.engine import Linter, lint_source
-    from newslint.markdown import tokens
-    from newslint.markdown.parser import parse_markdown
+    from newslint.files.source import SourceText
+    from newslint.parsing.markdown import tokens
+    from newslint.parsing.markdown.parser import parse_markdown
     from newslint.rules.loader import RuleSet
-    from newslint.source import SourceText
+    from newslint.running.linter import Linter, lint_source
 
     text = "![" * 200_000  # about 20 µs a character in markdown-it-py
     started = time.perf_counter()

@@ -213,9 +213,9 @@ def test_fix_in_a_read_only_folder_is_a_message_not_a_traceback(project):
 
 def test_an_editor_save_during_fix_is_kept(tmp_path, monkeypatch):
     """The file changes after it was read and the fix computed, right before it would be replaced."""
-    from newslint import fixes
-    from newslint.engine import Linter, lint_file
     from newslint.rules.loader import Loader
+    from newslint.running import fixes
+    from newslint.running.linter import Linter, lint_file
 
     loader = Loader()
     loader.load_text(RULES_YAML, "t.yaml")
@@ -268,8 +268,8 @@ def test_splice_refuses_what_it_cannot_map_one_to_one():
     """A stateful encoding (ISO-2022-JP, which newslint reads as the ASCII it is made of, so only reachable
     through the API): the text before a span inside a run of JIS characters, encoded alone, ends with an
     escape back to ASCII that the file does not have there."""
-    from newslint.findings import Fix
-    from newslint.fixes import NotSpliceable, splice
+    from newslint.running.findings import Fix
+    from newslint.running.fixes import NotSpliceable, splice
 
     text = "今日の「株式相場」。"
     body = text.encode("iso-2022-jp")
@@ -307,7 +307,7 @@ def test_stale_temporary_files_of_newslints_naming_are_removed_by_the_next_run(p
 
 
 def test_old_temporary_files_are_stale_even_if_their_pid_is_reused(tmp_path):
-    from newslint.atomic import remove_stale_temporaries
+    from newslint.files.atomic import remove_stale_temporaries
 
     old = tmp_path / f".a.md.newslint-{os.getpid()}-abcd1234.tmp"
     old.write_text("x", encoding="utf-8")

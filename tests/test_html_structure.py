@@ -219,8 +219,8 @@ def test_a_linted_document_is_freed_without_the_garbage_collector():
     from datetime import date
     from pathlib import Path
 
-    from newslint.engine import Linter, lint_file
     from newslint.rules.loader import load_rules
+    from newslint.running.linter import Linter, lint_file
 
     linter = Linter(load_rules([]), date(2026, 11, 29))
     examples = sorted((Path(__file__).parent.parent / "examples").iterdir())
@@ -244,7 +244,7 @@ def _label_word_first_parts() -> frozenset[str]:
     import re._constants as sre_c
     import re._parser as sre_parse
 
-    from newslint.html import vocabulary as v
+    from newslint.parsing.html import vocabulary as v
 
     def spellings(items) -> list[str]:
         out = [""]
@@ -261,7 +261,7 @@ def _label_word_first_parts() -> frozenset[str]:
 
 
 def test_the_label_word_prefilter_knows_every_first_part():
-    from newslint.html.vocabulary import LABEL_FIRST_PARTS
+    from newslint.parsing.html.vocabulary import LABEL_FIRST_PARTS
 
     assert _label_word_first_parts() == LABEL_FIRST_PARTS
 
@@ -310,8 +310,8 @@ LABEL_PIECES = [
 
 @given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8))
 def test_the_label_word_prefilter_never_changes_the_answer(pieces):
-    from newslint.html.parser import label_kinds
-    from newslint.html.vocabulary import LABEL_WORDS
+    from newslint.parsing.html.attributes import label_kinds
+    from newslint.parsing.html.vocabulary import LABEL_WORDS
 
     low = "".join(pieces)
     assert label_kinds(low) == {m.lastgroup for m in LABEL_WORDS.finditer(low)}
@@ -344,10 +344,10 @@ TAG_SHAPES = [
 def test_the_tag_scan_and_the_tag_expression_give_the_same_document(pieces):
     """Compiled, the parser finds tags with scan_tag; interpreted, with TAG. Both must read a page alike
     (here both run in Python: SCAN_TAGS is switched for the test)."""
-    from newslint.cli import is_compiled
-    from newslint.html import parser
+    from newslint.cli.app import is_compiled
+    from newslint.parsing.html import parser
 
-    if is_compiled("newslint.html.parser"):
+    if is_compiled("newslint.parsing.html.parser"):
         pytest.skip("compiled: SCAN_TAGS cannot be switched (CI tests the compiled parser on its own)")
     page = "<html><body><article>" + "".join(pieces) + "</article></body></html>"
     documents = []

@@ -114,7 +114,7 @@ def test_newslint_test_passes_on_the_packs_and_fixtures():
 
 
 def test_fixtures_exercise_every_rule_with_a_ruleid_annotation():
-    from newslint.testing import parse_annotations
+    from newslint.running.rule_tests import parse_annotations
 
     expected = set()
     for path in FIXTURES.iterdir():
@@ -274,9 +274,9 @@ def test_ordinary_news_without_indian_market_content_is_left_alone():
 def test_the_prefilter_never_changes_a_finding(ruleset, monkeypatch):
     """Every expression's literal sets only skip units it cannot match: linting the packs' own examples, the
     annotated fixtures and ``examples/`` with no prefilter at all gives exactly the same findings."""
-    from newslint.engine import Linter, lint_source
-    from newslint.rules.patterns import Pattern
-    from newslint.source import SourceText
+    from newslint.files.source import SourceText
+    from newslint.language.patterns import Pattern
+    from newslint.running.linter import Linter, lint_source
 
     texts = [(e.text, e.format) for rule in ruleset.rules for e in rule.fail_examples + rule.pass_examples]
     for path in sorted([*FIXTURES.iterdir(), *EXAMPLES.iterdir()]):

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from newslint import parallel
-from newslint.cache import CACHE_FORMAT
-from newslint.engine import Linter
 from newslint.rules.loader import Loader
-from newslint.runner import CheckSettings, Target
+from newslint.running import many_files as parallel
+from newslint.running.cache import CACHE_FORMAT
+from newslint.running.linter import Linter
+from newslint.running.one_file import CheckSettings, Target
 
 RULES = """\
 pack: house
@@ -133,7 +133,7 @@ def test_chunks_are_cut_by_bytes_and_sent_largest_first():
 
 
 def test_pool_falls_back_in_process_for_small_runs(corpus):
-    from newslint.parallel import MIN_FILES_FOR_POOL
+    from newslint.running.many_files import MIN_FILES_FOR_POOL
 
     assert MIN_FILES_FOR_POOL > 1
     small = run_cli(
@@ -202,11 +202,11 @@ def test_cache_invalidated_by_rules_settings_and_version(corpus, change, monkeyp
     if change == "version":
         from datetime import date
 
-        import newslint.cache as cache_module
+        import newslint.running.cache as cache_module
         from newslint import __version__
-        from newslint.cache import fingerprint
         from newslint.rules.loader import load_rules
-        from newslint.runner import CheckSettings, make_linter
+        from newslint.running.cache import fingerprint
+        from newslint.running.one_file import CheckSettings, make_linter
 
         ruleset = load_rules([corpus / "rules.yaml"], builtin=False)
         settings = CheckSettings(now=date(2025, 6, 1))
@@ -294,7 +294,7 @@ def test_read_only_project_still_checks(corpus):
 
 def test_warm_run_with_jobs_starts_no_worker(tmp_path, monkeypatch):
     """Cached results are read in the parent: a warm run does not pay for a process pool."""
-    from newslint.cache import ResultCache
+    from newslint.running.cache import ResultCache
 
     linter, settings, targets = promise_posts(tmp_path, 12)
     cache = ResultCache(tmp_path / ".newslint_cache", "f" * 64)

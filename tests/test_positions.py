@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import find_block, html, md, position_of
-from newslint.parse import parse_source
-from newslint.source import read_source
+from newslint.files.source import read_source
+from newslint.parsing.parse import parse_source
 
 
 def test_entities_map_to_their_source_span():

@@ -106,7 +106,7 @@ def launch_then_interrupt(self):
 
 ProcessPoolExecutor._launch_processes = launch_then_interrupt
 sys.argv = ["newslint", "check", *sys.argv[1:]]
-from newslint.entry import main
+from newslint.cli.main import main
 main()
 """
 
@@ -176,7 +176,7 @@ def test_a_closed_pipe_through_a_real_shell_pipeline(tmp_path):
 
 
 def _boom_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newslint.parse as parse
+    import newslint.parsing.parse as parse
 
     real = parse.parse_source
 
@@ -191,7 +191,7 @@ def _boom_parser(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("debug", [False, True])
 def test_an_internal_error_is_that_files_error_and_the_run_goes_on(tmp_path, monkeypatch, debug):
     from newslint.rules.loader import load_rules
-    from newslint.runner import CheckSettings, collect, lint_target, make_linter
+    from newslint.running.one_file import CheckSettings, collect, lint_target, make_linter
 
     for name in ("a.md", "bad.md", "c.md"):
         (tmp_path / name).write_text("# T\n\nWe give guaranteed returns.\n", encoding="utf-8")
@@ -213,14 +213,14 @@ def test_an_internal_error_is_that_files_error_and_the_run_goes_on(tmp_path, mon
 
 INJECT = """
 import sys
-import newslint.parse as parse
+import newslint.parsing.parse as parse
 real = parse.parse_source
 def parse_source(source, *args, **kwargs):
     if "bad" in source.path:
         raise ValueError("boom")
     return real(source, *args, **kwargs)
 parse.parse_source = parse_source
-from newslint.entry import main
+from newslint.cli.main import main
 sys.argv[0] = "newslint"
 main()
 """
@@ -323,7 +323,7 @@ def test_output_file_that_cannot_be_written_is_one_line_exit_2(tmp_path):
 
 @pytest.mark.parametrize("failure", ["write", "fsync", "replace", "interrupt"])
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, failure):
-    from newslint import atomic
+    from newslint.files import atomic
 
     target = tmp_path / "report.txt"
     target.write_text("old report\n", encoding="utf-8")
@@ -367,8 +367,8 @@ def test_permission_error_messages(tmp_path, monkeypatch):
     anything, so test_bad_articles drops capabilities instead)."""
     import builtins
 
-    from newslint import source
-    from newslint.runner import collect
+    from newslint.files import source
+    from newslint.running.one_file import collect
 
     article = tmp_path / "secret.html"
     article.write_text("<p>x</p>", encoding="utf-8")

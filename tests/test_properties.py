@@ -93,7 +93,7 @@ def test_planted_phrases_survive_any_encoding(data):
 @COMMON
 @given(st.text(alphabet="ab\r\n\x85\u2028é", max_size=80), st.lists(st.integers(0, 90), max_size=20))
 def test_line_positions_by_counting_equal_the_line_table(text, offsets):
-    from newslint.positions import LineIndex
+    from newslint.document.positions import LineIndex
 
     table = LineIndex(text)
     table.starts  # noqa: B018 - the full table first
@@ -107,7 +107,7 @@ def test_line_positions_by_counting_equal_the_line_table(text, offsets):
 
 @given(st.text(alphabet="a &;#x\t\n\r\f\v\u00a0\u2028\u200b\u00ad\u2003é", max_size=40), st.booleans())
 def test_the_ascii_fast_test_for_text_needing_work_equals_the_expression(text, entities):
-    from newslint.textbuild import _NEEDS_WORK_HTML, _NEEDS_WORK_PLAIN, _needs_work
+    from newslint.document.textbuild import _NEEDS_WORK_HTML, _NEEDS_WORK_PLAIN, _needs_work
 
     expression = _NEEDS_WORK_HTML if entities else _NEEDS_WORK_PLAIN
     assert _needs_work(text, entities) == (expression.search(text) is not None)
@@ -122,7 +122,7 @@ TAG_ALPHABET = st.sampled_from(
 @given(st.lists(TAG_ALPHABET, max_size=30).map("".join), st.sampled_from(["<a", "</a", "<B", "<h1", "<a-b"]))
 def test_the_find_based_tag_scan_agrees_with_the_tag_expression(rest, opening):
     """Wherever scan_tag decides, it finds the tag TAG finds: same end, name and attributes."""
-    from newslint.html.tokenizer import TAG, scan_tag, starts_tag
+    from newslint.parsing.html.tokenizer import TAG, scan_tag, starts_tag
 
     for prefix in ("", "x<"):
         s = prefix + opening + rest
@@ -157,7 +157,7 @@ def test_the_find_based_tag_scan_agrees_with_the_tag_expression(rest, opening):
     ],
 )
 def test_the_tag_scan_decides_common_tags_and_leaves_unusual_ones_to_the_expression(tag, decided):
-    from newslint.html.tokenizer import TAG, scan_tag
+    from newslint.parsing.html.tokenizer import TAG, scan_tag
 
     end, _, _ = scan_tag(tag, 0, len(tag))
     assert (end >= 0) == decided
@@ -199,7 +199,7 @@ ASCII_TEXT = st.lists(
 @given(ASCII_TEXT, st.booleans())
 def test_the_ascii_special_finder_agrees_with_the_expression(text, entities):
     """Where _ascii_specials decides (no form feed or vertical tab), it finds what the expression finds."""
-    from newslint.textbuild import _SPECIAL_HTML, _SPECIAL_PLAIN, _ascii_specials
+    from newslint.document.textbuild import _SPECIAL_HTML, _SPECIAL_PLAIN, _ascii_specials
 
     expected = [m.span() for m in (_SPECIAL_HTML if entities else _SPECIAL_PLAIN).finditer(text)]
     spans = _ascii_specials(text, entities)
@@ -216,7 +216,7 @@ def test_the_ascii_special_finder_agrees_with_the_expression(text, entities):
 )
 def test_the_unit_index_finds_the_units_holding_a_literal(texts, literal_sets):
     """Searched once per literal and remembered, the answer for every set of literals stays the plain one."""
-    from newslint.context import Unit, UnitIndex, pseudo_block
+    from newslint.language.context import Unit, UnitIndex, pseudo_block
 
     units = [Unit(pseudo_block(t, None, None, "p"), 0, len(t)) for t in texts]
     index = UnitIndex(units)
@@ -236,7 +236,7 @@ def test_the_unit_index_finds_the_units_holding_a_literal(texts, literal_sets):
 def test_the_unit_index_finds_the_units_holding_a_literal_of_each_set(texts, prefilters):
     """Whichever way each further set is tested (in the joined text, or unit by unit when few are left),
     the units found are those that hold a literal of every set."""
-    from newslint.context import Unit, UnitIndex, pseudo_block
+    from newslint.language.context import Unit, UnitIndex, pseudo_block
 
     units = [Unit(pseudo_block(t, None, None, "p"), 0, len(t)) for t in texts]
     index = UnitIndex(units)
@@ -250,7 +250,7 @@ def test_a_tag_of_many_quoted_values_is_scanned_in_linear_time():
     quadratic (a 2.4 MB tag took seconds, a 20 MB one minutes). 400,000 values: well under a second now."""
     import time
 
-    from newslint.html.tokenizer import TAG, scan_tag
+    from newslint.parsing.html.tokenizer import TAG, scan_tag
 
     for tag in ("<a x='1'" + ' y="2"' * 400_000 + ">", '<a x=">"' + " y='>'" * 400_000 + ">"):
         started = time.perf_counter()
@@ -263,7 +263,7 @@ def test_a_tag_of_many_quoted_values_is_scanned_in_linear_time():
 def test_a_unit_after_a_letter_whose_lower_case_is_longer_keeps_its_text():
     """ "İ" lower-cases to two characters: a sentence's stretch of the block's lower-cased text would be
     shifted, and the prefilter would miss a literal at its end."""
-    from newslint.context import Unit, UnitIndex, pseudo_block
+    from newslint.language.context import Unit, UnitIndex, pseudo_block
 
     block = pseudo_block("\u0130\u0130\u0130\u0130 first. We offer guaranteed returns.", None, None, "p")
     start = block.text.index("We")

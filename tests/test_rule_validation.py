@@ -125,7 +125,7 @@ def test_cli_reports_every_problem_and_exits_2(tmp_path):
 def test_cli_schema_is_json_schema_that_accepts_a_rule_file(tmp_path):
     import jsonschema
 
-    from newslint.yamlsafe import load
+    from newslint.files.yaml_positions import load
 
     proc = run_cli("schema")
     assert proc.returncode == 0

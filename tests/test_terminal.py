@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import newslint, write
-from newslint.progress import progress_wanted, render_line
+from newslint.running.progress import progress_wanted, render_line
 
 
 class FakeStream(io.StringIO):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from newslint.testing import parse_annotations
+from newslint.running.rule_tests import parse_annotations
 from test_packs import newslint
 
 RULE = """\

@@ -8,16 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.dates import find_dates, has_utc_offset, parse_iso
-from newslint.positions import LineIndex
-from newslint.rules.patterns import (
+from newslint.document.dates import find_dates, has_utc_offset, parse_iso
+from newslint.document.positions import LineIndex
+from newslint.document.sentences import split_sentences
+from newslint.document.textbuild import TextBuilder
+from newslint.language.patterns import (
     required_literal_sets,
     required_literals,
     statement_to_regex,
     words_to_regex,
 )
-from newslint.sentences import split_sentences
-from newslint.textbuild import TextBuilder
 
 
 def sentences(text):
@@ -173,7 +173,7 @@ def test_line_index_builds_the_table_after_many_lookups():
 def test_first_match_stops_at_the_first_non_empty_match():
     import time
 
-    from newslint.rules.patterns import Pattern, RuleTimeout
+    from newslint.language.patterns import Pattern, RuleTimeout
 
     # After "x", the second alternative backtracks exponentially on the run of a's: finditer, looking for
     # every match, runs out of time; a presence test needs only the first match and returns at once.
@@ -240,9 +240,9 @@ def test_a_presence_test_stops_at_the_first_alternative_set_that_matches():
     from datetime import date
 
     from helpers import parse
-    from newslint.context import Context
-    from newslint.rules.patterns import RuleTimeout
-    from newslint.rules.patternset import PatternSet
+    from newslint.language.context import Context
+    from newslint.language.patterns import RuleTimeout
+    from newslint.language.patternset import PatternSet
 
     runaway = "(a|aa)+$"  # backtracks exponentially on a long run of a's that does not end the text
     ps = PatternSet.build({"any": [{"words": ["stock tips"]}, {"patterns": [runaway]}]})

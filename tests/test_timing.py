@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RULES_YAML, run_cli
-from newslint.timing import Timings, render, requested_rows
+from newslint.running.timing import Timings, render, requested_rows
 
 # The shared test pack (fast rules) and one slow rule beside it.
 SLOW_RULE = """\

@@ -1,5 +1,5 @@
 """``python -m newslint``."""
 
-from .entry import main
+from newslint.cli.main import main
 
 main()

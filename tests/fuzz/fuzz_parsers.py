@@ -212,9 +212,7 @@ def run_atheris(seconds: float, extra: list[str]) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["newslint", "markdown_it", "yaml"]):
-        import newslint.engine
-        import newslint.html.parser
-        import newslint.markdown.parser  # noqa: F401
+        pass
     with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False, encoding="utf-8") as words:
         for token in TOKENS:
             escaped = "".join(

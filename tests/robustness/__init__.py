@@ -11,7 +11,7 @@ EVERY_CHECK_RULES = Path(__file__).resolve().parent / "every_check.yaml"
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in decoded ``text``; LF, CRLF and CR each end a line.
 
-    A plain oracle, independent of ``newslint.positions``, to check reported positions against."""
+    A plain oracle, independent of ``newslint.document.positions``, to check reported positions against."""
     line_start = 0
     line = 1
     for m in re.finditer(r"\r\n|\r|\n", text[:offset]):

@@ -12,13 +12,13 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from newslint.engine import FileResult, Linter, lint_source
-from newslint.inspect_view import inspect_data
+from newslint.cli.inspect_cmd import inspect_data
+from newslint.files.source import SourceError, SourceSkipped, SourceText, decode_source, format_for
 from newslint.output import formatter
 from newslint.output.report import RunReport
-from newslint.parse import parse_source
+from newslint.parsing.parse import parse_source
 from newslint.rules.loader import load_rules
-from newslint.source import SourceError, SourceSkipped, SourceText, decode_source, format_for
+from newslint.running.linter import FileResult, Linter, lint_source
 
 from . import EVERY_CHECK_RULES, line_col
 

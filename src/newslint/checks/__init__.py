@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .altered import Altered
-from .base import Check
-from .blocks import Blocks
-from .conditional import Conditional
-from .forbid import Forbid
-from .metadata import Metadata
-from .require import Require
-from .substitution import Substitution
+from newslint.checks.altered import Altered
+from newslint.checks.base import Check
+from newslint.checks.blocks import Blocks
+from newslint.checks.conditional import Conditional
+from newslint.checks.forbid import Forbid
+from newslint.checks.metadata import Metadata
+from newslint.checks.require import Require
+from newslint.checks.substitution import Substitution
 
 CHECKS: dict[str, type[Check]] = {
     cls.kind: cls for cls in (Forbid, Require, Conditional, Substitution, Metadata, Blocks, Altered)

@@ -25,13 +25,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import Context
-from ..rules.model import Hit, Rule
-from ..rules.patterns import Pattern
-from ..rules.patternset import PatternSet
-from ..rules.spec import Field, ListOf, Num, Obj, Ref, Str
-from ..textbuild import fold
-from .base import Check
+from newslint.checks.base import Check
+from newslint.document.textbuild import fold
+from newslint.language.context import Context
+from newslint.language.model import Hit, Rule
+from newslint.language.patterns import Pattern
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import Field, ListOf, Num, Obj, Ref, Str
 
 _WORD = re.compile(r"\w+")
 _STOP = frozenset(

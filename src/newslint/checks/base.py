@@ -11,12 +11,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..context import Context
+from newslint.language.context import Context
 
 if TYPE_CHECKING:
-    from ..rules.model import Hit, Rule
-    from ..rules.patterns import Pattern
-    from ..rules.spec import Obj
+    from newslint.language.model import Hit, Rule
+    from newslint.language.patterns import Pattern
+    from newslint.language.spec import Obj
 
 
 class Check(ABC):

@@ -1,6 +1,6 @@
 """``blocks``: rules about a class of blocks (e.g. promotional calls to action) as a whole.
 
-Classes are defined once per pack under ``classes:`` (see the README); a rule then checks one thing about
+Classes are defined once per pack under ``classes:`` (see docs/writing-rules.md); a rule then checks one thing about
 the class's members in the rule's scope:
 
 ```yaml
@@ -22,15 +22,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import Context, Unit
-from ..rules import expression_store
-from ..rules.common import REGEX
-from ..rules.model import Hit, Rule
-from ..rules.patterns import Pattern
-from ..rules.patternset import PatternSet
-from ..rules.spec import Field, Int, Obj, Ref, Str
-from .base import Check
-from .editorial import CLOSING, editorial_indices
+from newslint.checks.base import Check
+from newslint.checks.editorial import CLOSING, editorial_indices
+from newslint.language import expression_store
+from newslint.language.context import Context, Unit
+from newslint.language.model import Hit, Rule
+from newslint.language.options import REGEX
+from newslint.language.patterns import Pattern
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import Field, Int, Obj, Ref, Str
 
 LABEL_LINE_MAX = 40
 
@@ -90,7 +90,7 @@ class Blocks(Check):
             return True
         container = block.container
         if container:
-            from ..context import pseudo_block
+            from newslint.language.context import pseudo_block
 
             pb = pseudo_block(container.replace("-", " ").replace("_", " "), None, None, "container")
             return self.label.present(ctx, [Unit(pb, 0, len(pb.text))])

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import Context
-from ..rules.common import WITHIN_LIST
-from ..rules.model import Hit, Rule
-from ..rules.patterns import Pattern
-from ..rules.patternset import PatternSet
-from ..rules.spec import AnyOf, Field, ListOf, Obj, Ref, Str
-from .base import Check
+from newslint.checks.base import Check
+from newslint.language.context import Context
+from newslint.language.model import Hit, Rule
+from newslint.language.options import WITHIN_LIST
+from newslint.language.patterns import Pattern
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import AnyOf, Field, ListOf, Obj, Ref, Str
 
 
 class Conditional(Check):

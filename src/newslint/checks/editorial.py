@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..context import Context
-from ..rules import expression_store
+from newslint.language import expression_store
+from newslint.language.context import Context
 
 EDITORIAL_KINDS = ("paragraph", "list-item", "blockquote")
 MIN_EDITORIAL_CHARS = 80

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..context import Context
-from ..records import FrozenRecord, Record
-from ..rules.model import Hit, Rule
-from ..rules.spec import Obj
-from .base import Check
+from newslint.checks.base import Check
+from newslint.language.context import Context
+from newslint.language.model import Hit, Rule
+from newslint.language.spec import Obj
 
 NUMBER = re.compile(r"(?<![A-Za-z0-9])IN[HAZPM][0-9]{9}(?![0-9])", re.I)
 _CAPITALISED = re.compile(r"(?<![\w&])[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:&|and|of|for|the)[ \t]+)?[A-Z][\w'’.&-]*)*")
@@ -47,14 +47,11 @@ _VOCABULARY_TEXT = """
 VOCABULARY = frozenset(_VOCABULARY_TEXT.split())
 
 
-class HouseFacts(FrozenRecord):
+@dataclass(frozen=True)
+class HouseFacts:
     """Registration number -> the names it belongs to."""
 
     numbers: dict[str, tuple[str, ...]]
-    _fields = ("numbers",)
-
-    def __init__(self, numbers: dict[str, tuple[str, ...]]) -> None:
-        object.__setattr__(self, "numbers", numbers)
 
     def name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         out = []
@@ -77,14 +74,12 @@ class HouseFacts(FrozenRecord):
         return ", ".join(sorted(self.numbers))
 
 
-class _Name(Record):
-    _fields = ("start", "end", "text", "house")
-
-    def __init__(self, start: int, end: int, text: str, house: str | None) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.house = house  # the configured house name, when this is one
+@dataclass
+class _Name:
+    start: int
+    end: int
+    text: str
+    house: str | None  # the configured house name, when this is one
 
 
 def names_in(sentence: str, patterns: list[tuple[re.Pattern[str], str]]) -> list[_Name]:

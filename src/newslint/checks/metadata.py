@@ -28,14 +28,14 @@ from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from ..context import Context, Unit, pseudo_block
-from ..dates import find_dates, has_utc_offset, parse_any
-from ..document import METADATA_FIELDS, MetaValue
-from ..rules.model import Hit, Rule
-from ..rules.patterns import Pattern
-from ..rules.patternset import PatternSet
-from ..rules.spec import Bool, Field, ListOf, Obj, Ref, Str
-from .base import Check
+from newslint.checks.base import Check
+from newslint.document.dates import find_dates, has_utc_offset, parse_any
+from newslint.document.model import METADATA_FIELDS, MetaValue
+from newslint.language.context import Context, Unit, pseudo_block
+from newslint.language.model import Hit, Rule
+from newslint.language.patterns import Pattern
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import Bool, Field, ListOf, Obj, Ref, Str
 
 SOURCE_NAMES = (
     "structured",

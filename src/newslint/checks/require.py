@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import Context
-from ..rules.common import _pattern_list_shorthand, pattern_set_fields
-from ..rules.model import Hit, Rule
-from ..rules.patterns import Pattern
-from ..rules.patternset import PatternSet
-from ..rules.spec import Field, Int, Obj, Str
-from .base import Check
-from .editorial import last_editorial_index
+from newslint.checks.base import Check
+from newslint.checks.editorial import last_editorial_index
+from newslint.language.context import Context
+from newslint.language.model import Hit, Rule
+from newslint.language.options import _pattern_list_shorthand, pattern_set_fields
+from newslint.language.patterns import Pattern
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import Field, Int, Obj, Str
 
 
 class Require(Check):

@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import Context
-from ..rules.model import Hit, Rule
-from ..rules.patterns import Pattern
-from ..rules.patternset import PatternSet
-from ..rules.spec import Bool, Field, MapOf, Obj, Str
-from .base import Check
+from newslint.checks.base import Check
+from newslint.language.context import Context
+from newslint.language.model import Hit, Rule
+from newslint.language.patterns import Pattern
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import Bool, Field, MapOf, Obj, Str
 
 
 def keep_case(match: str, replacement: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from .report import RunReport
+from newslint.output.report import RunReport
 
 MODULES = {
     "text": "text",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .escape import message_text, name_for_line
-from .report import RunReport
-from .text import finish, paint
+from newslint.files.printable import message_text, name_for_line
+from newslint.output.report import RunReport
+from newslint.output.text import finish, paint
 
 
 def render(report: RunReport) -> str:

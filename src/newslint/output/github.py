@@ -9,8 +9,8 @@ A file that could not be read is an ``::error file=PATH::`` line. Chosen by defa
 
 from __future__ import annotations
 
-from .escape import terminal_safe, valid_text
-from .report import RunReport
+from newslint.files.printable import terminal_safe, valid_text
+from newslint.output.report import RunReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 
-from .escape import valid_strings
-from .report import RunReport
+from newslint.files.printable import valid_strings
+from newslint.output.report import RunReport
 
 
 def render(report: RunReport) -> str:

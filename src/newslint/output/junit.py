@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from ..findings import Finding
-from .escape import valid_text
-from .report import RunReport
+from newslint.files.printable import valid_text
+from newslint.output.report import RunReport
+from newslint.running.findings import Finding
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

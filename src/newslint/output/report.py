@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from ..engine import FileResult
-from ..findings import Finding
-from ..records import Record
-from ..rules.model import Rule
+from newslint.language.model import Rule
+from newslint.running.findings import Finding
+from newslint.running.linter import FileResult
 
 
-class RunReport(Record):
-    _fields = ("results", "rules", "color", "statistics", "quiet", "version")
+@dataclass(init=False)
+class RunReport:
+    results: list[FileResult]
+    rules: dict[str, Rule]
+    color: bool
+    statistics: bool
+    quiet: bool
+    version: str
 
     def __init__(
         self,

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..findings import Finding
-from ..rules.model import Rule
-from .escape import valid_strings
-from .report import RunReport
+from newslint.files.printable import valid_strings
+from newslint.language.model import Rule
+from newslint.output.report import RunReport
+from newslint.running.findings import Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://newslint.dev"

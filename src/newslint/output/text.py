@@ -4,8 +4,8 @@ and nothing else, no source excerpts and no summary."""
 
 from __future__ import annotations
 
-from .escape import message_text, name_for_line, terminal_safe
-from .report import RunReport
+from newslint.files.printable import message_text, name_for_line, terminal_safe
+from newslint.output.report import RunReport
 
 _COLORS = {
     "error": "\x1b[31m",

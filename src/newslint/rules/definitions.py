@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checks import CHECKS
-from .common import PATTERN_SET, SCOPE, pattern_set_fields
-from .model import SEVERITIES
-from .spec import AnyOf, Field, Int, ListOf, MapOf, Num, Obj, Ref, Str, Type
+from newslint.checks import CHECKS
+from newslint.language.model import SEVERITIES
+from newslint.language.options import PATTERN_SET, SCOPE, pattern_set_fields
+from newslint.language.spec import AnyOf, Field, Int, ListOf, MapOf, Num, Obj, Ref, Str, Type
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID = Str(pattern=ID_PATTERN, pattern_hint="use kebab-case: lower-case words and digits joined by '-'")

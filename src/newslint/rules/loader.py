@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..boundedread import NotRegular, TooLarge, read_regular
-from ..checks import CHECKS
-from ..checks.base import Check
-from ..records import Record
-from ..yamlsafe import YamlError, load
-from .common import trusted_patterns
-from .definitions import DEFS, PACK
-from .model import BlockClass, Condition, Example, Pack, Rule
-from .patterns import PatternError
-from .patternset import PatternSet
-from .spec import Problems
+from newslint.checks import CHECKS
+from newslint.checks.base import Check
+from newslint.files.bounded_read import NotRegular, TooLarge, read_regular
+from newslint.files.yaml_positions import YamlError, load
+from newslint.language.model import BlockClass, Condition, Example, Pack, Rule
+from newslint.language.options import trusted_patterns
+from newslint.language.patterns import PatternError
+from newslint.language.patternset import PatternSet
+from newslint.language.spec import Problems
+from newslint.rules.definitions import DEFS, PACK
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE = 5 * 1024 * 1024
@@ -41,8 +41,13 @@ class RuleLoadError(Exception):
         self.problems = problems
 
 
-class RuleSet(Record):
-    _fields = ("packs", "rules", "classes", "files", "sources")
+@dataclass(init=False)
+class RuleSet:
+    packs: list[Pack]
+    rules: list[Rule]
+    classes: dict[str, BlockClass]
+    files: list[str]
+    sources: list[tuple[str, str]]
 
     def __init__(
         self,
@@ -187,7 +192,7 @@ class Loader:
             return
         compile_now = self.compile_patterns if compile_patterns is None else compile_patterns
         if precompiled is not None:
-            from .precompiled import checksum
+            from newslint.rules.precompiled import checksum
 
             if checksum(raw) == precompiled[0]:
                 self.ruleset.sources.append((name, text))
@@ -362,7 +367,7 @@ def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str]
     """Built-in packs (all, or the named ones) plus the given files and folders."""
     loader = Loader()
     if builtin:
-        from .precompiled import load_table
+        from newslint.rules.precompiled import load_table
 
         precompiled = load_table(builtin_rules_dir())
         available = builtin_pack_files()

@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .patterns import KNOWN_LITERALS, required_literal_sets
+from newslint.language.patterns import KNOWN_LITERALS, required_literal_sets
 
 TABLE_NAME = "compiled.json"
 FORMAT = 2  # 2: each expression has a list of literal sets (all required), not one set
@@ -46,8 +46,8 @@ def load_table(folder: Path) -> dict[str, tuple[int, dict[str, Any]]]:
 
 def build_table(folder: Path) -> dict[str, Any]:
     """Validate every pack of ``folder`` and derive the prefilters of every expression they use."""
-    from ..checks.editorial import CLOSING_SOURCE
-    from .loader import Loader
+    from newslint.checks.editorial import CLOSING_SOURCE
+    from newslint.rules.loader import Loader
 
     packs: dict[str, Any] = {}
     loader = Loader(compile_patterns=False)
@@ -114,8 +114,8 @@ def render(table: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    from ..atomic import write_text_atomic
-    from .loader import builtin_rules_dir
+    from newslint.files.atomic import write_text_atomic
+    from newslint.rules.loader import builtin_rules_dir
 
     folder = builtin_rules_dir()
     table = build_table(folder)

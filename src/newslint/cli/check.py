@@ -1,0 +1,167 @@
+"""``newslint check`` itself: options in, report out, exit code back.
+
+``newslint.cli.app.check`` declares the options for typer (help, completion, error messages) and passes them
+here; the run itself is ``newslint.running.check_run``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from newslint import __version__
+from newslint.cli.main import write_stdout
+
+EXIT_ERROR = 2
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
+FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+
+
+class UsageProblem(Exception):
+    """A wrong option value: reported as one ``newslint: error:`` line, exit code 2."""
+
+
+def report_problem(message: str) -> int:
+    print(f"newslint: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def parse_now(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageProblem(f"--now must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """Repeated and comma-separated values (``--select a,b --select c``) as one list."""
+    out: list[str] = []
+    for v in values or []:
+        out.extend(s.strip() for s in v.split(",") if s.strip())
+    return out
+
+
+def run_check_command(
+    paths: list[str] | None = None,
+    rules: list[Path] | None = None,
+    no_builtin: bool = False,
+    output_format: str | None = None,
+    now: str | None = None,
+    stdin_filename: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fail_on: str | None = None,
+    exit_zero: bool = False,
+    statistics: bool = False,
+    quiet: bool = False,
+    output_file: Path | None = None,
+    config: Path | None = None,
+    isolated: bool = False,
+    exclude: list[str] | None = None,
+    max_file_size: float = 20.0,
+    regex_timeout: float = 2.0,
+    debug: bool = False,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    fix: bool = False,
+) -> int:
+    """Run ``newslint check`` with these options; returns the exit code (see ``newslint.cli.app.check``)."""
+    try:
+        from newslint.config.file import ConfigError
+        from newslint.output import FORMATS, STATISTICS_ON_STDERR, formatter
+        from newslint.output.report import RunReport
+        from newslint.output.text import statistics_lines
+        from newslint.rules.loader import RuleLoadError
+        from newslint.running.check_run import CheckRequest, exit_code, github_actions, run_check
+        from newslint.running.configured import CommandLine
+        from newslint.running.one_file import CheckSettings, UsageError
+
+        fmt = output_format or ("github" if github_actions() else "text")
+        if fmt not in FORMATS:
+            raise UsageProblem(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        if fail_on is not None and fail_on not in FAIL_ON_LEVELS:
+            raise UsageProblem(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+        if config is not None and isolated:
+            raise UsageProblem("--config and --isolated cannot be used together")
+        if jobs is not None and jobs < 1:
+            raise UsageProblem(f"--jobs must be at least 1, not {jobs}")
+        settings = CheckSettings(
+            now=parse_now(now),
+            max_file_size=int(max_file_size * 1024 * 1024),
+            timeout=regex_timeout,
+            debug=debug,
+        )
+        request = CheckRequest(
+            paths=list(paths or []),
+            settings=settings,
+            cli=CommandLine(
+                rules=list(rules or []),
+                no_builtin=no_builtin,
+                select=split_list(select) if select else None,
+                ignore=split_list(ignore),
+                fail_on=fail_on,
+            ),
+            config=config,
+            isolated=isolated,
+            stdin_filename=stdin_filename,
+            exclude=list(exclude or []),
+            output_format=fmt,
+            quiet=quiet,
+            jobs=jobs,
+            cache=not no_cache,
+            fix=fix,
+            output_file=output_file,
+        )
+        try:
+            outcome = run_check(request)
+        except (ConfigError, RuleLoadError) as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_ERROR
+        except UsageError as exc:
+            raise UsageProblem(str(exc)) from None
+        color = (
+            fmt in ("text", "concise") and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
+        report = RunReport(
+            results=[r for r in outcome.results if not r.notice],
+            rules=outcome.rules,
+            color=color,
+            statistics=statistics and fmt not in STATISTICS_ON_STDERR,
+            quiet=quiet,
+            version=__version__,
+        )
+        text = formatter(fmt)(report)
+        if output_file is not None:
+            from newslint.files.atomic import write_report
+
+            try:
+                write_report(output_file, text.encode("utf-8", "backslashreplace"))
+            except OSError as exc:
+                raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
+        else:
+            write_stdout(text)
+        if statistics and fmt in STATISTICS_ON_STDERR:
+            for line in statistics_lines(report):
+                print(line, file=sys.stderr)
+        if outcome.timings is not None:
+            from newslint.running.timing import render
+
+            print(render(outcome.timings), file=sys.stderr)
+        if report.errors:
+            return EXIT_ERROR
+        if not outcome.checked:
+            if not outcome.excluded:
+                raise UsageProblem("no articles to check")
+            if not quiet:
+                print(
+                    f"newslint: every file given is excluded by the configuration ({outcome.excluded})",
+                    file=sys.stderr,
+                )
+        return exit_code(outcome, exit_zero)
+    except UsageProblem as exc:
+        return report_problem(str(exc))

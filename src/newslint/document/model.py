@@ -1,0 +1,248 @@
+"""The positioned document: one representation of an article for both HTML and Markdown.
+
+A ``Document`` holds metadata (each value with where it came from and its position) and an ordered list of
+``Block``s. Every block keeps its normalised text and a ``TextMap`` back to the decoded source, so any span of
+any block can be reported at the exact line and column of the original file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from newslint.document.positions import LineIndex, TextMap
+
+BLOCK_KINDS = (
+    "heading",
+    "paragraph",
+    "list-item",
+    "blockquote",
+    "table-cell",
+    "caption",
+    "image",
+    "link",
+)
+
+
+@dataclass(slots=True)
+class Link:
+    """A link inside a block: its text span in the block and its target with the target's source span."""
+
+    start: int
+    end: int
+    href: str
+    href_start: int | None = None
+    href_end: int | None = None
+
+
+@dataclass(init=False, slots=True, eq=False)
+class Block:
+    """One unit of text: a heading, paragraph, list item, quote, table cell, caption or image alt text."""
+
+    index: int
+    kind: str
+    text: str
+    tmap: TextMap
+    body: bool
+    level: int
+    section: int | None
+    container_words: str | None
+    container_fn: Callable[[], str] | None
+    group: int
+    links: list[Link]
+    src: str | None
+    src_span: tuple[int, int] | None
+    is_label: bool
+    lowered: str | None
+    sentences: list[tuple[int, int]] | None
+
+    def __init__(
+        self,
+        index: int,
+        kind: str,
+        text: str,
+        tmap: TextMap,
+        body: bool = True,
+        level: int = 0,
+        section: int | None = None,
+        container_words: str | None = None,
+        container_fn: Callable[[], str] | None = None,
+        group: int = 0,
+        links: list[Link] | None = None,
+        src: str | None = None,
+        src_span: tuple[int, int] | None = None,
+        is_label: bool = False,
+        lowered: str | None = None,
+        sentences: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.tmap = tmap
+        self.body = body
+        self.level = level
+        self.section = section  # index of the heading (or label) block this block sits under
+        self.container_words = container_words  # class/id/aria-label words of the enclosing elements (lazy)
+        self.container_fn = container_fn
+        self.group = group  # id of the nearest enclosing container element: blocks sharing it sit together
+        self.links = [] if links is None else links
+        self.src = src  # image blocks: the src attribute
+        self.src_span = src_span
+        self.is_label = is_label  # a short bold-only line that acts as a heading ("Disclaimer")
+        self.lowered = lowered  # cache of text.lower() for prefilters
+        self.sentences = sentences  # cache, filled by the sentence splitter
+
+    @property
+    def container(self) -> str:
+        """Class, id and aria-label words of the elements around this block, nearest first (for labels)."""
+        if self.container_words is None:
+            self.container_words = self.container_fn() if self.container_fn is not None else ""
+            self.container_fn = None
+        return self.container_words
+
+    def lower(self) -> str:
+        if self.lowered is None:
+            self.lowered = self.text.lower()
+        return self.lowered
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.tmap.source_span(start, end)
+
+    @property
+    def source_start(self) -> int:
+        return self.tmap.source_start(0)
+
+
+@dataclass(slots=True)
+class MetaValue:
+    """A metadata value with its provenance: which source gave it and where it sits in the file."""
+
+    value: str
+    source: str  # json-ld, meta, time, front-matter, visible, title-tag, heading, microdata, link
+    detail: str = ""  # e.g. 'meta[property="article:published_time"]'
+    start: int | None = None  # source offsets of the value, when known
+    end: int | None = None
+    parsed: datetime | None = None  # dates only
+
+    @property
+    def structured(self) -> bool:
+        return self.source not in ("visible", "heading")
+
+
+METADATA_FIELDS = (
+    "title",
+    "authors",
+    "published",
+    "modified",
+    "publisher",
+    "description",
+    "language",
+    "canonical",
+    "tags",
+)
+
+
+@dataclass(init=False, slots=True)
+class Metadata:
+    fields: dict[str, list[MetaValue]]
+    front_matter: dict[str, Any] | None
+    json_ld: list[Any]
+
+    def __init__(
+        self,
+        fields: dict[str, list[MetaValue]] | None = None,
+        front_matter: dict[str, Any] | None = None,
+        json_ld: list[Any] | None = None,
+    ) -> None:
+        self.fields = {} if fields is None else fields
+        self.front_matter = front_matter
+        self.json_ld = [] if json_ld is None else json_ld
+
+    def add(self, name: str, value: MetaValue) -> None:
+        if not value.value:
+            return
+        values = self.fields.setdefault(name, [])
+        for existing in values:
+            if existing.value == value.value and existing.source == value.source:
+                return
+        values.append(value)
+
+    def get(self, name: str) -> list[MetaValue]:
+        return self.fields.get(name, [])
+
+    def first(self, name: str) -> MetaValue | None:
+        values = self.fields.get(name)
+        return values[0] if values else None
+
+
+@dataclass(slots=True)
+class Comment:
+    """An HTML comment (in HTML or Markdown) with its position: carries suppressions and test annotations."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(init=False, slots=True, eq=False)
+class Document:
+    path: str
+    format: str
+    encoding: str
+    source: str
+    lines: LineIndex
+    metadata: Metadata
+    blocks: list[Block]
+    comments: list[Comment]
+    headline: int | None
+    body_container: str
+    warnings: list[str]
+
+    def __init__(
+        self,
+        path: str,
+        format: str,
+        encoding: str,
+        source: str,
+        lines: LineIndex,
+        metadata: Metadata,
+        blocks: list[Block],
+        comments: list[Comment] | None = None,
+        headline: int | None = None,
+        body_container: str = "",
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.format = format  # html | markdown
+        self.encoding = encoding
+        self.source = source  # the decoded file
+        self.lines = lines
+        self.metadata = metadata
+        self.blocks = blocks
+        self.comments = [] if comments is None else comments
+        self.headline = headline  # index of the headline block, when one was found
+        self.body_container = body_container  # what the HTML body detection chose, for `inspect`
+        self.warnings = [] if warnings is None else warnings
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.lines.line_col(offset)
+
+    def anchor(self) -> tuple[int, int]:
+        """Where a document-level finding points: the headline, else the first line."""
+        if self.headline is not None and self.headline < len(self.blocks):
+            block = self.blocks[self.headline]
+            return block.source_span(0, len(block.text))
+        title = self.metadata.first("title")
+        if title is not None and title.start is not None and title.end is not None:
+            return title.start, title.end
+        return 0, 0
+
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.body]
+
+    def section_title(self, block: Block) -> str:
+        if block.section is None:
+            return ""
+        return self.blocks[block.section].text

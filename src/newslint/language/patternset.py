@@ -1,0 +1,199 @@
+"""A pattern set: the one way rules name text, with its filters.
+
+```yaml
+patterns: ['regex', ...]      # regular expressions
+words: ['literal phrase', ...]
+statements: ['Mandated sentence.', ...]
+case_sensitive: false
+any: [<pattern set>, ...]     # more sets, each with its own options; their matches are added
+class: promotion              # only inside blocks of this class
+in_section: 'disclaimer'      # only in blocks under a heading (or "Label:") that matches
+kinds: [paragraph, list-item] # only in blocks of these kinds
+near: <pattern set>           # a match counts only if this also occurs...
+near_within: sentence         # ...in the same sentence | block | section | document | body
+unless: <pattern set>         # a match is exempt if this occurs...
+unless_within: sentence       # ...in the same sentence | block | section | document | body
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newslint.language import expression_store
+from newslint.language.context import Context, Occurrence, Unit, holds_all
+from newslint.language.patterns import Pattern
+
+# Below this many units a per-unit literal test is cheaper than building (and caching) an index.
+SMALL_UNIT_LIST = 8
+
+
+class PatternSet:
+    __slots__ = (
+        "case_sensitive",
+        "children",
+        "in_section",
+        "kinds",
+        "klass",
+        "near",
+        "near_within",
+        "patterns",
+        "unless",
+        "unless_within",
+    )
+
+    def __init__(self) -> None:
+        self.patterns: list[Pattern] = []
+        self.children: list[PatternSet] = []
+        self.klass: str | None = None
+        self.in_section: Any = None
+        self.kinds: frozenset[str] | None = None
+        self.near: PatternSet | None = None
+        self.near_within = "sentence"
+        self.unless: PatternSet | None = None
+        self.unless_within = "sentence"
+        self.case_sensitive = False
+
+    @classmethod
+    def build(cls, spec: dict[str, Any], inherited_case: bool = False) -> PatternSet:
+        """From a validated mapping (see ``definitions.PATTERN_SET``)."""
+        ps = cls()
+        ps.case_sensitive = bool(spec.get("case_sensitive", inherited_case))
+        line = spec.get("__line__", 0)
+        for text in spec.get("patterns") or ():
+            ps.patterns.append(Pattern(text, "pattern", ps.case_sensitive, line))
+        for text in spec.get("words") or ():
+            ps.patterns.append(Pattern(text, "words", ps.case_sensitive, line))
+        for text in spec.get("statements") or ():
+            ps.patterns.append(Pattern(text, "statement", ps.case_sensitive, line))
+        for child in spec.get("any") or ():
+            ps.children.append(cls.build(child, ps.case_sensitive))
+        ps.klass = spec.get("class")
+        if spec.get("in_section"):
+            ps.in_section = expression_store.compiled(spec["in_section"])
+        if spec.get("kinds"):
+            ps.kinds = frozenset(spec["kinds"])
+        if spec.get("near"):
+            ps.near = cls.build(spec["near"], ps.case_sensitive)
+            ps.near_within = spec.get("near_within", "sentence")
+        if spec.get("unless"):
+            ps.unless = cls.build(spec["unless"], ps.case_sensitive)
+            ps.unless_within = spec.get("unless_within", "sentence")
+        return ps
+
+    def all_patterns(self) -> list[Pattern]:
+        out = list(self.patterns)
+        for child in self.children:
+            out.extend(child.all_patterns())
+        for other in (self.near, self.unless):
+            if other is not None:
+                out.extend(other.all_patterns())
+        return out
+
+    @property
+    def empty(self) -> bool:
+        return not self.patterns and not self.children
+
+    # -- matching -----------------------------------------------------------------------------------
+
+    def _raw(self, ctx: Context, units: list[Unit], lowered: str | None, first_only: bool) -> list[Occurrence]:
+        out: list[Occurrence] = []
+        deadline = ctx.deadline
+        if self.empty and self.klass is not None:
+            # A class on its own: each member block is an occurrence.
+            return [Occurrence(u.block, u.start, u.end, u.text) for u in units]
+        index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
+        presence = first_only and self._simple  # the first occurrence is all the caller needs
+        for pattern in self.patterns:
+            sets = pattern.literal_sets
+            if not sets:
+                candidates = units
+            elif index is not None:
+                candidates = index.holding_all(sets)
+            else:
+                candidates = [u for u in units if holds_all(u.lower, sets)]
+            for unit in candidates:
+                text = unit.text
+                if presence:
+                    hit = pattern.first(text, deadline)
+                    if hit is not None:
+                        return [Occurrence(unit.block, unit.start + hit[0], unit.start + hit[1], hit[2])]
+                    continue
+                for a, b, t in pattern.finditer(text, deadline):
+                    out.append(Occurrence(unit.block, unit.start + a, unit.start + b, t))
+        for child in self.children:
+            found = child.occurrences(ctx, units, lowered, first_only=presence)
+            if presence and found:
+                return found[:1]
+            out.extend(found)
+        return out
+
+    @property
+    def _simple(self) -> bool:
+        return (
+            self.near is None
+            and self.unless is None
+            and self.klass is None
+            and self.in_section is None
+            and self.kinds is None
+        )
+
+    def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
+        if self.klass is not None:
+            members = ctx.class_members(self.klass)
+            units = [u for u in units if u.block.index in members]
+        if self.kinds is not None:
+            units = [u for u in units if u.block.kind in self.kinds]
+        if self.in_section is not None:
+            doc = ctx.doc
+            pattern = self.in_section
+            keep = []
+            for u in units:
+                title = doc.section_title(u.block) if u.block.index >= 0 else ""
+                label = ctx.lead_label(u.block)
+                if (title and ctx.search(pattern, title)) or (label and ctx.search(pattern, label)):
+                    keep.append(u)
+            units = keep
+        return units
+
+    def occurrences(
+        self, ctx: Context, units: list[Unit], lowered: str | None = None, first_only: bool = False
+    ) -> list[Occurrence]:
+        """Matches in ``units``, filtered, without overlaps, in document order."""
+        if self.klass is not None or self.kinds is not None or self.in_section is not None:
+            units = self._filter_units(ctx, units)
+            lowered = None
+        if not units:
+            return []
+        found = self._raw(ctx, units, lowered, first_only)
+        if not found:
+            return found
+        if self.near is not None:
+            found = [o for o in found if self.near.present(ctx, ctx.region(o, self.near_within))]
+        if self.unless is not None:
+            found = [o for o in found if not self.unless.present(ctx, ctx.region(o, self.unless_within))]
+        if len(found) > 1:
+            found.sort(key=lambda o: (o.block.index, id(o.block), o.start, -o.end))
+            kept: list[Occurrence] = []
+            for o in found:
+                if kept and kept[-1].block is o.block and o.start < kept[-1].end:
+                    continue
+                kept.append(o)
+            found = kept
+        return found
+
+    def present(self, ctx: Context, units: list[Unit]) -> bool:
+        if not units:
+            return False
+        if len(units) <= 8:
+            region: Any = tuple(u.key() for u in units)
+        else:
+            # Regions are runs of units (a section, the body, the document): length and ends identify them.
+            first, last = units[0], units[-1]
+            region = ("many", len(units), first.key(), last.key())
+        key = (id(self), region)
+        cached = ctx.presence.get(key)
+        if cached is None:
+            cached = bool(self.occurrences(ctx, units, first_only=True))
+            ctx.presence[key] = cached
+        return cached

@@ -1,0 +1,957 @@
+"""HTML page -> positioned ``Document``.
+
+One streaming pass over the page builds blocks of normalised text (inline tags do not break a block; block
+tags do), keeps a light record of the open block-level elements (enough to tell furniture from body and to
+find the article container), and gathers the raw material for metadata. A second, cheap pass picks the
+article body and classifies every block.
+
+Speed matters here (the performance target is 15 MB/s end to end), so the tokenizer is inlined in the loop,
+plain inline tags (``<span>``, ``<em>``...) are not tracked at all unless their attributes mark a byline or a
+date, attribute strings are classified once and cached, and raw-text elements are skipped with ``str.find``.
+Nothing recurses: a page of 100,000 nested ``<div>``s is as safe as any other.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Callable
+from functools import partial
+from html import unescape
+from typing import TYPE_CHECKING, Final
+
+from newslint.document.model import Block, Comment, Document, Link, Metadata
+from newslint.document.positions import LineIndex
+from newslint.document.textbuild import TextBuilder
+from newslint.parsing.html import vocabulary as _vocabulary
+from newslint.parsing.html.attributes import (
+    F_ARTICLE_BODY,
+    F_BODY,
+    F_BYLINE,
+    F_DATE_MODIFIED,
+    F_DATE_PUBLISHED,
+    F_FURNITURE,
+    INLINE_HINTS,
+    classify_attrs,
+    flag_cache,
+)
+from newslint.parsing.html.metadata import MetaCollector
+from newslint.parsing.html.tokenizer import (
+    RAW_TEXT_SET,
+    TAG,
+    TAG_UNQUOTED,
+    parse_attrs,
+    raw_text_end,
+    scan_tag,
+    starts_tag,
+)
+
+# scan_tag finds the common tag with a few str.find calls: compiled, a tenth fewer instructions per parse
+# than the TAG expression; interpreted, those calls cost more than the one expression (a fifth of a parse
+# slower), so the Python source keeps to TAG. (Compiled, a module's functions are not Python functions.)
+SCAN_TAGS: Final = not isinstance(scan_tag, types.FunctionType)
+
+# Module-level constants are Final: compiled with mypyc, a Final name is a C static (or, for a literal,
+# a constant), where any other global is a dictionary lookup at every use: a few per tag, 5% of a parse.
+BLOCK: Final = _vocabulary.BLOCK
+CLOSES_P: Final = _vocabulary.CLOSES_P
+FURNITURE_TAGS: Final = _vocabulary.FURNITURE_TAGS
+HEADINGS: Final = _vocabulary.HEADINGS
+KIND_BY_TAG: Final = _vocabulary.KIND_BY_TAG
+NON_PROSE: Final = _vocabulary.NON_PROSE
+VOID: Final = _vocabulary.VOID
+
+if TYPE_CHECKING:
+    from newslint.parsing.html.selectors import HtmlSelectors
+
+# Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
+BODY_CONTAINERS: Final = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
+MAX_END_TAG_SEARCH: Final = 256  # how deep an end tag looks for its start tag before it is ignored
+# Elements whose content is a separate fragment: an implied end tag inside never closes what is outside.
+FRAGMENT_ROOTS: Final = frozenset(("template", "noscript"))
+HEAD_CONTENT: Final = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
+
+# Tag classes for the dispatch in the main loop.
+INLINE: Final = 0
+BLOCKC: Final = 1
+VOIDC: Final = 2
+BR: Final = 3
+IMG: Final = 4
+META: Final = 5
+LINKC: Final = 6
+HR: Final = 7
+A: Final = 8
+BOLD: Final = 9
+TIME: Final = 10
+NONPROSE: Final = 11
+HTMLC: Final = 12
+BODYC: Final = 13
+HEADC: Final = 14
+RAWC: Final = 15
+QUOTE: Final = 16
+TAG_CLASS: Final[dict[str, int]] = {}
+for _t in BLOCK:
+    TAG_CLASS[_t] = BLOCKC
+for _t in VOID:
+    TAG_CLASS[_t] = VOIDC
+for _t in NON_PROSE:
+    TAG_CLASS[_t] = NONPROSE
+for _t in RAW_TEXT_SET:
+    TAG_CLASS[_t] = RAWC
+TAG_CLASS.update(
+    {
+        "br": BR,
+        "img": IMG,
+        "meta": META,
+        "link": LINKC,
+        "hr": HR,
+        "a": A,
+        "b": BOLD,
+        "strong": BOLD,
+        "time": TIME,
+        "html": HTMLC,
+        "body": BODYC,
+        "head": HEADC,
+        "blockquote": QUOTE,
+    }
+)
+
+# Start tags that may close open elements first (see ``_implied_close``).
+LIST_TABLE: Final = frozenset(("li", "dt", "dd", "td", "th", "tr"))
+IMPLIED_CLOSERS: Final = CLOSES_P | LIST_TABLE
+
+_NAME_INFO: Final[dict[str, tuple[str, int]]] = {}  # tag name as written -> (lower-cased name, tag class)
+_NONSPACE: Final = re.compile(r"\S")
+_HREF: Final = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+class Elem:
+    """An element that extraction tracks: block-level ones, links, bold, and marked inline ones."""
+
+    __slots__ = (
+        "_attrs",
+        "a0",
+        "a1",
+        "blk",
+        "close_seq",
+        "close_text",
+        "eid",
+        "furn_depth",
+        "furniture",
+        "hf",
+        "open_seq",
+        "open_text",
+        "para_text",
+        "parent",
+        "tag",
+    )
+
+    def __init__(
+        self,
+        tag: str,
+        a0: int,
+        a1: int,
+        parent: Elem | None,
+        eid: int,
+        blk: Elem | None = None,
+        furniture: bool = False,
+        hf: bool = False,
+        open_seq: int = 0,
+        open_text: int = 0,
+        furn_depth: int = 0,
+    ) -> None:
+        self.tag = tag
+        self.a0 = a0
+        self.a1 = a1
+        self.parent = parent
+        self.eid = eid
+        self._attrs: dict[str, tuple[str, int]] | None = None
+        # The block-level element whose text this one's belongs to; None for a block-level element itself
+        # (a reference to itself would make every document a reference cycle left to the garbage collector).
+        self.blk: Elem | None = blk
+        self.furniture = furniture  # this element or an ancestor is furniture
+        self.furn_depth = furn_depth  # how many furniture elements enclose it (itself included)
+        self.hf = hf  # inside <header> or <footer>
+        self.open_seq = open_seq
+        self.close_seq = -1
+        self.open_text = open_text
+        self.close_text = -1
+        self.para_text = 0  # text of paragraph blocks directly inside (for the density fallback)
+
+    def block_elem(self) -> Elem:
+        return self if self.blk is None else self.blk
+
+    def attrs(self, src: str) -> dict[str, tuple[str, int]]:
+        if self._attrs is None:
+            self._attrs = parse_attrs(src, self.a0, self.a1)
+        return self._attrs
+
+    def attr(self, src: str, name: str) -> str:
+        value = self.attrs(src).get(name)
+        return unescape(value[0]) if value else ""
+
+    def label_words(self, src: str) -> str:
+        if self.a0 >= self.a1:
+            return ""
+        a = self.attrs(src)
+        parts = [unescape(a[k][0]) for k in ("class", "id", "aria-label", "data-label", "data-type") if k in a]
+        return " ".join(p for p in parts if p)
+
+
+class _Capture:
+    """Text being captured for metadata (a byline or date element's text), from where it opened to its end."""
+
+    def __init__(self, kind: str, elem: Elem, start_block: int, start_len: int) -> None:
+        self.kind = kind
+        self.elem = elem
+        self.start_block = start_block
+        self.start_len = start_len
+        self.end_block = -1
+        self.end_len = 0
+
+
+class HtmlExtractor:
+    """Streams one page and produces the document. Use ``parse_html``."""
+
+    def __init__(self, src: str, path: str, encoding: str, marks: dict[int, tuple[str, str]] | None = None) -> None:
+        self.src = src
+        # Configured CSS selectors: start-tag offset -> ("content" | "furniture", selector); see selectors.py.
+        self.marks = marks
+        self.forced_body: list[Elem] = []
+        self.path = path
+        self.encoding = encoding
+        self.meta = MetaCollector(src)
+        self.builder = TextBuilder()
+        self.blocks: list[Block] = []
+        self.block_elems: list[Elem] = []
+        self.block_seqs: list[int] = []
+        self.pending_images: list[Block] = []
+        self.links: list[Link] = []
+        self.open_link: tuple[int, str, int | None, int | None] | None = None
+        self.comments: list[Comment] = []
+        self.captures: list[_Capture] = []
+        self.open_captures: dict[int, _Capture] = {}
+        self.candidates: list[tuple[int, Elem]] = []  # (priority, element)
+        self.para_owners: list[Elem] = []
+        self.time_elems: list[tuple[Elem, str, int, int]] = []
+        self.seq = 0
+        self.text_total = 0
+        self.bold_depth = 0
+        self.bold_len = 0
+        self.skip_depth = 0
+        self.quote_depth = 0
+        self.eid = 0
+        self.root = Elem("#root", 0, 0, None, 0)
+        self.stack: list[Elem] = [self.root]
+        self.open_counts: dict[str, int] = {}
+        self.head: Elem | None = None
+        self.untracked_a: tuple[int, int] | None = None  # attributes of an open <a> not on the stack
+
+    # -- blocks -------------------------------------------------------------------------------------
+
+    def boundary(self) -> None:
+        """A block boundary: the text gathered so far becomes a block."""
+        if self.builder._len:
+            self._flush_text()
+        else:
+            self.builder._space_pending = False
+            if self.links or self.open_link is not None:
+                self.links = []
+                self.open_link = None
+            self.bold_len = 0
+            if self.pending_images:
+                self._flush_images()
+
+    def _flush_text(self) -> None:
+        text, tmap = self.builder.finish()
+        top = self.stack[-1]
+        blk = top.block_elem()
+        tag = blk.tag
+        level = HEADINGS.get(tag, 0)
+        if level:
+            kind = "heading"
+        elif self.quote_depth:
+            kind = "blockquote"
+        else:
+            kind = KIND_BY_TAG.get(tag, "paragraph")
+        if self.open_link is not None:
+            self._close_link(len(text))
+        links = self.links
+        if links:
+            n = len(text)
+            links = [lk for lk in links if lk.end > lk.start and lk.start < n]
+            for lk in links:
+                if lk.end > n:
+                    lk.end = n
+        block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
+        if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
+            block.is_label = True
+        src = self.src
+        block.container_fn = partial(_container_words, top, src)
+        self.blocks.append(block)
+        self.block_elems.append(top)
+        self.block_seqs.append(self.seq)
+        if kind == "paragraph" and len(text) >= 40:
+            owner = blk.parent if blk.tag == "p" and blk.parent is not None else blk
+            if owner.para_text == 0:
+                self.para_owners.append(owner)
+            owner.para_text += len(text)
+        self.text_total += len(text)
+        self.links = []
+        self.bold_len = 0
+        if self.pending_images:
+            self._flush_images()
+
+    def _flush_images(self) -> None:
+        for image in self.pending_images:
+            image.index = len(self.blocks)
+            top = self.stack[-1]
+            image.container_fn = partial(_container_words, top, self.src)
+            self.blocks.append(image)
+            self.block_elems.append(top)
+            self.block_seqs.append(self.seq)
+        self.pending_images = []
+
+    def _close_link(self, at: int) -> None:
+        assert self.open_link is not None
+        start, href, h0, h1 = self.open_link
+        self.links.append(Link(start, at, href, h0, h1))
+        self.open_link = None
+
+    def _image(self, a0: int, a1: int) -> None:
+        attrs = parse_attrs(self.src, a0, a1)
+        alt = attrs.get("alt")
+        src = attrs.get("src") or attrs.get("data-src")
+        if alt is None and src is None:
+            return
+        b = TextBuilder()
+        if alt is not None:
+            b.source(self.src, alt[1], alt[1] + len(alt[0]))
+        text, tmap = b.finish()
+        if not text:
+            where = alt if alt is not None else src
+            assert where is not None
+            tmap.add(0, where[1], where[1] + len(where[0]), False)
+        block = Block(0, "image", text, tmap)
+        if src is not None:
+            block.src = unescape(src[0])
+            block.src_span = (src[1], src[1] + len(src[0]))
+        self.pending_images.append(block)
+
+    # -- stack --------------------------------------------------------------------------------------
+
+    def push(self, tag: str, a0: int, a1: int, flags: int) -> Elem:
+        parent = self.stack[-1]
+        self.eid += 1
+        self.seq += 1
+        own = bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
+        elem = Elem(
+            tag,
+            a0,
+            a1,
+            parent,
+            self.eid,
+            None if tag in BLOCK else parent.block_elem(),
+            parent.furniture or own,
+            parent.hf or tag == "header" or tag == "footer",
+            self.seq,
+            self.text_total + self.builder._len,
+            parent.furn_depth + own,
+        )
+        if self.marks is not None:
+            self._apply_mark(elem, a0 - 1 - len(tag))
+        if flags:
+            if tag in BODY_CONTAINERS:
+                if flags & F_ARTICLE_BODY:
+                    self.candidates.append((0, elem))
+                elif flags & F_BODY:
+                    self.candidates.append((1, elem))
+            if flags & F_BYLINE:
+                content = elem.attrs(self.src).get("content")
+                if content is not None:
+                    self.meta.author_attr(content, elem.furniture, elem)
+                else:
+                    self._open_capture("author", elem)
+            if flags & (F_DATE_PUBLISHED | F_DATE_MODIFIED):
+                kind = "datemodified" if flags & F_DATE_MODIFIED else "datepublished"
+                a = elem.attrs(self.src)
+                value = a.get("content") or a.get("datetime")
+                if value is not None:
+                    self.time_elems.append((elem, kind, value[1], value[1] + len(value[0])))
+                elif tag != "time":
+                    self._open_capture(kind, elem)
+        if tag == "article":
+            self.candidates.append((2, elem))
+        elif tag == "main":
+            self.candidates.append((3, elem))
+        self.stack.append(elem)
+        counts = self.open_counts
+        counts[tag] = counts.get(tag, 0) + 1
+        return elem
+
+    def _apply_mark(self, elem: Elem, start: int) -> None:
+        mark = self.marks.pop(start, None) if self.marks else None
+        if mark is None:
+            return
+        if mark[0] == "content":
+            elem.furniture = False
+            self.forced_body.append(elem)
+        else:
+            elem.furniture = True
+            elem.furn_depth += 1
+
+    def pop_to(self, index: int) -> None:
+        """Close every element from the top of the stack down to ``index`` (inclusive)."""
+        stack = self.stack
+        counts = self.open_counts
+        builder = self.builder
+        while len(stack) > index:
+            elem = stack[-1]
+            tag = elem.tag
+            if tag in BLOCK:
+                self.untracked_a = None  # a link opened inside this block ends with it
+                if builder._len:
+                    self._flush_text()
+                elif builder._space_pending or self.links or self.open_link is not None or self.pending_images:
+                    self.boundary()
+                else:
+                    self.bold_len = 0
+            stack.pop()
+            counts[tag] -= 1
+            self.seq += 1
+            elem.close_seq = self.seq
+            elem.close_text = self.text_total + self.builder._len
+            if tag == "a":
+                if self.open_link is not None:
+                    self._close_link(self.builder._len)
+            elif tag == "b" or tag == "strong":
+                self.bold_depth -= 1
+            elif tag == "blockquote":
+                self.quote_depth -= 1
+            elif tag == "code":
+                self.builder.space(0, 0)
+            if tag in NON_PROSE:
+                self.skip_depth -= 1
+                if tag == "head":
+                    self.head = None
+            if self.open_captures:
+                capture = self.open_captures.pop(elem.eid, None)
+                if capture is not None:
+                    capture.end_block = len(self.blocks)
+                    capture.end_len = self.builder._len
+                    self.captures.append(capture)
+
+    def _open_capture(self, kind: str, elem: Elem) -> None:
+        self.open_captures[elem.eid] = _Capture(kind, elem, len(self.blocks), self.builder.position())
+
+    def find_open(self, tag: str) -> int:
+        if not self.open_counts.get(tag):
+            return -1
+        stack = self.stack
+        low = max(1, len(stack) - MAX_END_TAG_SEARCH)
+        for i in range(len(stack) - 1, low - 1, -1):
+            if stack[i].tag == tag:
+                return i
+        return -1
+
+    def _implied_close(self, tag: str) -> None:
+        stack = self.stack
+        counts = self.open_counts
+        if tag in CLOSES_P and counts.get("p"):
+            # Close an open <p> among the innermost elements.
+            for i in range(len(stack) - 1, max(0, len(stack) - 8), -1):
+                t = stack[i].tag
+                if t == "p":
+                    self.pop_to(i)
+                    break
+                if t in BLOCK or t in FRAGMENT_ROOTS:
+                    break
+        if tag == "li" or tag == "dt" or tag == "dd":
+            for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
+                t = stack[i].tag
+                if t in ("ul", "ol", "dl", "menu") or t in FRAGMENT_ROOTS:
+                    break
+                if t == tag or (tag != "li" and t in ("dt", "dd")):
+                    self.pop_to(i)
+                    break
+        elif tag == "td" or tag == "th" or tag == "tr":
+            stop = ("table",) if tag == "tr" else ("tr", "table")
+            closes = ("tr", "td", "th") if tag == "tr" else ("td", "th")
+            for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
+                t = stack[i].tag
+                if t in closes:
+                    self.pop_to(i)
+                    break
+                if t in stop or t in FRAGMENT_ROOTS:
+                    break
+
+    def _leave_head(self) -> None:
+        i = self.find_open("head")
+        if i > 0:
+            self.pop_to(i)
+        self.head = None
+
+    # -- main loop ----------------------------------------------------------------------------------
+
+    def run(self) -> Document:
+        self.stream(0, len(self.src))
+        return self.finish()
+
+    def stream(self, pos: int, stop: int) -> None:
+        src = self.src
+        builder = self.builder
+        # (No local aliases of src.find or dict.get: compiled, a method call is a direct C call and an alias a
+        # generic call that parses its arguments, 5% of a parse for src.find alone.)
+        quoted = True  # until a quote is never closed: then tags are read with TAG_UNQUOTED
+        last_gt = src.rfind(">", pos, stop)  # no tag can start after the last '>'
+        open_counts = self.open_counts
+        while pos < stop:
+            lt = src.find("<", pos, stop)
+            if lt < 0:
+                lt = stop
+            if lt > pos:
+                # Text.
+                if self.skip_depth == 0:
+                    chunk = src[pos:lt]
+                    if chunk.isspace():  # indentation between tags: at most a space between words
+                        if builder._len and not builder._space_pending:
+                            builder._space_pending = True
+                            builder._space_src = (pos, lt)
+                    elif self.bold_depth:
+                        before = builder._len
+                        builder.chunk(chunk, pos)
+                        self.bold_len += builder._len - before
+                    else:
+                        builder.chunk(chunk, pos)
+                elif self.head is not None and self.skip_depth == 1 and _NONSPACE.search(src, pos, lt):
+                    # Text in <head> means the page forgot to open <body>: browsers start it here. Text inside
+                    # a <template> or <noscript> of the head is not (skip_depth counts them too).
+                    self._leave_head()
+                    builder.source(src, pos, lt)
+                if lt >= stop:
+                    break
+            # Compiled, most tags are found with str.find (scan_tag); the rest, comments and declarations with TAG.
+            if SCAN_TAGS and lt < last_gt and quoted and starts_tag(src, lt):
+                end, a0, a1 = scan_tag(src, lt, stop)
+            else:
+                end = -1
+            if end >= 0:
+                slash = src[lt + 1] == "/"
+                name = src[lt + 2 if slash else lt + 1 : a0]
+            else:
+                expression = TAG if quoted else TAG_UNQUOTED
+                m = expression.match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
+                if m is None and lt < last_gt and quoted and starts_tag(src, lt):
+                    # A quote in this tag is never closed: from here on, tags end at the next '>' (see TAG).
+                    quoted = False
+                    m = TAG_UNQUOTED.match(src, lt, stop)
+                if m is None:
+                    if lt > last_gt and starts_tag(src, lt):
+                        break  # the page ends inside this tag: as in browsers, the rest is not text
+                    # A stray '<' is text.
+                    nxt = src.find("<", lt + 1, stop)
+                    if nxt < 0:
+                        nxt = stop
+                    if self.skip_depth == 0:
+                        builder.source(src, lt, nxt)
+                    pos = nxt
+                    continue
+                end = m.end()
+                # (Not straight into `name`: compiled, a variable keeps the type of its first value, str.)
+                slash_text, matched_name = m.group(1, 2)
+                if matched_name is None:
+                    pos = end
+                    if src.startswith("<!--", lt):
+                        self.comments.append(Comment(src[lt + 4 : max(lt + 4, end - 3)], lt, end))
+                    continue
+                name = matched_name
+                slash = bool(slash_text)
+                a0, a1 = m.span(3)
+            pos = end
+            known = _NAME_INFO.get(name)
+            if known is None:
+                tag = name.lower()
+                if len(_NAME_INFO) > 10_000:  # a page of made-up tag names must not grow it without bound
+                    _NAME_INFO.clear()
+                known = _NAME_INFO[name] = (tag, TAG_CLASS.get(tag, INLINE))
+            tag, cls = known
+            if slash:
+                # The end tag of an inline element that is not tracked (most <span>, <em>, <i>...) changes nothing.
+                if cls != INLINE or open_counts.get(tag):
+                    self._end_tag(tag, cls, lt, end)
+                continue
+            if self.head is not None and tag not in HEAD_CONTENT and self.skip_depth == 1:
+                self._leave_head()  # (not from inside a <template> or <noscript> of the head)
+            if cls == INLINE:
+                if a1 > a0:
+                    low = src[a0:a1].lower()
+                    for hint in INLINE_HINTS:
+                        if hint in low:
+                            flags = classify_attrs(src[a0:a1])
+                            if flags:
+                                self.push(tag, a0, a1, flags & ~F_FURNITURE)
+                            break
+            elif cls in (BLOCKC, QUOTE):
+                if self.untracked_a is not None:
+                    a_start, a_end = self.untracked_a
+                    self.untracked_a = None
+                    self.push("a", a_start, a_end, 0)
+                if tag in IMPLIED_CLOSERS and (open_counts.get("p") or open_counts.get(tag) or tag in LIST_TABLE):
+                    self._implied_close(tag)
+                if (
+                    builder._len
+                    or builder._space_pending
+                    or self.links
+                    or self.pending_images
+                    or self.open_link is not None
+                ):
+                    self.boundary()
+                else:
+                    self.bold_len = 0
+                if a1 > a0:
+                    raw = src[a0:a1]
+                    cached = flag_cache.get(raw)
+                    flags = classify_attrs(raw) if cached is None else cached
+                else:
+                    flags = 0
+                self.push(tag, a0, a1, flags)
+                if cls == QUOTE:
+                    self.quote_depth += 1
+            elif cls == A:
+                # Links are not tracked on the stack (a page has thousands): the open link is state of the
+                # block being built, closed by </a> or by the block's end. A byline link is tracked, and so is
+                # a link that turns out to wrap blocks (a teaser card): it is pushed when its first block starts.
+                self.untracked_a = (a0, a1)
+                if a1 > a0:
+                    low = src[a0:a1].lower()
+                    if ("author" in low or "byline" in low) and classify_attrs(src[a0:a1]) & F_BYLINE:
+                        self.push(tag, a0, a1, F_BYLINE)
+                        self.untracked_a = None
+                    if self.skip_depth == 0:
+                        # Every match starts with "href" in some case: search from its first occurrence. sre finds
+                        # no literal prefix in a case-insensitive expression that starts with \b, and tried every
+                        # position of the attributes (3% of a check's instructions). Where lower-casing
+                        # changed the length (U+0130), offsets differ: search it all.
+                        at = low.find("href") if len(low) == a1 - a0 else 0
+                        h = _HREF.search(src, a0 + at, a1) if at >= 0 else None
+                        if h is not None:
+                            g = 1 if h.group(1) is not None else 2 if h.group(2) is not None else 3
+                            if self.open_link is not None:
+                                self._close_link(builder._len)
+                            self.open_link = (builder.position(), unescape(h.group(g)), h.start(g), h.end(g))
+            elif cls == BOLD:
+                self.push(tag, a0, a1, 0)
+                self.bold_depth += 1
+            elif cls == RAWC:
+                if src.startswith("/", end - 2):
+                    continue
+                content_end = raw_text_end(src, tag, end, stop)
+                if tag == "script":
+                    if a1 > a0 and "ld+json" in src[a0:a1].lower():
+                        kind = parse_attrs(src, a0, a1).get("type", ("", 0))[0].strip().lower()
+                        if kind == "application/ld+json":
+                            self.meta.json_ld(end, content_end)
+                elif tag == "title":
+                    if not self.open_counts.get("svg"):
+                        self.meta.title_tag(end, content_end)
+                close = src.find(">", content_end, stop)
+                pos = close + 1 if close >= 0 else stop
+            elif cls == BR:
+                builder.space(lt, end)
+            elif cls == IMG:
+                if self.skip_depth == 0:
+                    self._image(a0, a1)
+            elif cls == META:
+                self.meta.meta_tag(parse_attrs(src, a0, a1))
+            elif cls == LINKC:
+                if a1 > a0 and "canonical" in src[a0:a1].lower():
+                    self.meta.link_tag(parse_attrs(src, a0, a1))
+            elif cls == HR:
+                self.boundary()
+            elif cls == VOIDC:
+                pass
+            elif cls == TIME:
+                elem = self.push(tag, a0, a1, 0)
+                a = elem.attrs(src)
+                dt = a.get("datetime")
+                if dt is not None and not self.quote_depth:  # not the date of an embedded post
+                    prop = a.get("itemprop", ("", 0))[0].lower()
+                    klass = a.get("class", ("", 0))[0].lower()
+                    kind = "datemodified" if prop == "datemodified" or "updat" in klass or "modif" in klass else "time"
+                    self.time_elems.append((elem, kind, dt[1], dt[1] + len(dt[0])))
+            elif cls == NONPROSE:
+                if tag == "pre":
+                    self._implied_close(tag)
+                    self.boundary()
+                elif tag == "code":
+                    builder.space(lt, lt)
+                elem = self.push(tag, a0, a1, 0)
+                self.skip_depth += 1
+                if tag == "head":
+                    self.head = elem
+            elif cls == HTMLC:
+                if a1 > a0:
+                    lang = parse_attrs(src, a0, a1).get("lang")
+                    if lang is not None:
+                        self.meta.language(lang)
+            elif cls == BODYC:
+                if self.head is not None:
+                    self._leave_head()
+                if not self.open_counts.get("body"):
+                    self.boundary()
+                    self.push(tag, a0, a1, 0)
+            elif cls == HEADC:
+                if not self.open_counts.get("head") and not self.open_counts.get("body"):
+                    self.head = self.push(tag, a0, a1, 0)
+                    self.skip_depth += 1
+        self.pop_to(1)
+        self.boundary()
+
+    def _end_tag(self, tag: str, cls: int, start: int, end: int) -> None:
+        if cls == BR:
+            self.builder.space(start, end)
+            return
+        if cls == INLINE and not self.open_counts.get(tag):
+            return
+        if cls == A and not self.open_counts.get("a"):
+            self.untracked_a = None
+            if self.open_link is not None:
+                self._close_link(self.builder._len)
+            return
+        stack = self.stack
+        if stack[-1].tag == tag and len(stack) > 1:
+            self.pop_to(len(stack) - 1)  # the common case: the innermost element closes
+            return
+        i = self.find_open(tag)
+        if i > 0:
+            if i < len(self.stack) - 1 and cls in (INLINE, A, BOLD, TIME) and self._block_above(i):
+                # An inline end tag does not close the blocks opened inside its element (here the matching
+                # start tag is often an outer one: inner plain inline tags are not tracked).
+                if cls == A and self.open_link is not None:
+                    self._close_link(self.builder._len)
+                return
+            self.pop_to(i)
+        elif tag == "p":
+            self.boundary()
+
+    def _block_above(self, index: int) -> bool:
+        stack = self.stack
+        return any(stack[j].tag in BLOCK for j in range(index + 1, len(stack)))
+
+    # -- second pass --------------------------------------------------------------------------------
+
+    def _total(self, e: Elem) -> int:
+        close = e.close_text if e.close_text >= 0 else self.text_total
+        return close - e.open_text
+
+    def _contains(self, outer: Elem, inner: Elem) -> bool:
+        close = outer.close_seq if outer.close_seq >= 0 else self.seq + 1
+        inner_close = inner.close_seq if inner.close_seq >= 0 else self.seq
+        return outer.open_seq <= inner.open_seq and inner_close <= close
+
+    def _densest(self, accept: Callable[[Elem], bool]) -> Elem | None:
+        best: Elem | None = None
+        for elem in self.para_owners:
+            if accept(elem) and (best is None or elem.para_text > best.para_text):
+                best = elem
+        return best
+
+    def _choose_body(self) -> Elem | None:
+        """The article container: microdata, CMS classes, <article>, <main>, else the densest text container."""
+        dense = self._densest(lambda e: not e.furniture and not e.hf)
+        if dense is None or dense.para_text < 100:
+            # Everything with text is marked like furniture (a "pagination" wrapper around the story...):
+            # the densest container still holds the article.
+            dense = self._densest(lambda e: True) or dense
+        dense_text = dense.para_text if dense is not None else 0
+        total = self._total
+        for priority in range(4):
+            # Explicit body markup wins even inside an element marked like furniture: layout classes such as
+            # "article right-sidebar" wrap the story itself. <article> and <main> must not be furniture.
+            group = [e for p, e in self.candidates if p == priority and (priority < 2 or not e.furniture)]
+            if not group:
+                continue
+            best = max(group, key=total)
+            explicit = priority < 2 and total(best) >= 150
+            if dense is None or explicit or self._contains(best, dense) or total(best) >= 0.5 * dense_text:
+                chosen = best
+                # Prefer the enclosing <article> (it holds headline and byline) when it is not much larger.
+                if priority < 2:
+                    p = chosen.parent
+                    depth = 0
+                    while p is not None and depth < 64:
+                        if p.tag == "article" and not p.furniture:
+                            if total(p) <= 2 * total(chosen) + 2000:
+                                chosen = p
+                            break
+                        p = p.parent
+                        depth += 1
+                return chosen
+        if dense is not None and dense_text >= 100:
+            return dense
+        return None
+
+    def finish(self) -> Document:
+        forced = self.forced_body
+        body = forced[0] if forced else self._choose_body()
+        src = self.src
+        blocks = self.blocks
+        if body is not None:
+            ends = self.seq + 1
+            spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else ends, e) for e in forced or [body]]
+            for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
+                # Inside the body, only furniture between the body container and the block counts.
+                holder = next((e for a, b, e in spans if a <= seq <= b), None)
+                block.body = holder is not None and elem.furn_depth == holder.furn_depth
+                block.group = _group(block, elem)
+        else:
+            for block, elem in zip(blocks, self.block_elems, strict=True):
+                block.body = not elem.furniture and not elem.hf
+                block.group = _group(block, elem)
+        _assign_sections(blocks)
+        headline = None
+        for block in blocks:
+            if block.kind == "heading" and block.level == 1 and block.body:
+                headline = block.index
+                break
+        if headline is None:
+            for block in blocks:
+                if block.kind == "heading" and block.level == 1 and not self.block_elems[block.index].furniture:
+                    headline = block.index
+                    break
+        metadata = self._metadata(body, headline)
+        container = ""
+        if body is not None:
+            label = body.label_words(src)
+            container = f"<{body.tag}{' ' + label if label else ''}>" + (" (html.content)" if forced else "")
+        doc = Document(
+            path=self.path,
+            format="html",
+            encoding=self.encoding,
+            source=src,
+            lines=LineIndex(src),
+            metadata=metadata,
+            blocks=blocks,
+            comments=self.comments,
+            headline=headline,
+            body_container=container,
+        )
+        doc.warnings.extend(self.meta.problems_as_text(doc.lines))
+        if self.marks:
+            doc.warnings.extend(_untracked_marks(self.marks, doc))
+        return doc
+
+    def _capture_text(self, cap: _Capture) -> tuple[str, int, int] | None:
+        blocks = self.blocks
+        index, s = cap.start_block, cap.start_len
+        if index >= len(blocks):
+            return None
+        block = blocks[index]
+        e = min(cap.end_len, len(block.text)) if cap.end_block == index else len(block.text)
+        if s >= e and index + 1 < len(blocks) and index + 1 <= cap.end_block:
+            # The capture began at a block boundary: its text is the next block.
+            block = blocks[index + 1]
+            s = 0
+            e = min(cap.end_len, len(block.text)) if cap.end_block == index + 1 else len(block.text)
+        if s >= e:
+            return None
+        text = block.text[s:e].strip()
+        if not text:
+            return None
+        a, b = block.source_span(s, e)
+        return text, a, b
+
+    def _metadata(self, body: Elem | None, headline: int | None) -> Metadata:
+        meta = self.meta
+
+        def near_article(elem: Elem) -> bool:
+            if body is None:
+                return not elem.furniture
+            if elem.furn_depth > body.furn_depth:
+                return False
+            close = body.close_seq if body.close_seq >= 0 else self.seq + 1
+            # The body, or the page header just before it (where bylines and dates often sit).
+            return body.open_seq - 400 <= elem.open_seq <= close
+
+        for cap in self.captures + list(self.open_captures.values()):
+            if cap.end_block < 0:
+                cap.end_block = len(self.blocks)
+                cap.end_len = 0
+            if not near_article(cap.elem):
+                continue
+            found = self._capture_text(cap)
+            if found is None:
+                continue
+            text, a, b = found
+            if cap.kind == "author":
+                meta.author_text(text, a, b)
+            else:
+                meta.date_text(cap.kind, text, a, b)
+        for elem, kind, a, b in self.time_elems:
+            if near_article(elem):
+                meta.time_value(kind, a, b, elem.tag)
+        headline_block = self.blocks[headline] if headline is not None else None
+        return meta.finish(self.blocks, headline_block)
+
+
+def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[str]:
+    """Warnings for selected elements that extraction never tracked (inline tags, markup read differently)."""
+    by_selector: dict[tuple[str, str], list[int]] = {}
+    for start, key in sorted(marks.items()):
+        by_selector.setdefault(key, []).append(start)
+    out = []
+    for (role, selector), starts in by_selector.items():
+        n = len(starts)
+        out.append(
+            f"line {doc.line_col(starts[0])[0]}: html.{role} selector {selector!r} matched {n} element"
+            f"{'s' if n != 1 else ''} that body detection does not track (an inline element, or malformed "
+            "markup); select block elements (div, section, article, aside...)"
+        )
+    return out
+
+
+def _group(block: Block, elem: Elem) -> int:
+    """The id of the element that groups a block with its neighbours: its block element's parent (for text)."""
+    blk = elem.block_elem()
+    return blk.eid if block.kind == "image" or blk.parent is None else blk.parent.eid
+
+
+def _container_words(elem: Elem | None, src: str) -> str:
+    words = []
+    depth = 0
+    while elem is not None and depth < 4 and elem.parent is not None:
+        w = elem.label_words(src)
+        if w:
+            words.append(w)
+        elem = elem.parent
+        depth += 1
+    return " ".join(words)
+
+
+def _assign_sections(blocks: list[Block]) -> None:
+    """Each block's section is the nearest heading (or label line) above it in the same region."""
+    current: dict[bool, int | None] = {True: None, False: None}
+    for block in blocks:
+        if block.kind == "heading" or block.is_label:
+            current[block.body] = block.index
+            block.section = None
+        else:
+            block.section = current[block.body]
+
+
+def extract_fragment(src: str, start: int, end: int) -> list[Block]:
+    """Blocks of an HTML fragment embedded in another format (a Markdown HTML block)."""
+    extractor = HtmlExtractor(src, "", "")
+    extractor.stream(start, end)
+    for block in extractor.blocks:
+        block.body = True
+    return extractor.blocks
+
+
+def parse_html(src: str, path: str, encoding: str, selectors: HtmlSelectors | None = None) -> Document:
+    marks = None
+    if selectors:
+        from newslint.parsing.html.selectors import select_marks
+
+        marks = select_marks(src, selectors)
+    return HtmlExtractor(src, path, encoding, marks).run()

@@ -1,0 +1,326 @@
+"""A ``check`` run with configuration: find the files, give each its configuration, lint, pick the exit code.
+
+Each file is governed by the nearest configuration file above it (``discovery.py``), or by ``--config FILE``
+for every file, or by none with ``--isolated``. Files governed by the same configuration share one rule set
+and linter (built once). Every configuration is loaded and validated before any file is linted, so a broken
+configuration stops the run with exit code 2 and nothing half-reported.
+
+Exit code (``exit_code``): 2 when a file could not be read (the others are still linted and reported); else,
+unless ``--exit-zero``, 1 when a finding is at or above the ``fail-on`` of its file's configuration (or of
+``--fail-on``); else 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint.config.discovery import ConfigFinder
+from newslint.config.file import Config, default_config, load_config
+from newslint.language.model import SEVERITY_RANK, Rule
+from newslint.running.configured import CommandLine, Profile, build_profile, path_matches, relative_to
+from newslint.running.interrupt import stop_if_interrupted
+from newslint.running.linter import FileResult
+from newslint.running.one_file import CheckSettings, Target, UsageError, collect
+from newslint.running.progress import for_run
+from newslint.running.timing import Timings, requested_rows
+
+if TYPE_CHECKING:
+    from newslint.parsing.html.selectors import HtmlSelectors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(init=False)
+class CheckRequest:
+    paths: list[str]
+    settings: CheckSettings
+    cli: CommandLine
+    config: Path | None
+    isolated: bool
+    stdin_filename: str | None
+    exclude: list[str]
+    output_format: str
+    quiet: bool
+    jobs: int | None
+    fix: bool
+    cache: bool
+    output_file: Path | None
+
+    def __init__(
+        self,
+        paths: list[str],
+        settings: CheckSettings,
+        cli: CommandLine | None = None,
+        config: Path | None = None,
+        isolated: bool = False,
+        stdin_filename: str | None = None,
+        exclude: list[str] | None = None,
+        output_format: str = "text",
+        quiet: bool = False,
+        jobs: int | None = None,
+        fix: bool = False,
+        cache: bool = True,
+        output_file: Path | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.cli = CommandLine() if cli is None else cli
+        self.config = config  # --config: this file for every linted file
+        self.isolated = isolated  # --isolated: no configuration file at all
+        self.stdin_filename = stdin_filename
+        self.exclude = [] if exclude is None else exclude  # --exclude globs, relative to the working folder
+        self.output_format = output_format
+        self.quiet = quiet
+        self.jobs = jobs  # processes; None = the number of CPUs
+        self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
+        self.cache = cache  # read and write .newslint_cache/
+        self.output_file = output_file  # --output-file: never one of the checked files
+
+
+@dataclass(init=False)
+class CheckOutcome:
+    results: list[FileResult]
+    rules: dict[str, Rule]
+    fail_on: dict[str, str]
+    checked: int
+    excluded: int
+    timings: Timings | None
+
+    def __init__(
+        self,
+        results: list[FileResult] | None = None,
+        rules: dict[str, Rule] | None = None,
+        fail_on: dict[str, str] | None = None,
+        checked: int = 0,
+        excluded: int = 0,
+        timings: Timings | None = None,
+    ) -> None:
+        self.results = [] if results is None else results
+        self.rules = {} if rules is None else rules  # every rule of every configuration used
+        self.fail_on = {} if fail_on is None else fail_on  # path -> the fail-on that applies to it
+        self.checked = checked
+        self.excluded = excluded
+        self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.running.timing)
+
+
+class ProfileResolver:
+    """Configuration (and so profile) per linted file, each loaded once."""
+
+    def __init__(self, request: CheckRequest) -> None:
+        self.request = request
+        self.finder = ConfigFinder()
+        self.configs: dict[Path | None, Config] = {}
+        self.profiles: dict[Path | None, Profile] = {}
+        self.explicit = load_config(request.config) if request.config is not None else None
+
+    def config_for(self, target: Target) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        path: Path | None = None
+        if not self.request.isolated:
+            if target.path is not None:
+                path = self.finder.for_file(target.path)
+            else:
+                name = self.request.stdin_filename
+                folder = Path(name).parent if name else Path(".")
+                path = self.finder.for_folder(folder.resolve())
+        config = self.configs.get(path)
+        if config is None:
+            config = load_config(path) if path is not None else default_config(Path.cwd())
+            self.configs[path] = config
+        return config
+
+    def profile_for(self, config: Config) -> Profile:
+        profile = self.profiles.get(config.path)
+        if profile is None:
+            profile = build_profile(config, self.request.cli, self.request.settings)
+            self.profiles[config.path] = profile
+        return profile
+
+
+def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutcome, list[str]]:
+    """Targets with their profiles (excluded ones left out), the outcome so far, and warnings to print.
+
+    Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
+    """
+    collected = collect(request.paths or ["."], request.stdin_filename, request.exclude)
+    outcome = CheckOutcome(results=list(collected.errors))
+    resolver = ProfileResolver(request)
+    planned: list[tuple[Target, Profile]] = []
+    for target in collected.targets:
+        config = resolver.config_for(target)
+        profile = resolver.profile_for(config)
+        if profile.exclude and target.path is not None:
+            rel = relative_to(target.display, config.folder)
+            if any(path_matches(rel, pattern) for pattern in profile.exclude):
+                outcome.excluded += 1
+                continue
+        planned.append((target, profile))
+        outcome.fail_on[target.display] = profile.fail_on
+    if not resolver.profiles and (request.config is not None or not request.isolated):
+        # Nothing to lint: still validate the configuration the working folder would use.
+        folder_config = resolver.explicit or resolver.config_for(Target(Path("."), "."))
+        resolver.profile_for(folder_config)
+    for profile in resolver.profiles.values():
+        for rule in profile.ruleset.rules:
+            outcome.rules.setdefault(rule.id, rule)
+    return planned, outcome, collected.warnings
+
+
+def _results(
+    request: CheckRequest, planned: list[tuple[Target, Profile]], timings: Timings | None = None
+) -> Iterator[FileResult]:
+    """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
+
+    Files are grouped by profile (one configuration, one linter, one cache fingerprint); results come back in
+    the planned order within each group, and the caller sorts them by path. With ``timings``, every file is
+    linted in this process and the linters add their time to it.
+    """
+    from newslint.running.many_files import default_jobs, lint_all
+
+    groups: dict[int, tuple[Profile, list[Target]]] = {}
+    for target, profile in planned:
+        groups.setdefault(id(profile), (profile, []))[1].append(target)
+    jobs = 1 if timings is not None else request.jobs or default_jobs()
+    for profile, targets in groups.values():
+        profile.linter.timings = timings
+        cache = None
+        if request.cache and any(t.path is not None for t in targets):
+            from newslint.running.cache import ResultCache, cache_root, fingerprint
+
+            cache = ResultCache(
+                cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
+            )
+        results = lint_all(profile.linter, targets, request.settings, jobs, cache)
+        if not request.fix:
+            yield from results
+        else:
+            for target, result in zip(targets, results, strict=True):
+                yield _fix(request, profile, target, result)
+        if cache is not None:
+            cache.save_index()
+
+
+def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
+    """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
+    if target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
+        return result
+    from newslint.files.source import format_for
+    from newslint.running.fixes import apply_fixes
+    from newslint.running.one_file import lint_target
+
+    fmt = target.format or format_for(target.display, "html") or "html"
+    applied = apply_fixes(target.path, target.display, fmt, result.findings)
+    if not applied.applied:
+        result.warnings.extend(applied.skipped)
+        return result
+    fresh = lint_target(profile.linter, target, request.settings)
+    fresh.fixed = applied.applied
+    return fresh
+
+
+def refuse_output_over_input(output_file: Path, targets: list[Target]) -> None:
+    """``-o a.md`` while checking ``a.md`` (by any name: a link, ``./a.md``) would replace the article with
+    the report: ``UsageError`` before anything is checked."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return  # a new file cannot be one of the checked ones
+    for target in targets:
+        if target.path is None:
+            continue
+        try:
+            st = os.stat(target.path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise UsageError(f"--output-file {output_file} is one of the files being checked ({target.display})")
+
+
+def run_check(request: CheckRequest) -> CheckOutcome:
+    planned, outcome, warnings = plan(request)
+    if request.output_file is not None:
+        refuse_output_over_input(request.output_file, [t for t, _ in planned])
+    err = sys.stderr
+    if not request.quiet:
+        for warning in warnings:
+            print(f"newslint: warning: {warning}", file=err)
+    progress = for_run(err, request.output_format, request.quiet, len(planned))
+    findings = 0
+    rows = requested_rows()
+    if rows is not None:
+        outcome.timings = Timings(rows)
+    for done, result in enumerate(_results(request, planned, outcome.timings), 1):
+        stop_if_interrupted()
+        outcome.results.append(result)
+        findings += len(result.findings)
+        if result.notice and not request.quiet:
+            progress.message(f"newslint: {result.path}: {result.notice}")
+        if not request.quiet:
+            for warning in result.warnings:
+                progress.message(f"newslint: warning: {result.path}: {warning}")
+        if result.debug:
+            progress.message(result.debug)
+        progress.update(done, findings)
+    progress.close()
+    outcome.checked = len(planned)
+    outcome.results.sort(key=lambda r: r.path)
+    if request.fix:
+        fixed = [r for r in outcome.results if r.fixed]
+        total = sum(r.fixed for r in fixed)
+        if fixed and not request.quiet:
+            files = "file" if len(fixed) == 1 else "files"
+            print(f"newslint: fixed {total} finding{'s' if total != 1 else ''} in {len(fixed)} {files}", file=err)
+        if any(t.path is None for t, _ in planned):
+            print("newslint: warning: fixes are not applied to standard input", file=err)
+    return outcome
+
+
+def exit_code(outcome: CheckOutcome, exit_zero: bool) -> int:
+    if any(r.error for r in outcome.results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    for result in outcome.results:
+        level = outcome.fail_on.get(result.path, "error")
+        if level == "never":
+            continue
+        threshold = SEVERITY_RANK[level]
+        if any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profile:
+    """The profile that governs the working folder (for ``rules`` and ``explain``)."""
+    from datetime import date
+
+    request = CheckRequest(
+        paths=[], settings=CheckSettings(now=date.today()), cli=cli, config=config, isolated=isolated
+    )
+    resolver = ProfileResolver(request)
+    return resolver.profile_for(resolver.config_for(Target(Path("."), ".")))
+
+
+def html_selectors_for(path: Path, config: Path | None, isolated: bool) -> HtmlSelectors | None:
+    """The configured HTML selectors for one file (for ``inspect``); reads the configuration only."""
+    if isolated and config is None:
+        return None
+    found = config if config is not None else ConfigFinder().for_file(path)
+    if found is None:
+        return None
+    loaded = load_config(found)
+    if not (loaded.html_content or loaded.html_furniture):
+        return None
+    from newslint.parsing.html.selectors import HtmlSelectors
+
+    return HtmlSelectors(tuple(loaded.html_content), tuple(loaded.html_furniture))
+
+
+def github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
