@@ -164,3 +164,18 @@ def test_stale_temporary_files_in_the_cache_are_removed_by_the_next_write_there(
     entry.unlink()
     again(warm)
     assert entry.exists() and not stale.exists()
+
+
+def test_a_markdown_parse_that_ran_out_of_time_is_never_cached(tmp_path, monkeypatch):
+    """The real message of a parse past its deadline (forced here: a budget of no time at all)."""
+    from newslint.parsing.markdown import tokens
+    from newslint.running.cache import ResultCache, depends_on_timing
+    from test_parallel_cache import promise_posts
+
+    linter, settings, targets = promise_posts(tmp_path, 1)
+    monkeypatch.setattr(tokens, "parse_budget", lambda size: -1.0)
+    cache = ResultCache(tmp_path / CACHE_DIR_NAME, "f" * 64)
+    result = cache.lint(linter, targets[0], settings)
+    assert result.error and "Markdown" in result.error, result
+    assert depends_on_timing(result)
+    assert not list(cache.folder.glob("??/*"))
