@@ -179,3 +179,13 @@ def test_a_markdown_parse_that_ran_out_of_time_is_never_cached(tmp_path, monkeyp
     assert result.error and "Markdown" in result.error, result
     assert depends_on_timing(result)
     assert not list(cache.folder.glob("??/*"))
+
+
+def test_clean_removes_a_link_in_place_of_the_cache_but_not_what_it_points_to(project, tmp_path_factory):
+    foreign = tmp_path_factory.mktemp("precious")
+    (foreign / "keep.txt").write_text("mine", encoding="utf-8")
+    (project / CACHE_DIR_NAME).symlink_to(foreign)
+    run = newslint("clean", cwd=project)
+    assert run.returncode == 0, run
+    assert not os.path.lexists(project / CACHE_DIR_NAME)
+    assert (foreign / "keep.txt").read_text(encoding="utf-8") == "mine"
