@@ -385,3 +385,35 @@ def _state(pid: int) -> str:
             return fh.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_file_this_user_cannot_give_its_owner_to_is_rewritten_in_place(tmp_path, monkeypatch):
+    """What happens to a non-root user fixing a group-writable file owned by someone else (simulated: the
+    tests run as root): chown of the new file fails, so the file is rewritten through its own inode."""
+    from newslint.files import atomic
+
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    _, snap = atomic.read_snapshot(path)
+    monkeypatch.setattr(atomic.os, "stat", _stat_with_owner(os.stat, str(path), 4321))
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "chown", refuse)
+    inode = os.stat(path).st_ino
+    assert atomic.replace_checked(path, FIXED.encode(), snap) == "in place"
+    assert path.read_text(encoding="utf-8") == FIXED and os.stat(path).st_ino == inode
+    assert os.listdir(tmp_path) == ["a.md"]
+
+
+def _stat_with_owner(real_stat, name: str, uid: int):  # type: ignore[no-untyped-def]
+    def fake(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        st = real_stat(path, *args, **kwargs)
+        if str(path) != name:
+            return st
+        values = list(st)
+        values[stat.ST_UID] = uid
+        return os.stat_result(values)
+
+    return fake
