@@ -64,14 +64,25 @@ def test_a_bit_flipped_entry_is_a_miss_not_a_replay(warm):
 def test_a_sealed_entry_of_the_wrong_shape_is_a_miss(warm):
     (entry,) = entries(warm)
     data = unseal(entry.read_bytes())
-    for bad in ("info ", "", 0, None):
-        data["findings"][0][1] = bad
-        entry.write_bytes(seal(json.dumps(data).encode()))
-        again(warm)
-        data = unseal(entry.read_bytes())
-    data["findings"][0][3] = 0  # line 0
+    data["findings"][0][1] = "info "  # a severity no rule has, under a good checksum
     entry.write_bytes(seal(json.dumps(data).encode()))
     again(warm)
+    assert unseal(entry.read_bytes())["findings"][0][1] == "error"
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [(1, ""), (1, None), (1, 0), (0, "Sebi Rule"), (0, "x" * 300), (3, 0), (4, -1), (3, True), (2, ["m"])],
+)
+def test_every_field_of_an_entry_is_checked(warm, field, value):
+    from newslint.running.cache import _decode
+
+    (entry,) = entries(warm)
+    data = unseal(entry.read_bytes())
+    _decode(data, data["key"], "a.md")  # the real entry is fine
+    data["findings"][0][field] = value
+    with pytest.raises((ValueError, TypeError)):
+        _decode(data, data["key"], "a.md")
 
 
 def test_deeply_nested_json_is_a_miss(warm):
