@@ -389,14 +389,16 @@ def test_standard_input_obeys_the_same_limits_and_checks(tmp_path):
     big = b"a" * (1024 * 1024 + 1)
     proc = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", "--max-file-size", "1", input=big)
     assert proc.returncode == 2
-    assert proc.stdout.decode().splitlines()[0] == "-: error: skipped: over the 1 MB limit (--max-file-size)"
+    # The error goes to stderr, like every error; the report on stdout only counts it.
+    assert proc.stderr.decode().splitlines()[0] == "newslint: error: -: skipped: over the 1 MB limit (--max-file-size)"
+    assert "skipped" not in proc.stdout.decode()
     proc = run_cli("inspect", "-", "--max-file-size", "1", input=big)
     assert (proc.returncode, proc.stderr) == (
         2,
         b"newslint: error: -: skipped: over the 1 MB limit (--max-file-size)\n",
     )
     png = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", input=b"\x89PNG\r\n\x1a\n")
-    assert png.returncode == 2 and b"-: error: not an article: a PNG image" in png.stdout
+    assert png.returncode == 2 and b"newslint: error: -: not an article: a PNG image" in png.stderr
     empty = run_cli("check", "--no-builtin", "--rules", str(EVERY_CHECK_RULES), "-", input=b"")
     assert (empty.returncode, empty.stderr) == (0, b"newslint: -: empty file, nothing to check\n")
 

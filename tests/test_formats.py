@@ -142,7 +142,9 @@ def test_github_is_the_default_under_github_actions(bad: Path) -> None:
 def test_junit_one_suite_per_file(bad: Path) -> None:
     run = newslint("check", "news", "-f", "junit", cwd=bad)
     root = ET.fromstring(run.stdout)
-    assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "3"
+    # Only the error fails the run (fail-on: error): the warning and the info are skipped, not failures.
+    assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "1"
+    assert root.get("skipped") == "2" and run.returncode == 1
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == ["news/a b.md", "news/clean.md"]
     cases = suites[0].findall("testcase")
@@ -154,6 +156,10 @@ def test_junit_one_suite_per_file(bad: Path) -> None:
     failure = cases[0].find("failure")
     assert failure is not None and failure.get("type") == "error"
     assert failure.get("message") == "Do not promise returns: 'guaranteed returns'"
+    assert [c.find("failure") is not None for c in cases] == [True, False, False]
+    assert cases[1].find("skipped").get("message") == (
+        "news/a b.md:3:33: warning t-stock-tips Use 'research recommendations' instead of 'stock tips'"
+    )
     (clean,) = suites[1].findall("testcase")
     assert clean.get("name") == "newslint" and list(clean) == []
 
@@ -174,7 +180,7 @@ def test_statistics_in_machine_formats(bad: Path) -> None:
         {"rule": "t-hype", "count": 1},
         {"rule": "t-stock-tips", "count": 1},
     ]
-    for fmt in ("sarif", "github", "junit"):
+    for fmt in ("sarif", "github", "gitlab", "junit"):
         run = newslint("check", "news", "-f", fmt, "--statistics", cwd=bad)
         assert "t-stock-tips" in run.stderr, fmt  # the table goes to stderr...
         assert "     1  t-" not in run.stdout, fmt  # ...and the report stays a valid document
@@ -221,6 +227,6 @@ def test_output_file_is_written_whole(bad: Path) -> None:
 
 
 def test_output_is_byte_identical_across_runs(bad: Path) -> None:
-    for fmt in ("text", "concise", "json", "sarif", "github", "junit"):
+    for fmt in ("text", "concise", "json", "sarif", "github", "gitlab", "junit"):
         first = newslint("check", "news", "-f", fmt, cwd=bad).stdout
         assert first == newslint("check", "news", "-f", fmt, cwd=bad).stdout, fmt

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import RULES_YAML, run_cli
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
+FORMATS = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 ARTICLE = b"# Markets\n\nWe offer \x1b[2J\x1b]0;pwned\x07guaranteed returns \xe2\x80\xae today.\n"
 
 

@@ -177,7 +177,8 @@ def test_unused_suppressions_are_reported_with_positions_and_a_fix(project: Path
     # It is info: the run passes. A wholly unused comment comes with a fix that deletes it.
     assert run.returncode == 0
     fixes = {f["line"]: f["fix"] for f in json.loads(run.stdout)["findings"]}
-    assert fixes[4] == {"replacement": "", "line": 4, "column": 1, "end_line": 4, "end_column": 54}
+    # The comment is alone on its line: the fix deletes the line, break included (no blank line left).
+    assert fixes[4] == {"replacement": "", "line": 4, "column": 1, "end_line": 5, "end_column": 1}
     assert fixes[7] is None  # half used: only the unused name is reported, no fix
 
 

@@ -34,7 +34,7 @@ def test_progress_decision() -> None:
     assert not progress_wanted(tty, {"CI": "true"}, "text", quiet=False, total=10)  # a CI log
     assert not progress_wanted(tty, {"GITHUB_ACTIONS": "true"}, "text", quiet=False, total=10)
     assert not progress_wanted(tty, {"TERM": "dumb"}, "text", quiet=False, total=10)
-    for fmt in ("json", "sarif", "github", "junit"):  # machine formats
+    for fmt in ("json", "sarif", "github", "gitlab", "junit"):  # machine formats
         assert not progress_wanted(tty, {}, fmt, quiet=False, total=10)
     assert not progress_wanted(tty, {}, "text", quiet=True, total=10)
     assert not progress_wanted(tty, {}, "text", quiet=False, total=1)  # one file: nothing to show

@@ -21,7 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 GOLDEN = ROOT / "tests" / "golden"
-FORMATS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "github": "txt", "junit": "xml"}
+FORMATS = {
+    "text": "txt",
+    "concise": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "txt",
+    "gitlab": "json",
+    "junit": "xml",
+}
 SETS = {
     "workflow": ["tests/fixtures/workflow/articles"],
     "examples": ["examples", "--isolated", "--now", "2026-11-29"],
@@ -35,7 +43,7 @@ def cases(name: str) -> dict[str, list[str]]:
     out["text-statistics.txt"] = ["check", *base, "--statistics"]
     out["concise-quiet.txt"] = ["check", *base, "--format", "concise", "--quiet"]
     if name == "workflow":  # how each format reports a file that cannot be read
-        for fmt in ("text", "json", "sarif", "github", "junit"):
+        for fmt in ("text", "json", "sarif", "github", "gitlab", "junit"):
             out[f"unreadable-{fmt}.{FORMATS[fmt]}"] = ["check", *base, "no-such-article.md", "--format", fmt]
     return out
 

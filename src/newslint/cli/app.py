@@ -83,14 +83,28 @@ def _complete_fail_on(incomplete: str) -> list[str]:
     return [f for f in FAIL_ON_LEVELS if f.startswith(incomplete)]
 
 
-def _complete_rule(incomplete: str) -> list[str]:
-    try:
-        from newslint.running.check_run import profile_here
-        from newslint.running.configured import CommandLine
+def _rule_names(packs: bool) -> list[str]:
+    from newslint.running.check_run import profile_here
+    from newslint.running.configured import CommandLine
 
-        rules = profile_here(None, False, CommandLine()).ruleset.rules
-        return sorted(r.id for r in rules if r.id.startswith(incomplete))
+    rules = profile_here(None, False, CommandLine()).ruleset.rules
+    return sorted({r.id for r in rules} | ({r.pack for r in rules} if packs else set()))
+
+
+def _complete_rule(incomplete: str) -> list[str]:
+    """Rule ids of the configuration here (for ``explain``)."""
+    try:
+        return [name for name in _rule_names(False) if name.startswith(incomplete)]
     except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def _complete_selector(incomplete: str) -> list[str]:
+    """Rule ids and pack names (``--select``, ``--ignore``); after a comma (``--select a,b``), the last one."""
+    try:
+        done, comma, last = incomplete.rpartition(",")
+        return [done + comma + name for name in _rule_names(True) if name.startswith(last)]
+    except Exception:
         return []
 
 
@@ -122,7 +136,8 @@ def check(
             "--format",
             "--output-format",
             "-f",
-            help="text, concise, json, sarif, github or junit (default: text; github under GitHub Actions).",
+            help="text, concise, json, sarif, github, gitlab, junit or html (a review page for editors; default: text; "
+            "github under GitHub Actions).",
             autocompletion=_complete_format,
         ),
     ] = None,
@@ -130,8 +145,14 @@ def check(
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
     ] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (ids, globs, packs).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (ids, globs, packs).")] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rules (ids, globs, packs).", autocompletion=_complete_selector),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rules (ids, globs, packs).", autocompletion=_complete_selector),
+    ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -168,8 +189,41 @@ def check(
     fix: Annotated[
         bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically), then report what is left.")
     ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print what --fix would change as a diff; change nothing (exit 1 if any)."),
+    ] = False,
+    no_respect_gitignore: Annotated[
+        bool,
+        typer.Option(
+            "--no-respect-gitignore",
+            help="Also check what .gitignore, .ignore and git's excludes ignore (respected by default in "
+            "folders; files named are always checked).",
+        ),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not in this baseline file (see --write-baseline)."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record today's findings in this baseline file, then use it."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            help="Add these rules to the selection (ids, globs, packs).",
+            autocompletion=_complete_selector,
+        ),
+    ] = None,
 ) -> None:
-    """Check articles against the rules; report findings with exact positions."""
+    """Check articles against the rules; report findings with exact positions.
+
+    Folders are searched for *.html, *.htm, *.md and *.markdown files, leaving out what git ignores
+    (.gitignore, .ignore, .git/info/exclude, the global excludes file; --no-respect-gitignore turns this off).
+    Files named on the command line are always checked.
+    """
     from newslint.cli.check import run_check_command
 
     raise typer.Exit(
@@ -196,6 +250,11 @@ def check(
             jobs=jobs,
             no_cache=no_cache,
             fix=fix,
+            diff=diff,
+            no_respect_gitignore=no_respect_gitignore,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            extend_select=extend_select,
         )
     )
 
@@ -385,6 +444,24 @@ def init(
     except OSError as exc:
         raise _fail(f"cannot write {folder / '.newslint.yaml'}: {exc.strerror or exc}") from None
     print(f"Wrote {path}. Edit it, then run `newslint check`.")
+
+
+@app.command()
+def server(
+    tcp: Annotated[
+        str | None, typer.Option("--tcp", metavar="HOST:PORT", help="Listen on TCP instead of stdio (debugging).")
+    ] = None,
+) -> None:
+    """Run the editor server (Language Server Protocol on stdin/stdout; see docs/editor-server.md)."""
+    if tcp is not None:
+        port = tcp.rpartition(":")[2]
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise _fail(f"--tcp takes HOST:PORT (e.g. 127.0.0.1:2087), not {tcp!r}")
+    try:
+        from newslint.server.lsp import main as serve
+    except ImportError as exc:
+        raise _fail(f"newslint server needs pygls ({exc.name} is missing): pip install 'newslint[server]'") from None
+    serve(tcp)
 
 
 def main() -> None:

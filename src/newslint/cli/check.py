@@ -10,13 +10,37 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from newslint import __version__
 from newslint.cli.main import write_stdout
+from newslint.files.printable import message_text
 
 EXIT_ERROR = 2
-FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")  # output.FORMATS, without importing it
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")  # output.FORMATS, not imported
 FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+
+
+def _report_diff(outcome: Any, quiet: bool) -> int:
+    """``--diff``: the diffs on stdout, a count on stderr; exit 1 when a file would change, 2 on an error."""
+    for failed in outcome.results:
+        if failed.error:
+            print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
+    write_stdout("".join(text for _path, _n, text in outcome.diffs))
+    total = sum(n for _path, n, _text in outcome.diffs)
+    if not quiet:
+        files = len(outcome.diffs)
+        if total:
+            print(
+                f"newslint: would fix {total} finding{'s' if total != 1 else ''} in {files} "
+                f"file{'s' if files != 1 else ''}",
+                file=sys.stderr,
+            )
+        else:
+            print("newslint: no safe fixes to apply", file=sys.stderr)
+    if any(r.error for r in outcome.results):
+        return EXIT_ERROR
+    return 1 if total else 0
 
 
 class UsageProblem(Exception):
@@ -68,6 +92,11 @@ def run_check_command(
     jobs: int | None = None,
     no_cache: bool = False,
     fix: bool = False,
+    diff: bool = False,
+    no_respect_gitignore: bool = False,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    extend_select: list[str] | None = None,
 ) -> int:
     """Run ``newslint check`` with these options; returns the exit code (see ``newslint.cli.app.check``)."""
     try:
@@ -76,6 +105,7 @@ def run_check_command(
         from newslint.output.report import RunReport
         from newslint.output.text import statistics_lines
         from newslint.rules.loader import RuleLoadError
+        from newslint.running.baseline import BaselineError
         from newslint.running.check_run import CheckRequest, exit_code, github_actions, run_check
         from newslint.running.configured import CommandLine
         from newslint.running.one_file import CheckSettings, UsageError
@@ -89,6 +119,10 @@ def run_check_command(
             raise UsageProblem("--config and --isolated cannot be used together")
         if jobs is not None and jobs < 1:
             raise UsageProblem(f"--jobs must be at least 1, not {jobs}")
+        if diff and fix:
+            raise UsageProblem("--diff shows what --fix would change; use one or the other")
+        if baseline is not None and write_baseline is not None and baseline != write_baseline:
+            raise UsageProblem("--baseline and --write-baseline name different files")
         settings = CheckSettings(
             now=parse_now(now),
             max_file_size=int(max_file_size * 1024 * 1024),
@@ -104,6 +138,7 @@ def run_check_command(
                 select=split_list(select) if select else None,
                 ignore=split_list(ignore),
                 fail_on=fail_on,
+                extend_select=split_list(extend_select),
             ),
             config=config,
             isolated=isolated,
@@ -115,26 +150,48 @@ def run_check_command(
             cache=not no_cache,
             fix=fix,
             output_file=output_file,
+            diff=diff,
+            respect_gitignore=not no_respect_gitignore,
+            baseline=write_baseline or baseline,
+            write_baseline=write_baseline is not None,
         )
         try:
             outcome = run_check(request)
+        except BaselineError as exc:
+            raise UsageProblem(str(exc)) from None
         except (ConfigError, RuleLoadError) as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             return EXIT_ERROR
         except UsageError as exc:
             raise UsageProblem(str(exc)) from None
+        if diff:
+            return _report_diff(outcome, quiet)
+        if outcome.baselined and not quiet and write_baseline is None:
+            n = outcome.baselined
+            print(f"newslint: {n} finding{'s' if n != 1 else ''} of the baseline not shown", file=sys.stderr)
+        if outcome.stale and not quiet:
+            n = outcome.stale
+            print(
+                f"newslint: {n} finding{'s' if n != 1 else ''} of the baseline no longer occur"
+                f"{'s' if n == 1 else ''}; --write-baseline {baseline or write_baseline} drops "
+                f"{'it' if n == 1 else 'them'}",
+                file=sys.stderr,
+            )
         color = (
             fmt in ("text", "concise") and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         )
         report = RunReport(
             results=[r for r in outcome.results if not r.notice],
             rules=outcome.rules,
+            fail_on=outcome.fail_on,
             color=color,
             statistics=statistics and fmt not in STATISTICS_ON_STDERR,
             quiet=quiet,
             version=__version__,
         )
+        for failed in report.errors:  # on stderr, whatever the format: the report on stdout stays parseable
+            print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
         text = formatter(fmt)(report)
         if output_file is not None:
             from newslint.files.atomic import write_report

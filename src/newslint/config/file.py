@@ -60,6 +60,9 @@ HTML = Obj(
 CONFIG = Obj(
     "Config",
     {
+        "extend": Field(
+            Str(), doc="A configuration file this one builds on (relative to this file); see docs/adoption.md."
+        ),
         "packs": Field(ListOf(Str(), single=True), doc="Built-in pack names or rule-file paths; [] = none."),
         "rules": Field(ListOf(Str(), single=True), doc="Extra rule files or folders, relative to this file."),
         "select": Field(_SELECTORS, doc="Only these rules: ids, globs (sebi-*) or pack names."),
@@ -90,6 +93,7 @@ class Setting:
 
     value: str
     line: int
+    file: str | None = None  # the file it was written in, when inherited through ``extend``
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,10 @@ class Config:
     html_content: list[str]
     html_furniture: list[str]
     house: list[HouseEntity]
+    given: set[str]
+    sources: list[Path]
+    exclude_folder: Path
+    per_file_folder: Path
 
     def __init__(
         self,
@@ -146,6 +154,12 @@ class Config:
         self.html_content = [] if html_content is None else html_content
         self.html_furniture = [] if html_furniture is None else html_furniture
         self.house = [] if house is None else house
+        self.given = set()  # the keys the file itself sets (``extend`` merges by them)
+        self.sources = [] if path is None else [path]  # this file, then the files it extends
+        # The folders that ``exclude`` and ``per-file-ignores`` globs are relative to: the file that set them,
+        # which is a base file when they are inherited through ``extend``.
+        self.exclude_folder = folder
+        self.per_file_folder = folder
 
     @property
     def display(self) -> str:
@@ -153,6 +167,10 @@ class Config:
 
     def problem(self, line: int, message: str) -> str:
         return f"{self.display}:{line or 1}: {message}"
+
+    def problem_at(self, setting: Setting, message: str) -> str:
+        """A problem with a setting, at the file and line it was written (a base file's, when inherited)."""
+        return f"{setting.file or self.display}:{setting.line or 1}: {message}"
 
 
 def display_path(path: Path) -> str:
@@ -192,8 +210,12 @@ def has_newslint_table(path: Path) -> bool:
     return isinstance(tool, dict) and "newslint" in tool
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate one configuration file; raises ``ConfigError`` with every problem."""
+MAX_EXTEND_DEPTH = 10
+
+
+def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
+    """Read and validate one configuration file (and those it extends); raises ``ConfigError`` with every
+    problem."""
     path = path.resolve()
     name = display_path(path)
     try:
@@ -226,7 +248,63 @@ def load_config(path: Path) -> Config:
         # Top-level messages of rules.spec start with the (empty) path: ": unknown key", " must be".
         ordered = sorted(problems.items, key=lambda p: p[0])
         raise ConfigError([f"{name}:{line or 1}: {message.lstrip(': ')}" for line, message in ordered])
-    return _build(spec, data, path)
+    config = _build(spec, data, path)
+    if "extend" not in spec:
+        return config
+    line = _value_line(data, "extend")
+    base_path = (path.parent / spec["extend"]).resolve()
+    if base_path in (*_extending, path):
+        raise ConfigError([f"{name}:{line}: extend: {spec['extend']!r} extends this file again (a cycle)"])
+    if len(_extending) >= MAX_EXTEND_DEPTH:
+        raise ConfigError([f"{name}:{line}: extend: more than {MAX_EXTEND_DEPTH} files deep"])
+    if not base_path.is_file():
+        raise ConfigError([f"{name}:{line}: extend: no such configuration file {spec['extend']!r}"])
+    return extend(config, load_config(base_path, (*_extending, path)))
+
+
+def extend(config: Config, base: Config) -> Config:
+    """``config`` built on ``base`` (ruff's ``extend``). Every key the extending file sets replaces the base's,
+    except ``severity`` and ``house``, which merge entry by entry (the extending file's entry wins). Paths and
+    globs keep meaning what they meant where they were written: rule files and pack paths of the base are
+    relative to the base's folder, and so are its ``exclude`` and ``per-file-ignores`` globs."""
+
+    where = base.display
+
+    def kept(s: Setting, value: str | None = None) -> Setting:
+        return Setting(s.value if value is None else value, s.line, s.file or where)
+
+    def anchored(settings: list[Setting]) -> list[Setting]:
+        return [kept(s, str(base.folder / s.value)) if is_path_entry(s.value) else kept(s) for s in settings]
+
+    if "packs" not in config.given and base.packs is not None:
+        config.packs = anchored(base.packs)
+    if "rules" not in config.given:
+        config.rules = [kept(s, str(base.folder / s.value)) for s in base.rules]
+    if "select" not in config.given and base.select is not None:
+        config.select = [kept(s) for s in base.select]
+    if "ignore" not in config.given:
+        config.ignore = [kept(s) for s in base.ignore]
+    if "fail-on" not in config.given:
+        config.fail_on = base.fail_on
+    if "exclude" not in config.given:
+        config.exclude, config.exclude_folder = base.exclude, base.exclude_folder
+    if "per-file-ignores" not in config.given:
+        config.per_file_ignores = [(kept(g), [kept(s) for s in sels]) for g, sels in base.per_file_ignores]
+        config.per_file_folder = base.per_file_folder
+    if "html" not in config.given:
+        config.html_content, config.html_furniture = base.html_content, base.html_furniture
+    own = {s.value for s, _ in config.severity}
+    config.severity = [(kept(s), sev) for s, sev in base.severity if s.value not in own] + config.severity
+    numbers = {h.number for h in config.house}
+    config.house = [h for h in base.house if h.number not in numbers] + config.house
+    config.given |= base.given
+    config.sources = [*config.sources, *base.sources]
+    return config
+
+
+def is_path_entry(entry: str) -> bool:
+    """Whether a ``packs`` entry names a rule file or folder rather than a built-in pack."""
+    return "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")) or entry.startswith(".")
 
 
 def _line(value: Any) -> int:
@@ -250,6 +328,7 @@ def _value_line(raw: Any, key: str) -> int:
 
 def _build(spec: dict[str, Any], raw: Any, path: Path) -> Config:
     config = Config(path=path, folder=path.parent)
+    config.given = set(spec) - {"extend"}
     if "packs" in spec:
         config.packs = _settings(raw.get("packs"), spec["packs"])
     config.rules = _settings(raw.get("rules"), spec.get("rules"))

@@ -22,6 +22,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab and newline handled by callers, DEL, C1 controls, and the bidirectional controls that
 # reorder what a terminal shows (embeddings, overrides, isolates).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAME_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -78,3 +79,10 @@ def terminal_safe(text: str) -> str:
 def message_text(text: str) -> str:
     """A message for a terminal: names' bytes as ``\\xNN`` (``valid_text``), control characters visible."""
     return terminal_safe(valid_text(text))
+
+
+def page_text(text: str) -> str:
+    """Text for the HTML review page: ``valid_text``, and control characters visible, but tabs and line
+    breaks kept (the page shows the article's lines as they are)."""
+    text = valid_text(text)
+    return _UNSAFE_IN_PAGE.sub(_picture, text) if _UNSAFE_IN_PAGE.search(text) else text

@@ -13,13 +13,15 @@ MODULES = {
     "json": "json_format",
     "sarif": "sarif",
     "github": "github",
+    "gitlab": "gitlab",
     "junit": "junit",
+    "html": "review_html",
 }
 FORMATS = tuple(MODULES)
 # Formats read by programs: no progress line. --statistics goes to stderr unless the format has room for it
 # (json carries a "statistics" key; text and concise print the table after the findings).
-MACHINE_FORMATS = ("json", "sarif", "github", "junit")
-STATISTICS_ON_STDERR = ("sarif", "github", "junit")
+MACHINE_FORMATS = ("json", "sarif", "github", "gitlab", "junit")
+STATISTICS_ON_STDERR = ("sarif", "github", "gitlab", "junit", "html")
 
 
 def formatter(name: str) -> Callable[[RunReport], str]:

@@ -1,10 +1,13 @@
 """``--format junit``: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure...).
 
 ``<testsuites>`` holds one ``<testsuite>`` per checked file (named by its path). Each finding is a
-``<testcase>`` (``classname`` = the path, ``name`` = ``rule-id at line:column``) with a ``<failure>``
-(``type`` = the severity, ``message`` = the message, text = ``path:line:col: severity rule message``); a
-clean file has one passing ``<testcase name="newslint">``; a file that could not be read has one
-``<testcase>`` with an ``<error>``. No timestamps or durations: output is byte-identical across runs.
+``<testcase>`` (``classname`` = the path, ``name`` = ``rule-id at line:column``). A finding that fails the run
+(at or above its file's ``fail-on``, as the exit code counts them) holds a ``<failure>`` (``type`` = the
+severity, ``message`` = the message, text = ``path:line:col: severity rule message``); any other finding holds
+a ``<skipped>`` with the same line as its message, as ESLint's and ruff's reports leave warnings out of the
+failures: a run that exits 0 shows green in GitLab and Jenkins, with its warnings still listed. A clean file
+has one passing ``<testcase name="newslint">``; a file that could not be read has one ``<testcase>`` with an
+``<error>``. No timestamps or durations: output is byte-identical across runs.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def render(report: RunReport) -> str:
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
     suites: list[str] = []
-    totals = {"tests": 0, "failures": 0, "errors": 0}
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in sorted(report.results, key=lambda r: r.path):
         findings = by_path.get(result.path, [])
         cases: list[str] = []
@@ -47,11 +50,21 @@ def render(report: RunReport) -> str:
             cases.append(_case(result.path, "newslint", error))
         elif not findings:
             cases.append(_case(result.path, "newslint"))
+        failures = 0
         for f in findings:
-            detail = escape(_clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
-            failure = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{detail}</failure>"
-            cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", failure))
-        counts = {"tests": len(cases), "failures": len(findings), "errors": 1 if result.error else 0}
+            line = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+            if report.fails(f):
+                failures += 1
+                inner = f"<failure type={_attr(f.severity)} message={_attr(f.message)}>{escape(_clean(line))}</failure>"
+            else:
+                inner = f"<skipped message={_attr(line)}/>"
+            cases.append(_case(f.path, f"{f.rule} at {f.line}:{f.column}", inner))
+        counts = {
+            "tests": len(cases),
+            "failures": failures,
+            "errors": 1 if result.error else 0,
+            "skipped": len(findings) - failures,
+        }
         for key, n in counts.items():
             totals[key] += n
         attrs = " ".join(f'{k}="{n}"' for k, n in counts.items())

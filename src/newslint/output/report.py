@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from newslint.language.model import Rule
+from newslint.language.model import SEVERITY_RANK, Rule
 from newslint.running.findings import Finding
 from newslint.running.linter import FileResult
 
@@ -18,6 +18,7 @@ class RunReport:
     statistics: bool
     quiet: bool
     version: str
+    fail_on: dict[str, str]
 
     def __init__(
         self,
@@ -27,6 +28,7 @@ class RunReport:
         statistics: bool = False,
         quiet: bool = False,
         version: str = "",
+        fail_on: dict[str, str] | None = None,
     ) -> None:
         self.results = results
         self.rules = {} if rules is None else rules
@@ -34,6 +36,14 @@ class RunReport:
         self.statistics = statistics
         self.quiet = quiet
         self.version = version
+        self.fail_on = {} if fail_on is None else fail_on  # path -> the lowest severity that fails the run
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether this finding fails the run (its file's ``fail-on``; ``error`` when unknown)."""
+        level = self.fail_on.get(finding.path, "error")
+        if level == "never":
+            return False
+        return SEVERITY_RANK.get(finding.severity, 0) >= SEVERITY_RANK[level]
 
     @property
     def findings(self) -> list[Finding]:

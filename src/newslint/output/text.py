@@ -66,10 +66,8 @@ def render(report: RunReport) -> str:
 
 
 def finish(report: RunReport, out: list[str]) -> str:
-    """The report's end, shared by the text and concise formats: unreadable files, statistics, summary."""
-    for r in report.results:
-        if r.error:
-            out.append(f"{name_for_line(r.path)}: error: {message_text(r.error)}")
+    """The report's end, shared by the text and concise formats: statistics, summary. Files that could not be
+    read are counted in the summary; their errors go to standard error (``newslint.cli.check``), not here."""
     stats = statistics_lines(report) if report.statistics else []
     if stats:
         out.extend(["", *stats] if out else stats)

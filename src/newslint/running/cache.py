@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from newslint.running.one_file import CheckSettings, Target
 
 CACHE_DIR_NAME = ".newslint_cache"
-CACHE_FORMAT = 3  # 3: entries and index carry a checksum
+CACHE_FORMAT = 4  # 3: unused-suppression fixes carry their original text; 4: entries and index carry a checksum
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"

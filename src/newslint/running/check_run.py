@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from newslint.config.discovery import ConfigFinder
 from newslint.config.file import Config, default_config, load_config
 from newslint.language.model import SEVERITY_RANK, Rule
+from newslint.running.baseline import Baseline
 from newslint.running.configured import CommandLine, Profile, build_profile, path_matches, relative_to
 from newslint.running.interrupt import stop_if_interrupted
 from newslint.running.linter import FileResult
@@ -50,6 +51,10 @@ class CheckRequest:
     fix: bool
     cache: bool
     output_file: Path | None
+    diff: bool
+    respect_gitignore: bool
+    baseline: Path | None
+    write_baseline: bool
 
     def __init__(
         self,
@@ -66,6 +71,10 @@ class CheckRequest:
         fix: bool = False,
         cache: bool = True,
         output_file: Path | None = None,
+        diff: bool = False,
+        respect_gitignore: bool = True,
+        baseline: Path | None = None,
+        write_baseline: bool = False,
     ) -> None:
         self.paths = paths
         self.settings = settings
@@ -80,6 +89,10 @@ class CheckRequest:
         self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
         self.cache = cache  # read and write .newslint_cache/
         self.output_file = output_file  # --output-file: never one of the checked files
+        self.diff = diff  # work out the safe fixes, write nothing: the outcome carries them as diffs
+        self.respect_gitignore = respect_gitignore  # walk folders as git would (see newslint.files.gitignore)
+        self.baseline = baseline  # report only findings not recorded in this file (see newslint.running.baseline)
+        self.write_baseline = write_baseline  # first record every finding in ``baseline``
 
 
 @dataclass(init=False)
@@ -90,6 +103,9 @@ class CheckOutcome:
     checked: int
     excluded: int
     timings: Timings | None
+    diffs: list[tuple[str, int, str]]
+    baselined: int
+    stale: int
 
     def __init__(
         self,
@@ -106,6 +122,9 @@ class CheckOutcome:
         self.checked = checked
         self.excluded = excluded
         self.timings = timings  # NEWSLINT_TIMING runs: where the time went (see newslint.running.timing)
+        self.diffs = []  # --diff: (path, fixes, unified diff) per file it would change
+        self.baselined = 0  # findings left out because the baseline holds them
+        self.stale = 0  # findings of the baseline (in the files checked) that no longer occur
 
 
 class ProfileResolver:
@@ -148,7 +167,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
     Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
     """
-    collected = collect(request.paths or ["."], request.stdin_filename, request.exclude)
+    collected = collect(request.paths or ["."], request.stdin_filename, request.exclude, request.respect_gitignore)
     outcome = CheckOutcome(results=list(collected.errors))
     resolver = ProfileResolver(request)
     planned: list[tuple[Target, Profile]] = []
@@ -156,7 +175,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
         config = resolver.config_for(target)
         profile = resolver.profile_for(config)
         if profile.exclude and target.path is not None:
-            rel = relative_to(target.display, config.folder)
+            rel = relative_to(target.display, config.exclude_folder)
             if any(path_matches(rel, pattern) for pattern in profile.exclude):
                 outcome.excluded += 1
                 continue
@@ -173,7 +192,11 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
 
 def _results(
-    request: CheckRequest, planned: list[tuple[Target, Profile]], timings: Timings | None = None
+    request: CheckRequest,
+    planned: list[tuple[Target, Profile]],
+    timings: Timings | None = None,
+    outcome: CheckOutcome | None = None,
+    baseline: Baseline | None = None,
 ) -> Iterator[FileResult]:
     """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
 
@@ -197,11 +220,17 @@ def _results(
                 cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
             )
         results = lint_all(profile.linter, targets, request.settings, jobs, cache)
-        if not request.fix:
-            yield from results
-        else:
+        if baseline is not None:
+            results = (baseline.filter(r) for r in results)
+        if request.diff:
             for target, result in zip(targets, results, strict=True):
-                yield _fix(request, profile, target, result)
+                yield _diff(target, result, outcome)
+        elif request.fix:
+            for target, result in zip(targets, results, strict=True):
+                fixed = _fix(request, profile, target, result)
+                yield baseline.filter(fixed) if baseline is not None and fixed is not result else fixed
+        else:
+            yield from results
         if cache is not None:
             cache.save_index()
 
@@ -242,7 +271,32 @@ def refuse_output_over_input(output_file: Path, targets: list[Target]) -> None:
             raise UsageError(f"--output-file {output_file} is one of the files being checked ({target.display})")
 
 
+def _diff(target: Target, result: FileResult, outcome: CheckOutcome | None) -> FileResult:
+    """``--diff``: what the safe fixes of one file would change, as a unified diff; the file is not touched."""
+    if outcome is None or target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
+        return result
+    from newslint.files.source import format_for
+    from newslint.running.fixes import apply_fixes, unified_diff
+
+    fmt = target.format or format_for(target.display, "html") or "html"
+    applied = apply_fixes(target.path, target.display, fmt, result.findings, write=False)
+    if applied.applied and applied.text is not None and applied.before is not None:
+        outcome.diffs.append(
+            (target.display, applied.applied, unified_diff(applied.before, applied.text, target.display))
+        )
+    return result
+
+
+def _read_baseline(request: CheckRequest) -> Baseline | None:
+    if request.baseline is None or request.write_baseline:
+        return None
+    return Baseline.read(request.baseline)
+
+
 def run_check(request: CheckRequest) -> CheckOutcome:
+    """Raises ``ConfigError``, ``RuleLoadError``, ``UsageError`` or ``BaselineError`` before anything is
+    linted (``BaselineError`` also when ``--write-baseline`` cannot write its file)."""
+    baseline = _read_baseline(request)
     planned, outcome, warnings = plan(request)
     if request.output_file is not None:
         refuse_output_over_input(request.output_file, [t for t, _ in planned])
@@ -255,7 +309,7 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     rows = requested_rows()
     if rows is not None:
         outcome.timings = Timings(rows)
-    for done, result in enumerate(_results(request, planned, outcome.timings), 1):
+    for done, result in enumerate(_results(request, planned, outcome.timings, outcome, baseline), 1):
         stop_if_interrupted()
         outcome.results.append(result)
         findings += len(result.findings)
@@ -270,6 +324,17 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     progress.close()
     outcome.checked = len(planned)
     outcome.results.sort(key=lambda r: r.path)
+    if request.write_baseline and request.baseline is not None and planned:  # nothing checked: nothing to record
+        recorded = Baseline.of(request.baseline, outcome.results)
+        total = recorded.write()
+        if not request.quiet:
+            print(f"newslint: recorded {total} finding{'s' if total != 1 else ''} in {request.baseline}", file=err)
+        for result in outcome.results:
+            recorded.filter(result)
+        baseline = recorded
+    if baseline is not None:
+        outcome.baselined = sum(baseline.matched.values())
+        outcome.stale = baseline.stale({baseline.relative(t.display) for t, _ in planned})
     if request.fix:
         fixed = [r for r in outcome.results if r.fixed]
         total = sum(r.fixed for r in fixed)

@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.config.file import Config, ConfigError, Setting, display_path
+from newslint.config.file import Config, ConfigError, Setting, display_path, is_path_entry
 from newslint.document.model import Document
 from newslint.language.model import Rule
 from newslint.rules.loader import RuleSet, builtin_pack_files, load_rules
@@ -36,6 +36,7 @@ class CommandLine:
     select: list[str] | None
     ignore: list[str]
     fail_on: str | None
+    extend_select: list[str]
 
     def __init__(
         self,
@@ -44,12 +45,14 @@ class CommandLine:
         select: list[str] | None = None,
         ignore: list[str] | None = None,
         fail_on: str | None = None,
+        extend_select: list[str] | None = None,
     ) -> None:
         self.rules = [] if rules is None else rules
         self.no_builtin = no_builtin
         self.select = select
         self.ignore = [] if ignore is None else ignore
         self.fail_on = fail_on
+        self.extend_select = [] if extend_select is None else extend_select  # added to whichever select applies
 
 
 def path_matches(rel: str, pattern: str) -> bool:
@@ -140,16 +143,12 @@ class Profile:
         import hashlib
 
         parts = [str(self.config.folder)]
-        if self.config.path is not None:
+        for source in self.config.sources:  # the file and those it extends
             try:
-                parts.append(hashlib.sha256(self.config.path.read_bytes()).hexdigest())
+                parts.append(hashlib.sha256(source.read_bytes()).hexdigest())
             except OSError:
                 parts.append("unreadable")
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-
-def _is_path(entry: str) -> bool:
-    return "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")) or entry.startswith(".")
 
 
 def _matches(rules: list[Rule], selector: str) -> list[Rule]:
@@ -162,7 +161,7 @@ def _no_match(config: Config, setting: Setting, rules: list[Rule]) -> str:
     names = sorted({r.id for r in rules} | {r.pack for r in rules})
     close = difflib.get_close_matches(setting.value, names, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else " (see `newslint rules`)"
-    return config.problem(setting.line, f"{setting.value!r} matches no rule id or pack{hint}")
+    return config.problem_at(setting, f"{setting.value!r} matches no rule id or pack{hint}")
 
 
 def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
@@ -174,22 +173,20 @@ def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
         builtin_names = []
         available = builtin_pack_files()
         for entry in config.packs:
-            if _is_path(entry.value):
+            if is_path_entry(entry.value):
                 path = Path(display_path(config.folder / entry.value))
                 if not path.exists():
-                    problems.append(config.problem(entry.line, f"pack {entry.value!r}: no such rule file or folder"))
+                    problems.append(config.problem_at(entry, f"pack {entry.value!r}: no such rule file or folder"))
                 paths.append(path)
             elif entry.value in available:
                 builtin_names.append(entry.value)
             else:
                 known = ", ".join(available) or "none installed"
-                problems.append(
-                    config.problem(entry.line, f"unknown built-in pack {entry.value!r} (available: {known})")
-                )
+                problems.append(config.problem_at(entry, f"unknown built-in pack {entry.value!r} (available: {known})"))
     for entry in config.rules:
         path = Path(display_path(config.folder / entry.value))
         if not path.exists():
-            problems.append(config.problem(entry.line, f"rules: no such rule file or folder {entry.value!r}"))
+            problems.append(config.problem_at(entry, f"rules: no such rule file or folder {entry.value!r}"))
         paths.append(path)
     if problems:
         raise ConfigError(problems)
@@ -232,6 +229,10 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         for rule in _matches(everything, setting.value):
             severities[rule.id] = severity
     select = cli.select if cli.select is not None else [s.value for s in config.select or []]
+    if select and cli.extend_select:  # with no select every rule runs: nothing to add
+        select = [*select, *cli.extend_select]
+    elif cli.extend_select:
+        select_rules(ruleset, cli.extend_select, [])  # still a usage error when it matches no rule
     ignore = [*(s.value for s in config.ignore), *cli.ignore]
     chosen = select_rules(ruleset, select, ignore)
     effective = CheckSettings(
@@ -243,7 +244,7 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         timeout=settings.timeout,
         debug=settings.debug,
     )
-    linter = ConfiguredLinter(ruleset, effective, chosen, config.folder, per_file)
+    linter = ConfiguredLinter(ruleset, effective, chosen, config.per_file_folder, per_file)
     if config.html_content or config.html_furniture:
         from newslint.parsing.html.selectors import HtmlSelectors
 

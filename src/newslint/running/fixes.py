@@ -33,12 +33,35 @@ class FixOutcome:
     applied: int
     skipped: list[str]
     text: str | None
+    before: str | None
 
-    def __init__(self, path: str, applied: int = 0, skipped: list[str] | None = None, text: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        applied: int = 0,
+        skipped: list[str] | None = None,
+        text: str | None = None,
+        before: str | None = None,
+    ) -> None:
         self.path = path
         self.applied = applied
         self.skipped = [] if skipped is None else skipped  # one reason per fix not applied
         self.text = text  # the fixed text, when anything was applied
+        self.before = before  # the text as read, when anything was applied (for --diff)
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """``--diff``: the change as a unified diff (``--- path`` / ``+++ path``, three lines of context), with
+    git's marker for a last line without a line break."""
+    import difflib
+    import re
+
+    lines = re.compile(r"[^\n]*\n|[^\n]+")  # not str.splitlines: a form feed or U+2028 is not a line break here
+    old, new = lines.findall(before), lines.findall(after)
+    out: list[str] = []
+    for line in difflib.unified_diff(old, new, fromfile=path, tofile=path):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def choose(text: str, findings: list[Finding]) -> tuple[list[Fix], list[str]]:
@@ -166,4 +189,5 @@ def apply_fixes(path: Path, display: str, fmt: str, findings: list[Finding], wri
             return outcome
     outcome.applied = len(chosen)
     outcome.text = plan(text, findings)[0]
+    outcome.before = text
     return outcome

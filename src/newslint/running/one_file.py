@@ -53,8 +53,14 @@ class Collected:
         self.warnings = [] if warnings is None else warnings
 
 
-def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[str] | None = None) -> Collected:
-    """Expand files and folders (recursively, article suffixes only, hidden and vendored folders skipped)."""
+def collect(
+    paths: list[str],
+    stdin_filename: str | None = None,
+    exclude: list[str] | None = None,
+    respect_gitignore: bool = False,
+) -> Collected:
+    """Expand files and folders (recursively, article suffixes only, hidden and vendored folders skipped; with
+    ``respect_gitignore``, what git ignores too, see ``newslint.files.gitignore``). Files named are always kept."""
     out = Collected()
     seen: set[str] = set()
     exclude = exclude or []
@@ -79,12 +85,22 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
             continue
         if is_dir:
             found = 0
+            git = None
+            if respect_gitignore:
+                from newslint.files.gitignore import GitIgnore
+
+                git = GitIgnore(path)
             for root, dirs, files in os.walk(path, onerror=_folder_error(out.errors), followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                if git is not None:
+                    git.enter(root)
+                    dirs[:] = [d for d in dirs if not git.is_ignored(os.path.join(root, d), True)]
                 for name in sorted(files):
                     if not name.lower().endswith(ARTICLE_SUFFIXES):
                         continue
                     full = os.path.join(root, name)
+                    if git is not None and git.is_ignored(full, False):
+                        continue
                     display = os.path.normpath(full)
                     if excluded(display) or display in seen:
                         continue
@@ -92,7 +108,11 @@ def collect(paths: list[str], stdin_filename: str | None = None, exclude: list[s
                     out.targets.append(Target(Path(full), display, format_for(name)))
                     found += 1
             if not found:
-                out.warnings.append(f"{raw}: folder holds no articles ({', '.join('*' + s for s in ARTICLE_SUFFIXES)})")
+                kinds = ", ".join("*" + s for s in ARTICLE_SUFFIXES)
+                hidden = ""
+                if git is not None and git.ignored:
+                    hidden = f"; {git.ignored} ignored by git's ignore files (--no-respect-gitignore checks them)"
+                out.warnings.append(f"{raw}: folder holds no articles ({kinds}){hidden}")
             continue
         display = os.path.normpath(raw)
         if display in seen or excluded(display):
@@ -124,7 +144,12 @@ def select_rules(ruleset: RuleSet, select: list[str], ignore: list[str]) -> list
 
     for selector in [*select, *ignore]:
         if not any(matches(r, selector) for r in rules):
-            raise UsageError(f"selector {selector!r} matches no rule (see `newslint rules`)")
+            import difflib
+
+            names = sorted({r.id for r in rules} | {r.pack for r in rules})
+            close = difflib.get_close_matches(selector, names, n=3, cutoff=0.5)  # as `explain`
+            hint = f"did you mean {', '.join(close)}?" if close else "see `newslint rules`"
+            raise UsageError(f"selector {selector!r} matches no rule ({hint})")
     if select:
         rules = [r for r in rules if any(matches(r, s) for s in select)]
     if ignore:

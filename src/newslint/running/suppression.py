@@ -251,6 +251,17 @@ def _unused(doc: Document, directives: Iterable[Directive], index: RuleIndex) ->
             yield _finding(doc, UNUSED_RULE, index, message, name.start, name.end, d if whole else None)
 
 
+def _removal_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """The span that deleting a comment removes: its own line, break included, when nothing else is on it
+    (so that no blank line is left behind); else just the comment."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end < 0 else line_end + 1
+    if source[line_start:start].strip() or source[end:line_end].strip():
+        return start, end
+    return line_start, line_end
+
+
 def _label(d: Directive) -> str:
     if not d.removable:
         return "front matter 'newslint.ignore'"
@@ -274,9 +285,11 @@ def _finding(
     end_line, end_col = doc.line_col(end)
     fix = None
     if remove is not None and remove.removable:
-        a_line, a_col = doc.line_col(remove.start)
-        b_line, b_col = doc.line_col(remove.end)
-        fix = Fix("", a_line, a_col, b_line, b_col, remove.start, remove.end, True)
+        a, b = _removal_span(doc.source, remove.start, remove.end)
+        a_line, a_col = doc.line_col(a)
+        b_line, b_col = doc.line_col(b)
+        # ``original`` is what --fix checks the file still holds before deleting it.
+        fix = Fix("", a_line, a_col, b_line, b_col, a, b, True, doc.source[a:b])
     default = "info" if rule == UNUSED_RULE else "warning"
     snippet = " ".join(doc.source[start:end].split())[:200]
     return Finding(
