@@ -92,3 +92,12 @@ def test_github_commands_stay_one_per_line(hostile):
     lines = report(hostile, "github").decode("utf-8").splitlines()
     assert len(lines) == 4 and all(line.startswith("::error file=news/") for line in lines)
     assert any("new%0Aline.md" in line for line in lines)
+
+
+def test_a_baseline_records_and_matches_a_name_that_is_not_utf8(hostile):
+    args = ("check", "--isolated", "--no-builtin", "--rules", "t.yaml", "--no-cache", "news")
+    written = run_cli(*args, "--write-baseline", "base.json", cwd=hostile)
+    assert b"Traceback" not in written.stderr and written.returncode == 0, written.stderr
+    (hostile / "base.json").read_bytes().decode("utf-8")  # valid UTF-8
+    again = run_cli(*args, "--baseline", "base.json", cwd=hostile)
+    assert again.returncode == 0 and b"No findings" in again.stdout, again
