@@ -101,3 +101,16 @@ def test_a_baseline_records_and_matches_a_name_that_is_not_utf8(hostile):
     (hostile / "base.json").read_bytes().decode("utf-8")  # valid UTF-8
     again = run_cli(*args, "--baseline", "base.json", cwd=hostile)
     assert again.returncode == 0 and b"No findings" in again.stdout, again
+
+
+def test_diff_headers_quote_names_as_git_does(tmp_path):
+    (tmp_path / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    for name in (b"bad\xff.md", b"esc\x1b[2J.md"):
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as fh:
+            fh.write(b"# T\n\nBrokers share stock tips daily.\n")
+    proc = run_cli("check", "--isolated", "--no-builtin", "--rules", "t.yaml", "--diff", ".", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout.decode("utf-8")
+    assert "\x1b" not in out and b"\x1b" not in proc.stderr
+    assert '--- "bad\\377.md"\n+++ "bad\\377.md"\n' in out
+    assert '--- "esc\\033[2J.md"\n' in out

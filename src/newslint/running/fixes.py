@@ -59,7 +59,8 @@ def unified_diff(before: str, after: str, path: str) -> str:
     lines = re.compile(r"[^\n]*\n|[^\n]+")  # not str.splitlines: a form feed or U+2028 is not a line break here
     old, new = lines.findall(before), lines.findall(after)
     out: list[str] = []
-    for line in difflib.unified_diff(old, new, fromfile=path, tofile=path):
+    name = diff_name(path)
+    for line in difflib.unified_diff(old, new, fromfile=name, tofile=name):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 
@@ -82,6 +83,31 @@ def choose(text: str, findings: list[Finding]) -> tuple[list[Fix], list[str]]:
             continue
         chosen.append(fix)
     return chosen, skipped
+
+
+_GIT_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r"}
+
+
+def diff_name(path: str) -> str:
+    """A file name for a diff header, quoted as git quotes it when it holds a control character, a quote, a
+    backslash or bytes that are not UTF-8 (``"esc\\033[2J.md"``, ``"bad\\377.md"``): one line, no escape
+    sequence reaching the terminal, and ``git apply`` and ``patch`` still find the file."""
+    if path.isprintable() and '"' not in path and "\\" not in path:
+        return path
+    out = []
+    for ch in path:
+        code = ord(ch)
+        if ch in _GIT_ESCAPES:
+            out.append(_GIT_ESCAPES[ch])
+        elif ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (a surrogate escape)
+            out.append(f"\\{code - 0xDC00:03o}")
+        elif not ch.isprintable():
+            out.extend(f"\\{b:03o}" for b in ch.encode("utf-8", "surrogatepass"))
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def plan(text: str, findings: list[Finding]) -> tuple[str, int, list[str]]:
