@@ -2,9 +2,10 @@
 
 A fix is applied only when it is *safe*: its span in the file holds exactly the text the rule matched (no
 tags, no entities, nothing folded), the file has not changed since it was checked, and it does not overlap
-another fix. The file is re-encoded as it was read (same encoding, same byte-order mark, same line endings,
-which are untouched because only the spans change: the bytes outside them are kept as they were) and
-written back safely (``atomic.replace_checked``). Anything else is left alone and reported as a suggestion.
+another fix. Only the bytes of the fixed spans change (``splice``): the encoding, the byte-order mark, the line
+endings and every other byte stay as they were. The file is written back by
+``newslint.files.atomic.replace_checked`` (unchanged since it was read, owner, group, mode and hard links
+kept). Anything else is left alone and reported as a suggestion. docs/writes-and-cache.md says it for users.
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def apply_fixes(path: Path, display: str, fmt: str, findings: list[Finding], wri
 
     The file is skipped, with one message, when it is read-only, cannot be written in its folder, changed
     since it was read (checked again immediately before it is replaced), or its encoding does not let the
-    fixes change only their own bytes. See ``atomic.replace_checked`` for how it is written.
+    fixes change only their own bytes. See ``newslint.files.atomic.replace_checked`` for how it is written.
     """
     outcome = FixOutcome(display)
     if not any(f.fix is not None for f in findings):
