@@ -43,6 +43,8 @@ PACKS = {
         "meta-byline-format",
         "meta-date-format",
         "meta-date-future",
+        "meta-date-invalid",
+        "meta-date-scheduled",
         "meta-date-modified-before-published",
         "meta-date-mismatch",
     ],
@@ -56,6 +58,7 @@ SEVERITY = {
     "meta-byline-format": "warning",
     "meta-date-format": "warning",
     "meta-date-mismatch": "warning",
+    "meta-date-scheduled": "info",
     "attribution-unattributed-claim": "warning",
 }
 

@@ -12,25 +12,34 @@
                               #                          value unless the message names {match})
                               #   require: <pattern set> every value matches
                               #   iso8601: true          ISO 8601 date-time with a UTC offset
-                              #   not_future: true       not later than --now
+                              #   not_future: true       not later than --now (the whole day, in the
+                              #                          configured zone); a scheduled post is exempt
+                              #   valid_date: true       a value written as a date is a real date
+                              #   scheduled: true        the article is a scheduled post (draft, future
+                              #                          date or expired, in front matter)
                               #   not_before: published  not earlier than that field
                               #   same_day_as: [visible] names the same day as values from these sources
                               #   unambiguous: true      no numeric date whose day/month order is ambiguous
                               #   not_contains: publisher  does not contain that field's value
 ```
-Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compared value), ``{now}``, and
-``{match}`` for ``forbid``.
+Message values: ``{field}``, ``{value}``, ``{source}``, ``{other}`` (the compared value), ``{now}``,
+``{match}`` for ``forbid`` and ``{reason}`` (draft | future date | expired) for ``scheduled``.
+
+Dates are compared by instant: a value without a zone is read in the configured zone (``dates: time-zone:``,
+Asia/Kolkata by default), a value without a time names a whole day, and ``--now`` names the whole of its day
+in that zone (see ``newslint.document.dates``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from newslint.checks.base import Check
-from newslint.document.dates import find_dates, has_utc_offset, parse_any
-from newslint.document.model import METADATA_FIELDS, MetaValue
+from newslint.document.dates import after_day, day_in, day_only, find_dates, has_utc_offset, instant, parse_any
+from newslint.document.model import METADATA_FIELDS, UPDATED_COPY, MetaValue
 from newslint.language.context import Context, Unit, pseudo_block
 from newslint.language.model import Hit, Rule
 from newslint.language.patterns import Pattern
@@ -56,6 +65,8 @@ ASSERTIONS = (
     "require",
     "iso8601",
     "not_future",
+    "valid_date",
+    "scheduled",
     "not_before",
     "same_day_as",
     "unambiguous",
@@ -92,7 +103,9 @@ class Metadata(Check):
             "forbid": Field(Ref("PatternSet"), doc="No value may match."),
             "require": Field(Ref("PatternSet"), doc="Every value must match."),
             "iso8601": Field(Bool(), doc="Every value is ISO 8601 with a time and a UTC offset."),
-            "not_future": Field(Bool(), doc="No date later than --now."),
+            "not_future": Field(Bool(), doc="No date later than --now (a scheduled post is exempt)."),
+            "valid_date": Field(Bool(), doc="Every value written as a date is a real date (not 2026-11-31)."),
+            "scheduled": Field(Bool(), doc="The article is a scheduled post: a draft, future-dated or expired."),
             "not_before": Field(Str(enum=METADATA_FIELDS), doc="No date earlier than this field's first date."),
             "same_day_as": Field(
                 ListOf(Str(enum=SOURCE_NAMES), single=True),
@@ -137,6 +150,8 @@ class Metadata(Check):
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         values = self._values(ctx, self.field, self.sources)
         assertion = self.assertion
+        if assertion in _JUDGE_VALUES:
+            values = [v for v in values if v.detail != UPDATED_COPY]
         if assertion == "present":
             if self.argument and not values:
                 yield self._hit(ctx, None)
@@ -164,19 +179,33 @@ class Metadata(Check):
                     yield self._hit(ctx, value)
             return
         if assertion == "not_future":
+            if not self.argument or scheduled_reason(ctx) is not None:
+                return
+            zone = ctx.dates.zone
             for value in values:
                 parsed = _parsed(value)
-                if self.argument and parsed is not None and parsed.date() > ctx.now:
+                if parsed is not None and after_day(parsed, ctx.now, zone):
                     yield self._hit(ctx, value)
+            return
+        if assertion == "valid_date":
+            for value in values:
+                if self.argument and _parsed(value) is None and LOOKS_LIKE_DATE.search(value.value):
+                    yield self._hit(ctx, value)
+            return
+        if assertion == "scheduled":
+            reason = scheduled_reason(ctx) if self.argument else None
+            if reason is not None:
+                yield self._hit(ctx, values[0] if values else None, reason=reason)
             return
         if assertion == "not_before":
             reference_dates = [p for p in (_parsed(v) for v in ctx.doc.metadata.get(self.argument)) if p is not None]
             if not reference_dates:
                 return
             reference = reference_dates[0]
+            zone = ctx.dates.zone
             for value in values:
                 parsed = _parsed(value)
-                if parsed is not None and _earlier(parsed, reference):
+                if parsed is not None and _earlier(parsed, reference, zone):
                     yield self._hit(ctx, value, other=reference.isoformat())
             return
         if assertion == "same_day_as":
@@ -206,15 +235,64 @@ class Metadata(Check):
 
 
 _MIDNIGHT = time(0)
+# Assertions on a value itself: a publication date copied from the "Updated:" date is judged as that date.
+_JUDGE_VALUES = frozenset(("forbid", "require", "iso8601", "not_future", "valid_date", "unambiguous"))
 
 
-def _earlier(a: datetime, b: datetime) -> bool:
-    """Is ``a`` before ``b``? Compares instants when both have offsets, else calendar days. Instants less
-    than a minute apart are not in order: a visible "4:55 PM" is not earlier than a structured 16:55:25, and
-    CMSs stamp a post's modification a few seconds before its publication."""
-    if (a.tzinfo is None) != (b.tzinfo is None) or (a.tzinfo is None and (a.hour, a.minute) == (0, 0)):
+def _earlier(a: datetime, b: datetime, zone: tzinfo) -> bool:
+    """Is ``a`` before ``b``, by instant? A value without a time names a day: then days are compared, each
+    in its own zone. A time without a zone is read in the zone of the other value when that says where the
+    page is (a non-zero offset), else in the configured ``zone``. Instants less than a minute apart are not
+    in order: a visible "4:55 PM" is not earlier than a structured 16:55:25, and CMSs stamp a post's
+    modification a few seconds before its publication."""
+    if day_only(a) or day_only(b):
         return a.date() < b.date()
-    return a < b - timedelta(minutes=1)
+    if a.tzinfo is None and b.tzinfo is not None and b.utcoffset():
+        a = a.replace(tzinfo=b.tzinfo)
+    elif b.tzinfo is None and a.tzinfo is not None and a.utcoffset():
+        b = b.replace(tzinfo=a.tzinfo)
+    return instant(a, zone) < instant(b, zone) - timedelta(minutes=1)
+
+
+# A value written as a full date (what ``valid_date`` holds to being a real one): 2026-11-31, 31/11/2026,
+# 31 November 2026, November 31, 2026. A bare year (<time datetime="2024">) is not a full date.
+LOOKS_LIKE_DATE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\b\d{4}/\d{1,2}/\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+    re.I,
+)
+
+_TRUE_WORDS = frozenset(("true", "yes", "on", "1"))
+
+
+def scheduled_reason(ctx: Context) -> str | None:
+    """Why the article is not (yet, or any more) served, when the policy lets a post say so; else ``None``.
+
+    Only a file with front matter can be a scheduled post (Hugo, Jekyll and other static site generators
+    publish a post from its front matter: ``draft: true`` is never published, a post dated after the build
+    is published on its date, one past its ``expiryDate`` is withdrawn). A served HTML page with a future
+    date is an error whatever the policy.
+    """
+    front = ctx.doc.metadata.front_matter
+    if not front or ctx.dates.scheduled_posts != "allow":
+        return None
+    keys = {str(k).lower(): v for k, v in front.items()}
+    draft = keys.get("draft")
+    if draft is True or (isinstance(draft, str) and draft.strip().lower() in _TRUE_WORDS):
+        return "draft"
+    zone = ctx.dates.zone
+    for value in ctx.doc.metadata.get("published"):
+        if value.source == "front-matter":
+            parsed = _parsed(value)
+            if parsed is not None and after_day(parsed, ctx.now, zone):
+                return "future date"
+    for key in ("expirydate", "expiry_date", "expires", "unpublishdate"):
+        raw = keys.get(key)
+        parsed = parse_any(raw.isoformat() if hasattr(raw, "isoformat") else str(raw)) if raw is not None else None
+        if parsed is not None and day_in(parsed, zone) < ctx.now:
+            return "expired"
+    return None
 
 
 def _readings(value: MetaValue) -> list[datetime]:

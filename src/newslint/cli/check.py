@@ -54,7 +54,9 @@ def report_problem(message: str) -> int:
 
 def parse_now(value: str | None) -> date:
     if not value:
-        return date.today()
+        from newslint.document.dates import today_in
+
+        return today_in()  # in the default zone; a configured dates: time-zone: reads it again
     try:
         return date.fromisoformat(value)
     except ValueError:

@@ -45,6 +45,12 @@ fail-on: error
 # the house's and not attributed is reported, and a house name shown with another number is an error.
 # house:
 #   INZ000123456: Example Broking Ltd
+
+# How date rules read dates: the zone of --now and of dates written without one, and whether a draft or
+# future-dated Markdown post with front matter is a scheduled post (meta-date-scheduled, info) or an error.
+# dates:
+#   time-zone: Asia/Kolkata
+#   scheduled-posts: allow
 """
 
 

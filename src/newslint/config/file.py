@@ -57,6 +57,32 @@ HTML = Obj(
     doc="CSS selectors for a site's templates.",
 )
 
+
+def _check_zone(value: str) -> str | None:
+    from newslint.document.dates import named_zone
+
+    try:
+        named_zone(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+DATES = Obj(
+    "Dates",
+    {
+        "time-zone": Field(
+            Str(check=_check_zone), doc="IANA zone of --now and of dates written without one (Asia/Kolkata)."
+        ),
+        "scheduled-posts": Field(
+            Str(enum=("allow", "error")),
+            doc="allow: a draft or future-dated post with front matter is scheduled, not meta-date-future; "
+            "error: every future date is meta-date-future.",
+        ),
+    },
+    doc="How date rules read dates (see docs/metadata-and-dates.md).",
+)
+
 CONFIG = Obj(
     "Config",
     {
@@ -72,6 +98,7 @@ CONFIG = Obj(
         "per-file-ignores": Field(MapOf(_SELECTORS), doc="Path glob -> rules not to run on matching files."),
         "exclude": Field(ListOf(Str(), single=True), doc="Path globs of files not to check."),
         "html": Field(HTML, doc="CSS selectors that override body detection."),
+        "dates": Field(DATES, doc="Time zone and scheduling policy of the date rules."),
         "house": Field(
             MapOf(
                 AnyOf((Str(), ListOf(Str(), min_items=1))),
@@ -120,6 +147,8 @@ class Config:
     html_content: list[str]
     html_furniture: list[str]
     house: list[HouseEntity]
+    time_zone: str | None
+    scheduled_posts: str | None
     given: set[str]
     sources: list[Path]
     exclude_folder: Path
@@ -140,6 +169,8 @@ class Config:
         html_content: list[str] | None = None,
         html_furniture: list[str] | None = None,
         house: list[HouseEntity] | None = None,
+        time_zone: str | None = None,
+        scheduled_posts: str | None = None,
     ) -> None:
         self.path = path
         self.folder = folder
@@ -154,6 +185,8 @@ class Config:
         self.html_content = [] if html_content is None else html_content
         self.html_furniture = [] if html_furniture is None else html_furniture
         self.house = [] if house is None else house
+        self.time_zone = time_zone  # None: Asia/Kolkata (newslint.document.dates.DEFAULT_ZONE)
+        self.scheduled_posts = scheduled_posts  # None: allow
         self.given = set()  # the keys the file itself sets (``extend`` merges by them)
         self.sources = [] if path is None else [path]  # this file, then the files it extends
         # The folders that ``exclude`` and ``per-file-ignores`` globs are relative to: the file that set them,
@@ -264,9 +297,9 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
 
 def extend(config: Config, base: Config) -> Config:
     """``config`` built on ``base`` (ruff's ``extend``). Every key the extending file sets replaces the base's,
-    except ``severity`` and ``house``, which merge entry by entry (the extending file's entry wins). Paths and
-    globs keep meaning what they meant where they were written: rule files and pack paths of the base are
-    relative to the base's folder, and so are its ``exclude`` and ``per-file-ignores`` globs."""
+    except ``severity``, ``house`` and ``dates``, which merge entry by entry (the extending file's entry
+    wins). Paths and globs keep meaning what they meant where they were written: rule files and pack paths of
+    the base are relative to the base's folder, and so are its ``exclude`` and ``per-file-ignores`` globs."""
 
     where = base.display
 
@@ -297,6 +330,10 @@ def extend(config: Config, base: Config) -> Config:
     config.severity = [(kept(s), sev) for s, sev in base.severity if s.value not in own] + config.severity
     numbers = {h.number for h in config.house}
     config.house = [h for h in base.house if h.number not in numbers] + config.house
+    if config.time_zone is None:  # dates: merge setting by setting
+        config.time_zone = base.time_zone
+    if config.scheduled_posts is None:
+        config.scheduled_posts = base.scheduled_posts
     config.given |= base.given
     config.sources = [*config.sources, *base.sources]
     return config
@@ -351,6 +388,9 @@ def _build(spec: dict[str, Any], raw: Any, path: Path) -> Config:
     html = spec.get("html") or {}
     config.html_content = list(html.get("content") or [])
     config.html_furniture = list(html.get("furniture") or [])
+    dates = spec.get("dates") or {}
+    config.time_zone = dates.get("time-zone")
+    config.scheduled_posts = dates.get("scheduled-posts")
     house_raw = raw.get("house")
     for number, names in (spec.get("house") or {}).items():
         names = [names] if isinstance(names, str) else list(names)

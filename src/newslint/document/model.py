@@ -8,7 +8,7 @@ any block can be reported at the exact line and column of the original file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -131,6 +131,10 @@ class MetaValue:
         return self.source not in ("visible", "heading")
 
 
+# The ``detail`` of a publication date copied from the page's only "Updated:" date: rules that judge the
+# value itself (format, future) skip the copy, since the modification date it came from is judged already.
+UPDATED_COPY = "updated date"
+
 METADATA_FIELDS = (
     "title",
     "authors",
@@ -149,6 +153,7 @@ class Metadata:
     fields: dict[str, list[MetaValue]]
     front_matter: dict[str, Any] | None
     json_ld: list[Any]
+    _seen: set[tuple[str, str, str]] | None = field(default=None, repr=False, compare=False)
 
     def __init__(
         self,
@@ -159,15 +164,21 @@ class Metadata:
         self.fields = {} if fields is None else fields
         self.front_matter = front_matter
         self.json_ld = [] if json_ld is None else json_ld
+        self._seen = None  # (field, value, source) already added
 
     def add(self, name: str, value: MetaValue) -> None:
+        """Keep ``value`` unless the field already has the same text from the same source (a set makes the
+        check constant-time: a page with 20,000 JSON-LD authors must not take quadratic time)."""
         if not value.value:
             return
-        values = self.fields.setdefault(name, [])
-        for existing in values:
-            if existing.value == value.value and existing.source == value.source:
-                return
-        values.append(value)
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = set()
+        key = (name, value.value, value.source)
+        if key in seen:
+            return
+        seen.add(key)
+        self.fields.setdefault(name, []).append(value)
 
     def get(self, name: str) -> list[MetaValue]:
         return self.fields.get(name, [])

@@ -29,6 +29,11 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:binary",
 }
 MAX_VALUES = 200_000
+# A number written with more characters than this stays text: building a YAML 1.1 base-60 integer
+# (``1:1:1:...``) is quadratic in its length, and an integer of over 4,300 digits cannot be written back as
+# text (Python's int/str conversion limit). No real value in a rule file or front matter is that long.
+MAX_NUMBER_CHARS = 100
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 
 
 class YamlError(Exception):
@@ -99,8 +104,10 @@ class _Builder:
 
         PyYAML's constructors raise ``ValueError``, ``KeyError`` or ``AttributeError`` on such values; kept as
         the text written, an impossible date in front matter reaches the date rules, and a wrong value in a
-        rule file gets the validator's ``file:line`` message.
+        rule file gets the validator's ``file:line`` message. So does a number longer than ``MAX_NUMBER_CHARS``.
         """
+        if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+            return str(node.value)
         try:
             return self.constructor.construct_object(node, deep=True)
         except self.yaml.YAMLError as exc:

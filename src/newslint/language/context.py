@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from newslint.document.dates import DEFAULT_POLICY
 from newslint.document.model import Block, Document
 from newslint.document.positions import TextMap
 from newslint.document.sentences import split_sentences
@@ -217,6 +218,7 @@ class Context:
     def __init__(self, doc: Document, now: date, classes: dict[str, BlockClass], timeout: float) -> None:
         self.doc = doc
         self.now = now
+        self.dates = DEFAULT_POLICY  # the zone of --now and the scheduling policy (``dates:`` in the config)
         self.classes = classes
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.config.file import Config, ConfigError, Setting, display_path, is_path_entry
+from newslint.document.dates import DatePolicy, Today, today_in
 from newslint.document.model import Document
 from newslint.language.model import Rule
 from newslint.rules.loader import RuleSet, builtin_pack_files, load_rules
@@ -235,6 +236,8 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         select_rules(ruleset, cli.extend_select, [])  # still a usage error when it matches no rule
     ignore = [*(s.value for s in config.ignore), *cli.ignore]
     chosen = select_rules(ruleset, select, ignore)
+    if config.time_zone is not None and isinstance(settings.now, Today):
+        settings.now = today_in(config.time_zone)  # no --now: today in the configured zone (and cache key)
     effective = CheckSettings(
         now=settings.now,
         select=select,
@@ -249,5 +252,7 @@ def build_profile(config: Config, cli: CommandLine, settings: CheckSettings) -> 
         from newslint.parsing.html.selectors import HtmlSelectors
 
         linter.html_selectors = HtmlSelectors(tuple(config.html_content), tuple(config.html_furniture))
+    if config.time_zone is not None or config.scheduled_posts is not None:
+        linter.date_policy = DatePolicy(config.time_zone or "Asia/Kolkata", config.scheduled_posts or "allow")
     fail_on = cli.fail_on or config.fail_on or "error"
     return Profile(config, ruleset, linter, fail_on, config.exclude)

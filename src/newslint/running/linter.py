@@ -23,6 +23,7 @@ from newslint.rules.loader import RuleSet
 from newslint.running.findings import Finding, Fix
 
 if TYPE_CHECKING:
+    from newslint.document.dates import DatePolicy
     from newslint.parsing.html.selectors import HtmlSelectors
     from newslint.running.timing import Timings
 
@@ -67,6 +68,7 @@ class FileResult:
 class Linter:
     html_selectors: HtmlSelectors | None = None  # configured CSS selectors for HTML body detection
     timings: Timings | None = None  # set for NEWSLINT_TIMING runs: seconds per rule and parsing
+    date_policy: DatePolicy | None = None  # the configured time zone and scheduling policy (``dates:``)
 
     def __init__(
         self,
@@ -84,6 +86,8 @@ class Linter:
 
     def lint(self, doc: Document) -> list[Finding]:
         ctx = Context(doc, self.now, self.ruleset.classes, self.timeout)
+        if self.date_policy is not None:
+            ctx.dates = self.date_policy
         findings: list[Finding] = []
         timings = self.timings
         for rule in self.rules:

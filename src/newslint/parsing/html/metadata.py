@@ -8,16 +8,18 @@ elements, ``rel=author``/``.byline`` elements, the ``<h1>`` and ``<title>``, and
 
 from __future__ import annotations
 
-import json
 import re
+from datetime import datetime
 from html import unescape
 from typing import Any
 
-from newslint.document.dates import find_dates, parse_any
-from newslint.document.model import Block, Metadata, MetaValue
+from newslint.document.dates import FoundDate, find_dates, impossible_dates, parse_any
+from newslint.document.model import UPDATED_COPY, Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
+from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
 from newslint.parsing.html.jsonld import ARTICLE_TYPES, walk_json_ld
+from newslint.parsing.html.tolerant_json import JStr, parse_values
 
 META_FIELDS: dict[str, str] = {
     "og:title": "title",
@@ -26,6 +28,7 @@ META_FIELDS: dict[str, str] = {
     "headline": "title",
     "author": "authors",
     "article:author": "authors",
+    "og:article:author": "authors",
     "dc.creator": "authors",
     "dcterms.creator": "authors",
     "byl": "authors",
@@ -34,6 +37,7 @@ META_FIELDS: dict[str, str] = {
     "citation_author": "authors",
     "article:published_time": "published",
     "og:published_time": "published",
+    "og:article:published_time": "published",
     "article:published": "published",
     "datepublished": "published",
     "date": "published",
@@ -52,6 +56,7 @@ META_FIELDS: dict[str, str] = {
     "citation_publication_date": "published",
     "article:modified_time": "modified",
     "og:updated_time": "modified",
+    "og:article:modified_time": "modified",
     "article:modified": "modified",
     "datemodified": "modified",
     "lastmod": "modified",
@@ -88,29 +93,85 @@ SOURCE_RANK = {
     "visible": 5,
 }
 
-BYLINE_LINE = re.compile(r"^(?:by|written by|posted by|reported by|authored by|story by)\s*:?\s+(?P<name>.+)$", re.I)
+_WRITTEN_BYLINES = frozenset(("byline", "visible"))
+# Meta tags that name some date of the page (often the last crawl or change), not surely its publication.
+_GENERIC_DATE_TAGS = frozenset(
+    f'meta[name="{key}"]' for key in ("date", "sailthru.date", "dc.date", "pubdate", "lastmod", "last-modified")
+)
+
 DATE_LINE = re.compile(
     r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date)"
     r"(?:\s+on|\s+at)?\s*[:\-|]?\s*)",
     re.I,
 )
-AUTHOR_CUT = re.compile(
-    r"\s*(?:\||•|·|\u2022|/\s|\s-\s|,?\s*(?:updated|published|posted|last updated)\b"
-    r"|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d).*$",
+
+
+# Quotes are embedded posts; table cells, list items and captions hold data and other stories' dates.
+_NOT_META_KINDS = frozenset(("image", "blockquote", "table-cell", "list-item", "caption"))
+_MAY_HOLD_DATE = re.compile(r"\d{4}")
+_UPDATED = re.compile(r"updated|modified|edited", re.I)
+MARKED_LINE_MAX = 80
+# Class, id or itemprop words of an element that holds the article's date. Not "publish": WordPress marks
+# the whole post "status-publish".
+_DATE_MARKERS = re.compile(
+    r"(?:^|[\s_-])(?:date|dates|dateline|time|timestamp|published|pubdate|posted|updated|byline|meta)"
+    r"(?:$|[\s_-])",
     re.I,
 )
-AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+# What a date line holds besides its dates: weekday names, zone words, labels, separators.
+_FILLER = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
+    r"|modified|date|time|edited|created)\b|[^\w]+",
+    re.I,
+)
 
 
-def clean_author_text(text: str) -> list[str]:
-    """Names in a visible byline: "By A and B | Updated: ..." -> ["A", "B"]."""
-    text = fold(text)
-    m = BYLINE_LINE.match(text)
-    if m:
-        text = m.group("name")
-    text = AUTHOR_CUT.sub("", text).strip(" :,-")
-    names = [n.strip(" .,:-") for n in AUTHOR_SPLIT.split(text)]
-    return [n for n in names if 1 < len(n) <= 60 and not n.lower().startswith(("http", "www."))]
+def visible_dates(text: str, found: list[FoundDate], byline: bool, container: str = "") -> list[FoundDate]:
+    """The dates of ``found`` that a line near the headline gives as the article's own date: all of them in
+    a labelled date line ("Updated: ..."), a byline line, or an element marked as a date by its class or id;
+    else only when the line is the date (what is left besides weekday names, zone words and separators is a
+    place or a credit of at most three words, "Mumbai | March 3, 2024", or of a few capitalised words, a
+    publisher and an author). Never a date in running text ("figures released on 2 March 2024 showed ...")."""
+    if byline or DATE_LINE.match(text):
+        return found
+    if container and len(text) <= MARKED_LINE_MAX and _DATE_MARKERS.search(container):
+        return found  # a short line in an element marked as a date; a paragraph of the post is not one
+    rest = []
+    pos = 0
+    for date in found:
+        rest.append(text[pos : date.start])
+        pos = date.end
+    rest.append(text[pos:])
+    words = _FILLER.sub(" ", " ".join(rest)).split()
+    if len(words) <= 3 and sum(len(w) for w in words) <= 30:
+        return found
+    if len(words) <= 6 and all(not w[0].islower() for w in words):
+        return found  # names around the date ("Medical Daily 9/21/2016 Lizette Borreli"), not a sentence
+    return []
+
+
+def _may_be_name(value: str) -> bool:
+    """Not a date or a number (a CMS that puts the date in itemprop=author)."""
+    if not any(c.isalpha() for c in value):
+        return False
+    return not (any(c.isdigit() for c in value) and find_dates(value))
+
+
+def _later_than(a: datetime, b: datetime) -> bool:
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return a.date() > b.date()
+    return a > b
+
+
+def impossible_date_line(text: str) -> list[tuple[str, int, int]]:
+    """(field, start, end) of each impossible date of a labelled date line ("Published: 31 November 2026"),
+    for ``meta-date-invalid``: no date is taken from such a line, but the reader should hear of it."""
+    if not DATE_LINE.match(text):
+        return []
+    out = []
+    for a, b in impossible_dates(text)[:2]:
+        out.append(("modified" if _UPDATED.search(text[:a]) else "published", a, b))
+    return out
 
 
 class MetaCollector:
@@ -125,8 +186,21 @@ class MetaCollector:
 
     def _add(self, name: str, value: MetaValue) -> None:
         value.value = fold(value.value) if name != "canonical" else value.value.strip()
-        if value.value:
-            self._values.append((name, value))
+        if not value.value:
+            return
+        if name == "authors" and not _may_be_name(value.value):
+            return
+        self._values.append((name, value))
+
+    def _add_authors(self, value: MetaValue) -> None:
+        """A structured author value, split when it lists several people (``split_name_list``)."""
+        names = split_name_list(value.value)
+        if names is None or value.start is None or value.end is None or value.end - value.start != len(value.value):
+            self._add("authors", value)
+            return
+        for name, at in names:
+            start = value.start + at
+            self._add("authors", MetaValue(name, value.source, value.detail, start, start + len(name)))
 
     # -- streaming callbacks ------------------------------------------------------------------------
 
@@ -170,7 +244,10 @@ class MetaCollector:
         mv = MetaValue(value, source, detail, at, at + len(raw))
         if field in ("published", "modified"):
             mv.parsed = parse_any(value)
-        self._add(field, mv)
+        if field == "authors":
+            self._add_authors(mv)
+        else:
+            self._add(field, mv)
 
     def link_tag(self, attrs: dict[str, tuple[str, int]]) -> None:
         rel = attrs.get("rel", ("", 0))[0].lower().split()
@@ -190,52 +267,33 @@ class MetaCollector:
         self._add("title", MetaValue(unescape(stripped), "title-tag", "title", at, at + len(stripped)))
 
     def json_ld(self, start: int, end: int) -> None:
-        raw = self.src[start:end]
-        text = raw.strip()
-        if text.startswith("<!--"):
-            text = text[4:]
-        if text.endswith("-->"):
-            text = text[:-3]
-        text = text.replace("//<![CDATA[", "").replace("//]]>", "").strip()
-        if not text:
+        """One JSON-LD script, read as search engines tolerate it (see ``tolerant_json``); values read before
+        a part that cannot be read are kept, and the script is reported as broken."""
+        values, failed_at = parse_values(self.src, start, end)
+        if failed_at is not None:
+            self.problems.append(start)
+        if not values:
             return
-        try:
-            data = json.loads(text, strict=False)
-        except (ValueError, RecursionError):
-            try:
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
-            except (ValueError, RecursionError):
-                self.problems.append(start)
-                return
+        data = values[0] if len(values) == 1 else values
         self.meta.json_ld.append(data)
         for obj in walk_json_ld(data):
-            self._article_object(obj, start, end)
+            self._article_object(obj)
 
-    def _locate(self, key: str, value: str, start: int, end: int) -> tuple[int | None, int | None]:
-        src = self.src
-        k = src.find(f'"{key}"', start, end)
-        if k < 0:
-            k = start
-        for form in (json.dumps(value, ensure_ascii=False)[1:-1], value):
-            if not form:
-                continue
-            i = src.find(form, k, end)
-            if i >= 0:
-                return i, i + len(form)
-        return None, None
-
-    def _json_value(self, field: str, key: str, value: Any, start: int, end: int) -> None:
+    def _json_value(self, field: str, key: str, value: Any) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
             return
-        a, b = self._locate(key, value, start, end)
-        mv = MetaValue(value, "json-ld", key, a, b)
+        a, b = (value.start, value.end) if isinstance(value, JStr) else (None, None)
+        mv = MetaValue(str(value), "json-ld", key, a, b)
         if field in ("published", "modified"):
             mv.parsed = parse_any(value)
-        self._add(field, mv)
+        if field == "authors":
+            self._add_authors(mv)
+        else:
+            self._add(field, mv)
 
-    def _article_object(self, obj: dict[str, Any], start: int, end: int) -> None:
+    def _article_object(self, obj: dict[str, Any]) -> None:
         types = obj.get("@type")
         type_list = types if isinstance(types, list) else [types]
         if not any(isinstance(t, str) and t in ARTICLE_TYPES for t in type_list):
@@ -248,11 +306,11 @@ class MetaCollector:
             ("inLanguage", "language"),
         ):
             if key in obj:
-                self._json_value(field, key, obj[key], start, end)
+                self._json_value(field, key, obj[key])
         if "headline" not in obj and "name" in obj:
-            self._json_value("title", "name", obj["name"], start, end)
+            self._json_value("title", "name", obj["name"])
         if "datePublished" not in obj and "dateCreated" in obj:
-            self._json_value("published", "dateCreated", obj["dateCreated"], start, end)
+            self._json_value("published", "dateCreated", obj["dateCreated"])
         for key in ("author", "creator"):
             authors = obj.get(key)
             for author in authors if isinstance(authors, list) else [authors]:
@@ -260,32 +318,32 @@ class MetaCollector:
                     name = author.get("name")
                     if isinstance(name, list):
                         name = next((n for n in name if isinstance(n, str)), None)
-                    self._json_value("authors", key, name, start, end)
+                    self._json_value("authors", key, name)
                 elif isinstance(author, str) and not author.lower().startswith("http"):
-                    self._json_value("authors", key, author, start, end)
+                    self._json_value("authors", key, author)
         publisher = obj.get("publisher")
         for pub in publisher if isinstance(publisher, list) else [publisher]:
             if isinstance(pub, dict):
-                self._json_value("publisher", "publisher", pub.get("name"), start, end)
+                self._json_value("publisher", "publisher", pub.get("name"))
             elif isinstance(pub, str):
-                self._json_value("publisher", "publisher", pub, start, end)
+                self._json_value("publisher", "publisher", pub)
         page = obj.get("mainEntityOfPage")
         url = page.get("@id") if isinstance(page, dict) else page if isinstance(page, str) else obj.get("url")
         if isinstance(url, str) and url.startswith("http"):
-            self._json_value("canonical", "url", url, start, end)
+            self._json_value("canonical", "url", url)
         keywords = obj.get("keywords")
         if isinstance(keywords, str):
             keywords = [k for k in keywords.split(",")]
         if isinstance(keywords, list):
             for kw in keywords[:50]:
                 if isinstance(kw, str) and kw.strip():
-                    self._json_value("tags", "keywords", kw.strip(), start, end)
+                    self._json_value("tags", "keywords", kw.strip())
 
     def author_attr(self, attr: tuple[str, int], furniture: bool, elem: object) -> None:
         if furniture:
             return
         raw, at = attr
-        self._add("authors", MetaValue(unescape(raw), "microdata", "[itemprop=author][content]", at, at + len(raw)))
+        self._add_authors(MetaValue(unescape(raw), "microdata", "[itemprop=author][content]", at, at + len(raw)))
 
     def author_text(self, text: str, a: int, b: int) -> None:
         names = clean_author_text(text)
@@ -314,36 +372,45 @@ class MetaCollector:
     # -- final ordering -----------------------------------------------------------------------------
 
     def _visible(self, blocks: list[Block], headline: Block | None) -> None:
-        """Bylines and dates written as text near the headline."""
+        """Bylines and dates written as text near the headline (see ``visible_dates`` for which dates)."""
         if headline is not None:
             start = headline.index
         else:
             start = next((b.index for b in blocks if b.body), 0)
-        window = blocks[start : start + 14]
+        window = blocks[max(0, start - 3) : start + 14]  # a date line may sit just above the headline
         seen_dates = 0
         for block in window:
             text = block.text
-            if not text or len(text) > 200 or block.kind in ("image", "blockquote"):  # quotes: embedded posts
+            before_headline = block.index < start
+            if not text or len(text) > 200:
                 continue
-            m = BYLINE_LINE.match(text)
+            if block.kind in _NOT_META_KINDS and not (
+                block.kind == "list-item" and not before_headline and _DATE_MARKERS.search(block.container)
+            ):
+                continue  # a list item only in a list marked as the article's meta or date ("post-meta")
+            m = None if before_headline else BYLINE_LINE.match(text)
             if m:
                 for name in clean_author_text(text):
                     i = text.find(name)
                     if i >= 0:
                         s, e = block.source_span(i, i + len(name))
                         self._add("authors", MetaValue(name, "visible", "'By' line", s, e))
-            label = DATE_LINE.match(text)
-            dates = find_dates(text)
-            if not dates or seen_dates >= 2:
+            if seen_dates >= 2 or not _MAY_HOLD_DATE.search(text):
                 continue
-            if label is None and len(text) > 80 and m is None:
+            found = find_dates(text)
+            if not found:
+                for field, a, b in impossible_date_line(text):
+                    s, e = block.source_span(a, b)
+                    self._add(field, MetaValue(text[a:b], "visible", "visible date", s, e))
                 continue
-            for found in dates[:2]:
-                # "Updated" names the modification date; everything else the publication date.
-                before = text[: found.start].lower()
-                field = "modified" if ("updated" in before or "modified" in before) else "published"
-                s, e = block.source_span(found.start, found.end)
-                mv = MetaValue(text[found.start : found.end], "visible", "visible date", s, e, found.value)
+            container = "" if before_headline else block.container
+            for i, date in enumerate(visible_dates(text, found, m is not None, container)[:2]):
+                # "Updated" names the modification date, and so does a later second date on the line
+                # ("December 6, 2016 - 6:22 PM EST December 7, 2016 - 1:55 PM EST"); else the publication.
+                later = i > 0 and _later_than(date.value, found[0].value)
+                field = "modified" if later or _UPDATED.search(text[: date.start]) else "published"
+                s, e = block.source_span(date.start, date.end)
+                mv = MetaValue(text[date.start : date.end], "visible", "visible date", s, e, date.value)
                 self._add(field, mv)
                 seen_dates += 1
 
@@ -352,7 +419,32 @@ class MetaCollector:
             s, e = headline.source_span(0, len(headline.text))
             self._add("title", MetaValue(headline.text, "heading", "h1", s, e))
         self._visible(blocks, headline)
-        ordered = sorted(enumerate(self._values), key=lambda iv: (SOURCE_RANK.get(iv[1][1].source, 9), iv[0]))
+        if not any(n == "published" for n, _ in self._values):
+            # Only an "Updated: Oct 9, 2019, 11:05 IST" line (as many Indian news sites print): that is the
+            # date readers see for the article.
+            for n, v in list(self._values):
+                if n == "modified" and v.source == "visible":
+                    self._values.append(
+                        ("published", MetaValue(v.value, "visible", UPDATED_COPY, v.start, v.end, v.parsed))
+                    )
+                    break
+        publishers = {v.value.casefold() for n, v in self._values if n == "publisher"}
+
+        def rank(item: tuple[int, tuple[str, MetaValue]]) -> tuple[int, int]:
+            name, value = item[1]
+            if name == "authors" and (value.value.casefold() in publishers or is_credit(value.value)):
+                return 16, item[0]  # "ABC News", "Us Weekly Staff" as the author: the byline's people first
+            generic = value.detail in _GENERIC_DATE_TAGS  # meta[name="date"] after article:published_time
+            return 2 * SOURCE_RANK.get(value.source, 9) + generic, item[0]
+
+        ordered = sorted(enumerate(self._values), key=rank)
+        written = [v for n, v in self._values if n == "authors" and v.source in _WRITTEN_BYLINES]
+        credited = [v for v in written if v.value.casefold() in publishers]
+        drop = {id(v) for v in credited} if credited and len(credited) < len(written) else set()
+        if any(" " in v.value for v in written):
+            # A lone word from another byline element beside full names: a place, a handle ("D.C", "Twitter").
+            drop.update(id(v) for v in written if " " not in v.value)
         for _, (name, value) in ordered:
-            self.meta.add(name, value)
+            if id(value) not in drop:  # the publisher named in a byline beside its authors is not one of them
+                self.meta.add(name, value)
         return self.meta

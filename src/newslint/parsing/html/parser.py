@@ -877,7 +877,10 @@ class HtmlExtractor:
             if cap.end_block < 0:
                 cap.end_block = len(self.blocks)
                 cap.end_len = 0
-            if not near_article(cap.elem):
+            if not near_article(cap.elem) and not (
+                # A byline beside the headline, in a header that page furniture classes also mark.
+                cap.kind == "author" and headline is not None and headline - 2 <= cap.start_block <= headline + 4
+            ):
                 continue
             found = self._capture_text(cap)
             if found is None:

@@ -10,6 +10,7 @@ from typing import Any
 from newslint.document.dates import parse_any
 from newslint.document.model import Metadata, MetaValue
 from newslint.files.yaml_positions import YamlError, YList, YMap, load
+from newslint.parsing.html.bylines import split_name_list
 
 _YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _TOML_FENCE = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:^|\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -75,6 +76,8 @@ def split_front_matter(text: str) -> FrontMatter:
             fm.data = tomllib.loads(m.group(1))
         except (tomllib.TOMLDecodeError, RecursionError) as exc:
             fm.problems.append(f"front matter is not valid TOML: {exc}")
+        except ValueError:  # an integer of over 4,300 digits: Python refuses to build it
+            fm.problems.append("front matter is not valid TOML: a number is too long")
         return fm
     return FrontMatter(None, 0, 0, "")
 
@@ -86,6 +89,8 @@ def _scalar_text(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, int) and value.bit_length() > 256:
+        return None  # a TOML hexadecimal integer of thousands of digits: no metadata value, and str() refuses it
     if isinstance(value, (int, float, str)):
         return str(value)
     return None
@@ -107,6 +112,15 @@ def _locate(src: str, fm: FrontMatter, container: Any, key: Any, text: str) -> t
         return a, b
     i = src.find(text, fm.start, fm.body_start)
     return (i, i + len(text)) if i >= 0 else (None, None)
+
+
+def _split_people(value: tuple[str, int | None, int | None], src: str) -> list[tuple[str, int | None, int | None]]:
+    """``author: "A, B and C"``: one value per person, each at its place (see ``split_name_list``)."""
+    text, a, b = value
+    names = split_name_list(text)
+    if names is None or a is None or b is None or src[a:b] != text:
+        return [value]
+    return [(name, a + at, a + at + len(name)) for name, at in names]
 
 
 def metadata_from_front_matter(src: str, fm: FrontMatter, meta: Metadata) -> None:
@@ -139,8 +153,10 @@ def metadata_from_front_matter(src: str, fm: FrontMatter, meta: Metadata) -> Non
                     parts = [p.strip() for p in item.split(",") if p.strip()]
                 else:
                     parts = [text]
-                for part in parts:
-                    a, b = _locate(src, fm, container, ckey, part)
+                located = [(part, *_locate(src, fm, container, ckey, part)) for part in parts]
+                if field_name == "authors" and len(parts) == 1:
+                    located = _split_people(located[0], src)
+                for part, a, b in located:
                     if len(parts) > 1:
                         i = src.find(part, a or fm.start, fm.body_start)
                         a, b = (i, i + len(part)) if i >= 0 else (a, b)

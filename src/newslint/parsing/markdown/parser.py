@@ -14,10 +14,10 @@ from bisect import bisect_right
 from typing import Any
 
 from newslint.document.dates import find_dates
-from newslint.document.model import Block, Comment, Document, Link, Metadata, MetaValue
+from newslint.document.model import UPDATED_COPY, Block, Comment, Document, Link, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import TextBuilder
-from newslint.parsing.html.metadata import BYLINE_LINE, DATE_LINE, clean_author_text
+from newslint.parsing.html.metadata import BYLINE_LINE, clean_author_text, impossible_date_line, visible_dates
 from newslint.parsing.markdown.frontmatter import metadata_from_front_matter, split_front_matter
 from newslint.parsing.markdown.tokens import nesting_cut, tokenize
 
@@ -261,12 +261,25 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
                     s, e = block.source_span(i, i + len(name))
                     meta.add("authors", MetaValue(name, "visible", "byline line", s, e))
         dates = find_dates(text)
-        if dates and (DATE_LINE.match(text) or len(text) <= 60):
-            for found in dates[:2]:
+        if not dates:
+            for field, a, b in impossible_date_line(text):
+                s, e = block.source_span(a, b)
+                meta.add(field, MetaValue(text[a:b], "visible", "date line", s, e))
+        if dates:
+            for i, found in enumerate(visible_dates(text, dates, m is not None)[:2]):
                 before = text[: found.start].lower()
-                field = "modified" if ("updated" in before or "modified" in before) else "published"
+                later = i > 0 and found.value.date() > dates[0].value.date()  # "5 May 2025 | 7 May 2025"
+                field = "modified" if later or "updated" in before or "modified" in before else "published"
                 s, e = block.source_span(found.start, found.end)
                 meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
+    if not meta.get("published"):
+        # Only an "Updated: ..." line: the date readers see for the article (as on the HTML side).
+        updated = next((v for v in meta.get("modified") if v.source == "visible"), None)
+        if updated is not None:
+            meta.add(
+                "published",
+                MetaValue(updated.value, "visible", UPDATED_COPY, updated.start, updated.end, updated.parsed),
+            )
 
 
 def parse_markdown(src: str, path: str, encoding: str, budget: float | None = None) -> Document:
