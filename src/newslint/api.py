@@ -264,7 +264,9 @@ def _profile(
     for value in (chosen or ()) + dropped:
         if not isinstance(value, str):
             raise TypeError(f"select and ignore take rule ids, globs or pack names (str), not {value!r}")
-    today = now or date.today()
+    from newslint.document.dates import today_in
+
+    today = now or today_in()  # the configured zone's today (see document.dates.Today), not the machine's
     key = (config_file, _stamp(config_file), chosen, dropped, today)
     with _lock:
         profile = _profiles.get(key)

@@ -11,8 +11,9 @@ TEMPLATE = """\
 # newslint uses the nearest .newslint.yaml above each checked file (up to the repository root);
 # command-line options override what is set here. Reference: docs/configuration.md.
 
-# Rule packs: built-in pack names or paths to rule files. Left out: every built-in pack. []: none.
+# Rule packs: built-in pack names or paths to rule files. Left out: every built-in pack but the opt-in ones. []: none.
 # Built-in packs: {packs}
+# Opt-in packs, loaded only when named here: {opt_in}
 # packs: [sebi, disclaimer, promo, meta, attribution]
 
 # Your own rule files or folders, added to the packs.
@@ -57,8 +58,10 @@ fail-on: error
 def starter_text() -> str:
     from newslint.rules.loader import builtin_pack_files
 
-    packs = ", ".join(builtin_pack_files()) or "none installed"
-    return TEMPLATE.format(packs=packs)
+    default = builtin_pack_files()
+    packs = ", ".join(default) or "none installed"
+    opt_in = ", ".join(p for p in builtin_pack_files(opt_in=True) if p not in default) or "none"
+    return TEMPLATE.format(packs=packs, opt_in=opt_in)
 
 
 def write_starter(folder: Path) -> Path:

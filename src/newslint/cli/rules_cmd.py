@@ -47,7 +47,14 @@ def render_rules(rules: list[Rule], severities: dict[str, str], output_format: s
             }
             for r in ordered
         ]
-        return json.dumps({"rules": rows}, indent=2, ensure_ascii=False) + "\n"
+        out: dict[str, Any] = {"rules": rows}
+        # With the built-in packs: which rule checks each obligation, or why none can (rules/coverage).
+        from newslint.rules.coverage import coverage_for
+
+        coverage = coverage_for({r.id for r in ordered})
+        if coverage:
+            out["coverage"] = coverage
+        return json.dumps(out, indent=2, ensure_ascii=False) + "\n"
     if not ordered:
         return "No rules.\n"
     header = ("RULE", "PACK", "SEVERITY", "SUMMARY")

@@ -89,11 +89,20 @@ def builtin_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
-def builtin_pack_files() -> dict[str, Path]:
+OPT_IN_FOLDER = "opt-in"
+
+
+def builtin_pack_files(opt_in: bool = False) -> dict[str, Path]:
+    """The packs that load by default (``rules/*.yaml``); with ``opt_in``, also those that load only when named
+    in ``packs:`` (``rules/opt-in/*.yaml``: house profiles such as a broker's own site, which would flag
+    every news page)."""
     folder = builtin_rules_dir()
     if not folder.is_dir():
         return {}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    found = {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    if opt_in:
+        found.update({p.stem: p for p in sorted((folder / OPT_IN_FOLDER).glob("*.yaml")) if p.stem not in found})
+    return found
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -370,8 +379,8 @@ def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str]
         from newslint.rules.precompiled import load_table
 
         precompiled = load_table(builtin_rules_dir())
-        available = builtin_pack_files()
-        names = builtin_packs if builtin_packs is not None else list(available)
+        available = builtin_pack_files(opt_in=True)
+        names = builtin_packs if builtin_packs is not None else list(builtin_pack_files())
         for pack in names:
             path = available.get(pack)
             if path is None:

@@ -363,11 +363,9 @@ def exit_code(outcome: CheckOutcome, exit_zero: bool) -> int:
 
 def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profile:
     """The profile that governs the working folder (for ``rules`` and ``explain``)."""
-    from datetime import date
+    from newslint.document.dates import today_in
 
-    request = CheckRequest(
-        paths=[], settings=CheckSettings(now=date.today()), cli=cli, config=config, isolated=isolated
-    )
+    request = CheckRequest(paths=[], settings=CheckSettings(now=today_in()), cli=cli, config=config, isolated=isolated)
     resolver = ProfileResolver(request)
     return resolver.profile_for(resolver.config_for(Target(Path("."), ".")))
 

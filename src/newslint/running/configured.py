@@ -172,7 +172,7 @@ def load_profile_rules(config: Config, cli: CommandLine) -> RuleSet:
     builtin_names: list[str] | None = None
     if config.packs is not None:
         builtin_names = []
-        available = builtin_pack_files()
+        available = builtin_pack_files(opt_in=True)  # an opt-in pack loads when named here
         for entry in config.packs:
             if is_path_entry(entry.value):
                 path = Path(display_path(config.folder / entry.value))
