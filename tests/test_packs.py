@@ -36,7 +36,7 @@ PACKS = {
         "disclaimer-market-risk-modified",
         "disclaimer-mf-warning-missing",
     ],
-    "promo": ["promo-unlabelled", "promo-inside-body", "promo-broker-identity"],
+    "promo": ["promo-unlabelled", "promo-house-unlabelled", "promo-inside-body", "promo-broker-identity"],
     "meta": [
         "meta-title-missing",
         "meta-byline-missing",
@@ -100,6 +100,7 @@ SEVERITY = {
     "sebi-recommendation-disclosure": "warning",
     "promo-inside-body": "warning",
     "promo-broker-identity": "warning",
+    "promo-house-unlabelled": "info",
     "meta-byline-format": "warning",
     "meta-date-format": "warning",
     "meta-date-mismatch": "warning",
@@ -354,7 +355,8 @@ def test_disclaimer_link_in_navigation_is_not_a_disclaimer():
         "<h1>Five stocks to watch as the Nifty nears 25,000</h1>"
         "<p>Shares of Kaveri Chemicals rose 4% to ₹612 on the NSE. Investors bought stocks of Sunrise "
         "Textiles, whose shares hit a 52-week high. Traders expect the Nifty to test 25,000 and brokerages "
-        "raised their target price on both stocks after strong trading volumes in the shares.</p>"
+        "raised their target price on both stocks after strong trading volumes in the shares. Buy Kaveri "
+        "Chemicals with a target of ₹700 and a stop loss at ₹580.</p>"
         "</article></body></html>"
     )
     assert _rules(article, "disclaimer-missing") == ["disclaimer-missing"]

@@ -16,6 +16,7 @@ from newslint.language.context import Context
 if TYPE_CHECKING:
     from newslint.language.model import Hit, Rule
     from newslint.language.patterns import Pattern
+    from newslint.language.patternset import PatternSet
     from newslint.language.spec import Obj
 
 
@@ -33,4 +34,8 @@ class Check(ABC):
 
     def patterns(self) -> list[Pattern]:
         """Every pattern this check uses (compiled at load to validate them)."""
+        return []
+
+    def triggers(self) -> list[PatternSet]:
+        """The pattern sets whose matches this check reports (a rule's ``voices`` applies to them)."""
         return []

@@ -59,12 +59,19 @@ class Conditional(Check):
             out.extend(ps.all_patterns())
         return out
 
+    def triggers(self) -> list[PatternSet]:
+        return [self.trigger]
+
     def _satisfied(self, ctx: Context, occ: Any) -> bool:
         return all(any(ps.present(ctx, ctx.region(occ, w)) for w in self.within) for ps in self.required)
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)
-        for occ in self.trigger.occurrences(ctx, units, ctx.lowered(scope)):
+        found = self.trigger.occurrences(ctx, units, ctx.lowered(scope))
+        if self.report_first and len(found) > 1:
+            # A page-level finding points at the article's own text, at furniture only when nothing else.
+            found = sorted(found, key=lambda o: not o.block.body)
+        for occ in found:
             if not self._satisfied(ctx, occ):
                 yield Hit(occ.block, occ.start, occ.end, {"match": occ.text})
                 if self.report_first:

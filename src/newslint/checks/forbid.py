@@ -43,6 +43,9 @@ class Forbid(Check):
     def patterns(self) -> list[Pattern]:
         return self.match.all_patterns()
 
+    def triggers(self) -> list[PatternSet]:
+        return [self.match]
+
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)
         for occ in self.match.occurrences(ctx, units, ctx.lowered(scope)):

@@ -39,6 +39,9 @@ def inspect_data(doc: Document) -> dict[str, Any]:
             date_entry.setdefault("iso", None)
     metadata["front_matter"] = _jsonable(meta.front_matter)
     metadata["json_ld"] = _jsonable(meta.json_ld)
+    from newslint.language.voices import Voices
+
+    voices = Voices(doc)
     blocks = []
     for b in doc.blocks:
         s = b.tmap.source_start(0)
@@ -58,6 +61,8 @@ def inspect_data(doc: Document) -> dict[str, Any]:
             entry["links"] = [lk.href for lk in b.links]
         if b.src:
             entry["src"] = b.src
+        # Whose text it is: the stretches that are quoted or reported (the rest is the page's own).
+        entry["voices"] = voices.describe(b) if b.kind != "image" else []
         blocks.append(entry)
     return {
         "path": doc.path,
@@ -67,6 +72,8 @@ def inspect_data(doc: Document) -> dict[str, Any]:
         "metadata": metadata,
         "blocks": blocks,
         "warnings": doc.warnings,
+        # A page that promotes investment services itself owns every quotation on it (testimonials, slogans).
+        "self_promotion": voices.self_promotion,
     }
 
 
@@ -130,6 +137,12 @@ def render_inspect(doc: Document, fmt: str) -> str:
             text = f"[{section}] {text}"
         where = f"{entry['line']}:{entry['column']}"
         out.append(f"  {where:<9} {region:<4} {kind:<11} {text}")
+        for span in entry["voices"]:
+            said = str(span["text"])
+            said = said if len(said) <= 80 else said[:77] + "..."
+            out.append(f"  {'':<9} {'':<4} {'':<11} ({span['voice']}) {said}")
+    if data["self_promotion"]:
+        out.append("speaker: the page promotes investment services itself; its quotations count as its own claims")
     for warning in doc.warnings:
         out.append(f"warning: {warning}")
     return "\n".join(out) + "\n"

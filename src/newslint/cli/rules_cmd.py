@@ -23,6 +23,7 @@ def rule_data(rule: Rule, severity: str | None = None) -> dict[str, Any]:
         "kind": rule.kind,
         "scope": list(rule.scope),
         "message": rule.message,
+        "voices": list(rule.voices),
         "file": rule.file,
         "line": rule.line,
         "examples": {
@@ -87,6 +88,7 @@ def render_explain(rule: Rule, severity: str | None, output_format: str) -> str:
         f"Check:     {rule.kind}",
         f"Scope:     {', '.join(rule.scope)}",
         f"Message:   {rule.message}",
+        f"Voices:    {_voices_line(rule.voices)}",
     ]
     if rule.file and rule.file != "<code>":
         out.append(f"Defined:   {rule.file}:{rule.line}")
@@ -107,6 +109,21 @@ def render_explain(rule: Rule, severity: str | None, output_format: str) -> str:
                     out.append("    ---")
                 out.append(_indent(example.text))
     return "\n".join(out) + "\n"
+
+
+_VOICE_WORDS = {
+    "own": "the page's own text",
+    "quoted": "quotations",
+    "reported": "reported speech (said, alleged, according to...)",
+}
+
+
+def _voices_line(voices: tuple[str, ...]) -> str:
+    """Whose text the rule reports, in words (see docs/claims-and-languages.md)."""
+    if set(voices) >= set(_VOICE_WORDS):
+        return "any (own text, quotations and reported speech)"
+    left_out = [_VOICE_WORDS[v] for v in _VOICE_WORDS if v not in voices]
+    return f"{', '.join(voices)} ({'; '.join(_VOICE_WORDS[v] for v in voices)}; not {' or '.join(left_out)})"
 
 
 def closest_ids(rule_id: str, rules: list[Rule]) -> list[str]:

@@ -80,9 +80,32 @@ TZ_OFFSETS = {
     "PDT": -420,
 }
 
+# Hindi month names as Hindi papers spell them (with and without nukta, anusvara or half-nasal): "5 मई 2025".
+HINDI_MONTHS = {
+    "जनवरी": 1,
+    "फरवरी": 2,
+    "फ़रवरी": 2,
+    "मार्च": 3,
+    "अप्रैल": 4,
+    "अप्रेल": 4,
+    "मई": 5,
+    "जून": 6,
+    "जुलाई": 7,
+    "अगस्त": 8,
+    "सितंबर": 9,
+    "सितम्बर": 9,
+    "अक्टूबर": 10,
+    "अक्तूबर": 10,
+    "नवंबर": 11,
+    "नवम्बर": 11,
+    "दिसंबर": 12,
+    "दिसम्बर": 12,
+}
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(HINDI_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 _ZONE_WORDS = "|".join(sorted((k.replace(" ", r"\s") for k in TZ_OFFSETS if k != "Z"), key=len, reverse=True))
 
@@ -237,7 +260,8 @@ def _scan(text: str) -> list[_Shape]:
             if shape in ("iso", "ymd"):
                 value = _build(int(m["y"]), int(m["m"]), int(m["d"]), m)
             elif shape == "text":
-                value = _build(int(m["y"]), MONTHS[m["mon"].lower()[:3]], int(m["d"]), m)
+                month = m["mon"]
+                value = _build(int(m["y"]), HINDI_MONTHS.get(month) or MONTHS[month.lower()[:3]], int(m["d"]), m)
             else:
                 a, b = int(m["a"]), int(m["b"])
                 ambiguous = a <= 12 and b <= 12 and a != b

@@ -2,7 +2,7 @@
 
 "Rs. 1,200.50 crore", "Example Broking Pvt. Ltd.", "Dr. Rao", "Smt. Devi", "No. 1", "U.S. markets", "e.g." and
 initials such as "K. N. Mishra" do not end a sentence; a full stop, "!" or "?" followed by space and a capital,
-digit, quote or rupee sign does.
+digit, quote, rupee sign or Devanagari letter does, and so does the Hindi danda ("।").
 """
 
 from __future__ import annotations
@@ -87,7 +87,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u20b9])")
+# A full stop, "!" or "?" before a capital, digit, quote, rupee sign or Devanagari; or the Hindi full stop
+# ("।", danda; "॥") before anything.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u20b9\u0900-\u097F])|[\u0964\u0965]+[\"')\]]*\s*")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

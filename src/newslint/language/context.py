@@ -8,6 +8,7 @@ splits, lower-cased texts for prefilters, block classes, presence answers.
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -103,6 +104,21 @@ def holds_all(text: str, sets: tuple[frozenset[str], ...]) -> bool:
     return True
 
 
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_minimal: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def minimal_literals(literals: frozenset[str]) -> tuple[str, ...]:
+    """``literals`` less those that hold another of them: a text holding "stocks" holds "stock", so the units
+    holding one of them are found with fewer searches (inflected ``terms`` give many such sets)."""
+    out = _minimal.get(literals)
+    if out is None:
+        out = _minimal[literals] = tuple(
+            lit for lit in literals if not any(other != lit and other in lit for other in literals)
+        )
+    return out
+
+
 class UnitIndex:
     """The lower-cased texts of a list of units joined by newlines, to find the units that hold a literal.
 
@@ -111,13 +127,14 @@ class UnitIndex:
     whose literals occur in three units costs three finds, not one test per unit of the document.
     """
 
-    __slots__ = ("_found", "starts", "text", "units")
+    __slots__ = ("_devanagari", "_found", "starts", "text", "units")
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
         # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
         # 'invest', 'research'), and each search scans the whole text when a literal is absent.
         self._found: dict[str, list[int]] = {}
+        self._devanagari: bool | None = None  # whether the text has any Devanagari letter (asked once)
         self.text: str | None = None
         self.starts: list[int] = []
         if sum(u.end - u.start for u in units) > LOWERED_MAX:
@@ -173,7 +190,7 @@ class UnitIndex:
         """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
         found: set[int] = set()
         known = self._found
-        for lit in literals:
+        for lit in minimal_literals(literals):
             hits = known.get(lit)
             if hits is None:
                 hits = known[lit] = self._holding_one(lit)
@@ -183,6 +200,12 @@ class UnitIndex:
     def _holding_one(self, lit: str) -> list[int]:
         """The indexes of the units whose lower-cased text contains ``lit`` (``text`` is not None)."""
         assert self.text is not None
+        if not lit.isascii() and _DEVANAGARI.search(lit) is not None:
+            # A Hindi literal in an English page: one scan of the page for any Devanagari answers them all.
+            if self._devanagari is None:
+                self._devanagari = _DEVANAGARI.search(self.text) is not None
+            if not self._devanagari:
+                return []
         find = self.text.find
         starts = self.starts
         last = len(starts) - 1
@@ -229,6 +252,27 @@ class Context:
         self.presence: dict[tuple[int, Any], bool] = {}
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
+        self._voices: Any = None
+
+    # -- speaker ------------------------------------------------------------------------------------
+
+    @property
+    def voices(self) -> Any:
+        """The document's speaker context (``voices.Voices``), computed once, on first need."""
+        if self._voices is None:
+            from newslint.language.voices import Voices
+
+            self._voices = Voices(self.doc, self)
+        return self._voices
+
+    def voice(self, block: Block, offset: int) -> str:
+        """Whose text ``block`` holds at ``offset``: own, quoted or reported. A pseudo-block (a metadata value,
+        a link target) is judged on its own text."""
+        if block.index < 0:
+            from newslint.language.voices import pseudo_voice
+
+            return "own" if self.voices.self_promotion else pseudo_voice(block, offset)
+        return self.voices.voice(block, offset)
 
     def start_rule(self, rule_id: str) -> None:
         self.rule_id = rule_id

@@ -58,6 +58,7 @@ class BlockClass:
     description: str = ""
     file: str = ""
     line: int = 0
+    house: str | None = None  # exclude | only: the publisher's promotion of its own products (see publisher.py)
 
     def members(self, ctx: Context) -> set[int]:
         units = ctx.units_for(self.scope)
@@ -77,6 +78,12 @@ class BlockClass:
                 if b.kind == "image" and b.group in groups:
                     members.add(b.index)
         members.discard(-1)
+        if self.house is not None and members:
+            from newslint.language.publisher import house_promotion
+
+            blocks = ctx.doc.blocks
+            keep_house = self.house == "only"
+            members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
         return members
 
 
@@ -136,6 +143,7 @@ class Rule:
     file: str
     line: int
     summary: str
+    voices: tuple[str, ...]
 
     def __init__(
         self,
@@ -154,6 +162,7 @@ class Rule:
         file: str = "",
         line: int = 0,
         summary: str = "",
+        voices: tuple[str, ...] = ("own", "quoted", "reported"),
     ) -> None:
         self.id = id
         self.pack = pack
@@ -170,6 +179,7 @@ class Rule:
         self.file = file
         self.line = line
         self.summary = summary
+        self.voices = voices  # whose text the rule reports (see voices.py)
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)

@@ -47,6 +47,28 @@ def words_to_regex(phrase: str) -> str:
     return head + body + tail
 
 
+def terms_to_regex(phrase: str, lazy: bool = False) -> str:
+    """``words_to_regex``, with the phrase's last word matching each of its inflected forms ("assured
+    return": returns; "promise": promises, promised, promising). ``lazy``: only check the phrase (validation
+    must not import the inflection library)."""
+    tokens = [t for t in re.split(r"[\s\-\u2010-\u2015]+", fold(phrase)) if t]
+    if not tokens:
+        raise PatternError(f"empty phrase {phrase!r}")
+    if lazy:
+        return ""
+    from newslint.language.lexicons.forms import inflections
+
+    last = tokens[-1]
+    forms = inflections(last) if last.isalpha() else (last,)
+    if last.lower() not in forms:
+        forms = (last, *forms)
+    body = r"(?:\s+|\s*-\s*)".join(regex.escape(t) for t in tokens[:-1])
+    alternatives = "|".join(regex.escape(f) for f in forms)
+    body = (body + r"(?:\s+|\s*-\s*)" if body else "") + f"(?:{alternatives})"
+    head = r"(?<!\w)" if re.match(r"\w", tokens[0]) else ""
+    return head + body + r"(?!\w)"
+
+
 def statement_to_regex(statement: str) -> str:
     text = fold(statement)
     tokens = re.findall(r"\w+|[^\w\s]", text)
@@ -224,7 +246,7 @@ class Pattern:
         self.line = line
         # Words and statements become expressions on first use: validation has tried them already (rule files)
         # or the test suite has (built-in packs), and most patterns of a run are never needed.
-        self._source: str | None = text if kind not in ("words", "statement") else None
+        self._source: str | None = text if kind not in ("words", "terms", "statement") else None
         self._compiled: Any = None
         self._has_group = False  # whether a group named "match" narrows the reported span
         self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
@@ -234,7 +256,13 @@ class Pattern:
         """The expression: a pattern as written, words and statements turned into one."""
         source = self._source
         if source is None:
-            source = self._source = words_to_regex(self.text) if self.kind == "words" else statement_to_regex(self.text)
+            if self.kind == "words":
+                source = words_to_regex(self.text)
+            elif self.kind == "terms":
+                source = terms_to_regex(self.text)
+            else:
+                source = statement_to_regex(self.text)
+            self._source = source
         return source
 
     @property

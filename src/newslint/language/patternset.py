@@ -37,9 +37,11 @@ class PatternSet:
         "klass",
         "near",
         "near_within",
+        "negation",
         "patterns",
         "unless",
         "unless_within",
+        "voices",
     )
 
     def __init__(self) -> None:
@@ -53,6 +55,8 @@ class PatternSet:
         self.unless: PatternSet | None = None
         self.unless_within = "sentence"
         self.case_sensitive = False
+        self.voices: frozenset[str] | None = None  # None: any voice
+        self.negation = False
 
     @classmethod
     def build(cls, spec: dict[str, Any], inherited_case: bool = False) -> PatternSet:
@@ -64,10 +68,16 @@ class PatternSet:
             ps.patterns.append(Pattern(text, "pattern", ps.case_sensitive, line))
         for text in spec.get("words") or ():
             ps.patterns.append(Pattern(text, "words", ps.case_sensitive, line))
+        for text in spec.get("terms") or ():
+            ps.patterns.append(Pattern(text, "terms", ps.case_sensitive, line))
         for text in spec.get("statements") or ():
             ps.patterns.append(Pattern(text, "statement", ps.case_sensitive, line))
         for child in spec.get("any") or ():
             ps.children.append(cls.build(child, ps.case_sensitive))
+        voices = spec.get("voices")
+        if voices is not None:
+            ps.voices = frozenset([voices] if isinstance(voices, str) else voices)
+        ps.negation = bool(spec.get("negation", False))
         ps.klass = spec.get("class")
         if spec.get("in_section"):
             ps.in_section = expression_store.compiled(spec["in_section"])
@@ -80,6 +90,16 @@ class PatternSet:
             ps.unless = cls.build(spec["unless"], ps.case_sensitive)
             ps.unless_within = spec.get("unless_within", "sentence")
         return ps
+
+    def default_voices(self, voices: frozenset[str] | None) -> None:
+        """Give this set and its ``any`` children (not ``near``/``unless``, which are context) ``voices`` unless
+        they declare their own: a rule's or pack's ``voices`` applies to the matches it reports."""
+        if voices is None:
+            return
+        if self.voices is None:
+            self.voices = voices
+        for child in self.children:
+            child.default_voices(self.voices)
 
     def all_patterns(self) -> list[Pattern]:
         out = list(self.patterns)
@@ -96,14 +116,20 @@ class PatternSet:
 
     # -- matching -----------------------------------------------------------------------------------
 
-    def _raw(self, ctx: Context, units: list[Unit], lowered: str | None, first_only: bool) -> list[Occurrence]:
+    def _raw(
+        self, ctx: Context, units: list[Unit], lowered: str | None, first_only: bool, accept: Any = None
+    ) -> list[Occurrence]:
+        """Every match in ``units`` (children's added); with ``first_only``, the first one that ``accept``
+        (the set's own per-match filters, or ``None``) keeps, found without looking for the others."""
         out: list[Occurrence] = []
         deadline = ctx.deadline
         if self.empty and self.klass is not None:
             # A class on its own: each member block is an occurrence.
-            return [Occurrence(u.block, u.start, u.end, u.text) for u in units]
+            found = [Occurrence(u.block, u.start, u.end, u.text) for u in units]
+            if first_only:
+                return [o for o in found if accept is None or accept(o)][:1]
+            return found
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
-        presence = first_only and self._simple  # the first occurrence is all the caller needs
         for pattern in self.patterns:
             sets = pattern.literal_sets
             if not sets:
@@ -114,29 +140,51 @@ class PatternSet:
                 candidates = [u for u in units if holds_all(u.lower, sets)]
             for unit in candidates:
                 text = unit.text
-                if presence:
+                if first_only and accept is None:
                     hit = pattern.first(text, deadline)
                     if hit is not None:
                         return [Occurrence(unit.block, unit.start + hit[0], unit.start + hit[1], hit[2])]
                     continue
                 for a, b, t in pattern.finditer(text, deadline):
-                    out.append(Occurrence(unit.block, unit.start + a, unit.start + b, t))
+                    occ = Occurrence(unit.block, unit.start + a, unit.start + b, t)
+                    if first_only:
+                        if accept(occ):
+                            return [occ]
+                        continue
+                    out.append(occ)
         for child in self.children:
-            found = child.occurrences(ctx, units, lowered, first_only=presence)
-            if presence and found:
-                return found[:1]
-            out.extend(found)
+            if first_only:
+                found = child.occurrences(ctx, units, lowered, first_only=True)
+                if found and accept is not None and not accept(found[0]):
+                    # The child's first match is not this set's: look at all of the child's.
+                    found = [o for o in child.occurrences(ctx, units, lowered) if accept(o)][:1]
+                if found:
+                    return found[:1]
+                continue
+            out.extend(child.occurrences(ctx, units, lowered))
         return out
 
-    @property
-    def _simple(self) -> bool:
-        return (
-            self.near is None
-            and self.unless is None
-            and self.klass is None
-            and self.in_section is None
-            and self.kinds is None
-        )
+    def _accept(self, ctx: Context) -> Any:
+        """The set's per-match filters as one test (``None`` when it has none)."""
+        tests = []
+        if self.voices is not None and len(self.voices) < 3:
+            voices = self.voices
+            tests.append(lambda o: ctx.voice(o.block, o.start) in voices)
+        if self.negation:
+            from newslint.language.negation import negated
+
+            tests.append(lambda o: not negated(o.block.text, o.start, o.end))
+        if self.near is not None:
+            near, near_within = self.near, self.near_within
+            tests.append(lambda o: near.present(ctx, ctx.region(o, near_within)))
+        if self.unless is not None:
+            unless, unless_within = self.unless, self.unless_within
+            tests.append(lambda o: not unless.present(ctx, ctx.region(o, unless_within)))
+        if not tests:
+            return None
+        if len(tests) == 1:
+            return tests[0]
+        return lambda o: all(t(o) for t in tests)
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
@@ -165,13 +213,15 @@ class PatternSet:
             lowered = None
         if not units:
             return []
-        found = self._raw(ctx, units, lowered, first_only)
+        accept = self._accept(ctx)
+        if first_only:
+            # The first match that passes the filters is all the caller needs (a presence test).
+            return self._raw(ctx, units, lowered, True, accept)
+        found = self._raw(ctx, units, lowered, False)
         if not found:
             return found
-        if self.near is not None:
-            found = [o for o in found if self.near.present(ctx, ctx.region(o, self.near_within))]
-        if self.unless is not None:
-            found = [o for o in found if not self.unless.present(ctx, ctx.region(o, self.unless_within))]
+        if accept is not None:
+            found = [o for o in found if accept(o)]
         if len(found) > 1:
             found.sort(key=lambda o: (o.block.index, id(o.block), o.start, -o.end))
             kept: list[Occurrence] = []

@@ -6,7 +6,7 @@ from typing import Any
 
 from newslint.checks import CHECKS
 from newslint.language.model import SEVERITIES
-from newslint.language.options import PATTERN_SET, SCOPE, pattern_set_fields
+from newslint.language.options import PATTERN_SET, SCOPE, VOICES_LIST, pattern_set_fields
 from newslint.language.spec import AnyOf, Field, Int, ListOf, MapOf, Num, Obj, Ref, Str, Type
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -55,6 +55,11 @@ CLASS = Obj(
         "links": Field(Ref("PatternSet"), doc="Blocks with a link whose target matches are members too."),
         "unless": Field(Ref("PatternSet"), doc="Blocks where this occurs are not members."),
         "scope": Field(SCOPE, doc="Where members are looked for (default: document)."),
+        "house": Field(
+            Str(enum=("exclude", "only")),
+            doc="exclude: leave out the publisher's promotions of its own non-financial products (its app, "
+            "newsletter, channel, events); only: just those.",
+        ),
     },
     doc="A named class of blocks, e.g. promotional calls to action.",
 )
@@ -80,6 +85,11 @@ RULE = Obj(
         "references": Field(ListOf(Str(), single=True), doc="URLs or circular numbers of the regulation."),
         "scope": Field(SCOPE, doc="Where the check looks (default: body)."),
         "when": Field(Ref("When"), doc="Run only when this precondition holds."),
+        "voices": Field(
+            VOICES_LIST,
+            doc="Whose text the rule's findings may be in: own (the page's voice), quoted, reported (default: "
+            "the pack's `voices`, else all three). See docs/claims-and-languages.md.",
+        ),
         "examples": Field(Ref("Examples"), doc="fail/pass snippets, checked by `newslint test`."),
         **{
             kind: Field(AnyOf((Ref(f"check.{kind}"), ListOf(Ref(f"check.{kind}"), min_items=1))), doc=cls.summary)
@@ -97,6 +107,7 @@ PACK = Obj(
         "description": Field(Str(), doc="What the pack checks."),
         "references": Field(ListOf(Str(), single=True), doc="Sources for the pack as a whole."),
         "classes": Field(MapOf(Ref("Class"), key=ID), doc="Named classes of blocks used by the pack's rules."),
+        "voices": Field(VOICES_LIST, doc="The default `voices` of the pack's rules and classes (default: all three)."),
         "rules": Field(ListOf(Ref("Rule"), min_items=1), required=True, doc="The rules."),
     },
     doc="A newslint rule file.",

@@ -151,6 +151,13 @@ def _spec_key(spec: Any) -> str:
     return json.dumps(strip(spec), sort_keys=True, default=str)
 
 
+def _voices(value: Any) -> frozenset[str] | None:
+    """A validated ``voices`` value as a set (``None``: not given)."""
+    if value is None:
+        return None
+    return frozenset([value] if isinstance(value, str) else value)
+
+
 def _class_refs(value: Any, out: list[tuple[str, int]], line: int = 0) -> None:
     """Every ``class:`` named in a validated rule spec, with its line."""
     stack = [(value, line)]
@@ -243,6 +250,8 @@ class Loader:
 
     def _build(self, spec: dict[str, Any], name: str, compile_patterns: bool) -> None:
         pack = Pack(spec["pack"], spec.get("description", ""), list(spec.get("references") or []), name)
+        pack_voices = _voices(spec.get("voices"))
+        self._pack_voices = pack_voices
         for cname, cspec in (spec.get("classes") or {}).items():
             line = cspec.get("__line__", 1)
             if cname in self._class_origin:
@@ -260,7 +269,9 @@ class Loader:
                 description=cspec.get("description", ""),
                 file=name,
                 line=line,
+                house=cspec.get("house"),
             )
+            klass.match.default_voices(pack_voices)
             pack.classes[cname] = klass
             self._class_origin[cname] = f"{name}:{line}"
             refs: list[tuple[str, int]] = []
@@ -313,6 +324,10 @@ class Loader:
         except PatternError as exc:
             self.problems.append(f"{name}:{line}: {exc}")
             return None
+        voices = _voices(rspec.get("voices")) or getattr(self, "_pack_voices", None)
+        for check in checks:
+            for ps in check.triggers():
+                ps.default_voices(voices)
         rule_scope = rspec.get("scope", "body")
         when = None
         if rspec.get("when"):
@@ -351,6 +366,7 @@ class Loader:
             file=name,
             line=line,
             summary=rspec.get("summary") or _summary(rspec["description"]),
+            voices=tuple(sorted(voices)) if voices else ("own", "quoted", "reported"),
         )
         refs: list[tuple[str, int]] = []
         _class_refs({k: v for k, v in rspec.items() if k in CHECKS or k == "when"}, refs, line)

@@ -100,7 +100,8 @@ _GENERIC_DATE_TAGS = frozenset(
 )
 
 DATE_LINE = re.compile(
-    r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date)"
+    r"^(?:(?P<label>first published|published|posted|updated|last updated|last modified|modified|date|"
+    r"प्रकाशित|प्रकाशन|अपडेटेड|अपडेट|तारीख)"
     r"(?:\s+on|\s+at)?\s*[:\-|]?\s*)",
     re.I,
 )
@@ -109,7 +110,7 @@ DATE_LINE = re.compile(
 # Quotes are embedded posts; table cells, list items and captions hold data and other stories' dates.
 _NOT_META_KINDS = frozenset(("image", "blockquote", "table-cell", "list-item", "caption"))
 _MAY_HOLD_DATE = re.compile(r"\d{4}")
-_UPDATED = re.compile(r"updated|modified|edited", re.I)
+_UPDATED = re.compile(r"updated|modified|edited|अपडेट", re.I)
 MARKED_LINE_MAX = 80
 # Class, id or itemprop words of an element that holds the article's date. Not "publish": WordPress marks
 # the whole post "status-publish".

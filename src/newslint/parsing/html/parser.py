@@ -56,6 +56,7 @@ SCAN_TAGS: Final = not isinstance(scan_tag, types.FunctionType)
 BLOCK: Final = _vocabulary.BLOCK
 CLOSES_P: Final = _vocabulary.CLOSES_P
 FURNITURE_TAGS: Final = _vocabulary.FURNITURE_TAGS
+SOFT_FURNITURE_TAGS: Final = _vocabulary.SOFT_FURNITURE_TAGS
 HEADINGS: Final = _vocabulary.HEADINGS
 KIND_BY_TAG: Final = _vocabulary.KIND_BY_TAG
 NON_PROSE: Final = _vocabulary.NON_PROSE
@@ -132,6 +133,7 @@ class Elem:
         "_attrs",
         "a0",
         "a1",
+        "aside_depth",
         "blk",
         "close_seq",
         "close_text",
@@ -159,6 +161,7 @@ class Elem:
         open_seq: int = 0,
         open_text: int = 0,
         furn_depth: int = 0,
+        aside_depth: int = 0,
     ) -> None:
         self.tag = tag
         self.a0 = a0
@@ -172,6 +175,9 @@ class Elem:
         self.furniture = furniture  # this element or an ancestor is furniture
         self.furn_depth = furn_depth  # how many furniture elements enclose it (itself included)
         self.hf = hf  # inside <header> or <footer>
+        # How many of those are plain <aside>s (no furniture class or role): inside the article body such an
+        # aside (a box, an ad slot) is part of the article; elsewhere it is a sidebar.
+        self.aside_depth = aside_depth
         self.open_seq = open_seq
         self.close_seq = -1
         self.open_text = open_text
@@ -345,6 +351,7 @@ class HtmlExtractor:
         self.eid += 1
         self.seq += 1
         own = bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
+        soft = tag in SOFT_FURNITURE_TAGS and not flags & F_FURNITURE
         elem = Elem(
             tag,
             a0,
@@ -357,6 +364,7 @@ class HtmlExtractor:
             self.seq,
             self.text_total + self.builder._len,
             parent.furn_depth + own,
+            parent.aside_depth + soft,
         )
         if self.marks is not None:
             self._apply_mark(elem, a0 - 1 - len(tag))
@@ -802,7 +810,9 @@ class HtmlExtractor:
             for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
                 # Inside the body, only furniture between the body container and the block counts.
                 holder = next((e for a, b, e in spans if a <= seq <= b), None)
-                block.body = holder is not None and elem.furn_depth == holder.furn_depth
+                block.body = (
+                    holder is not None and elem.furn_depth - elem.aside_depth == holder.furn_depth - holder.aside_depth
+                )
                 block.group = _group(block, elem)
         else:
             for block, elem in zip(blocks, self.block_elems, strict=True):

@@ -164,6 +164,8 @@ CLOSES_P = frozenset(
 )
 
 FURNITURE_TAGS = frozenset(("nav", "aside"))
+# Furniture outside the article body only: an <aside> (or ad slot) inside the body is part of the article.
+SOFT_FURNITURE_TAGS = frozenset(("aside",))
 FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"))
 
 # Class or id words that mark page furniture (navigation, sidebars, related lists, share bars, cookie banners).

@@ -269,7 +269,9 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
             for i, found in enumerate(visible_dates(text, dates, m is not None)[:2]):
                 before = text[: found.start].lower()
                 later = i > 0 and found.value.date() > dates[0].value.date()  # "5 May 2025 | 7 May 2025"
-                field = "modified" if later or "updated" in before or "modified" in before else "published"
+                field = (
+                    "modified" if later or any(w in before for w in ("updated", "modified", "अपडेट")) else "published"
+                )
                 s, e = block.source_span(found.start, found.end)
                 meta.add(field, MetaValue(text[found.start : found.end], "visible", "date line", s, e, found.value))
     if not meta.get("published"):

@@ -1,0 +1,187 @@
+"""Word lists by language (English, Hindi in Devanagari, Hinglish: romanised Hindi) and the block's language.
+
+The lists hold the vocabulary of Indian financial media and finfluencer promotion that newslint's mechanisms
+need: who is speaking (reporting verbs and sources), what negates or hedges a claim, and what makes a page
+promote investment services. English verbs are listed as lemmas and matched in every inflection
+(``forms.inflections``). Hindi lists are written as they are spelled in Hindi business papers (Dainik
+Bhaskar, Amar Ujala, Zee Business, Navbharat Times) and on finfluencer channels, with the common variant
+spellings (nukta or not, chandrabindu or anusvara).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (word lists read and edit better as text than as list literals)."""
+    return text.split()
+
+
+# Romanised Hindi function words: two or more distinct ones in a block make it Hinglish. Chosen to be rare as
+# English words ("hai", "karo", "mein", "nahi"...); "to", "me", "the" are left out.
+HINGLISH_MARKERS = frozenset(
+    _words(
+        "hai hain karo kare karein karna kijiye kamao kamaye kamaiye paisa paise rupaye aur ki ka ke mein nahi nahin "
+        "bhi sirf abhi apna apne apni hamare humare hamara hamari mera meri yeh ye woh wo kya kyun agar toh lekin "
+        "bahut zyada jaldi pakka sabse liye wala wali wale hoga hogi milega milegi din mahine"
+    )
+)
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def block_language(text: str, page_lang: str = "") -> str:
+    """``hi`` (Devanagari), ``hinglish`` (romanised Hindi) or ``en``, from the block's own text; a block with no
+    clue takes the page's ``lang`` (``hi`` pages are Hindi)."""
+    devanagari = len(DEVANAGARI.findall(text))
+    if devanagari and devanagari * 4 >= sum(1 for c in text if c.isalpha()):
+        return "hi"
+    words = set(_LATIN_WORD.findall(text.lower()))
+    # "ki", "ka", "ke", "ye", "wo" alone are also English abbreviations or names: ask for two markers of which
+    # one is longer than two letters.
+    found = words & HINGLISH_MARKERS
+    if len(found) >= 2 and any(len(w) > 2 for w in found):
+        return "hinglish"
+    if devanagari:
+        return "hi"
+    if page_lang.lower().startswith("hi") and not text.isascii():
+        return "hi"
+    return "en"
+
+
+# -- speaker: reporting verbs and sources ------------------------------------------------------------------
+
+# English lemmas of verbs that report what someone else said, claimed, promised or was accused of. Matched in
+# every inflection ("promise": promises, promised, promising).
+REPORTING_VERBS = _words(
+    "say tell claim allege promise write post tweet state add assert announce declare boast advertise tout "
+    "pitch lure dupe cheat defraud mislead induce entice solicit accuse charge note observe find order direct "
+    "warn caution complain testify report quote cite describe insist argue urge ask invite offer explain "
+    "mention reveal disclose admit deny reckon"
+)
+# First-person subjects: "we promise", "I said", "our team claims" is the page's own voice.
+FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
+# Phrases that attribute a clause to a source without a verb.
+SOURCE_PHRASES_EN = (
+    r"according\s+to",
+    r"as\s+per\s+(?:the|an?|his|her|their|its)\s+\w+",
+    r"in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:press\s+release|statement|post|posts|tweet|video|"
+    r"order|orders|complaint|FIR|chargesheet|charge\s+sheet|filing|petition|affidavit|interim\s+order|notice|"
+    r"advertisement|advertisements|ad|ads|messages?|letter|interview|note|report|circular|caution)",
+    r"allegedly",
+    r"purportedly",
+    r"reportedly",
+    r"supposedly",
+    r"so[\s-]called",
+    r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
+)
+# Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
+REPORTING_HI = (
+    "कहा",
+    "कहते",
+    "कहती",
+    "कहना",
+    "बताया",
+    "बताते",
+    "बताती",
+    "दावा",
+    "दावे",
+    "आरोप",
+    "कथित",
+    "कथित तौर",
+    "वादा किया",
+    "वादा करते",
+    "वादा करता",
+    "वादे",
+    "लालच",
+    "झांसा",
+    "झांसे",
+    "ठगी",
+    "ठगा",
+    "मुताबिक",
+    "मुताबिक़",
+    "अनुसार",
+    "सूत्रों",
+    "सूत्र",
+    "आदेश में",
+    "शिकायत",
+    "लिखा",
+    "पोस्ट में",
+    "चेतावनी",
+    "चेताया",
+    "सावधान",
+)
+REPORTING_HINGLISH = (
+    "kaha",
+    "bataya",
+    "daawa",
+    "dawa",
+    "aarop",
+    "aaropi",
+    "mutabik",
+    "anusar",
+    "sutron",
+    "vaada kiya",
+    "wada kiya",
+    "laalach",
+    "lalach",
+    "thagi",
+)
+
+# -- negation and hedging --------------------------------------------------------------------------------
+
+NEGATION_EN = _words(
+    "no not never nor neither without cannot can't don't doesn't didn't isn't aren't wasn't weren't won't "
+    "wouldn't shouldn't none nothing nobody nowhere avoid beware fake false falsely bogus misleading "
+    "unrealistic impossible myth lie lies lying"
+)
+NEGATION_PHRASES_EN = (
+    r"be\s+wary\s+of",
+    r"stay\s+away\s+from",
+    r"there\s+is\s+no\s+such\s+thing\s+as",
+    r"do\s+not\s+fall\s+for",
+    r"don't\s+fall\s+for",
+    r"claims?\s+of",
+    r"promises?\s+of",
+    r"no\s+one\s+can",
+)
+# Not negations though they hold a negative word: "Reg. No. INH...", "No. 1", "not only ... but also",
+# "no doubt", "no matter".
+NOT_NEGATION_EN = (
+    r"no\s*\.\s*(?:[:#]?\s*\d|\w*\d)",
+    r"no\s*\.(?=\s*[A-Z]{2,}\d)",
+    r"no\s*\.\s*(?:[A-Z]{3}\d)",
+    r"not\s+(?:only|just|merely|simply)\b",
+    r"no\s+(?:doubt|wonder|matter|less\s+than|more\s+than)\b",
+    r"not\s+least\b",
+)
+NEGATION_HI = ("नहीं", "नही", "न", "ना", "मत", "बिना", "कोई नहीं", "झूठ", "झूठे", "फर्जी", "फ़र्ज़ी", "बचें", "सावधान", "गलत")
+NEGATION_HINGLISH = ("nahi", "nahin", "mat", "bina", "jhooth", "jhoothe", "farzi", "fake", "bachein", "bache")
+
+# -- the page's own promotion of investment services ---------------------------------------------------------
+
+# A page whose own voice pitches investment services makes every quotation on it (a testimonial, a client's
+# words, a slogan) its own claim.
+SELF_PROMOTION = (
+    r"\b(?:join|subscribe\s+(?:to|for)|sign\s+up\s+(?:to|for)|follow|dm|whatsapp|message|contact|call)\s+(?:us|our|my|me)\b"
+    r"[^.!?\n]{0,100}?\b(?:calls?|tips?|advisory|signals?|picks?|course|courses|batch|mentorship|"
+    r"portfolio|recommendations?|trades?|jackpot)\b",
+    r"\bour\s+(?:[\w-]+\s+){0,2}?(?:calls|tips|advisory|clients|subscribers|members|premium|signals|picks|course|"
+    r"batch|accuracy|track\s+record|recommendations)\b",
+    r"\bopen\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:demat|trading)\s+account\s+(?:with|in|on)\s+us\b",
+    r"\btrade\s+with\s+us\b",
+    r"\b(?:book|get)\s+(?:a|your)\s+(?:free\s+)?(?:demo|consultation|trial)\b",
+    r"(?:हमारे|हमारा|हमारी|मेरे|मेरा)\s+(?:\S+\s+){0,2}?(?:चैनल|ग्रुप|कॉल्स?|टिप्स|कोर्स|प्लान|सर्विस|एडवाइजरी)",
+    r"(?:जॉइन|ज्वाइन|join)\s+(?:करें|करो|कीजिए|kare|karo|karein|kijiye)",
+    r"\b(?:hamare|humare|mere|apna)\s+(?:\w+\s+){0,2}?(?:channel|group|calls?|tips|course|plan)\b",
+)
+
+
+def all_inflected_words() -> Iterator[str]:
+    """The English lemmas matched in every inflection (for ``forms.json``)."""
+    yield from REPORTING_VERBS

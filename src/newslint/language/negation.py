@@ -1,0 +1,97 @@
+"""Negation and hedging scoped to the claim: is this match denied or warned against in its own clause?
+
+"There are no assured returns" denies; "Reg. No. INA000012345, SEBI approved advisory" does not ("No." is an
+abbreviation); "not just assured returns, you also get..." does not ("not only/just ... but also"); "returns are
+guaranteed, unlike shares, which carry no guarantee" denies another clause, not this one. The clause is the
+stretch of the sentence between punctuation or a contrasting conjunction (but, however, while, लेकिन, lekin)
+around the match; a negation counts before the match (within a few words) in English, and after it too in Hindi
+and Hinglish, whose verb and negation come last ("गारंटीड रिटर्न नहीं मिलता").
+
+Every pack uses this one mechanism through a pattern set's ``negation: true``, instead of per-rule lists of
+negative words. Written by hand: negation scope in a rule engine over regular expressions needs only clause
+bounds and a cue list, no parser.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.language import lexicons
+
+WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
+_CLAUSE_BREAK = regex.compile(
+    r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s|(?<!\w)(?:but|however|whereas|while|unlike|although|"
+    r"though|lekin|magar|par|लेकिन|मगर|जबकि|पर)(?!\w)",
+    regex.IGNORECASE,
+)
+_CUE_EN = regex.compile(
+    r"(?<!\w)(?:"
+    + "|".join(regex.escape(w) for w in lexicons.NEGATION_EN)
+    + "|"
+    + "|".join(lexicons.NEGATION_PHRASES_EN)
+    + r")(?!\w)",
+    regex.IGNORECASE,
+)
+_NOT_NEGATION = regex.compile("|".join(lexicons.NOT_NEGATION_EN), regex.IGNORECASE)
+_CUE_HI = regex.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        regex.escape(w) for w in sorted(lexicons.NEGATION_HI + lexicons.NEGATION_HINGLISH, key=len, reverse=True)
+    )
+    + r")(?!\w)",
+    regex.IGNORECASE,
+)
+_AFTER_EN = regex.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were)\s+(?:(?:simply|just)\s+)?(?:not|never|a\s+myth|a\s+lie|impossible|fake|false)\b"
+    r"|^\W*(?:do|does)\s*n[o']t\s+exist\b",
+    regex.IGNORECASE,
+)
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``[start, end)``."""
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    hi = len(text)
+    m = _CLAUSE_BREAK.search(text, end)
+    if m is not None:
+        hi = m.start()
+    return lo, hi
+
+
+# Denials of a whole clause: "no one can give 95% accuracy on intraday calls" denies the calls however many words
+# stand between; the window of ``WINDOW_WORDS`` is for single negative words ("no", "not").
+_CLAUSE_DENIAL = regex.compile(
+    r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b",
+    regex.IGNORECASE,
+)
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Whether the match ``text[start:end]`` is negated or warned against in its clause."""
+    lo, hi = clause(text, start, end)
+    before = text[lo:start]
+    if _CLAUSE_DENIAL.search(before):
+        return True
+    words = before.split()
+    if len(words) > WINDOW_WORDS:
+        cut = before.rfind(" ".join(words[-WINDOW_WORDS:]))
+        lo += max(cut, 0)
+        before = text[lo:start]
+    for m in _CUE_EN.finditer(before):
+        if _NOT_NEGATION.match(text, lo + m.start()):
+            continue
+        return True
+    if _CUE_HI.search(before):
+        return True
+    after = text[end:hi]
+    if _AFTER_EN.search(after):
+        return True
+    # Hindi and Hinglish put the negation after the claim, at the end of the clause.
+    return (lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None) or (
+        _HINGLISH_AFTER.search(after) is not None
+    )
+
+
+_HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi)(?!\w)", regex.IGNORECASE)

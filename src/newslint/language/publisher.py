@@ -1,0 +1,97 @@
+"""A publisher's house promotion: its own app, newsletter, channel, events or subscriptions.
+
+Indian newsroom pages carry the publisher's own calls to action on every article ("Download The Economic
+Times News App", "Mint is now on Telegram", "Join the ETMarkets summit"). They are promotions, but not of a
+financial product, and SEBI's and the exchanges' advertisement codes do not apply to them. A promotion block is
+the house's when it names no investment product (an account, an IPO application, calls, advisory, a course, a
+fund) and it is tied to the publisher: it names the publisher or site (metadata, the canonical URL's host),
+links only to the page's own site or to an app store or channel with the site's name, or speaks as "we/our" on
+a page that does not itself sell investment services.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from newslint.document.model import Block
+    from newslint.language.context import Context
+
+INVESTMENT_PRODUCT = re.compile(
+    r"\b(?:demat|trading\s+(?:and\s+demat\s+)?(?:account|a/c|app)|brokerage|broking|open\s+(?:an?\s+)?account|"
+    r"apply\s+(?:in|for|now|today)|IPOs?\s+(?:application|apply)|advisory|advis[eo]rs?|research\s+analyst|"
+    r"course|courses|mentorship|batch|webinar|masterclass|mutual\s+funds?|SIPs?|NFO|PMS|AIF|portfolio\s+management|"
+    r"(?:intraday|btst|jackpot|premium|paid|sure[\s-]*shot|options?|f&o|nifty|trading)\s+(?:tips|calls|signals)|"
+    r"calls|signals|jackpot|multibagger|invest\s+(?:now|today|with)|trade\s+(?:now|with)|trading|intraday|"
+    r"btst|f&o|options|"
+    r"डीमैट|कॉल्स|टिप्स|कोर्स|एडवाइजरी)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+NEWS_PRODUCT = re.compile(
+    r"\b(?:news|updates?|newsletters?|e-?paper|app|podcasts?|summit|conclave|awards?|events?|edition|subscri\w+|"
+    r"stories|journalism|headlines|alerts)\b",
+    re.IGNORECASE,
+)
+_STOP = frozenset(["the", "www", "com", "in", "co", "org", "net", "news", "india", "indiatimes", "amp", "m"])
+
+
+def _names(ctx: Context) -> list[str]:
+    """The publisher's names in lower case: metadata publisher and site names, and the canonical host's words."""
+    cached = getattr(ctx, "_publisher_names", None)
+    if cached is not None:
+        return cached
+    names: set[str] = set()
+    meta = ctx.doc.metadata
+    for field in ("publisher",):
+        for mv in meta.get(field):
+            value = mv.value.strip().lower()
+            value = re.sub(r"^the\s+", "", value)
+            if len(value) >= 3:
+                names.add(value)
+    for host in _hosts(ctx):
+        for part in re.split(r"[.-]", host):
+            if len(part) >= 4 and part not in _STOP:
+                names.add(part)
+    out = sorted(names)
+    ctx._publisher_names = out  # type: ignore[attr-defined]
+    return out
+
+
+def _hosts(ctx: Context) -> set[str]:
+    hosts: set[str] = set()
+    for mv in ctx.doc.metadata.get("canonical"):
+        host = urlsplit(mv.value).hostname
+        if host:
+            hosts.add(host.lower().removeprefix("www."))
+    return hosts
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def house_promotion(ctx: Context, block: Block) -> bool:
+    """Whether the promotion in ``block`` is the publisher's promotion of its own (non-financial) products."""
+    text = block.text
+    if INVESTMENT_PRODUCT.search(text):
+        return False
+    if ctx.voices.self_promotion:
+        return False
+    lowered = text.lower()
+    squashed = _squash(text)
+    for name in _names(ctx):
+        if name in lowered or (len(name) >= 5 and _squash(name) in squashed):
+            return True
+    hosts = _hosts(ctx)
+    if block.links and hosts:
+        own = 0
+        for lk in block.links:
+            host = (urlsplit(lk.href).hostname or "").lower().removeprefix("www.")
+            if not host or any(host == h or host.endswith("." + h) or h.endswith("." + host) for h in hosts):
+                own += 1
+        if own == len(block.links):
+            return True
+    return bool(FIRST_PERSON.search(text) and NEWS_PRODUCT.search(text))

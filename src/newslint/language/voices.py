@@ -1,0 +1,419 @@
+"""Speaker context: whose claim a stretch of text is (the page's own voice, a quotation, reported speech).
+
+A news report quotes and reports the very phrases the packs forbid ("the order says he promised assured
+returns"); a finfluencer's page makes them. Computed once per document, each block gets the spans that are
+not the page's own voice:
+
+* ``quoted``: text between quotation marks of any kind (folded to ``"`` and ``'`` by the text builder: straight,
+  typographic, single, guillemets), a paragraph that opens a quotation and does not close it, ``<blockquote>``
+  and Markdown block quotes;
+* ``reported``: a sentence governed by a reporting verb in any inflection (said, told, claimed, alleged,
+  promised, lured...), unless its subject is first person ("we promise"), or by a source phrase (according to,
+  in a press release, in the order, allegedly, reportedly), in English, Hindi (कहा, आरोप, के मुताबिक, सूत्रों)
+  and Hinglish; and the sentences and blocks that a reported sentence ending in a colon introduces;
+* everything else is ``own``. A heading takes the voice of the section it heads (its first blocks).
+
+A page whose own voice promotes investment services (join our channel for calls, our clients, open an
+account with us) owns everything on it: a testimonial or a slogan in quotation marks is still its claim.
+Written by hand: no library marks quotation and reported speech in Indian English, Hindi and Hinglish.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from newslint.document.sentences import split_sentences
+from newslint.language import lexicons
+from newslint.language.context import holds_all
+from newslint.language.lexicons.forms import verb_forms
+from newslint.language.patterns import required_literal_sets
+
+if TYPE_CHECKING:
+    from newslint.document.model import Block, Document
+    from newslint.language.context import Context
+
+VOICES = ("own", "quoted", "reported")
+OWN, QUOTED, REPORTED = VOICES
+
+# Verbs reported in every finite form (said, says, has claimed); "-ing" only for the unambiguous ones ("saying",
+# not "promising stocks"); base forms never (imperatives: "Expect 10% a month").
+_FINITE = ("VBD", "VBN", "VBZ")
+_ING = frozenset(["say", "tell", "claim", "allege", "accuse", "lure", "dupe", "cheat", "defraud", "warn", "caution"])
+# Verbs whose present forms are common nouns in promotions ("daily posts", "our reports"): past forms only.
+_PAST_ONLY = frozenset(
+    ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
+)
+_FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
+_MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
+
+
+def _verb_alternatives() -> list[str]:
+    out: set[str] = set()
+    for lemma in lexicons.REPORTING_VERBS:
+        tags = ("VBD", "VBN") if lemma in _PAST_ONLY else _FINITE
+        if lemma in _ING:
+            tags = (*tags, "VBG")
+        out.update(verb_forms(lemma, tags))
+    return sorted(out, key=lambda f: (-len(f), f))
+
+
+_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]] | None = None
+_self_promotion: regex.Pattern[str] | None = None
+_verbs: frozenset[str] = frozenset()
+_LETTERS = re.compile("[a-z]+")
+
+
+def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]]:
+    """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
+    expression each, with the literals it needs (``required_literal_sets``).
+
+    Apart, not as one alternation: ``regex`` tries an alternation of lookbehind-led branches at every
+    position (about 100 µs for a paragraph), where each branch alone, behind its literal prefilter, costs a
+    few. The reporting verbs are single words, looked up in a set (``_verbs``).
+    """
+    global _sources, _verbs
+    if _sources is None:
+        _verbs = frozenset(_verb_alternatives())
+        hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
+        hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
+        sources = [rf"(?<!\w)(?:{p})(?!\w)" for p in (*lexicons.SOURCE_PHRASES_EN, hinglish)]
+        sources.append(rf"(?<!\w)(?:{hindi})")
+        _sources = [
+            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False)) for p in sources
+        ]
+    return _sources
+
+
+def _promotion_pattern() -> regex.Pattern[str]:
+    global _self_promotion
+    if _self_promotion is None:
+        _self_promotion = regex.compile("|".join(lexicons.SELF_PROMOTION), regex.IGNORECASE | regex.VERSION0)
+    return _self_promotion
+
+
+_promotion_literals: list[tuple[frozenset[str], ...]] | None = None
+
+
+def _maybe_promotion(text: str) -> bool:
+    """Whether ``text`` holds the literals one of the self-promotion expressions needs (a cheap prefilter)."""
+    global _promotion_literals
+    if _promotion_literals is None:
+        _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
+    lower = text.lower()
+    return any(holds_all(lower, sets) for sets in _promotion_literals)
+
+
+def is_reported(sentence: str) -> bool:
+    """Whether ``sentence`` is reported speech: it holds a source phrase or a reporting verb (not after a
+    first-person subject: "we promise" is the page's own voice)."""
+    return reported_sentences(sentence, [(0, len(sentence))])[0]
+
+
+@lru_cache(maxsize=256)
+def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
+    """The whole words ``words`` in any case (the few reporting verbs a block holds: pages repeat them)."""
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION0)
+
+
+def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
+    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported.
+
+    One search of the block instead of one per sentence: no source phrase or reporting verb holds the
+    punctuation that ends a sentence, so none spans two, and a sentence's matches are the block's matches
+    that start in it; a verb's first-person subject is looked for within its own sentence.
+    """
+    starts = [s for s, _e in sentences]
+    reported = [False] * len(sentences)
+    lower = text.lower()
+    for pattern, sets in _source_patterns():
+        if not holds_all(lower, sets):
+            continue
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < sentences[i][1]:
+                reported[i] = True
+    # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
+    present = _verbs.intersection(_LETTERS.findall(lower))
+    if not present:
+        return reported
+    for w in _words_pattern(frozenset(present)).finditer(text):
+        i = bisect_right(starts, w.start()) - 1
+        if i < 0 or reported[i] or w.start() >= sentences[i][1]:
+            continue
+        before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
+        if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
+            reported[i] = True
+    return reported
+
+
+_DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
+# A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
+# ("don't", "investors' money") are neither.
+_SINGLE = regex.compile(rf"(?<![\w'])'(?=[^\s'])[^']{{1,{_MAX_QUOTE}}}?(?<=[^\s'])'(?![\w])")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside quotation marks; a block that opens a quotation and never closes it (a
+    quoted paragraph continued in the next) is quoted to its end."""
+    spans = [m.span() for m in _DOUBLE.finditer(text)]
+    for m in _SINGLE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans.append(m.span())
+    if text.count('"') % 2 == 1:
+        last = text.rfind('"')
+        if not any(a <= last < b for a, b in spans) and text.lstrip().startswith('"'):
+            spans.append((last, len(text)))
+    return sorted(spans)
+
+
+_Q_TAG = re.compile(r"<(/?)q(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
+def q_spans(source: str, block: Block) -> list[tuple[int, int]]:
+    """Spans of ``block``'s text inside HTML ``<q>`` elements (the browser adds the quotation marks, so the
+    text has none), found in the block's stretch of the source and mapped back to the text."""
+    text = block.text
+    if not text:
+        return []
+    s, e = block.source_span(0, len(text))
+    if source.find("<q", s, e) < 0 and source.find("<Q", s, e) < 0:
+        return []
+    tmap = block.tmap
+
+    def text_at(offset: int) -> int:
+        """The first character of the text at or after source ``offset``."""
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tmap.source_start(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for m in _Q_TAG.finditer(source, s, e):
+        if not m.group(1):
+            opened.append(text_at(m.end()))
+        elif opened:
+            start = opened.pop()
+            if not opened:  # a quotation inside a quotation is part of the outer one
+                spans.append((start, text_at(m.start())))
+    if opened:
+        spans.append((opened[0], len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def split_block_sentences(block: Block) -> list[tuple[int, int]]:
+    if block.sentences is None:
+        block.sentences = split_sentences(block.text)
+    return block.sentences
+
+
+class Voices:
+    """The voice of every span of a document's blocks (see the module's docstring).
+
+    Lazy: a block's spans are worked out the first time a rule asks about a match in it (most blocks of a
+    page hold no candidate match of a rule with ``voices``), then kept. What a block's spans depend on
+    beyond its own text is cheap to find: whether the block before introduces it (ends in a colon) and, for
+    a heading, its section's first blocks.
+    """
+
+    def __init__(self, doc: Document, ctx: Context | None = None) -> None:
+        self.doc = doc
+        # Weakly: the context holds this object, and a cycle would keep every page's document alive until the
+        # garbage collector's next full pass (a run over many files would grow and pause).
+        self._ctx = weakref.ref(ctx) if ctx is not None else None
+        self.blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
+        self._position = {id(b): i for i, b in enumerate(self.blocks)}
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
+        self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
+        self._introduced: list[bool] | None = None
+        self._self_promotion: bool | None = None
+
+    @property
+    def spans(self) -> dict[int, list[tuple[int, int, str]]]:
+        """Every block's non-own spans (headings with their section's voice), for ``inspect`` and tests."""
+        out = {}
+        for b in self.blocks:
+            spans = self.block_spans(b)
+            if spans:
+                out[id(b)] = spans
+        return out
+
+    @property
+    def self_promotion(self) -> bool:
+        """Whether the page's own voice promotes investment services (then everything on it is its own)."""
+        if self._self_promotion is None:
+            promo = _promotion_pattern()
+            found = False
+            for b in self._promotion_candidates():
+                if not b.body or not _maybe_promotion(b.text):
+                    continue
+                matches = list(promo.finditer(b.text))
+                if matches:
+                    out = self._own_spans(b)
+                    if any(not _inside(out, m.start()) for m in matches):
+                        found = True
+                        break
+            self._self_promotion = found
+        return self._self_promotion
+
+    def _promotion_candidates(self) -> list[Block]:
+        """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
+        literals of a self-promotion expression, found with the literal index the rules share."""
+        ctx = self._ctx() if self._ctx is not None else None
+        if ctx is None:
+            return self.blocks
+        _maybe_promotion("")
+        units = ctx.units("body")
+        index = ctx.unit_index(units)
+        if index.text is None or any(not sets for sets in _promotion_literals or ()):
+            return self.blocks
+        held: set[int] = set()
+        for sets in _promotion_literals or ():
+            held.update(id(u.block) for u in index.holding_all(sets))
+        return [b for b in self.blocks if id(b) in held]
+
+    def _introduced_flags(self) -> list[bool]:
+        """For each block, whether the block before it ends with a reported sentence closing in a colon (a
+        list goes on being introduced item after item). Only blocks ending in a colon need their spans."""
+        flags = self._introduced
+        if flags is None:
+            flags = []
+            introduced = False
+            in_list = False  # the block before is a list item
+            for b in self.blocks:
+                if introduced and in_list and b.kind != "list-item":
+                    introduced = False  # the introduced list has ended
+                in_list = b.kind == "list-item"
+                flags.append(introduced)
+                # A list goes on being introduced item after item; a paragraph is the only one introduced.
+                if not (introduced and b.kind == "list-item"):
+                    text = b.text
+                    introduced = (
+                        b.kind != "heading"
+                        and text.rstrip().endswith(":")
+                        and _inside(self._own_spans(b, introduced), len(text) - 1)
+                    )
+            self._introduced = flags
+        return flags
+
+    def _own_spans(self, b: Block, introduced: bool | None = None) -> list[tuple[int, int, str]]:
+        """The block's non-own spans from its own text and whether the block before introduces it."""
+        spans = self._spans.get(id(b))
+        if spans is not None:
+            return spans
+        if introduced is None:
+            introduced = self._introduced_flags()[self._position[id(b)]]
+            spans = self._spans.get(id(b))  # worked out on the way
+            if spans is not None:
+                return spans
+        text = b.text
+        out: list[tuple[int, int, str]] = []
+        if b.kind == "blockquote":
+            out.append((0, len(text), QUOTED))
+        elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
+            out.append((0, len(text), REPORTED))
+            out.extend((a, e, QUOTED) for a, e in self._quotes(b))
+        else:
+            quotes = self._quotes(b)
+            out.extend((a, e, QUOTED) for a, e in quotes)
+            rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
+            sentences = split_block_sentences(b)
+            for (s, e), reported in zip(
+                sentences, reported_sentences(_unquoted(text, 0, quotes), sentences), strict=True
+            ):
+                sentence = text[s:e]
+                if rest >= 0 or reported:
+                    out.append((s, e, REPORTED))
+                    if rest < 0 and sentence.rstrip().endswith(":"):
+                        rest = s
+            if rest >= 0:
+                out.append((rest, len(text), REPORTED))
+        out.sort()
+        self._spans[id(b)] = out
+        return out
+
+    def _quotes(self, b: Block) -> list[tuple[int, int]]:
+        """The block's quotations: in quotation marks, and inside ``<q>`` elements of an HTML page."""
+        quotes = quoted_spans(b.text)
+        if self.doc.format == "html":
+            extra = q_spans(self.doc.source, b)
+            if extra:
+                quotes = sorted(quotes + [q for q in extra if not any(a <= q[0] < e for a, e in quotes)])
+        return quotes
+
+    def block_spans(self, b: Block) -> list[tuple[int, int, str]]:
+        """The block's non-own spans; a heading (not itself quoted or reported) takes the voice of the first
+        blocks of its section."""
+        if id(b) not in self._position:
+            return []
+        spans = self._own_spans(b)
+        if b.kind != "heading" or spans:
+            return spans
+        cached = self._headings.get(id(b))
+        if cached is None:
+            i = self._position[id(b)]
+            section = [x for x in self.blocks[i + 1 : i + 6] if x.kind != "heading"][:3]
+            if b.index >= 0:
+                doc = self.doc
+                section = [x for x in section if x.section == b.index or doc.section_title(x) == b.text] or section
+            reported = any(s[2] == REPORTED for x in section for s in self._own_spans(x))
+            cached = self._headings[id(b)] = [(0, len(b.text), REPORTED)] if reported else []
+        return cached
+
+    def voice(self, block: Block, offset: int) -> str:
+        """The voice at ``offset`` of ``block``; everything is the page's own on a page that promotes itself."""
+        if self.self_promotion:
+            return OWN
+        spans = self.block_spans(block)
+        if not spans:
+            return OWN
+        found = OWN
+        for a, e, v in spans[: bisect_right(spans, (offset, 1 << 62, "~"))]:
+            if a <= offset < e:
+                if v == QUOTED:
+                    return QUOTED
+                found = v
+        return found
+
+    def describe(self, block: Block) -> list[dict[str, object]]:
+        """The block's non-own spans, for ``newslint inspect``."""
+        return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.block_spans(block)]
+
+
+def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
+    return any(a <= offset < e for a, e, _v in spans)
+
+
+def _unquoted(sentence: str, start: int, quotes: list[tuple[int, int]]) -> str:
+    """The sentence with its quotations blanked (a reporting verb inside a quotation is the quoted speaker's)."""
+    if not quotes:
+        return sentence
+    chars = list(sentence)
+    for a, e in quotes:
+        for k in range(max(a, start), min(e, start + len(sentence))):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def pseudo_voice(block: Block, offset: int) -> str:
+    """The voice in a block outside the document's flow (the title in metadata, a link target)."""
+    text = block.text
+    quotes = quoted_spans(text)
+    if any(a <= offset < e for a, e in quotes):
+        return QUOTED
+    for s, e in split_sentences(text):
+        if s <= offset < e or e <= offset:
+            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes)):
+                return REPORTED
+    return OWN
