@@ -1,6 +1,7 @@
 """newslint's benchmark harness: one command, every number the performance targets name.
 
-    python benchmarks/run.py [FOLDER] [--json OUT] [--repeat N] [--quick] [--rules PATH] [--jobs N]
+    python benchmarks/run.py [FOLDER] [--series default|finance|memory] [--baseline CHECKOUT] [--json OUT]
+                             [--repeat N] [--quick] [--rules PATH] [--jobs N]
 
 Over the same files it measures, as medians of ``--repeat`` rounds (each round runs every measurement once, so
 that a shared machine's changes of speed meet all of them alike; a ratio is the median of the rounds' ratios):
@@ -14,9 +15,18 @@ that a shared machine's changes of speed meet all of them alike; a ratio is the 
 6. peak RSS of each check run.
 
 Without FOLDER it generates a seeded synthetic corpus at three sizes (10, 100 and 1,000 files; 3, 6 and 12
-with ``--quick``) and shows whether the time per MB stays flat. Rules: the built-in packs when the
-repository (or the installed package) has them, else the provisional set in ``benchmarks/rules``;
-``--rules PATH`` uses another set instead. Nothing here touches the network.
+with ``--quick``) and shows whether the time per MB stays flat. ``--series finance`` measures instead the
+finance-heavy pages of ``gen_finance.py --n 1000 --seed 42`` (the HTML pages, 61 MB; 12 with ``--quick``),
+where the rules do most of the work. ``--series memory`` measures the peak RSS of ``check`` (one process and
+``--jobs N``, no cache) over 100, 1,000 and 10,000 synthetic pages (10, 30, 100 with ``--quick``): a run that
+streams its report holds the same memory at any size.
+
+``--baseline CHECKOUT`` (a checkout of another commit, e.g. ``git worktree add /tmp/before main``) runs that
+build's ``check`` in the same rounds (``PYTHONPATH=CHECKOUT/src``, its own packs), so that a before/after
+comparison meets the same machine: on a shared machine, figures from separate runs are not comparable.
+
+Rules: the built-in packs when the repository (or the installed package) has them, else the provisional set
+in ``benchmarks/rules``; ``--rules PATH`` uses another set instead. Nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -126,10 +136,10 @@ def median_time(fn: Callable[[], Any], repeat: int) -> float:
     return statistics.median(times)
 
 
-def run_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
+def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of the process and its workers, peak RSS in bytes of the largest process)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -219,8 +229,24 @@ def floors_in_child(folder: Path, repeat: int) -> dict[str, dict[str, Any]]:
         return json.loads(out.read_text(encoding="utf-8"))
 
 
+BASELINE = "baseline: "  # the prefix of the rows measured with --baseline's build
+
+
+def baseline_env(checkout: Path) -> dict[str, str]:
+    """The environment that runs ``python -m newslint`` from another checkout's sources and packs."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str((checkout / "src").resolve())
+    env.pop("NEWSLINT_BUILTIN_RULES", None)
+    return env
+
+
 def measure_folder(
-    folder: Path, rule_args: list[str], repeat: int, jobs: int, fixed_cost: list[Path] | None = None
+    folder: Path,
+    rule_args: list[str],
+    repeat: int,
+    jobs: int,
+    fixed_cost: list[Path] | None = None,
+    baseline: Path | None = None,
 ) -> dict[str, Any]:
     """Every measurement of one folder, taken in ``repeat`` rounds of one run each.
 
@@ -250,11 +276,17 @@ def measure_folder(
                 "--no-cache",
                 *(str(f.resolve()) for f in fixed_cost),
             ]
+        envs: dict[str, dict[str, str] | None] = {name: None for name in commands}
+        if baseline is not None:
+            other = [sys.executable, "-m", "newslint", *base[len(newslint_command()) :]]
+            for name in ("check, 1 process", f"check, --jobs {jobs}"):
+                commands[BASELINE + name] = other + commands[name][len(base) :]
+                envs[BASELINE + name] = baseline_env(baseline)
         for _ in range(repeat):
             for name, row in floors_in_child(folder, 1).items():
                 floor_runs.setdefault(name, []).append(row)
             for name, cmd in commands.items():
-                check_runs.setdefault(name, []).append(run_process(cmd, cwd))
+                check_runs.setdefault(name, []).append(run_process(cmd, cwd, envs[name]))
     rows: dict[str, dict[str, Any]] = {}
     for name, runs in floor_runs.items():
         seconds = [r["seconds"] for r in runs]
@@ -283,6 +315,15 @@ def measure_folder(
     }
     ratios[f"check 1 process / --jobs {jobs} (speed-up)"] = ratio([c[0] for c in check_runs[f"check, --jobs {jobs}"]])
     ratios["check / warm cache (speed-up)"] = ratio([c[0] for c in check_runs["check, warm cache"]])
+    if baseline is not None:
+        for name in ("check, 1 process", f"check, --jobs {jobs}"):
+            ratios[f"{BASELINE}{name} / this build's (speed-up)"] = statistics.median(
+                b[0] / c[0] for b, c in zip(check_runs[BASELINE + name], check_runs[name], strict=True)
+            )
+        one, many = check_runs[BASELINE + "check, 1 process"], check_runs[BASELINE + f"check, --jobs {jobs}"]
+        ratios[f"{BASELINE}check 1 process / --jobs {jobs} (speed-up)"] = statistics.median(
+            a[0] / b[0] for a, b in zip(one, many, strict=True)
+        )
     result = {"folder": str(folder), "files": len(files), "mb": size / 1e6, "rows": rows, "ratios": ratios}
     if fixed_cost:
         fixed_mb = sum(f.stat().st_size for f in fixed_cost) / 1e6
@@ -294,6 +335,61 @@ def measure_folder(
             for c, f in zip(check_runs["check, 1 process"], check_runs[FIXED_COST_ROW], strict=True)
         )
     return result
+
+
+MEMORY_SIZES = (100, 1000, 10_000)
+QUICK_MEMORY_SIZES = (10, 30, 100)
+
+
+def memory_series(
+    scratch: Path, sizes: tuple[int, ...], rule_args: list[str], jobs: int, baseline: Path | None
+) -> dict[str, Any]:
+    """Peak RSS (and time) of ``check`` over synthetic corpora of growing size, each against the smallest."""
+    builds: dict[str, tuple[list[str], dict[str, str] | None]] = {"": (newslint_command(), None)}
+    if baseline is not None:
+        builds[BASELINE] = ([sys.executable, "-m", "newslint"], baseline_env(baseline))
+    rows: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="newslint-memory-") as work:
+        for n in sizes:
+            folder = generate(scratch / f"m{n}", n)
+            mb = sum(p.stat().st_size for p in article_files(folder)) / 1e6
+            for prefix, (command, env) in builds.items():
+                for j in (1, jobs):
+                    cmd = [*command, "check", "--now", NOW, "--quiet", "--no-cache", "--jobs", str(j), *rule_args]
+                    wall, _cpu, rss = run_process([*cmd, str(folder.resolve())], Path(work), env)
+                    rows[f"{prefix}{n} files, --jobs {j}"] = {
+                        "files": n,
+                        "mb": mb,
+                        "seconds": wall,
+                        "peak_rss_mb": rss / 1e6,
+                    }
+            shutil.rmtree(folder, ignore_errors=True)
+    for name, row in rows.items():
+        first = name.replace(f"{row['files']} files", f"{sizes[0]} files", 1)
+        row["rss_over_smallest"] = row["peak_rss_mb"] / rows[first]["peak_rss_mb"]
+    return rows
+
+
+def memory_table(rows: dict[str, dict[str, Any]]) -> str:
+    lines = ["memory by size (check, no cache; one run each)"]
+    lines.append(f"  {'run':44} {'MB':>7} {'seconds':>8} {'peak RSS':>9} {'vs smallest':>12}")
+    for name, row in rows.items():
+        lines.append(
+            f"  {name:44} {row['mb']:7.1f} {row['seconds']:8.2f} {row['peak_rss_mb']:6.0f} MB"
+            f" {row['rss_over_smallest']:11.2f}x"
+        )
+    return "\n".join(lines)
+
+
+def finance_pages(scratch: Path, count: int) -> Path:
+    """``gen_finance.py --n COUNT --seed 42`` into ``scratch``; its HTML pages."""
+    out = scratch / f"finance{count}"
+    subprocess.run(
+        [sys.executable, str(HERE / "gen_finance.py"), "--n", str(count), "--seed", "42", "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return out / "html"
 
 
 def cold_start(rule_args: list[str], repeat: int) -> dict[str, float]:
@@ -385,6 +481,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny corpus, one repetition (a smoke test)")
     parser.add_argument("--rules", help="a rule file or folder instead of the built-in packs")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel measurement (default 2)")
+    parser.add_argument(
+        "--series",
+        choices=("default", "finance", "memory"),
+        default="default",
+        help="without FOLDER: synthetic pages at 3 sizes (default), finance-heavy pages, or memory by size",
+    )
+    parser.add_argument("--baseline", type=Path, help="a checkout of another build, measured in the same rounds")
     parser.add_argument("--floors-only", metavar="OUT", help=argparse.SUPPRESS)  # internal: see floors_in_child
     args = parser.parse_args(argv)
     if args.folder and not article_files(Path(args.folder)):
@@ -402,20 +505,42 @@ def main(argv: list[str] | None = None) -> int:
     print(rule_note)
     build_note = parser_build()
     print(build_note)
+    if args.baseline is not None:
+        if not (args.baseline / "src" / "newslint").is_dir():
+            parser.error(f"{args.baseline}: not a newslint checkout (no src/newslint)")
+        print(f"baseline: {args.baseline} (rows prefixed {BASELINE!r}, measured in the same rounds)")
+    if args.series == "memory" and not args.folder:
+        scratch = Path(tempfile.mkdtemp(prefix="newslint-synthetic-"))
+        try:
+            sizes = QUICK_MEMORY_SIZES if args.quick else MEMORY_SIZES
+            rows = memory_series(scratch, sizes, rule_args, args.jobs, args.baseline)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        print()
+        print(memory_table(rows))
+        if args.json_out:
+            payload = {"rules": rule_note, "build": build_note, "memory": rows}
+            Path(args.json_out).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        return 0
     results = []
     scratch = None
     fixed_cost: list[Path] | None = None
     try:
         if args.folder:
             folders = [(Path(args.folder), Path(args.folder).name or args.folder)]
+        elif args.series == "finance":
+            scratch = Path(tempfile.mkdtemp(prefix="newslint-finance-"))
+            count = 12 if args.quick else 1000
+            folders = [(finance_pages(scratch, count), f"finance-heavy, gen_finance.py --n {count} --seed 42")]
         else:
             scratch = Path(tempfile.mkdtemp(prefix="newslint-synthetic-"))
             sizes = QUICK_SIZES if args.quick else SIZES
             folders = [(generate(scratch / f"n{n}", n), f"synthetic, {n} files") for n in sizes]
             fixed_cost = fixed_cost_files(folders[0][0])
         for folder, label in folders:
-            rounds = repeat if args.quick or args.folder else series_rounds(len(article_files(folder)), repeat)
-            result = measure_folder(folder, rule_args, rounds, args.jobs, fixed_cost)
+            single = args.quick or args.folder or args.series != "default"
+            rounds = repeat if single else series_rounds(len(article_files(folder)), repeat)
+            result = measure_folder(folder, rule_args, rounds, args.jobs, fixed_cost, args.baseline)
             result["label"] = label if rounds == repeat else f"{label}, median of {rounds}"
             result["rounds"] = rounds
             results.append(result)

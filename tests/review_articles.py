@@ -10,7 +10,7 @@ HOSTILE_HTML = f"""<!DOCTYPE html>
 <body><article>
 <h1>Tata Motors: &lt;img src=x onerror=alert(1)&gt; a buy</h1>
 <p>By Priya Rao</p>
-<p>This NSE stock offers <b>guaranteed</b> returns of 20%, says the desk &amp; its &lt;script&gt;alert("x")&lt;/script&gt; team.</p>
+<p>Our NSE pick offers <b>guaranteed</b> returns of 20% to clients of our desk &amp; its &lt;script&gt;alert("x")&lt;/script&gt; team.</p>
 <p>{PARAPHRASE}</p>
 </article></body></html>
 """
@@ -23,5 +23,5 @@ title: "Sensex ends higher"
 
 The Sensex rose 300 points. It is learnt that two lenders will report strong loan growth.
 
-This fund promises **assured returns** to every saver.
+Our fund gives **assured returns** to every saver.
 """

@@ -71,3 +71,44 @@ def test_harness_refuses_a_folder_without_articles_with_a_message(tmp_path):
         )
         assert proc.returncode == 2
         assert f"{folder}: {message}" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+def test_memory_series_and_a_baseline_build_are_measured_in_one_run(tmp_path):
+    """``--series memory --quick`` over 10, 30 and 100 pages, this build and a baseline (here the same
+    sources): each row has its peak RSS and its ratio to the smallest run."""
+    out = tmp_path / "memory.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--series",
+            "memory",
+            "--quick",
+            "--baseline",
+            str(ROOT),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = json.loads(out.read_text(encoding="utf-8"))["memory"]
+    assert set(rows) == {
+        f"{prefix}{n} files, --jobs {j}" for prefix in ("", "baseline: ") for n in (10, 30, 100) for j in (1, 2)
+    }
+    assert all(row["peak_rss_mb"] > 0 and row["rss_over_smallest"] > 0 for row in rows.values())
+    assert "memory by size" in proc.stdout.decode()
+
+
+def test_finance_series_generates_the_finance_pages(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    html = run.finance_pages(tmp_path, 3)
+    pages = sorted(p.name for p in html.iterdir())
+    assert pages == ["article_0000.html", "article_0001.html", "article_0002.html"]
+    assert all(40_000 <= (html / p).stat().st_size <= 90_000 for p in pages)

@@ -299,7 +299,7 @@ def test_warm_run_with_jobs_starts_no_worker(tmp_path, monkeypatch):
     linter, settings, targets = promise_posts(tmp_path, 12)
     cache = ResultCache(tmp_path / ".newslint_cache", "f" * 64)
     cold = list(parallel.lint_all(linter, targets, settings, 2, cache))
-    monkeypatch.setattr(parallel, "_pooled", lambda *a, **k: (_ for _ in ()).throw(AssertionError("pool started")))
+    monkeypatch.setattr(parallel._Pool, "_start", lambda *a, **k: (_ for _ in ()).throw(AssertionError("pool started")))
     warm = list(parallel.lint_all(linter, targets, settings, 2, cache))
     assert [r.findings for r in warm] == [r.findings for r in cold]
     assert cache.hits == 12

@@ -181,7 +181,7 @@ def test_page_furniture_without_findings_folds_away(tmp_path: Path) -> None:
     nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(6))
     page_html = (
         f"<html><body><nav><ul>{nav}</ul></nav><article><h1>Sensex falls</h1>"
-        "<p>The NSE index offers guaranteed returns, a broker said.</p></article></body></html>"
+        "<p>Our NSE index plan gives guaranteed returns to every client.</p></article></body></html>"
     )
     (tmp_path / "p.html").write_text(page_html, encoding="utf-8")
     page, _ = review(tmp_path, "p.html", "--select", "sebi-assured-returns")

@@ -129,6 +129,22 @@ def test_first_person_imperatives_and_adjectives_stay_the_pages_own(sentence: st
     assert voice_of(sentence, "assured returns", "markdown") == "own"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Get ₹1 crore term cover at ₹490 a month, with claims support from our own team.",
+        "Cashless claims at 9,000 hospitals for your family.",
+        "A 98% claims settlement ratio on every health plan.",
+    ],
+)
+def test_the_insurance_noun_claims_is_not_a_reporting_verb(sentence: str) -> None:
+    assert not is_reported(sentence)
+
+
+def test_the_verb_claims_still_reports() -> None:
+    assert is_reported("The agent claims the plan pays 12% a year.")
+
+
 def test_a_reporting_verb_inside_a_quotation_belongs_to_the_quoted_speaker() -> None:
     text = 'Get assured returns today. "He said it works," our banner reads.'
     doc = parse(text, "markdown")
@@ -177,6 +193,23 @@ def test_a_reporting_sentence_ending_in_a_colon_introduces_what_follows() -> Non
 # -- headings and the page's own promotion ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "> **Premium:** Subscribe to our research desk for weekly stock ideas.\n",
+        "> [!NOTE]\n> Subscribe to our research desk for weekly stock ideas.\n",
+        "> Advertisement | Subscribe to our research desk for weekly stock ideas.\n",
+    ],
+)
+def test_a_block_quote_opening_with_a_callout_label_is_the_pages_own_box(box: str) -> None:
+    assert voice_of(f"Markets rose on Monday.\n\n{box}", "Subscribe to our", "markdown") == "own"
+
+
+def test_a_block_quote_with_a_speakers_name_stays_a_quotation() -> None:
+    md = "The order quotes his post:\n\n> Ramesh: subscribe to our channel for assured returns.\n"
+    assert voice_of(md, "assured returns", "markdown") == "quoted"
+
+
 def test_a_heading_takes_the_voice_of_its_section() -> None:
     md = (
         "# SEBI bars finfluencer\n\n"
@@ -200,6 +233,28 @@ def test_a_promotions_testimonials_stay_its_own_claims() -> None:
     voices = Voices(doc)
     assert voices.self_promotion
     assert voice_in(doc, "assured returns") == "own"
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Download our CoinVista crypto app and buy Bitcoin from ₹100.",
+        "Invest in our Suvarna Flexi Cap Fund today.",
+        "Start your SIP with us from ₹500 a month.",
+        "Buy our term plan online in two minutes.",
+        "Apply for the Tarang Foods IPO now on our app.",
+    ],
+)
+def test_promotions_of_funds_policies_apps_and_ipos_own_their_quotations(pitch: str) -> None:
+    doc = parse(f'{pitch}\n\n"It is the best decision I made," says Anita, a customer.\n', "markdown")
+    assert Voices(doc).self_promotion
+    assert voice_in(doc, "best decision") == "own"
+
+
+def test_a_publishers_app_is_not_a_promotion_of_investment_services() -> None:
+    doc = parse('Download our news app for live updates.\n\n"Markets will recover," says Ravi Menon.\n', "markdown")
+    assert not Voices(doc).self_promotion
+    assert voice_in(doc, "Markets will recover") == "quoted"
 
 
 def test_a_news_report_is_not_a_self_promotion() -> None:

@@ -8,13 +8,39 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.cli.main import write_stdout
 from newslint.files.printable import message_text
+
+if TYPE_CHECKING:
+    from newslint.running.progress import Progress
+
+STDOUT_BATCH = 1 << 16  # characters of the report gathered before a write to a pipe or a file
+
+
+def write_stdout_pieces(pieces: Iterator[str], progress: Progress | None) -> None:
+    """Write the report as the run produces it: to a terminal piece by piece (clearing the progress line
+    first), elsewhere in batches."""
+    batch: list[str] = []
+    held = 0
+    for piece in pieces:
+        if progress is not None:
+            progress.close()
+            write_stdout(piece)
+            continue
+        batch.append(piece)
+        held += len(piece)
+        if held >= STDOUT_BATCH:
+            write_stdout("".join(batch))
+            batch, held = [], 0
+    if batch:
+        write_stdout("".join(batch))
+
 
 EXIT_ERROR = 2
 FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")  # output.FORMATS, not imported
@@ -103,7 +129,7 @@ def run_check_command(
     """Run ``newslint check`` with these options; returns the exit code (see ``newslint.cli.app.check``)."""
     try:
         from newslint.config.file import ConfigError
-        from newslint.output import FORMATS, STATISTICS_ON_STDERR, formatter
+        from newslint.output import FORMATS, STATISTICS_ON_STDERR, streamer
         from newslint.output.report import RunReport
         from newslint.output.text import statistics_lines
         from newslint.rules.loader import RuleLoadError
@@ -183,8 +209,11 @@ def run_check_command(
         color = (
             fmt in ("text", "concise") and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         )
+        streamed = not isinstance(outcome.results, list)
         report = RunReport(
-            results=[r for r in outcome.results if not r.notice],
+            results=(r for r in outcome.results if not r.notice)
+            if streamed
+            else [r for r in outcome.results if not r.notice],
             rules=outcome.rules,
             fail_on=outcome.fail_on,
             color=color,
@@ -192,18 +221,25 @@ def run_check_command(
             quiet=quiet,
             version=__version__,
         )
-        for failed in report.errors:  # on stderr, whatever the format: the report on stdout stays parseable
-            print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
-        text = formatter(fmt)(report)
-        if output_file is not None:
-            from newslint.files.atomic import write_report
+        if not streamed:
+            for failed in report.errors:  # on stderr, whatever the format: the report on stdout stays parseable
+                print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
+        try:
+            pieces = streamer(fmt)(report)
+            if output_file is not None:
+                from newslint.files.atomic import write_report_chunks
 
-            try:
-                write_report(output_file, text.encode("utf-8", "backslashreplace"))
-            except OSError as exc:
-                raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
-        else:
-            write_stdout(text)
+                try:
+                    write_report_chunks(output_file, (piece.encode("utf-8", "backslashreplace") for piece in pieces))
+                except OSError as exc:
+                    raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
+            else:
+                write_stdout_pieces(pieces, outcome.progress if sys.stdout.isatty() else None)
+        finally:
+            report.close()
+        if streamed:
+            for failed in report.errors:  # known once the run is read: after the report, on stderr
+                print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
         if statistics and fmt in STATISTICS_ON_STDERR:
             for line in statistics_lines(report):
                 print(line, file=sys.stderr)
@@ -211,7 +247,7 @@ def run_check_command(
             from newslint.running.timing import render
 
             print(render(outcome.timings), file=sys.stderr)
-        if report.errors:
+        if outcome.unreadable:
             return EXIT_ERROR
         if not outcome.checked:
             if not outcome.excluded:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from newslint.document.case_key import case_key
 from newslint.document.positions import LineIndex, TextMap
 
 BLOCK_KINDS = (
@@ -91,7 +92,7 @@ class Block:
         self.src = src  # image blocks: the src attribute
         self.src_span = src_span
         self.is_label = is_label  # a short bold-only line that acts as a heading ("Disclaimer")
-        self.lowered = lowered  # cache of text.lower() for prefilters
+        self.lowered = lowered  # cache of case_key(text) for prefilters
         self.sentences = sentences  # cache, filled by the sentence splitter
 
     @property
@@ -104,7 +105,7 @@ class Block:
 
     def lower(self) -> str:
         if self.lowered is None:
-            self.lowered = self.text.lower()
+            self.lowered = case_key(self.text)
         return self.lowered
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:

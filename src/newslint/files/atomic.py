@@ -23,6 +23,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,11 +46,17 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     ``durable`` also syncs the data to disk before the rename (for the user's files and reports). A cache
     entry skips it: after a power cut it may be empty, which reads as a miss.
     """
+    write_chunks_atomic(path, (data,), durable)
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+    """``write_bytes_atomic`` for data that comes in pieces (a report written as the run goes)."""
     path = Path(path)
     fd, tmp = _temporary(_folder(path), path.name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -113,14 +120,20 @@ def writes_through(path: Path) -> bool:
 
 def write_report(path: Path, data: bytes) -> None:
     """Write a report where the user asked: through a device or FIFO; else atomically, to a link's target."""
+    write_report_chunks(path, (data,))
+
+
+def write_report_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """``write_report`` for a report that comes in pieces (written as the run goes)."""
     if writes_through(path):
         with open(path, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
         return
     real = Path(os.path.realpath(path))
     sweep_once(_folder(real))
-    write_bytes_atomic(real, data)
+    write_chunks_atomic(real, chunks)
 
 
 # -- fixing a user's file ------------------------------------------------------------------------------------

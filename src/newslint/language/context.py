@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from newslint.document.case_key import case_key
 from newslint.document.dates import DEFAULT_POLICY
 from newslint.document.model import Block, Document
 from newslint.document.positions import TextMap
@@ -80,7 +81,7 @@ class Unit:
             return b.lower()
         lowered = b.lower()
         if len(lowered) != len(b.text):  # a letter whose lower case is longer ("İ"): offsets differ
-            return b.text[self.start : self.end].lower()
+            return case_key(b.text[self.start : self.end])
         return lowered[self.start : self.end]
 
     def key(self) -> tuple[int, int, int]:
@@ -127,13 +128,14 @@ class UnitIndex:
     whose literals occur in three units costs three finds, not one test per unit of the document.
     """
 
-    __slots__ = ("_devanagari", "_found", "starts", "text", "units")
+    __slots__ = ("_devanagari", "_found", "_scanned", "starts", "text", "units")
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
         # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
         # 'invest', 'research'), and each search scans the whole text when a literal is absent.
         self._found: dict[str, list[int]] = {}
+        self._scanned = False  # whether the one-pass scan for the long literals ran (see ``literal_scan``)
         self._devanagari: bool | None = None  # whether the text has any Devanagari letter (asked once)
         self.text: str | None = None
         self.starts: list[int] = []
@@ -190,6 +192,11 @@ class UnitIndex:
         """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
         found: set[int] = set()
         known = self._found
+        if not self._scanned:
+            self._scanned = True
+            scan = literal_scan() if self.text is not None and len(self.text) >= SCAN_MIN_TEXT else None
+            if scan is not None:
+                scan(self)
         for lit in minimal_literals(literals):
             hits = known.get(lit)
             if hits is None:
@@ -220,6 +227,60 @@ class UnitIndex:
         return hits
 
 
+SCAN_MIN_TEXT = 20_000  # characters of a unit list's text below which per-literal searches are cheaper
+SCAN_MIN_LENGTH = 4  # shorter literals ("in", "ra", "the") occur everywhere: str.find stays cheaper for them
+_scanner: Any = None  # False: no scanner (pyahocorasick missing, or no literals known)
+
+
+def literal_scan() -> Any:
+    """A function filling a ``UnitIndex``'s hits for every long literal of the built-in packs in one pass over
+    its text (Aho-Corasick, ``pyahocorasick``), instead of one ``str.find`` pass per literal; ``None`` when
+    unavailable. Built once per process from the packs' prefilter table."""
+    global _scanner
+    if _scanner is None:
+        _scanner = _build_scanner() or False
+    return _scanner or None
+
+
+def _build_scanner() -> Any:
+    from newslint.language.patterns import KNOWN_LITERALS
+
+    literals = sorted(
+        {lit for sets in KNOWN_LITERALS.values() for s in sets for lit in s if len(lit) >= SCAN_MIN_LENGTH}
+    )
+    if not literals:
+        return None
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    automaton = ahocorasick.Automaton()
+    for lit in literals:
+        automaton.add_word(lit, (len(lit) - 1, lit))
+    automaton.make_automaton()
+    matches = automaton.iter
+
+    def scan(index: UnitIndex) -> None:
+        text = index.text
+        if text is None:
+            return
+        starts = index.starts
+        found: dict[str, list[int]] = {}
+        for end, (back, lit) in matches(text):
+            i = bisect_right(starts, end - back) - 1
+            hits = found.get(lit)
+            if hits is None:
+                found[lit] = [i]
+            elif hits[-1] != i:
+                hits.append(i)
+        known = index._found
+        for lit in literals:
+            known[lit] = found.get(lit, [])
+
+    scan.literals = literals  # type: ignore[attr-defined]
+    return scan
+
+
 @dataclass(slots=True)
 class Occurrence:
     block: Block
@@ -244,7 +305,9 @@ class Context:
         self.dates = DEFAULT_POLICY  # the zone of --now and the scheduling policy (``dates:`` in the config)
         self.classes = classes
         self.timeout = timeout
-        self.deadline = time.monotonic() + timeout
+        # The current rule's deadline, checked by each expression call; None while a timer interrupts the
+        # rule instead (see ``time_limit``).
+        self.deadline: float | None = time.monotonic() + timeout
         self._units: dict[str, list[Unit]] = {}
         self._units_for: dict[tuple[str, ...], list[Unit]] = {}
         self._indexes: dict[int, UnitIndex] = {}
@@ -274,13 +337,16 @@ class Context:
             return "own" if self.voices.self_promotion else pseudo_voice(block, offset)
         return self.voices.voice(block, offset)
 
-    def start_rule(self, rule_id: str) -> None:
+    def start_rule(self, rule_id: str, deadline: float | None = None) -> None:
+        """A rule starts: its deadline (None: a timer interrupts it, see ``time_limit``)."""
         self.rule_id = rule_id
-        self.deadline = time.monotonic() + self.timeout
+        self.deadline = deadline
 
     def search(self, pattern: Any, text: str) -> bool:
         """Search with an expression from a rule file (``section:``, ``in_section``, ``closing``) within the
         current rule's time limit: such an expression can backtrack catastrophically on a long heading."""
+        if self.deadline is None:
+            return pattern.search(text) is not None
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise RuleTimeout()

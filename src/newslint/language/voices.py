@@ -50,6 +50,17 @@ _PAST_ONLY = frozenset(
     ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
 )
 _FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
+# "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
+_CLAIMS_NOUN_AFTER = regex.compile(
+    r"\s+(?:support|settlements?|settled|ratio|process|processing|team|paid|costs?|experience|assistance|service|"
+    r"help|desk|rejections?|history|bonus|approvals?|handling|intimation|TAT)\b",
+    regex.IGNORECASE,
+)
+_CLAIMS_NOUN_BEFORE = regex.compile(
+    r"(?:\b(?:cashless|insurance|health|motor|medical|pending|settled|rejected|reimbursement|the|its|their|your|"
+    r"no|all|any|of|and|fast|quick|easy|hassle[\s-]free)|-)\s*$",
+    regex.IGNORECASE,
+)
 _MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
 
 
@@ -147,12 +158,25 @@ def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool
         i = bisect_right(starts, w.start()) - 1
         if i < 0 or reported[i] or w.start() >= sentences[i][1]:
             continue
+        if w.group().lower() == "claims" and (
+            _CLAIMS_NOUN_AFTER.match(text, w.end())
+            or _CLAIMS_NOUN_BEFORE.search(text[max(0, w.start() - 30) : w.start()])
+        ):
+            continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
         if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
             reported[i] = True
     return reported
 
 
+# A Markdown block quote that opens with a callout label ("> **Premium:** Subscribe to our...", "> [!NOTE]") is
+# the page's own box, not a quotation: it is read like a paragraph.
+_CALLOUT = regex.compile(
+    r"^\W*(?:\[!\w+\]|(?:note|tip|important|warning|caution|premium|advertisement|ad|sponsored|promoted|promotion|"
+    r"offer|special\s+offer|disclaimer|disclosure|update|editor'?s\s+note|also\s+read|read\s+more|subscribe|"
+    r"partner\s+content|brand\s+connect)\s*[:|-])",
+    regex.IGNORECASE,
+)
 _DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
 # A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
 # ("don't", "investors' money") are neither.
@@ -319,7 +343,7 @@ class Voices:
                 return spans
         text = b.text
         out: list[tuple[int, int, str]] = []
-        if b.kind == "blockquote":
+        if b.kind == "blockquote" and not _CALLOUT.match(text):
             out.append((0, len(text), QUOTED))
         elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
             out.append((0, len(text), REPORTED))

@@ -9,6 +9,8 @@ A file that could not be read is an ``::error file=PATH::`` line. Chosen by defa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from newslint.files.printable import terminal_safe, valid_text
 from newslint.output.report import RunReport
 
@@ -26,14 +28,15 @@ def escape_property(text: str) -> str:
 
 
 def render(report: RunReport) -> str:
-    out: list[str] = []
-    for f in report.findings:
+    return "".join(chunks(report))
+
+
+def chunks(report: RunReport) -> Iterator[str]:
+    for _result, f in report.each_finding():
         props = (
             f"file={escape_property(f.path)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={escape_property(f.rule)}"
         )
-        out.append(f"::{COMMANDS.get(f.severity, 'warning')} {props}::{escape_data(f.message)}")
-    for r in report.results:
-        if r.error:
-            out.append(f"::error file={escape_property(r.path)},title=newslint::{escape_data(r.error)}")
-    return "".join(line + "\n" for line in out)
+        yield f"::{COMMANDS.get(f.severity, 'warning')} {props}::{escape_data(f.message)}\n"
+    for r in report.errors:
+        yield f"::error file={escape_property(r.path)},title=newslint::{escape_data(r.error or '')}\n"

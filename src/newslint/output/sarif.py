@@ -12,19 +12,20 @@
 * A file that could not be read is a ``toolExecutionNotifications`` entry, and ``executionSuccessful`` is
   false.
 
-No timestamps and no absolute paths: the same input gives byte-identical output.
+No timestamps and no absolute paths: the same input gives byte-identical output. The rule table and the
+artifacts come before the results, so the results are spooled to a temporary file and written from it.
 """
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from newslint.files.printable import valid_strings
 from newslint.language.model import Rule
+from newslint.output.json_stream import pieces, placeholder
 from newslint.output.report import RunReport
 from newslint.running.findings import Finding
 
@@ -144,15 +145,17 @@ def _result(f: Finding, index: int, uri: str, artifact: int) -> dict[str, Any]:
 
 
 def render(report: RunReport) -> str:
-    findings = report.findings
-    used_ids = sorted({f.rule for f in findings} - set(report.rules))
+    return "".join(chunks(report))
+
+
+def chunks(report: RunReport) -> Iterator[str]:
+    """The log in pieces: the rule table and the artifacts need the whole run, so the results are spooled
+    first (see ``output.report``), then written one at a time."""
+    report.spool()
+    used_ids = sorted(report.used_rules - set(report.rules))
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     descriptors = [rule_descriptor(r) for r in rules] + [_engine_descriptor(rid) for rid in used_ids]
     index_of = {d["id"]: i for i, d in enumerate(descriptors)}
-    paths = sorted({r.path for r in report.results})
-    artifact_of = {p: i for i, p in enumerate(paths)}
-    artifacts = [{"location": {"uri": artifact_uri(p), "uriBaseId": "%SRCROOT%"}} for p in paths]
-    results = [_result(f, index_of[f.rule], artifact_uri(f.path), artifact_of[f.path]) for f in findings]
     notifications = [
         {
             "level": "error",
@@ -161,8 +164,7 @@ def render(report: RunReport) -> str:
                 {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path), "uriBaseId": "%SRCROOT%"}}}
             ],
         }
-        for r in report.results
-        if r.error
+        for r in report.errors
     ]
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
@@ -178,9 +180,42 @@ def render(report: RunReport) -> str:
             }
         },
         "invocations": [invocation],
-        "artifacts": artifacts,
-        "results": results,
+        "artifacts": placeholder("artifacts"),
+        "results": placeholder("results"),
         "columnKind": "unicodeCodePoints",
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(valid_strings(sarif), indent=2, ensure_ascii=False) + "\n"
+    if report.is_list:
+        paths = sorted({r.path for r in report.each()})
+        artifact_of = {p: i for i, p in enumerate(paths)}
+        artifacts: Iterator[dict[str, Any]] = (
+            {"location": {"uri": artifact_uri(p), "uriBaseId": "%SRCROOT%"}} for p in paths
+        )
+        results: Iterator[dict[str, Any]] = (
+            _result(f, index_of[f.rule], artifact_uri(f.path), artifact_of[f.path]) for _r, f in report.each_finding()
+        )
+    else:  # streamed: the files come sorted by path, so an artifact's index is the count of paths before it
+        artifacts = ({"location": {"uri": artifact_uri(p), "uriBaseId": "%SRCROOT%"}} for p in _paths(report))
+        results = _streamed_results(report, index_of)
+    yield from pieces(sarif, {"artifacts": artifacts, "results": results})
+
+
+def _paths(report: RunReport) -> Iterator[str]:
+    """The distinct paths of a streamed report, in order."""
+    last = None
+    for result in report.each():
+        if result.path != last:
+            last = result.path
+            yield last
+
+
+def _streamed_results(report: RunReport, index_of: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """The results of a streamed report, one pass: a finding's artifact is the count of distinct paths before."""
+    artifact = -1
+    last = None
+    for result in report.each():
+        if result.path != last:
+            artifact += 1
+            last = result.path
+        for f in sorted(result.findings, key=Finding.sort_key):
+            yield _result(f, index_of[f.rule], artifact_uri(f.path), artifact)

@@ -4,6 +4,8 @@ and nothing else, no source excerpts and no summary."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from newslint.files.printable import message_text, name_for_line, terminal_safe
 from newslint.output.report import RunReport
 
@@ -44,33 +46,41 @@ def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> t
 
 
 def render(report: RunReport) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: RunReport) -> Iterator[str]:
+    """The report in pieces, one finding at a time (see ``output.report``)."""
     color = report.color
-    out: list[str] = []
-    lines_of = {r.path: r.lines for r in report.results}
-    for f in report.findings:
+    wrote = False
+    for result, f in report.each_finding():
+        out: list[str] = []
         where = paint(f"{name_for_line(f.path)}:{f.line}:{f.column}:", "bold", color)
         sev = paint(f.severity, f.severity, color)
         out.append(f"{where} {sev} {f.rule} {message_text(f.message)}")
-        if report.quiet:
-            continue
-        line_text = lines_of.get(f.path, {}).get(f.line)
-        if line_text is not None and line_text.strip():
-            text, marks = _excerpt(line_text, f.column, f.end_column, f.end_line == f.line)
-            gutter = str(f.line)
-            out.append(f"  {gutter} | {text}")
-            out.append(f"  {' ' * len(gutter)} | {paint(marks, f.severity, color)}")
-        if f.fix is not None:
-            action = f"replace with {terminal_safe(repr(f.fix.replacement))}" if f.fix.replacement else "delete it"
-            out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
-    return finish(report, out)
+        if not report.quiet:
+            line_text = result.lines.get(f.line)
+            if line_text is not None and line_text.strip():
+                text, marks = _excerpt(line_text, f.column, f.end_column, f.end_line == f.line)
+                gutter = str(f.line)
+                out.append(f"  {gutter} | {text}")
+                out.append(f"  {' ' * len(gutter)} | {paint(marks, f.severity, color)}")
+            if f.fix is not None:
+                action = f"replace with {terminal_safe(repr(f.fix.replacement))}" if f.fix.replacement else "delete it"
+                out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
+        wrote = True
+        yield "".join(line + "\n" for line in out)
+    yield finish(report, wrote)
 
 
-def finish(report: RunReport, out: list[str]) -> str:
-    """The report's end, shared by the text and concise formats: statistics, summary. Files that could not be
-    read are counted in the summary; their errors go to standard error (``newslint.cli.check``), not here."""
+def finish(report: RunReport, wrote: bool) -> str:
+    """The report's end, shared by the text and concise formats: statistics, summary (``wrote``: whether
+    findings came before). Files that could not be read are counted in the summary; their errors go to standard
+    error (``newslint.cli.check``), not here."""
+    out: list[str] = []
     stats = statistics_lines(report) if report.statistics else []
     if stats:
-        out.extend(["", *stats] if out else stats)
+        out.extend(["", *stats] if wrote else stats)
     if not report.quiet:
         out.append(summary_line(report))
     return "\n".join(out) + "\n" if out else ""

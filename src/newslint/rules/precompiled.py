@@ -20,7 +20,7 @@ from typing import Any
 from newslint.language.patterns import KNOWN_LITERALS, required_literal_sets
 
 TABLE_NAME = "compiled.json"
-FORMAT = 2  # 2: each expression has a list of literal sets (all required), not one set
+FORMAT = 3  # 2: each expression has a list of literal sets (all required); 3: the literals are case keys
 
 
 def checksum(data: bytes) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,11 +27,12 @@ from newslint.running.configured import CommandLine, Profile, build_profile, pat
 from newslint.running.interrupt import stop_if_interrupted
 from newslint.running.linter import FileResult
 from newslint.running.one_file import CheckSettings, Target, UsageError, collect
-from newslint.running.progress import for_run
+from newslint.running.progress import Progress, for_run
 from newslint.running.timing import Timings, requested_rows
 
 if TYPE_CHECKING:
     from newslint.parsing.html.selectors import HtmlSelectors
+    from newslint.running.cache import ResultCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -97,7 +98,7 @@ class CheckRequest:
 
 @dataclass(init=False)
 class CheckOutcome:
-    results: list[FileResult]
+    results: Iterable[FileResult]  # a list, or the stream of the run (see run_check)
     rules: dict[str, Rule]
     fail_on: dict[str, str]
     checked: int
@@ -125,6 +126,9 @@ class CheckOutcome:
         self.diffs = []  # --diff: (path, fixes, unified diff) per file it would change
         self.baselined = 0  # findings left out because the baseline holds them
         self.stale = 0  # findings of the baseline (in the files checked) that no longer occur
+        self.unreadable = 0  # files that could not be linted (exit code 2)
+        self.failing = False  # a finding at or above the fail-on of its file's configuration
+        self.progress: Progress | None = None
 
 
 class ProfileResolver:
@@ -162,25 +166,30 @@ class ProfileResolver:
         return profile
 
 
-def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutcome, list[str]]:
-    """Targets with their profiles (excluded ones left out), the outcome so far, and warnings to print.
+def plan(request: CheckRequest) -> tuple[list[Target], CheckOutcome, list[str]]:
+    """Targets with their profiles (``Target.profile``; excluded ones left out) in the report's order, the
+    outcome so far, and warnings to print.
 
     Raises ``ConfigError``, ``RuleLoadError`` or ``UsageError`` before anything is linted.
     """
     collected = collect(request.paths or ["."], request.stdin_filename, request.exclude, request.respect_gitignore)
     outcome = CheckOutcome(results=list(collected.errors))
     resolver = ProfileResolver(request)
-    planned: list[tuple[Target, Profile]] = []
+    planned: list[Target] = []  # each with its profile (``Target.profile``): no tuple per file
     for target in collected.targets:
         config = resolver.config_for(target)
         profile = resolver.profile_for(config)
-        if profile.exclude and target.path is not None:
+        if profile.exclude and not target.is_stdin:
             rel = relative_to(target.display, config.exclude_folder)
             if any(path_matches(rel, pattern) for pattern in profile.exclude):
                 outcome.excluded += 1
                 continue
-        planned.append((target, profile))
-        outcome.fail_on[target.display] = profile.fail_on
+        target.profile = profile
+        planned.append(target)
+        if profile.fail_on != "error":  # the default of every reader of fail_on: only the others are kept
+            outcome.fail_on[target.display] = profile.fail_on
+    # The report's order: linting in it lets the report be written as files finish (see ``run_check``).
+    planned.sort(key=lambda t: t.display)
     if not resolver.profiles and (request.config is not None or not request.isolated):
         # Nothing to lint: still validate the configuration the working folder would use.
         folder_config = resolver.explicit or resolver.config_for(Target(Path("."), "."))
@@ -193,51 +202,65 @@ def plan(request: CheckRequest) -> tuple[list[tuple[Target, Profile]], CheckOutc
 
 def _results(
     request: CheckRequest,
-    planned: list[tuple[Target, Profile]],
+    planned: list[Target],
     timings: Timings | None = None,
     outcome: CheckOutcome | None = None,
     baseline: Baseline | None = None,
 ) -> Iterator[FileResult]:
-    """Lint the planned files, each with its profile's linter: in parallel and through the cache when enabled.
-
-    Files are grouped by profile (one configuration, one linter, one cache fingerprint); results come back in
-    the planned order within each group, and the caller sorts them by path. With ``timings``, every file is
-    linted in this process and the linters add their time to it.
+    """Lint the planned files in their order (the report's), each with its profile's linter (and so its cache),
+    in parallel when enabled. Consecutive files of one profile are linted together (with one configuration, all
+    of them). With ``timings``, every file is linted in this process and the linters add their time to it.
     """
     from newslint.running.many_files import default_jobs, lint_all
 
-    groups: dict[int, tuple[Profile, list[Target]]] = {}
-    for target, profile in planned:
-        groups.setdefault(id(profile), (profile, []))[1].append(target)
     jobs = 1 if timings is not None else request.jobs or default_jobs()
-    for profile, targets in groups.values():
-        profile.linter.timings = timings
-        cache = None
-        if request.cache and any(t.path is not None for t in targets):
-            from newslint.running.cache import ResultCache, cache_root, fingerprint
+    caches: dict[int, ResultCache | None] = {}
+    try:
+        for profile, targets in _runs(planned):
+            profile.linter.timings = timings
+            cache = caches.get(id(profile))
+            if cache is None and request.cache and any(not t.is_stdin for t in targets):
+                from newslint.running.cache import ResultCache, cache_root, fingerprint
 
-            cache = ResultCache(
-                cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
-            )
-        results = lint_all(profile.linter, targets, request.settings, jobs, cache)
-        if baseline is not None:
-            results = (baseline.filter(r) for r in results)
-        if request.diff:
-            for target, result in zip(targets, results, strict=True):
-                yield _diff(target, result, outcome)
-        elif request.fix:
-            for target, result in zip(targets, results, strict=True):
-                fixed = _fix(request, profile, target, result)
-                yield baseline.filter(fixed) if baseline is not None and fixed is not result else fixed
-        else:
-            yield from results
-        if cache is not None:
-            cache.save_index()
+                cache = caches[id(profile)] = ResultCache(
+                    cache_root(), fingerprint(profile.ruleset, profile.linter, request.settings, profile.digest())
+                )
+            results = lint_all(profile.linter, targets, request.settings, jobs, cache)
+            if baseline is not None:
+                results = (baseline.filter(r) for r in results)
+            if request.diff:
+                for target, result in zip(targets, results, strict=True):
+                    yield _diff(target, result, outcome)
+            elif request.fix:
+                for target, result in zip(targets, results, strict=True):
+                    fixed = _fix(request, profile, target, result)
+                    yield baseline.filter(fixed) if baseline is not None and fixed is not result else fixed
+            else:
+                yield from results
+    finally:
+        for cache in caches.values():
+            if cache is not None:
+                cache.save_index()
+
+
+def _runs(planned: list[Target]) -> Iterator[tuple[Profile, list[Target]]]:
+    """The planned files as runs of consecutive files that share a profile (with one configuration, one run)."""
+    current: Profile | None = None
+    targets: list[Target] = []
+    for target in planned:
+        profile = target.profile
+        if profile is not current:
+            if current is not None:
+                yield current, targets
+            current, targets = profile, []
+        targets.append(target)
+    if current is not None:
+        yield current, targets
 
 
 def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
     """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
-    if target.path is None or not any(f.fix is not None and f.fix.safe for f in result.findings):
+    if target.is_stdin or not any(f.fix is not None and f.fix.safe for f in result.findings):
         return result
     from newslint.files.source import format_for
     from newslint.running.fixes import apply_fixes
@@ -294,71 +317,110 @@ def _read_baseline(request: CheckRequest) -> Baseline | None:
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
-    """Raises ``ConfigError``, ``RuleLoadError``, ``UsageError`` or ``BaselineError`` before anything is
+    """Plan the run and return its outcome. Its ``results`` is the stream of the run: files are linted as it is
+    read, and come by path (the unreadable ones merged in), so that the report can be written as files finish;
+    ``exit_code`` and the counts are known once it is read to its end. With a baseline or ``--diff``, whose
+    notes come before the report, the results are a list, all linted before this returns.
+
+    Raises ``ConfigError``, ``RuleLoadError``, ``UsageError`` or ``BaselineError`` before anything is
     linted (``BaselineError`` also when ``--write-baseline`` cannot write its file)."""
     baseline = _read_baseline(request)
     planned, outcome, warnings = plan(request)
     if request.output_file is not None:
-        refuse_output_over_input(request.output_file, [t for t, _ in planned])
+        refuse_output_over_input(request.output_file, planned)
     err = sys.stderr
     if not request.quiet:
         for warning in warnings:
             print(f"newslint: warning: {warning}", file=err)
-    progress = for_run(err, request.output_format, request.quiet, len(planned))
-    findings = 0
+    outcome.progress = for_run(err, request.output_format, request.quiet, len(planned))
     rows = requested_rows()
     if rows is not None:
         outcome.timings = Timings(rows)
-    for done, result in enumerate(_results(request, planned, outcome.timings, outcome, baseline), 1):
-        stop_if_interrupted()
-        outcome.results.append(result)
-        findings += len(result.findings)
-        if result.notice and not request.quiet:
-            progress.message(f"newslint: {result.path}: {result.notice}")
-        if not request.quiet:
-            for warning in result.warnings:
-                progress.message(f"newslint: warning: {result.path}: {warning}")
-        if result.debug:
-            progress.message(result.debug)
-        progress.update(done, findings)
-    progress.close()
     outcome.checked = len(planned)
-    outcome.results.sort(key=lambda r: r.path)
+    unreadable = sorted(outcome.results, key=lambda r: r.path)
+    stream = _stream(request, planned, outcome, unreadable, baseline)
+    if baseline is None and request.baseline is None and not request.diff:
+        outcome.results = stream
+        return outcome
+    outcome.results = list(stream)
     if request.write_baseline and request.baseline is not None and planned:  # nothing checked: nothing to record
         recorded = Baseline.of(request.baseline, outcome.results)
         total = recorded.write()
         if not request.quiet:
             print(f"newslint: recorded {total} finding{'s' if total != 1 else ''} in {request.baseline}", file=err)
+        outcome.failing = False
         for result in outcome.results:
             recorded.filter(result)
+            outcome.failing = outcome.failing or _fails(outcome, result)
         baseline = recorded
     if baseline is not None:
         outcome.baselined = sum(baseline.matched.values())
-        outcome.stale = baseline.stale({baseline.relative(t.display) for t, _ in planned})
-    if request.fix:
-        fixed = [r for r in outcome.results if r.fixed]
-        total = sum(r.fixed for r in fixed)
-        if fixed and not request.quiet:
-            files = "file" if len(fixed) == 1 else "files"
-            print(f"newslint: fixed {total} finding{'s' if total != 1 else ''} in {len(fixed)} {files}", file=err)
-        if any(t.path is None for t, _ in planned):
-            print("newslint: warning: fixes are not applied to standard input", file=err)
+        outcome.stale = baseline.stale({baseline.relative(t.display) for t in planned})
     return outcome
 
 
+def _fails(outcome: CheckOutcome, result: FileResult) -> bool:
+    """Whether a finding of ``result`` is at or above the fail-on of its file's configuration."""
+    level = outcome.fail_on.get(result.path, "error")
+    if level == "never":
+        return False
+    threshold = SEVERITY_RANK[level]
+    return any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
+
+
+def _stream(
+    request: CheckRequest,
+    planned: list[Target],
+    outcome: CheckOutcome,
+    unreadable: list[FileResult],
+    baseline: Baseline | None,
+) -> Iterator[FileResult]:
+    """The results by path, counted as they go (``exit_code``), with the progress line and per-file notes."""
+    import heapq
+
+    progress = outcome.progress
+    assert progress is not None
+    err = sys.stderr
+    findings = done = fixed_files = fixed_total = 0
+    linted = ((r, True) for r in _results(request, planned, outcome.timings, outcome, baseline))
+    merged = heapq.merge(((r, False) for r in unreadable), linted, key=lambda rl: rl[0].path)
+    for result, was_linted in merged:
+        stop_if_interrupted()
+        if was_linted:
+            done += 1
+            findings += len(result.findings)
+            if result.notice and not request.quiet:
+                progress.message(f"newslint: {result.path}: {result.notice}")
+            if not request.quiet:
+                for warning in result.warnings:
+                    progress.message(f"newslint: warning: {result.path}: {warning}")
+            if result.debug:
+                progress.message(result.debug)
+            progress.update(done, findings)
+            if result.fixed:
+                fixed_files += 1
+                fixed_total += result.fixed
+            outcome.failing = outcome.failing or _fails(outcome, result)
+        if result.error:
+            outcome.unreadable += 1
+        yield result
+    progress.close()
+    if request.fix:
+        if fixed_files and not request.quiet:
+            files = "file" if fixed_files == 1 else "files"
+            s = "s" if fixed_total != 1 else ""
+            print(f"newslint: fixed {fixed_total} finding{s} in {fixed_files} {files}", file=err)
+        if any(t.is_stdin for t in planned):
+            print("newslint: warning: fixes are not applied to standard input", file=err)
+
+
 def exit_code(outcome: CheckOutcome, exit_zero: bool) -> int:
-    if any(r.error for r in outcome.results):
+    """The exit code of a run whose results have all been read."""
+    if outcome.unreadable:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    for result in outcome.results:
-        level = outcome.fail_on.get(result.path, "error")
-        if level == "never":
-            continue
-        threshold = SEVERITY_RANK[level]
-        if any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if outcome.failing else EXIT_OK
 
 
 def profile_here(config: Path | None, isolated: bool, cli: CommandLine) -> Profile:

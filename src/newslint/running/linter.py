@@ -21,6 +21,7 @@ from newslint.language.model import Hit, Rule
 from newslint.language.patterns import PatternError, RuleTimeout
 from newslint.rules.loader import RuleSet
 from newslint.running.findings import Finding, Fix
+from newslint.running.time_limit import RuleTimer, rule_budget
 
 if TYPE_CHECKING:
     from newslint.document.dates import DatePolicy
@@ -90,35 +91,40 @@ class Linter:
             ctx.dates = self.date_policy
         findings: list[Finding] = []
         timings = self.timings
-        for rule in self.rules:
-            ctx.start_rule(rule.id)
-            started = time.monotonic()
-            try:
-                if rule.when is not None and not rule.when.holds(ctx):
-                    continue
-                for check, scope in rule.parts:
-                    for hit in check.run(rule, ctx, scope or rule.scope):
-                        findings.append(self._finding(rule, hit, doc))
-            except RuleTimeout:
-                elapsed = time.monotonic() - started
-                findings.append(
-                    Finding(
-                        doc.path,
-                        TIMEOUT_RULE,
-                        "error",
-                        f"rule {rule.id} ran past its time limit ({self.timeout:g}s, after {elapsed:.1f}s) on this "
-                        f"file and was stopped; a pattern of {rule.file} may backtrack catastrophically",
-                        1,
-                        1,
-                        1,
-                        1,
+        budget = rule_budget(self.timeout, len(doc.source))
+        with RuleTimer() as timer:
+            for rule in self.rules:
+                started = time.monotonic()
+                try:
+                    try:
+                        ctx.start_rule(rule.id, timer.arm(budget))
+                        if rule.when is not None and not rule.when.holds(ctx):
+                            continue
+                        for check, scope in rule.parts:
+                            for hit in check.run(rule, ctx, scope or rule.scope):
+                                findings.append(self._finding(rule, hit, doc))
+                    finally:
+                        timer.disarm()
+                except RuleTimeout:
+                    elapsed = time.monotonic() - started
+                    findings.append(
+                        Finding(
+                            doc.path,
+                            TIMEOUT_RULE,
+                            "error",
+                            f"rule {rule.id} ran past its time limit ({budget:.3g}s, after {elapsed:.1f}s) on this "
+                            f"file and was stopped; a pattern of {rule.file} may backtrack catastrophically",
+                            1,
+                            1,
+                            1,
+                            1,
+                        )
                     )
-                )
-            except PatternError as exc:
-                findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
-            finally:
-                if timings is not None:
-                    timings.add(rule.id, time.monotonic() - started)
+                except PatternError as exc:
+                    findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
+                finally:
+                    if timings is not None:
+                        timings.add(rule.id, time.monotonic() - started)
         findings.sort(key=Finding.sort_key)
         return findings
 

@@ -20,7 +20,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -72,7 +72,7 @@ def plan_chunks(sizes: list[int], jobs: int) -> tuple[list[range], list[int]]:
 
 def _size(target: Target) -> int:
     try:
-        return os.stat(target.path).st_size if target.path is not None else 0
+        return os.stat(target.os_path).st_size if target.os_path is not None else 0
     except OSError:
         return 0
 
@@ -125,7 +125,7 @@ def lint_one(linter: Linter, target: Target, settings: CheckSettings, cache: Res
     from newslint.running.one_file import lint_target
 
     with gc_paused():
-        if cache is not None and target.path is not None:
+        if cache is not None and not target.is_stdin:
             return cache.lint(linter, target, settings)
         return lint_target(linter, target, settings)
 
@@ -135,7 +135,13 @@ def lint_one(linter: Linter, target: Target, settings: CheckSettings, cache: Res
 _worker_state: tuple[Linter, CheckSettings, ResultCache | None] | None = None
 
 
-def die_with_parent(parent: int) -> None:
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def die_with_parent(parent: int, kernel: bool = True) -> None:
     """End this worker when the parent process dies (``kill -9``, SIGTERM, a crash).
 
     A worker waits for its next chunk on a pipe that it (and every other worker) also holds open for writing,
@@ -144,7 +150,7 @@ def die_with_parent(parent: int) -> None:
     elsewhere a daemon thread notices that the parent changed.
     """
     armed = False
-    if sys.platform.startswith("linux"):
+    if kernel and sys.platform.startswith("linux"):
         try:
             import ctypes
 
@@ -166,11 +172,13 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
 
 
-def _init_worker(linter: Linter, settings: CheckSettings, cache: ResultCache | None, parent: int = 0) -> None:
+def _init_worker(
+    linter: Linter, settings: CheckSettings, cache: ResultCache | None, parent: int = 0, kernel: bool = True
+) -> None:
     global _worker_state
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     if parent:
-        die_with_parent(parent)
+        die_with_parent(parent, kernel)
     _worker_state = (linter, settings, cache)
     prepare_long_lived()
 
@@ -193,6 +201,10 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+BLOCK = 256  # files looked up in the cache at a time: their cached results wait in memory for their turn
+WINDOW_PER_JOB = 4  # chunks handed to the pool ahead of the one whose results come next, per worker
+
+
 def lint_all(
     linter: Linter,
     targets: list[Target],
@@ -200,59 +212,98 @@ def lint_all(
     jobs: int,
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Lint every target; results are yielded in the order of ``targets`` whatever ``jobs`` is."""
+    """Lint every target; results are yielded in the order of ``targets`` whatever ``jobs`` is.
+
+    Memory stays flat however many files there are: the cache is read a block of files at a time, and the pool
+    gets at most a window of chunks ahead of the results being yielded (their results wait for their turn).
+    """
     prepare_long_lived()
-    files = [t for t in targets if t.path is not None]
+    files = [t for t in targets if not t.is_stdin]
     if jobs <= 1 or len(files) < MIN_FILES_FOR_POOL or len(files) != len(targets):
         # Standard input (read by this process) or a small run: in-process.
         for target in targets:
             yield lint_one(linter, target, settings, cache)
         return
-    if cache is None:
-        yield from _pooled(linter, targets, settings, min(jobs, len(targets)), cache)
-        return
-    # Cached results first, here: only the files that changed go to workers (none at all on a warm run).
-    known = [cache.lookup(t, settings) for t in targets]
-    missing = [t for t, r in zip(targets, known, strict=True) if r is None]
-    if len(missing) < MIN_FILES_FOR_POOL:
-        fresh: Iterator[FileResult] = (lint_one(linter, t, settings, cache) for t in missing)
-    else:
-        fresh = _pooled(linter, missing, settings, min(jobs, len(missing)), cache)
+    pool = _Pool(linter, settings, jobs, cache)
     try:
-        for result in known:
-            yield result if result is not None else next(fresh)
+        if cache is None:
+            yield from pool.lint(targets)
+            return
+        # Cached results are read here: only the files that changed go to workers (none at all on a warm run).
+        for start in range(0, len(targets), BLOCK):
+            block = targets[start : start + BLOCK]
+            known = [cache.lookup(t, settings) for t in block]
+            missing = [t for t, r in zip(block, known, strict=True) if r is None]
+            if len(missing) < MIN_FILES_FOR_POOL:
+                fresh: Iterator[FileResult] = (lint_one(linter, t, settings, cache) for t in missing)
+            else:
+                fresh = pool.lint(missing)
+            for result in known:
+                yield result if result is not None else next(fresh)
+            del known
     finally:
-        if hasattr(fresh, "close"):
-            fresh.close()  # shuts the pool down now, not when the generator is collected
+        pool.close()
 
 
-def _pooled(
-    linter: Linter, targets: list[Target], settings: CheckSettings, jobs: int, cache: ResultCache | None
-) -> Iterator[FileResult]:
-    # Imported here: a one-file run never starts a pool and should not pay for importing one.
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+class _Pool:
+    """A process pool started on first use, fed a window of chunks ahead of the results being read."""
 
-    chunks, order = plan_chunks([_size(t) for t in targets], jobs)
-    executor = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(linter, settings, cache, os.getpid()),
-    )
-    done = 0  # targets yielded so far (chunks are yielded in input order, whatever order they finish in)
-    try:
+    def __init__(self, linter: Linter, settings: CheckSettings, jobs: int, cache: ResultCache | None) -> None:
+        self.linter = linter
+        self.settings = settings
+        self.jobs = jobs
+        self.cache = cache
+        self.executor: Any = None
+        self.broken = False
+
+    def _start(self) -> Any:
+        # Imported here: a one-file run never starts a pool and should not pay for importing one.
+        from concurrent.futures import ProcessPoolExecutor
+
         with sigint_held():  # the first submit starts the workers
-            futures = {c: executor.submit(_lint_chunk, [targets[i] for i in chunks[c]]) for c in order}
-        for c in range(len(chunks)):
-            results = futures[c].result()
-            done += len(results)
-            yield from results
-    except BrokenProcessPool:
-        # A worker died (killed, out of memory): finish the rest here, where a crash is at least visible.
-        for target in targets[done:]:
-            yield lint_one(linter, target, settings, cache)
-    finally:
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=_context(),
+                initializer=_init_worker,
+                # The parent's pid, and whether the kernel may signal the workers when it dies: it signals when
+                # the *thread* that started them ends, so only the main thread may start them that way.
+                initargs=(self.linter, self.settings, self.cache, os.getpid(), _in_main_thread()),
+            )
+        return self.executor
+
+    def lint(self, targets: list[Target]) -> Iterator[FileResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            for target in targets:
+                yield lint_one(self.linter, target, self.settings, self.cache)
+            return
+        chunks, order = plan_chunks([_size(t) for t in targets], self.jobs)
+        rank = {c: r for r, c in enumerate(order)}  # largest first, within the window
+        window = WINDOW_PER_JOB * self.jobs
+        executor = self.executor or self._start()
+        futures: dict[int, Any] = {}
+        done = 0  # targets yielded so far (chunks are yielded in input order, whatever order they finish in)
+        try:
+            for c in range(len(chunks)):
+                waiting = [i for i in range(c, min(len(chunks), c + window)) if i not in futures]
+                with sigint_held():
+                    for i in sorted(waiting, key=rank.__getitem__):
+                        futures[i] = executor.submit(_lint_chunk, [targets[t] for t in chunks[i]])
+                results = futures.pop(c).result()
+                done += len(results)
+                yield from results
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): finish the rest here, where a crash is at least visible.
+            self.broken = True
+            for target in targets[done:]:
+                yield lint_one(self.linter, target, self.settings, self.cache)
+        finally:
+            for future in futures.values():
+                future.cancel()
+
+    def close(self) -> None:
         # On Ctrl-C too: pending chunks are dropped and each worker finishes the chunk it holds (a second or
         # less). Terminating workers instead races with the pool's own bookkeeping and prints tracebacks.
-        executor.shutdown(wait=True, cancel_futures=True)
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)

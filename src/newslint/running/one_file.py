@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from newslint.files.source import DEFAULT_MAX_FILE_SIZE, SourceError, SourceSkipped, format_for, read_stream
 from newslint.language.model import Rule
@@ -29,11 +30,49 @@ class UsageError(Exception):
     """A problem with how newslint was called or configured (exit code 2)."""
 
 
-@dataclass
 class Target:
-    path: Path | None  # None: standard input
-    display: str
-    format: str | None = None
+    """A file to check. Its path is kept as a string (a ``Path`` is made when asked): a run over 100,000 files
+    holds them all, and a ``Path`` costs several times the string."""
+
+    __slots__ = ("_path", "display", "format", "profile")
+
+    def __init__(self, path: Path | str | None, display: str, format: str | None = None) -> None:
+        # None: standard input. The display name is the path itself when they are equal (one string, not two).
+        self._path = None if path is None else display if str(path) == display else str(path)
+        self.display = display
+        self.format = format
+        self.profile: Any = None  # the configuration that governs the file, once a run has planned it
+
+    def __getstate__(self) -> tuple[str | None, str, str | None]:
+        # Sent to pool workers without its profile: the workers have the linter already.
+        return (self._path, self.display, self.format)
+
+    def __setstate__(self, state: tuple[str | None, str, str | None]) -> None:
+        self._path, self.display, self.format = state
+        self.profile = None
+
+    @property
+    def path(self) -> Path | None:
+        return None if self._path is None else Path(self._path)
+
+    @property
+    def is_stdin(self) -> bool:
+        return self._path is None
+
+    @property
+    def os_path(self) -> str | None:
+        """The path as a string, for ``os`` calls: no ``Path`` made (each interns its parts)."""
+        return self._path
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Target):
+            return NotImplemented
+        return (self._path, self.display, self.format) == (other._path, other.display, other.format)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Target(path={self.path!r}, display={self.display!r}, format={self.format!r})"
 
 
 @dataclass(init=False)
@@ -105,7 +144,7 @@ def collect(
                     if excluded(display) or display in seen:
                         continue
                     seen.add(display)
-                    out.targets.append(Target(Path(full), display, format_for(name)))
+                    out.targets.append(Target(full, display, format_for(name)))
                     found += 1
             if not found:
                 kinds = ", ".join("*" + s for s in ARTICLE_SUFFIXES)
@@ -192,7 +231,7 @@ def make_linter(ruleset: RuleSet, settings: CheckSettings) -> Linter:
 
 
 def lint_target(linter: Linter, target: Target, settings: CheckSettings) -> FileResult:
-    if target.path is None:
+    if target.os_path is None:
         try:
             source = read_stream(sys.stdin.buffer, target.display, target.format, settings.max_file_size)
         except SourceSkipped as exc:
@@ -200,4 +239,5 @@ def lint_target(linter: Linter, target: Target, settings: CheckSettings) -> File
         except SourceError as exc:
             return FileResult(target.display, error=str(exc))
         return lint_source(linter, source, settings.debug)
-    return lint_file(linter, target.path, target.display, target.format, settings.max_file_size, settings.debug)
+    path: Any = target.os_path  # read_source takes any path os.stat and open take
+    return lint_file(linter, path, target.display, target.format, settings.max_file_size, settings.debug)

@@ -176,6 +176,14 @@ SELF_PROMOTION = (
     r"\bopen\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:demat|trading)\s+account\s+(?:with|in|on)\s+us\b",
     r"\btrade\s+with\s+us\b",
     r"\b(?:book|get)\s+(?:a|your)\s+(?:free\s+)?(?:demo|consultation|trial)\b",
+    # The promotions of the other packs (asci, mf, ipo, irdai): an app or exchange for crypto or trading, a fund,
+    # a policy, an IPO application, offered as the page's own.
+    r"\b(?:download|install|sign\s+up\s+(?:on|with|for)|register\s+(?:on|with)|trade\s+on)\s+(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:crypto|bitcoin|trading|investment|demat|broking|stock|mutual\s+fund|insurance)\s+(?:app|exchange|platform|account)\b",
+    r"\b(?:invest|start\s+(?:a|an|your)\s+SIPs?)\s+(?:now\s+|today\s+)?"
+    r"(?:in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:funds?|schemes?|NFOs?|ULIPs?)|with\s+us|through\s+us)\b",
+    r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
+    r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:now\s+|today\s+)?(?:on|via|through|with)\s+(?:us|our)\b",
     r"(?:हमारे|हमारा|हमारी|मेरे|मेरा)\s+(?:\S+\s+){0,2}?(?:चैनल|ग्रुप|कॉल्स?|टिप्स|कोर्स|प्लान|सर्विस|एडवाइजरी)",
     r"(?:जॉइन|ज्वाइन|join)\s+(?:करें|करो|कीजिए|kare|karo|karein|kijiye)",
     r"\b(?:hamare|humare|mere|apna)\s+(?:\w+\s+){0,2}?(?:channel|group|calls?|tips|course|plan)\b",

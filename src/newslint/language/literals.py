@@ -1,0 +1,387 @@
+"""The prefilter of an expression: literals that every match must contain, derived from its own syntax.
+
+Most rules never fire on most documents, and a ``str`` search for a literal decides that many times faster than
+running the expression. ``required_literal_sets`` gives up to four sets of literals such that any text the
+expression can match holds a literal of each set ("(?:click|tap) here to (?:open|join)" needs "here", one of
+"open"/"join" and one of "click"/"tap").
+
+The expressions are written for the ``regex`` module (version 0 syntax), so this module reads them with a
+parser of its own for the part of that syntax it fully understands: literals and escapes, character classes,
+groups (capturing, named, non-capturing, atomic), alternation, greedy, lazy and possessive repeats, anchors and
+lookarounds. Anything else (fuzzy matching ``{e<=1}``, POSIX classes ``[[:space:]]``, nested sets, named
+lists, recursion, conditionals, verbose or full-case flags, an unknown escape, a ``{`` that is not a repeat)
+means no prefilter: the expression then runs on every unit, so a construct it does not know can cost time,
+never a finding. (Python's ``re`` parser, used before, read ``{e<=1}`` as six literal characters and
+``[[:space:]]`` as a class and a ``]``, and so ruled out every page for such rules.)
+
+Literals are compared on a *case key* (``case_key``): the text lower-cased, with the few characters that the
+``regex`` module matches case-insensitively with another but that lower-case differently (``ſ`` and ``s``,
+``ı`` and ``i``, ``ς`` and ``σ``...) mapped to one of them. Because the key is the same for every spelling that
+an expression matches case-insensitively, one literal serves both case-sensitive and case-insensitive
+expressions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from newslint.document.case_key import case_key
+
+# -- parsing ---------------------------------------------------------------------------------------------
+
+
+class GiveUp(Exception):
+    """A construct this parser does not fully understand: no prefilter."""
+
+
+# Nodes: ("lit", char) | ("cls", frozenset of chars or None for a wide class) | ("at",) a zero-width anchor
+# | ("opaque",) something zero-width or unknown that breaks a literal run | ("alt", [sequence, ...])
+# | ("rep", minimum, sequence). A sequence is a list of nodes.
+
+INLINE_FLAGS = frozenset("imsauw")  # flags that change no literal's key and no parse (not x, f, V1, L)
+ANCHOR_ESCAPES = frozenset("bBAZmMG")
+CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "v": "\v"}
+MAX_CLASS = 8  # characters of a class that still count as spellings
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.s = source
+        self.i = 0
+
+    def parse(self) -> list[Any]:
+        alts = self.alternation()
+        if self.i != len(self.s):
+            raise GiveUp("unbalanced )")
+        return [("alt", alts)] if len(alts) > 1 else alts[0]
+
+    def alternation(self) -> list[list[Any]]:
+        alts = [self.sequence()]
+        while self.i < len(self.s) and self.s[self.i] == "|":
+            self.i += 1
+            alts.append(self.sequence())
+        return alts
+
+    def sequence(self) -> list[Any]:
+        seq: list[Any] = []
+        s = self.s
+        while self.i < len(s) and s[self.i] not in "|)":
+            atom = self.atom()
+            if atom is None:
+                continue
+            seq.append(self.quantified(atom))
+        return seq
+
+    def quantified(self, atom: Any) -> Any:
+        s = self.s
+        if self.i >= len(s):
+            return atom
+        c = s[self.i]
+        if c in "*+?":
+            self.i += 1
+            low = 1 if c == "+" else 0
+        elif c == "{":
+            low = self.counted()
+        else:
+            return atom
+        if self.i < len(s) and s[self.i] in "?+":  # lazy or possessive
+            self.i += 1
+        if self.i < len(s) and (s[self.i] in "*+?" or s[self.i] == "{"):
+            raise GiveUp("repeat of a repeat")
+        if atom[0] in ("at", "opaque"):
+            raise GiveUp("repeated zero-width item")
+        return ("rep", low, [atom])
+
+    def counted(self) -> int:
+        """``{m}``, ``{m,}``, ``{,n}``, ``{m,n}``; anything else after ``{`` (fuzzy matching) gives up."""
+        s = self.s
+        close = s.find("}", self.i)
+        if close < 0:
+            raise GiveUp("{")
+        body = s[self.i + 1 : close]
+        low, comma, high = body.partition(",")
+        if not (low.isdigit() or (comma and low == "")) or not (high == "" or high.isdigit()):
+            raise GiveUp("{ that is not a repeat")
+        if not (low.isascii() and high.isascii()):
+            raise GiveUp("non-ASCII digits")
+        if low and high and int(low) > int(high):
+            raise GiveUp("bad repeat")
+        self.i = close + 1
+        return int(low) if low else 0
+
+    def atom(self) -> Any:
+        s = self.s
+        c = s[self.i]
+        self.i += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == "\\":
+            return self.escape(in_class=False)
+        if c == ".":
+            return ("cls", None)
+        if c in "^$":
+            return ("at",)
+        if c in "*+?{":
+            raise GiveUp(f"nothing to repeat before {c}")
+        return ("lit", c)
+
+    def group(self) -> Any:
+        s = self.s
+        kind = "plain"
+        if s.startswith("?", self.i):
+            rest = s[self.i + 1 : self.i + 4]
+            if rest.startswith(":") or rest.startswith(">"):
+                self.i += 2
+            elif rest.startswith("P<") or (rest.startswith("<") and not rest.startswith(("<=", "<!"))):
+                close = s.find(">", self.i)
+                name = s[self.i + (3 if rest.startswith("P") else 2) : close] if close > 0 else ""
+                if not name.isidentifier():
+                    raise GiveUp("group name")
+                self.i = close + 1
+            elif rest.startswith(("=", "!", "<=", "<!")):
+                self.i += 2 if rest[0] in "=!" else 3
+                kind = "look"
+            else:
+                return self.flags()
+        alts = self.alternation()
+        if self.i >= len(s) or s[self.i] != ")":
+            raise GiveUp("unclosed group")
+        self.i += 1
+        if kind == "look":
+            return ("opaque",)
+        return ("alt", alts)
+
+    def flags(self) -> Any:
+        """``(?flags)`` or ``(?flags-flags:...)`` with flags that change nothing here; else give up."""
+        s = self.s
+        j = self.i + 1
+        while j < len(s) and (s[j] in INLINE_FLAGS or s[j] == "-"):
+            j += 1
+        if j == self.i + 1 or j >= len(s) or s[j] not in ":)":
+            raise GiveUp("unknown group")
+        self.i = j + 1
+        if s[j] == ")":
+            return None  # a flag setting: no item
+        alts = self.alternation()
+        if self.i >= len(s) or s[self.i] != ")":
+            raise GiveUp("unclosed group")
+        self.i += 1
+        return ("alt", alts)
+
+    def escape(self, in_class: bool) -> Any:
+        s = self.s
+        if self.i >= len(s):
+            raise GiveUp("trailing backslash")
+        c = s[self.i]
+        self.i += 1
+        if c in CHAR_ESCAPES and c != "v":
+            return ("lit", CHAR_ESCAPES[c])
+        if c in "dDwWsS":
+            return ("cls", None)
+        if c in "pP":
+            if self.i < len(s) and s[self.i] == "{":
+                close = s.find("}", self.i)
+                if close < 0:
+                    raise GiveUp("\\p{")
+                self.i = close + 1
+            else:
+                self.i += 1
+            return ("cls", None)
+        if c == "X":
+            raise GiveUp("\\X matches several characters")
+        if not in_class and c in ANCHOR_ESCAPES:
+            return ("at",)
+        if c in "xuU":
+            width = {"x": 2, "u": 4, "U": 8}[c]
+            digits = s[self.i : self.i + width]
+            if len(digits) != width or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                raise GiveUp("hex escape")
+            self.i += width
+            return ("lit", chr(int(digits, 16)))
+        if c == "N" and s.startswith("{", self.i):
+            close = s.find("}", self.i)
+            try:
+                char = unicodedata.lookup(s[self.i + 1 : close])
+            except KeyError:
+                raise GiveUp("\\N{") from None
+            self.i = close + 1
+            return ("lit", char)
+        if c.isalnum() or c == "_":  # octal, back-references, \L<...>, \K, \g<...>: not understood
+            raise GiveUp(f"escape \\{c}")
+        return ("lit", c)  # an escaped symbol: itself
+
+    def char_class(self) -> Any:
+        """``[...]``: a small set of characters, or wide (negated, ``\\w``, a big range); nested sets and POSIX
+        classes give up."""
+        s = self.s
+        negated = s.startswith("^", self.i)
+        if negated:
+            self.i += 1
+        chars: set[str] = set()
+        wide = negated
+        first = True
+        while True:
+            if self.i >= len(s):
+                raise GiveUp("unclosed [")
+            c = s[self.i]
+            if c == "]":
+                if first:
+                    raise GiveUp("[] or []...]")
+                self.i += 1
+                break
+            first = False
+            if c == "[":
+                raise GiveUp("[ inside a class (POSIX class or nested set)")
+            if s.startswith(("&&", "||", "--", "~~"), self.i):
+                raise GiveUp("set operation")
+            self.i += 1
+            if c == "\\":
+                item = self.escape(in_class=True)
+                if item[0] != "lit":
+                    wide = True
+                    continue
+                c = item[1]
+            if s.startswith("-", self.i) and self.i + 1 < len(s) and s[self.i + 1] != "]":
+                self.i += 1
+                hi = s[self.i]
+                self.i += 1
+                if hi == "\\":
+                    item = self.escape(in_class=True)
+                    if item[0] != "lit":
+                        raise GiveUp("range to a class")
+                    hi = item[1]
+                elif hi == "[":
+                    raise GiveUp("[ inside a class")
+                if ord(hi) < ord(c):
+                    raise GiveUp("bad range")
+                if ord(hi) - ord(c) >= MAX_CLASS:
+                    wide = True
+                else:
+                    chars.update(chr(x) for x in range(ord(c), ord(hi) + 1))
+                continue
+            chars.add(c)
+        if wide or not chars or len(chars) > MAX_CLASS:
+            return ("cls", None)
+        return ("cls", frozenset(chars))
+
+
+def parse(source: str) -> list[Any] | None:
+    """The expression as a sequence of nodes, or ``None`` if it uses a construct not understood here."""
+    try:
+        return _Parser(source).parse()
+    except (GiveUp, IndexError, ValueError):
+        return None
+
+
+# -- requirements ----------------------------------------------------------------------------------------
+
+MAX_ALTERNATIVES = 32  # a literal run that branches into more spellings than this is cut
+MAX_LITERAL_SETS = 4  # the prefilter's sets, most selective first; more cost more searches than they save
+
+
+def _leading_literals(seq: list[Any]) -> tuple[str, bool]:
+    """The literal characters (keys) a sequence starts with, and whether that is all it is."""
+    chars = []
+    for node in seq:
+        if node[0] == "lit":
+            chars.append(case_key(node[1]))
+        elif node[0] != "at":
+            return "".join(chars), False
+    return "".join(chars), True
+
+
+def _best(candidates: list[set[str]]) -> set[str]:
+    """The most selective requirement: its shortest spelling is longest, then it has the fewest spellings."""
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
+    """Sets of keys such that every match of this sequence contains one key of each set.
+
+    A run of literal characters becomes a set; a small character class inside a run multiplies its spellings
+    (``IN[AHZ]`` -> ``INA``, ``INH``, ``INZ``); a group or a repeat of at least one adds the sets of its
+    content; an alternation adds the union of each alternative's best set. A zero-width anchor keeps a run
+    going; anything else ends it.
+    """
+    if depth > 40:
+        return []
+    candidates: list[set[str]] = []
+    run: list[str] = [""]
+
+    def end_run() -> None:
+        if run != [""]:
+            candidates.append(set(run))
+        run[:] = [""]
+
+    for node in seq:
+        kind = node[0]
+        if kind == "lit":
+            key = case_key(node[1])
+            run[:] = [r + key for r in run]
+        elif kind == "at":
+            continue
+        elif kind == "cls":
+            chars = node[1]
+            keys = sorted({case_key(c) for c in chars}) if chars is not None else None
+            if keys is None or len(run) * len(keys) > MAX_ALTERNATIVES:
+                end_run()
+            else:
+                run[:] = [r + k for r in run for k in keys]
+        elif kind == "rep":
+            end_run()
+            if node[1] >= 1:
+                candidates.extend(_requirements(node[2], depth + 1))
+        elif kind == "alt":
+            alts = node[1]
+            if len(alts) == 1:
+                end_run()
+                candidates.extend(_requirements(alts[0], depth + 1))
+                continue
+            # A run before an alternation goes on into each alternative's leading literals ("R(?:A|IA)"),
+            # and past it when every alternative is nothing but literals ("(?:ab|a)c": "abc" or "ac").
+            leads = [_leading_literals(alt) for alt in alts]
+            if len(run) * len(leads) <= MAX_ALTERNATIVES:
+                extended = [r + lead for r in run for lead, _whole in leads]
+                if all(whole for _lead, whole in leads):
+                    run[:] = extended
+                    continue
+                if run != [""]:
+                    candidates.append(set(extended))
+            end_run()
+            union: set[str] = set()
+            for alt in alts:
+                req = _requirements(alt, depth + 1)
+                if not req:
+                    union = set()
+                    break
+                union |= _best(req)
+            if union:
+                candidates.append(union)
+        else:  # opaque
+            end_run()
+    end_run()
+    return candidates
+
+
+def required_literal_sets(source: str, case_sensitive: bool = False) -> tuple[frozenset[str], ...]:
+    """Sets of literals (case keys, see ``case_key``) such that ``source`` can only match a text whose case key
+    holds one literal of each set, most selective first; empty when none is known or the expression uses a
+    construct not understood here. The same for both case sensitivities (the key is the same for every case
+    spelling); the argument is kept for the callers' keys.
+
+    A set that holds a lone ASCII character is left out (such a character is in nearly every text).
+    """
+    del case_sensitive
+    seq = parse(source)
+    if seq is None:
+        return ()
+    sets: list[frozenset[str]] = []
+    for candidate in _requirements(seq):
+        lits = frozenset(candidate)
+        if lits and "" not in lits and lits not in sets and not any(len(s) < 2 and s.isascii() for s in lits):
+            sets.append(lits)
+    sets.sort(key=lambda c: (min(len(s) for s in c), -len(c)), reverse=True)  # stable: ties keep their order
+    return tuple(sets[:MAX_LITERAL_SETS])

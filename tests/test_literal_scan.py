@@ -1,0 +1,49 @@
+"""The one-pass literal scan (Aho-Corasick) finds exactly the units that one ``str.find`` per literal finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import md
+from newslint.language import context
+from newslint.language.context import Unit, UnitIndex
+from newslint.rules.loader import builtin_rules_dir
+from newslint.rules.precompiled import load_table
+
+pytest.importorskip("ahocorasick")
+
+
+def scanner():
+    load_table(builtin_rules_dir())  # the packs' prefilter table: the scanner's literals
+    context._scanner = None
+    scan = context.literal_scan()
+    assert scan is not None and len(scan.literals) > 100
+    return scan
+
+
+SCAN = scanner()
+WORDS = [*SCAN.literals[::7], "the", "market", "in", "SEBI", "returns.", "ra", "₹", "-", "İstanbul", "ſure"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), min_size=1, max_size=25))
+def test_the_scan_finds_the_units_str_find_finds(paragraphs):
+    doc = md("# T\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
+    units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
+    scanned = UnitIndex(units)
+    SCAN(scanned)
+    plain = UnitIndex(units)
+    for lit in SCAN.literals:
+        assert scanned._found[lit] == plain._holding_one(lit), lit
+
+
+def test_only_long_texts_are_scanned(monkeypatch):
+    calls = []
+    monkeypatch.setattr(context, "_scanner", lambda index: calls.append(len(index.text)))
+    short = md("# T\n\nguaranteed returns\n")
+    UnitIndex([Unit(b, 0, len(b.text)) for b in short.blocks])._indexes(frozenset({"guaranteed"}))
+    long = md("# T\n\n" + "guaranteed returns on the market today.\n\n" * 1000)
+    UnitIndex([Unit(b, 0, len(b.text)) for b in long.blocks])._indexes(frozenset({"guaranteed"}))
+    assert len(calls) == 1 and calls[0] >= context.SCAN_MIN_TEXT
