@@ -260,14 +260,15 @@ def _runs(planned: list[Target]) -> Iterator[tuple[Profile, list[Target]]]:
 
 def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
     """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
-    if target.is_stdin or not any(f.fix is not None and f.fix.safe for f in result.findings):
+    path = target.path
+    if path is None or target.is_stdin or not any(f.fix is not None and f.fix.safe for f in result.findings):
         return result
     from newslint.files.source import format_for
     from newslint.running.fixes import apply_fixes
     from newslint.running.one_file import lint_target
 
     fmt = target.format or format_for(target.display, "html") or "html"
-    applied = apply_fixes(target.path, target.display, fmt, result.findings)
+    applied = apply_fixes(path, target.display, fmt, result.findings)
     if not applied.applied:
         result.warnings.extend(applied.skipped)
         return result
