@@ -11,7 +11,7 @@ import pytest
 
 from newslint.running import cache as cache_module
 from newslint.running import many_files as parallel
-from newslint.running.cache import INDEX_NAME, ResultCache
+from newslint.running.cache import INDEX_FORMAT, INDEX_NAME, ResultCache
 from test_parallel_cache import _corpus, check, promise_posts
 
 
@@ -80,7 +80,7 @@ def test_a_corrupt_index_is_ignored_and_rewritten(setup, trusted, monkeypatch):
         index.write_bytes(junk)
         cache, again = run(setup)
         assert [r.findings for r in again] == [r.findings for r in cold]
-        assert json.loads(index.read_bytes())["format"] == 1  # rewritten whole
+        assert json.loads(index.read_bytes())["entry"]["format"] == INDEX_FORMAT  # rewritten whole
     no_reading(monkeypatch)
     assert run(setup)[0].hits == 3
 
@@ -101,7 +101,7 @@ def test_a_warm_cli_run_over_old_files_reads_none_of_them(tmp_path):
     first = check(corpus, "--jobs", "1")
     indexes = list((corpus / ".newslint_cache").rglob(INDEX_NAME))
     assert len(indexes) == 1
-    rows = json.loads(indexes[0].read_bytes())["files"]
+    rows = json.loads(indexes[0].read_bytes())["entry"]["files"]
     assert len(rows) == 27  # every file (the empty one and the PNG too: their notice and error are cached)
     second = check(corpus, "--jobs", "1")
     assert (first.stdout, first.stderr, first.returncode) == (second.stdout, second.stderr, second.returncode)

@@ -250,7 +250,7 @@ def test_corrupt_and_truncated_entries_are_ignored_and_rewritten(corpus):
     again = check(corpus, "--jobs", "1")
     assert (again.stdout, again.stderr) == (reference.stdout, reference.stderr)
     for entry in entries[:4]:
-        json.loads(entry.read_bytes())["findings"]  # rewritten whole
+        json.loads(entry.read_bytes())["entry"]["findings"]  # rewritten whole
 
 
 def test_no_cache_neither_reads_nor_writes(corpus):

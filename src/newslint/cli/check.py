@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.cli.main import write_stdout
+from newslint.files.printable import message_text
 
 if TYPE_CHECKING:
     from newslint.running.progress import Progress
@@ -50,7 +51,7 @@ def _report_diff(outcome: Any, quiet: bool) -> int:
     """``--diff``: the diffs on stdout, a count on stderr; exit 1 when a file would change, 2 on an error."""
     for failed in outcome.results:
         if failed.error:
-            print(f"newslint: error: {failed.path}: {failed.error}", file=sys.stderr)
+            print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
     write_stdout("".join(text for _path, _n, text in outcome.diffs))
     total = sum(n for _path, n, _text in outcome.diffs)
     if not quiet:
@@ -176,6 +177,7 @@ def run_check_command(
             jobs=jobs,
             cache=not no_cache,
             fix=fix,
+            output_file=output_file,
             diff=diff,
             respect_gitignore=not no_respect_gitignore,
             baseline=write_baseline or baseline,
@@ -221,14 +223,14 @@ def run_check_command(
         )
         if not streamed:
             for failed in report.errors:  # on stderr, whatever the format: the report on stdout stays parseable
-                print(f"newslint: error: {failed.path}: {failed.error}", file=sys.stderr)
+                print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
         try:
             pieces = streamer(fmt)(report)
             if output_file is not None:
-                from newslint.files.atomic import write_chunks_atomic
+                from newslint.files.atomic import write_report_chunks
 
                 try:
-                    write_chunks_atomic(output_file, (piece.encode("utf-8") for piece in pieces))
+                    write_report_chunks(output_file, (piece.encode("utf-8", "backslashreplace") for piece in pieces))
                 except OSError as exc:
                     raise UsageProblem(f"cannot write {output_file}: {exc.strerror or exc}") from None
             else:
@@ -237,7 +239,7 @@ def run_check_command(
             report.close()
         if streamed:
             for failed in report.errors:  # known once the run is read: after the report, on stderr
-                print(f"newslint: error: {failed.path}: {failed.error}", file=sys.stderr)
+                print(message_text(f"newslint: error: {failed.path}: {failed.error}"), file=sys.stderr)
         if statistics and fmt in STATISTICS_ON_STDERR:
             for line in statistics_lines(report):
                 print(line, file=sys.stderr)

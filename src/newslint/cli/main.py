@@ -15,6 +15,7 @@ A reader that goes away (``newslint check . | head``) is handled where the repor
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
@@ -23,6 +24,7 @@ from typing import Any
 from newslint.running.interrupt import Interrupt, stop_if_interrupted
 
 EXIT_INTERRUPTED = 130
+_OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)))
 
 
 def _on_sigint(signum: int, frame: Any) -> None:
@@ -49,13 +51,27 @@ def silence_stdout() -> None:
         pass
 
 
+class ReportNotWritten(Exception):
+    """Standard output could not take the report (a full disk, an I/O error): one line, exit code 2."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"cannot write the report to standard output: {reason}")
+
+
 def write_stdout(text: str) -> None:
-    """Write (part of) the report; a closed pipe ends the output quietly, not the run."""
+    """Write (part of) the report; a closed pipe ends the output quietly, not the run.
+
+    Any other failure (``> /dev/full``) raises ``ReportNotWritten``; what is left of the output is discarded
+    so that the flush at exit does not fail again.
+    """
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+    except OSError as exc:
+        silence_stdout()
+        raise ReportNotWritten(exc.strerror or str(exc)) from None
 
 
 def main() -> None:
@@ -75,16 +91,33 @@ def main() -> None:
         code = EXIT_INTERRUPTED
     except BrokenPipeError:
         silence_stdout()
+    except ReportNotWritten as exc:
+        code = 2
+        _say(f"newslint: error: {exc}")
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        silence_stdout()  # a command that printed without write_stdout, on a full disk
+        code = 2
+        _say(f"newslint: error: {ReportNotWritten(exc.strerror or str(exc))}")
     finally:
         Interrupt.armed = False
     if Interrupt.seen:
         code = EXIT_INTERRUPTED
-        try:
-            print("newslint: interrupted", file=sys.stderr, flush=True)
-        except (OSError, ValueError):
-            pass
+        _say("newslint: interrupted")
     try:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         silence_stdout()
+    except OSError as exc:  # what a command printed without write_stdout, on a full disk
+        silence_stdout()
+        _say(f"newslint: error: {ReportNotWritten(exc.strerror or str(exc))}")
+        code = 2
     sys.exit(code)
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass

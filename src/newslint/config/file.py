@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newslint.files.bounded_read import NotRegular, TooLarge, read_regular
 from newslint.files.yaml_positions import Pos, YamlError, YList, YMap, load
 from newslint.language.model import SEVERITIES
 from newslint.language.spec import AnyOf, Field, ListOf, MapOf, Obj, Problems, Str
@@ -22,6 +23,7 @@ CONFIG_NAMES = (".newslint.yaml", "newslint.yaml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 REGISTRATION_NUMBER = r"IN[HAZPM][0-9]{9}"
 MAX_CONFIG_FILE = 1024 * 1024
+MAX_CONFIG_NESTING = 32  # validation recurses once per level; no configuration needs more than a few
 
 
 class ConfigError(Exception):
@@ -222,7 +224,9 @@ def default_config(folder: Path) -> Config:
 def has_newslint_table(path: Path) -> bool:
     """Whether a ``pyproject.toml`` holds a ``[tool.newslint]`` table (a cheap text test, then a parse)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular(path, MAX_CONFIG_FILE).decode("utf-8-sig")
+    except TooLarge:
+        return True  # load_config says what is wrong with it
     except (OSError, UnicodeDecodeError):
         return False
     if "tool.newslint" not in text and "newslint" not in text:
@@ -232,6 +236,8 @@ def has_newslint_table(path: Path) -> bool:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
+        return "[tool.newslint" in text
+    except RecursionError:  # nested thousands deep: not a configuration, whatever it says
         return "[tool.newslint" in text  # broken but meant for us: load_config reports where
     tool = data.get("tool")
     return isinstance(tool, dict) and "newslint" in tool
@@ -246,9 +252,11 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     path = path.resolve()
     name = display_path(path)
     try:
-        if path.stat().st_size > MAX_CONFIG_FILE:
-            raise ConfigError([f"{name}:1: configuration file is larger than 1 MB"])
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular(path, MAX_CONFIG_FILE).decode("utf-8-sig")
+    except TooLarge:
+        raise ConfigError([f"{name}:1: configuration file is larger than 1 MB"]) from None
+    except NotRegular:
+        raise ConfigError([f"{name}:1: cannot read configuration file: not a regular file"]) from None
     except UnicodeDecodeError as exc:
         raise ConfigError([f"{name}:1: configuration file is not UTF-8 ({exc.reason} at byte {exc.start})"]) from None
     except OSError as exc:
@@ -262,6 +270,11 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             raise ConfigError([f"{name}:{exc.line or 1}: {exc.message}"]) from None
         if data is None:
             data = YMap()
+    from newslint.rules.loader import _nested_too_deep
+
+    deep = _nested_too_deep(data, MAX_CONFIG_NESTING)
+    if deep is not None:
+        raise ConfigError([f"{name}:{deep}: nested more than {MAX_CONFIG_NESTING} levels deep"])
     problems = Problems()
     spec = CONFIG.validate(data, _line(data), "", problems, {})
     if problems.items:
@@ -407,6 +420,8 @@ def _pyproject_table(text: str, name: str) -> Any:
 
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
+        raise ConfigError([f"{name}:1: invalid TOML: nested too deeply"]) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

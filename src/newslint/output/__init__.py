@@ -37,7 +37,7 @@ def streamer(name: str) -> Callable[[RunReport], Iterator[str]]:
     module = import_module(f"{__name__}.{MODULES.get(name, 'text')}")
     chunks = getattr(module, "chunks", None)
     if chunks is not None:
-        return chunks  # type: ignore[no-any-return]
+        return chunks
     render: Callable[[RunReport], str] = module.render
 
     def whole(report: RunReport) -> Iterator[str]:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newslint.files.printable import terminal_safe, valid_text
 from newslint.output.report import RunReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's escapes for CR and LF; other control characters (an article's ``\\x1b``) made visible."""
+    text = valid_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(text)
 
 
 def escape_property(text: str) -> str:

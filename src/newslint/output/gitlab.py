@@ -18,6 +18,7 @@ import hashlib
 import json
 from collections import Counter
 
+from newslint.files.printable import valid_strings
 from newslint.output.report import RunReport
 from newslint.running.baseline import finding_key
 
@@ -25,7 +26,8 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def fingerprint(key: tuple[str, str, str], rank: int) -> str:
-    return hashlib.sha256("\0".join([*key, str(rank)]).encode("utf-8")).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 is hashed by its bytes
+    return hashlib.sha256("\0".join([*key, str(rank)]).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def render(report: RunReport) -> str:
@@ -51,4 +53,4 @@ def render(report: RunReport) -> str:
                 },
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(valid_strings(issues), indent=2, ensure_ascii=False) + "\n"

@@ -11,11 +11,14 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newslint.files.printable import valid_strings
+
 PLACEHOLDER = "\x00newslint-array-{}\x00"
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    # valid_strings: a file name that is not UTF-8 as \\xNN, never a lone surrogate (invalid UTF-8)
+    return json.dumps(valid_strings(value), indent=2, ensure_ascii=False)
 
 
 def pieces(document: Any, arrays: dict[str, Iterable[Any]]) -> Iterator[str]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
+from newslint.files.printable import valid_text
 from newslint.output.report import RunReport
 from newslint.running.findings import Finding
 from newslint.running.linter import FileResult
@@ -21,7 +22,7 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
+    return _INVALID_XML.sub("\ufffd", valid_text(text))
 
 
 def _attr(text: str) -> str:

@@ -99,7 +99,7 @@ class RunReport:
         """Read the results once into a temporary file (counting them), so that ``each()`` can replay them."""
         if self._spool is not None or isinstance(self._source, list | tuple):
             if not self._counted and self._source is not None:
-                self._count_all(self._source)  # type: ignore[arg-type]
+                self._count_all(self._source)
             return
         spool = tempfile.TemporaryFile()  # noqa: SIM115 - read back until close()
         for result in self.each():

@@ -26,6 +26,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newslint.files.printable import page_text
 from newslint.output.report import RunReport
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Finding:
 
 
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(page_text(str(value)), quote=True)  # names' bytes as \xNN, control characters visible
 
 
 def render(report: RunReport) -> str:

@@ -39,16 +39,27 @@ ENGINE_RULES = {
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a URI reference with ``/``; an absolute one as a ``file:`` URI."""
+    """A relative path as a URI reference with ``/``; an absolute one as a ``file:`` URI. The name's bytes are
+    percent-encoded, so a name that is not UTF-8 keeps its exact bytes (``%FF``)."""
+    absolute = False
     if os.path.isabs(path):
         try:
             rel = os.path.relpath(path)
         except ValueError:
             rel = ""
         if not rel or rel.startswith(".."):
-            return Path(path).as_uri()
-        path = rel
-    return quote(path.replace(os.sep, "/"), safe="/")
+            absolute = True
+        else:
+            path = rel
+    raw = path.replace(os.sep, "/").encode("utf-8", "surrogateescape" if _escaped_only(path) else "surrogatepass")
+    if absolute:
+        return Path(path).as_uri() if raw.isascii() and "%" not in path else "file://" + quote(raw, safe="/")
+    return quote(raw, safe="/")
+
+
+def _escaped_only(path: str) -> bool:
+    """Whether every surrogate in ``path`` is a surrogate escape of a byte (what ``os.fsdecode`` makes)."""
+    return all(not 0xD800 <= ord(ch) <= 0xDFFF or 0xDC80 <= ord(ch) <= 0xDCFF for ch in path)
 
 
 def _http_references(rule: Rule) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newslint.files.printable import message_text, name_for_line, terminal_safe
 from newslint.output.report import RunReport
 
 _COLORS = {
@@ -41,7 +42,7 @@ def _excerpt(line_text: str, column: int, end_column: int, same_line: bool) -> t
         start = start - offset + shift
         end = min(end - offset + shift, len(text))
     width = max(1, min(end, len(text) + 1) - start)
-    return text, " " * start + "^" * width
+    return terminal_safe(text), " " * start + "^" * width  # one character for one: the columns hold
 
 
 def render(report: RunReport) -> str:
@@ -54,9 +55,9 @@ def chunks(report: RunReport) -> Iterator[str]:
     wrote = False
     for result, f in report.each_finding():
         out: list[str] = []
-        where = paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
+        where = paint(f"{name_for_line(f.path)}:{f.line}:{f.column}:", "bold", color)
         sev = paint(f.severity, f.severity, color)
-        out.append(f"{where} {sev} {f.rule} {f.message}")
+        out.append(f"{where} {sev} {f.rule} {message_text(f.message)}")
         if not report.quiet:
             line_text = result.lines.get(f.line)
             if line_text is not None and line_text.strip():
@@ -65,7 +66,7 @@ def chunks(report: RunReport) -> Iterator[str]:
                 out.append(f"  {gutter} | {text}")
                 out.append(f"  {' ' * len(gutter)} | {paint(marks, f.severity, color)}")
             if f.fix is not None:
-                action = f"replace with {f.fix.replacement!r}" if f.fix.replacement else "delete it"
+                action = f"replace with {terminal_safe(repr(f.fix.replacement))}" if f.fix.replacement else "delete it"
                 out.append(f"  {'fix' if f.fix.safe else 'suggestion'}: {action}")
         wrote = True
         yield "".join(line + "\n" for line in out)

@@ -16,6 +16,7 @@ from typing import Any
 
 from newslint.checks import CHECKS
 from newslint.checks.base import Check
+from newslint.files.bounded_read import NotRegular, TooLarge, read_regular
 from newslint.files.yaml_positions import YamlError, load
 from newslint.language.model import BlockClass, Condition, Example, Pack, Rule
 from newslint.language.options import trusted_patterns
@@ -27,6 +28,9 @@ from newslint.rules.definitions import DEFS, PACK
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE = 5 * 1024 * 1024
 MAX_RULE_NESTING = 64
+
+
+RESERVED_PREFIX = "newslint-"  # ids of the engine's and the code rules' findings, now and to come
 
 
 class RuleLoadError(Exception):
@@ -188,12 +192,14 @@ class Loader:
         """Load one rule file; ``precompiled`` is its validated spec, used when the file's checksum matches."""
         name = display or str(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_RULE_FILE:
-                self.problems.append(f"{name}:1: rule file is larger than {MAX_RULE_FILE // (1024 * 1024)} MB")
-                return
-            raw = path.read_bytes()
+            raw = read_regular(path, MAX_RULE_FILE)
             text = raw.decode("utf-8-sig")
+        except TooLarge:
+            self.problems.append(f"{name}:1: rule file is larger than {MAX_RULE_FILE // (1024 * 1024)} MB")
+            return
+        except NotRegular:
+            self.problems.append(f"{name}:1: cannot read rule file: not a regular file")
+            return
         except UnicodeDecodeError as exc:
             self.problems.append(f"{name}:1: rule file is not UTF-8 ({exc.reason} at byte {exc.start})")
             return
@@ -294,6 +300,12 @@ class Loader:
     def _rule(self, rspec: dict[str, Any], pack: Pack, name: str, compile_patterns: bool) -> Rule | None:
         line = rspec.get("__line__", 1)
         rid = rspec["id"]
+        if rid.startswith(RESERVED_PREFIX):
+            self.problems.append(
+                f"{name}:{line}: rule id {rid!r} is reserved: ids starting with {RESERVED_PREFIX!r} belong to "
+                "newslint's own findings (newslint-rule-timeout, newslint-unused-suppression...)"
+            )
+            return None
         if rid in self._rule_origin:
             self.problems.append(
                 f"{name}:{line}: duplicate rule id {rid!r} (first defined at {self._rule_origin[rid]})"

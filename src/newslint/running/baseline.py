@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -97,6 +98,9 @@ class Baseline:
             {"path": p, "rule": r, "text": t, "count": n} for (p, r, t), n in sorted(self.counts.items()) if n > 0
         ]
         text = json.dumps({FORMAT_KEY: FORMAT_VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+        # A file name that is not UTF-8 holds surrogate escapes: written as JSON's \udcXX, they read back
+        # as the same name (and the file stays UTF-8).
+        text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
         try:
             write_text_atomic(self.path, text)
         except OSError as exc:

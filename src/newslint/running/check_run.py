@@ -26,7 +26,7 @@ from newslint.running.baseline import Baseline
 from newslint.running.configured import CommandLine, Profile, build_profile, path_matches, relative_to
 from newslint.running.interrupt import stop_if_interrupted
 from newslint.running.linter import FileResult
-from newslint.running.one_file import CheckSettings, Target, collect
+from newslint.running.one_file import CheckSettings, Target, UsageError, collect
 from newslint.running.progress import Progress, for_run
 from newslint.running.timing import Timings, requested_rows
 
@@ -51,6 +51,7 @@ class CheckRequest:
     jobs: int | None
     fix: bool
     cache: bool
+    output_file: Path | None
     diff: bool
     respect_gitignore: bool
     baseline: Path | None
@@ -70,6 +71,7 @@ class CheckRequest:
         jobs: int | None = None,
         fix: bool = False,
         cache: bool = True,
+        output_file: Path | None = None,
         diff: bool = False,
         respect_gitignore: bool = True,
         baseline: Path | None = None,
@@ -87,6 +89,7 @@ class CheckRequest:
         self.jobs = jobs  # processes; None = the number of CPUs
         self.fix = fix  # apply safe fixes to the files (atomically), then report what is left
         self.cache = cache  # read and write .newslint_cache/
+        self.output_file = output_file  # --output-file: never one of the checked files
         self.diff = diff  # work out the safe fixes, write nothing: the outcome carries them as diffs
         self.respect_gitignore = respect_gitignore  # walk folders as git would (see newslint.files.gitignore)
         self.baseline = baseline  # report only findings not recorded in this file (see newslint.running.baseline)
@@ -257,20 +260,39 @@ def _runs(planned: list[Target]) -> Iterator[tuple[Profile, list[Target]]]:
 
 def _fix(request: CheckRequest, profile: Profile, target: Target, result: FileResult) -> FileResult:
     """Apply the safe fixes of one file, then lint it again so that the report shows what is left."""
-    if target.is_stdin or not any(f.fix is not None and f.fix.safe for f in result.findings):
+    path = target.path
+    if path is None or target.is_stdin or not any(f.fix is not None and f.fix.safe for f in result.findings):
         return result
     from newslint.files.source import format_for
     from newslint.running.fixes import apply_fixes
     from newslint.running.one_file import lint_target
 
     fmt = target.format or format_for(target.display, "html") or "html"
-    applied = apply_fixes(target.path, target.display, fmt, result.findings)
+    applied = apply_fixes(path, target.display, fmt, result.findings)
     if not applied.applied:
         result.warnings.extend(applied.skipped)
         return result
     fresh = lint_target(profile.linter, target, request.settings)
     fresh.fixed = applied.applied
     return fresh
+
+
+def refuse_output_over_input(output_file: Path, targets: list[Target]) -> None:
+    """``-o a.md`` while checking ``a.md`` (by any name: a link, ``./a.md``) would replace the article with
+    the report: ``UsageError`` before anything is checked."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return  # a new file cannot be one of the checked ones
+    for target in targets:
+        if target.path is None:
+            continue
+        try:
+            st = os.stat(target.path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise UsageError(f"--output-file {output_file} is one of the files being checked ({target.display})")
 
 
 def _diff(target: Target, result: FileResult, outcome: CheckOutcome | None) -> FileResult:
@@ -305,6 +327,8 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     linted (``BaselineError`` also when ``--write-baseline`` cannot write its file)."""
     baseline = _read_baseline(request)
     planned, outcome, warnings = plan(request)
+    if request.output_file is not None:
+        refuse_output_over_input(request.output_file, planned)
     err = sys.stderr
     if not request.quiet:
         for warning in warnings:

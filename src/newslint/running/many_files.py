@@ -135,9 +135,50 @@ def lint_one(linter: Linter, target: Target, settings: CheckSettings, cache: Res
 _worker_state: tuple[Linter, CheckSettings, ResultCache | None] | None = None
 
 
-def _init_worker(linter: Linter, settings: CheckSettings, cache: ResultCache | None) -> None:
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def die_with_parent(parent: int, kernel: bool = True) -> None:
+    """End this worker when the parent process dies (``kill -9``, SIGTERM, a crash).
+
+    A worker waits for its next chunk on a pipe that it (and every other worker) also holds open for writing,
+    so the parent's death never reaches it as end-of-file: it would wait forever, holding the terminal's
+    stdout and stderr. On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``);
+    elsewhere a daemon thread notices that the parent changed.
+    """
+    armed = False
+    if kernel and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+            armed = False
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    if not armed:  # pragma: no cover - not Linux
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
+
+
+def _init_worker(
+    linter: Linter, settings: CheckSettings, cache: ResultCache | None, parent: int = 0, kernel: bool = True
+) -> None:
     global _worker_state
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    if parent:
+        die_with_parent(parent, kernel)
     _worker_state = (linter, settings, cache)
     prepare_long_lived()
 
@@ -224,7 +265,9 @@ class _Pool:
                 max_workers=self.jobs,
                 mp_context=_context(),
                 initializer=_init_worker,
-                initargs=(self.linter, self.settings, self.cache),
+                # The parent's pid, and whether the kernel may signal the workers when it dies: it signals when
+                # the *thread* that started them ends, so only the main thread may start them that way.
+                initargs=(self.linter, self.settings, self.cache, os.getpid(), _in_main_thread()),
             )
         return self.executor
 

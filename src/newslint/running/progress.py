@@ -67,7 +67,9 @@ class Progress:
             self.stream.write("\r\x1b[2K")
             self.drawn = False
             self.last = 0.0
-        self.stream.write(text + "\n")
+        from newslint.files.printable import message_text
+
+        self.stream.write(message_text(text) + "\n")
         self.stream.flush()
 
     def close(self) -> None:

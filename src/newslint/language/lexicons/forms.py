@@ -57,7 +57,7 @@ def _generate(word: str) -> tuple[str, ...]:
 def verb_forms(lemma: str, tags: tuple[str, ...]) -> tuple[str, ...]:
     """The forms of a verb with these Penn tags (VBD past, VBN participle, VBZ third person, VBG -ing)."""
     known = _table().get("verb:" + lemma)
-    tagged = {t: tuple(v) for t, v in known} if known is not None else _tagged(lemma)  # type: ignore[misc]
+    tagged = {t: tuple(v) for t, v in known} if known is not None else _tagged(lemma)
     forms: set[str] = set()
     for tag in tags:
         forms.update(tagged.get(tag, ()))
