@@ -285,7 +285,7 @@ MAX_LITERAL_SETS = 4  # the prefilter's sets, most selective first; more cost mo
 
 def _leading_literals(seq: list[Any]) -> tuple[str, bool]:
     """The literal characters (keys) a sequence starts with, and whether that is all it is."""
-    chars = []
+    chars: list[str] = []
     for node in seq:
         if node[0] == "lit":
             key = case_key(node[1])
