@@ -307,3 +307,11 @@ def test_explain_names_the_voices_a_rule_reports() -> None:
     assert "Voices:    own (the page's own text;" in render_explain(rules["sebi-assured-returns"], None, "text")
     assert json.loads(render_explain(rules["sebi-assured-returns"], None, "json"))["voices"] == ["own"]
     assert "Voices:    any" in render_explain(rules["meta-byline-missing"], None, "text")
+
+
+def test_a_promotion_spelt_with_letters_a_case_insensitive_match_equates_is_found() -> None:
+    """The self-promotion prefilter compares case keys, as the expressions match: "ſ" is an "s"."""
+    for pitch in ("ſubscribe to my daily tips.", "Join my Telegram channel for daily ſtock tips, ſignals."):
+        doc = parse(f'{pitch}\n\n"It works," says Anita.\n', "markdown")
+        assert Voices(doc).self_promotion, pitch
+        assert voice_in(doc, "It works") == "own"

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from newslint.document.case_key import case_key
 from newslint.document.sentences import split_sentences
 from newslint.language import lexicons
 from newslint.language.context import holds_all
@@ -116,8 +117,8 @@ def _maybe_promotion(text: str) -> bool:
     global _promotion_literals
     if _promotion_literals is None:
         _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
-    lower = text.lower()
-    return any(holds_all(lower, sets) for sets in _promotion_literals)
+    key = case_key(text)  # the prefilter's literals are case keys ("ſ" is an "s" to a case-insensitive match)
+    return any(holds_all(key, sets) for sets in _promotion_literals)
 
 
 def is_reported(sentence: str) -> bool:
