@@ -73,6 +73,7 @@ def test_harness_refuses_a_folder_without_articles_with_a_message(tmp_path):
         assert f"{folder}: {message}" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
 
 
+@pytest.mark.slow
 def test_memory_series_and_a_baseline_build_are_measured_in_one_run(tmp_path):
     """``--series memory --quick`` over 10, 30 and 100 pages, this build and a baseline (here the same
     sources): each row has its peak RSS and its ratio to the smallest run."""

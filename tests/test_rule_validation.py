@@ -138,3 +138,30 @@ def test_cli_schema_is_json_schema_that_accepts_a_rule_file(tmp_path):
     data["rules"][0]["severity"] = "error"
     data["rules"][0]["unknown"] = 1
     assert list(validator.iter_errors(data))
+
+
+def test_trusted_patterns_is_per_thread():
+    """Loading the built-in packs on one thread (trusted: expressions not compiled) never makes another thread's
+    validation skip a broken expression, however the two interleave (the editor server loads on threads)."""
+    import threading
+
+    from newslint.language.options import check_regex, trusted_patterns
+
+    inside, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with trusted_patterns():
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    inside.wait(5)
+    try:
+        assert check_regex("(unclosed") is not None  # this thread is not trusted while the other one is
+        with trusted_patterns():
+            assert check_regex("(unclosed") is None
+    finally:
+        release.set()
+        worker.join(5)
+    assert check_regex("(unclosed") is not None

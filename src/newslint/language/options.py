@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,7 +26,9 @@ PLAIN_SCOPES = (
 )
 
 
-_trusted = False
+# Per thread: the editor server and the API load rule sets on several threads at once, and a shared flag
+# restored by one thread while another still holds it would leave every later validation skipping expressions.
+_state = threading.local()
 
 
 @contextmanager
@@ -35,16 +38,16 @@ def trusted_patterns() -> Iterator[None]:
     Compiling is most of the cost of loading a pack (the ``regex`` module compiles in Python); the built-in
     packs then compile each expression on first use, so a run pays only for what its files need.
     """
-    global _trusted
-    previous, _trusted = _trusted, True
+    previous = getattr(_state, "trusted", False)
+    _state.trusted = True
     try:
         yield
     finally:
-        _trusted = previous
+        _state.trusted = previous
 
 
 def check_regex(value: str) -> str | None:
-    if _trusted:
+    if getattr(_state, "trusted", False):
         return None
     import regex
 
