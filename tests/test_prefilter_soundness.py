@@ -14,8 +14,8 @@ from conftest import run_cli
 from newslint.document import case_key as case_key_module
 from newslint.document.case_key import case_key
 from newslint.language import literals
-from newslint.language.context import holds_all
 from newslint.language.expression_store import pattern_flags
+from newslint.language.literals import holds_all
 
 # Letters whose case spellings differ in lower case (ſ/s, ı/i, ς/σ, µ/μ, K/k) and a few ordinary ones.
 LETTERS = list("abcsSſkKKiIıİσςΣµμΜ")

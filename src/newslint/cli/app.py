@@ -16,7 +16,7 @@ import typer
 
 from newslint import __version__
 from newslint.cli.check import FAIL_ON_LEVELS, FORMAT_NAMES, UsageProblem, parse_now, report_problem, split_list
-from newslint.cli.main import write_stdout
+from newslint.cli.stdout import write_stdout
 
 if TYPE_CHECKING:
     from newslint.running.configured import Profile
@@ -462,10 +462,3 @@ def server(
     except ImportError as exc:
         raise _fail(f"newslint server needs pygls ({exc.name} is missing): pip install 'newslint[server]'") from None
     serve(tcp)
-
-
-def main() -> None:
-    """Console entry point: typer plus clean handling of Ctrl-C and closed pipes (see ``entry``)."""
-    from newslint.cli.main import main as run
-
-    run()

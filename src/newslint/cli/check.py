@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
-from newslint.cli.main import write_stdout
+from newslint.cli.stdout import write_stdout
 from newslint.files.printable import message_text
 
 if TYPE_CHECKING:

@@ -16,11 +16,11 @@ A reader that goes away (``newslint check . | head``) is handled where the repor
 from __future__ import annotations
 
 import errno
-import os
 import signal
 import sys
 from typing import Any
 
+from newslint.cli.stdout import ReportNotWritten, silence_stdout
 from newslint.running.interrupt import Interrupt, stop_if_interrupted
 
 EXIT_INTERRUPTED = 130
@@ -38,40 +38,6 @@ def _quiet_unraisable(unraisable: Any) -> None:
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
         return
     sys.__unraisablehook__(unraisable)
-
-
-def silence_stdout() -> None:
-    """The reader went away: send what is left of standard output nowhere, so that the flush at exit
-    does not print "Exception ignored ... BrokenPipeError"."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        pass
-
-
-class ReportNotWritten(Exception):
-    """Standard output could not take the report (a full disk, an I/O error): one line, exit code 2."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(f"cannot write the report to standard output: {reason}")
-
-
-def write_stdout(text: str) -> None:
-    """Write (part of) the report; a closed pipe ends the output quietly, not the run.
-
-    Any other failure (``> /dev/full``) raises ``ReportNotWritten``; what is left of the output is discarded
-    so that the flush at exit does not fail again.
-    """
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        silence_stdout()
-    except OSError as exc:
-        silence_stdout()
-        raise ReportNotWritten(exc.strerror or str(exc)) from None
 
 
 def main() -> None:

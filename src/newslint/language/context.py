@@ -20,6 +20,7 @@ from newslint.document.dates import DEFAULT_POLICY
 from newslint.document.model import Block, Document
 from newslint.document.positions import TextMap
 from newslint.document.sentences import split_sentences
+from newslint.language.literals import holds_all
 from newslint.language.patterns import RuleTimeout
 
 if TYPE_CHECKING:
@@ -86,23 +87,6 @@ class Unit:
 
     def key(self) -> tuple[int, int, int]:
         return (id(self.block), self.start, self.end)
-
-
-def holds_any(text: str, literals: frozenset[str]) -> bool:
-    """Whether ``text`` holds one of ``literals``. A plain loop: any() over a generator costs a frame per
-    call, and this runs per unit and pattern."""
-    for lit in literals:  # noqa: SIM110
-        if lit in text:
-            return True
-    return False
-
-
-def holds_all(text: str, sets: tuple[frozenset[str], ...]) -> bool:
-    """Whether ``text`` holds a literal of each set (the prefilter of one pattern)."""
-    for literals in sets:  # noqa: SIM110
-        if not holds_any(text, literals):
-            return False
-    return True
 
 
 _DEVANAGARI = re.compile("[\u0900-\u097f]")

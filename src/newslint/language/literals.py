@@ -407,3 +407,20 @@ def required_literal_sets(source: str, case_sensitive: bool = False) -> tuple[fr
         sets = signs
     sets.sort(key=lambda c: (min(len(s) for s in c), -len(c)), reverse=True)  # stable: ties keep their order
     return tuple(sets[:MAX_LITERAL_SETS])
+
+
+def holds_any(text: str, literals: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of ``literals``. A plain loop: any() over a generator costs a frame per
+    call, and this runs per unit and pattern."""
+    for lit in literals:  # noqa: SIM110
+        if lit in text:
+            return True
+    return False
+
+
+def holds_all(text: str, sets: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``text`` holds a literal of each set (the prefilter of one pattern)."""
+    for literals in sets:  # noqa: SIM110
+        if not holds_any(text, literals):
+            return False
+    return True

@@ -21,7 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 from newslint.language import expression_store
-from newslint.language.context import Context, Occurrence, Unit, holds_all
+from newslint.language.context import Context, Occurrence, Unit
+from newslint.language.literals import holds_all
 from newslint.language.patterns import Pattern
 
 # Below this many units a per-unit literal test is cheaper than building (and caching) an index.

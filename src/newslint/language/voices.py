@@ -31,8 +31,8 @@ import regex
 from newslint.document.case_key import case_key
 from newslint.document.sentences import split_sentences
 from newslint.language import lexicons
-from newslint.language.context import holds_all
 from newslint.language.lexicons.forms import verb_forms
+from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
 
 if TYPE_CHECKING:

@@ -208,7 +208,7 @@ class Loader:
             return
         compile_now = self.compile_patterns if compile_patterns is None else compile_patterns
         if precompiled is not None:
-            from newslint.rules.precompiled import checksum
+            from newslint.rules.compiled_table import checksum
 
             if checksum(raw) == precompiled[0]:
                 self.ruleset.sources.append((name, text))
@@ -392,7 +392,7 @@ def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str]
     """Built-in packs (all, or the named ones) plus the given files and folders."""
     loader = Loader()
     if builtin:
-        from newslint.rules.precompiled import load_table
+        from newslint.rules.compiled_table import load_table
 
         precompiled = load_table(builtin_rules_dir())
         available = builtin_pack_files(opt_in=True)
