@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import re
 import types
-from collections.abc import Callable
 from functools import partial
 from html import unescape
 from typing import TYPE_CHECKING, Final
 
-from newslint.document.model import Block, Comment, Document, Link, Metadata
-from newslint.document.positions import LineIndex
+from newslint.document.model import Block, Comment, Document, Link
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html import vocabulary as _vocabulary
 from newslint.parsing.html.attributes import (
@@ -36,6 +34,7 @@ from newslint.parsing.html.attributes import (
     flag_cache,
 )
 from newslint.parsing.html.metadata import MetaCollector
+from newslint.parsing.html.second_pass import finish
 from newslint.parsing.html.tokenizer import (
     RAW_TEXT_SET,
     TAG,
@@ -503,7 +502,7 @@ class HtmlExtractor:
 
     def run(self) -> Document:
         self.stream(0, len(self.src))
-        return self.finish()
+        return finish(self)
 
     def stream(self, pos: int, stop: int) -> None:
         src = self.src
@@ -746,188 +745,6 @@ class HtmlExtractor:
         stack = self.stack
         return any(stack[j].tag in BLOCK for j in range(index + 1, len(stack)))
 
-    # -- second pass --------------------------------------------------------------------------------
-
-    def _total(self, e: Elem) -> int:
-        close = e.close_text if e.close_text >= 0 else self.text_total
-        return close - e.open_text
-
-    def _contains(self, outer: Elem, inner: Elem) -> bool:
-        close = outer.close_seq if outer.close_seq >= 0 else self.seq + 1
-        inner_close = inner.close_seq if inner.close_seq >= 0 else self.seq
-        return outer.open_seq <= inner.open_seq and inner_close <= close
-
-    def _densest(self, accept: Callable[[Elem], bool]) -> Elem | None:
-        best: Elem | None = None
-        for elem in self.para_owners:
-            if accept(elem) and (best is None or elem.para_text > best.para_text):
-                best = elem
-        return best
-
-    def _choose_body(self) -> Elem | None:
-        """The article container: microdata, CMS classes, <article>, <main>, else the densest text container."""
-        dense = self._densest(lambda e: not e.furniture and not e.hf)
-        if dense is None or dense.para_text < 100:
-            # Everything with text is marked like furniture (a "pagination" wrapper around the story...):
-            # the densest container still holds the article.
-            dense = self._densest(lambda e: True) or dense
-        dense_text = dense.para_text if dense is not None else 0
-        total = self._total
-        for priority in range(4):
-            # Explicit body markup wins even inside an element marked like furniture: layout classes such as
-            # "article right-sidebar" wrap the story itself. <article> and <main> must not be furniture.
-            group = [e for p, e in self.candidates if p == priority and (priority < 2 or not e.furniture)]
-            if not group:
-                continue
-            best = max(group, key=total)
-            explicit = priority < 2 and total(best) >= 150
-            if dense is None or explicit or self._contains(best, dense) or total(best) >= 0.5 * dense_text:
-                chosen = best
-                # Prefer the enclosing <article> (it holds headline and byline) when it is not much larger.
-                if priority < 2:
-                    p = chosen.parent
-                    depth = 0
-                    while p is not None and depth < 64:
-                        if p.tag == "article" and not p.furniture:
-                            if total(p) <= 2 * total(chosen) + 2000:
-                                chosen = p
-                            break
-                        p = p.parent
-                        depth += 1
-                return chosen
-        if dense is not None and dense_text >= 100:
-            return dense
-        return None
-
-    def finish(self) -> Document:
-        forced = self.forced_body
-        body = forced[0] if forced else self._choose_body()
-        src = self.src
-        blocks = self.blocks
-        if body is not None:
-            ends = self.seq + 1
-            spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else ends, e) for e in forced or [body]]
-            for block, elem, seq in zip(blocks, self.block_elems, self.block_seqs, strict=True):
-                # Inside the body, only furniture between the body container and the block counts.
-                holder = next((e for a, b, e in spans if a <= seq <= b), None)
-                block.body = (
-                    holder is not None and elem.furn_depth - elem.aside_depth == holder.furn_depth - holder.aside_depth
-                )
-                block.group = _group(block, elem)
-        else:
-            for block, elem in zip(blocks, self.block_elems, strict=True):
-                block.body = not elem.furniture and not elem.hf
-                block.group = _group(block, elem)
-        _assign_sections(blocks)
-        headline = None
-        for block in blocks:
-            if block.kind == "heading" and block.level == 1 and block.body:
-                headline = block.index
-                break
-        if headline is None:
-            for block in blocks:
-                if block.kind == "heading" and block.level == 1 and not self.block_elems[block.index].furniture:
-                    headline = block.index
-                    break
-        metadata = self._metadata(body, headline)
-        container = ""
-        if body is not None:
-            label = body.label_words(src)
-            container = f"<{body.tag}{' ' + label if label else ''}>" + (" (html.content)" if forced else "")
-        doc = Document(
-            path=self.path,
-            format="html",
-            encoding=self.encoding,
-            source=src,
-            lines=LineIndex(src),
-            metadata=metadata,
-            blocks=blocks,
-            comments=self.comments,
-            headline=headline,
-            body_container=container,
-        )
-        doc.warnings.extend(self.meta.problems_as_text(doc.lines))
-        if self.marks:
-            doc.warnings.extend(_untracked_marks(self.marks, doc))
-        return doc
-
-    def _capture_text(self, cap: _Capture) -> tuple[str, int, int] | None:
-        blocks = self.blocks
-        index, s = cap.start_block, cap.start_len
-        if index >= len(blocks):
-            return None
-        block = blocks[index]
-        e = min(cap.end_len, len(block.text)) if cap.end_block == index else len(block.text)
-        if s >= e and index + 1 < len(blocks) and index + 1 <= cap.end_block:
-            # The capture began at a block boundary: its text is the next block.
-            block = blocks[index + 1]
-            s = 0
-            e = min(cap.end_len, len(block.text)) if cap.end_block == index + 1 else len(block.text)
-        if s >= e:
-            return None
-        text = block.text[s:e].strip()
-        if not text:
-            return None
-        a, b = block.source_span(s, e)
-        return text, a, b
-
-    def _metadata(self, body: Elem | None, headline: int | None) -> Metadata:
-        meta = self.meta
-
-        def near_article(elem: Elem) -> bool:
-            if body is None:
-                return not elem.furniture
-            if elem.furn_depth > body.furn_depth:
-                return False
-            close = body.close_seq if body.close_seq >= 0 else self.seq + 1
-            # The body, or the page header just before it (where bylines and dates often sit).
-            return body.open_seq - 400 <= elem.open_seq <= close
-
-        for cap in self.captures + list(self.open_captures.values()):
-            if cap.end_block < 0:
-                cap.end_block = len(self.blocks)
-                cap.end_len = 0
-            if not near_article(cap.elem) and not (
-                # A byline beside the headline, in a header that page furniture classes also mark.
-                cap.kind == "author" and headline is not None and headline - 2 <= cap.start_block <= headline + 4
-            ):
-                continue
-            found = self._capture_text(cap)
-            if found is None:
-                continue
-            text, a, b = found
-            if cap.kind == "author":
-                meta.author_text(text, a, b)
-            else:
-                meta.date_text(cap.kind, text, a, b)
-        for elem, kind, a, b in self.time_elems:
-            if near_article(elem):
-                meta.time_value(kind, a, b, elem.tag)
-        headline_block = self.blocks[headline] if headline is not None else None
-        return meta.finish(self.blocks, headline_block)
-
-
-def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[str]:
-    """Warnings for selected elements that extraction never tracked (inline tags, markup read differently)."""
-    by_selector: dict[tuple[str, str], list[int]] = {}
-    for start, key in sorted(marks.items()):
-        by_selector.setdefault(key, []).append(start)
-    out = []
-    for (role, selector), starts in by_selector.items():
-        n = len(starts)
-        out.append(
-            f"line {doc.line_col(starts[0])[0]}: html.{role} selector {selector!r} matched {n} element"
-            f"{'s' if n != 1 else ''} that body detection does not track (an inline element, or malformed "
-            "markup); select block elements (div, section, article, aside...)"
-        )
-    return out
-
-
-def _group(block: Block, elem: Elem) -> int:
-    """The id of the element that groups a block with its neighbours: its block element's parent (for text)."""
-    blk = elem.block_elem()
-    return blk.eid if block.kind == "image" or blk.parent is None else blk.parent.eid
-
 
 def _container_words(elem: Elem | None, src: str) -> str:
     words = []
@@ -939,17 +756,6 @@ def _container_words(elem: Elem | None, src: str) -> str:
         elem = elem.parent
         depth += 1
     return " ".join(words)
-
-
-def _assign_sections(blocks: list[Block]) -> None:
-    """Each block's section is the nearest heading (or label line) above it in the same region."""
-    current: dict[bool, int | None] = {True: None, False: None}
-    for block in blocks:
-        if block.kind == "heading" or block.is_label:
-            current[block.body] = block.index
-            block.section = None
-        else:
-            block.section = current[block.body]
 
 
 def extract_fragment(src: str, start: int, end: int) -> list[Block]:
