@@ -280,8 +280,7 @@ def inspect(
     from newslint.parsing.parse import parse_source
     from newslint.running.check_run import html_selectors_for
 
-    if output_format not in ("text", "json"):
-        raise _fail(f"--format must be text or json, not {output_format!r}")
+    _text_or_json(output_format)
     try:
         limit = int(max_file_size * 1024 * 1024)
         if file == "-":
@@ -373,6 +372,14 @@ RulesOption = Annotated[
     list[Path] | None, typer.Option("--rules", "-r", help="Extra rule file or folder (repeatable).")
 ]
 NoBuiltinOption = Annotated[bool, typer.Option("--no-builtin", help="Do not load the built-in packs.")]
+TextOrJsonOption = Annotated[
+    str, typer.Option("--format", "-f", help="text or json.", autocompletion=lambda: ["text", "json"])
+]
+
+
+def _text_or_json(output_format: str) -> None:
+    if output_format not in ("text", "json"):
+        raise _fail(f"--format must be text or json, not {output_format!r}")
 
 
 @app.command("rules")
@@ -380,9 +387,7 @@ def list_rules(
     pack: Annotated[
         list[str] | None, typer.Option("--pack", "-p", help="Only the rules of this pack (repeatable).")
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", autocompletion=lambda: ["text", "json"])
-    ] = "text",
+    output_format: TextOrJsonOption = "text",
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
     config: ConfigOption = None,
@@ -391,8 +396,7 @@ def list_rules(
     """List the rules that run here (the configuration's packs, selection and severities applied)."""
     from newslint.cli.rules_cmd import render_rules
 
-    if output_format not in ("text", "json"):
-        raise _fail(f"--format must be text or json, not {output_format!r}")
+    _text_or_json(output_format)
     profile = _profile_here(config, isolated, rules, no_builtin)
     chosen = profile.linter.rules
     wanted = split_list(pack)
@@ -408,9 +412,7 @@ def list_rules(
 @app.command()
 def explain(
     rule: Annotated[str, typer.Argument(help="The rule id.", autocompletion=_complete_rule)],
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", autocompletion=lambda: ["text", "json"])
-    ] = "text",
+    output_format: TextOrJsonOption = "text",
     rules: RulesOption = None,
     no_builtin: NoBuiltinOption = False,
     config: ConfigOption = None,
@@ -419,8 +421,7 @@ def explain(
     """Explain a rule: why it matters, its references, how it checks, what fails and what passes."""
     from newslint.cli.rules_cmd import closest_ids, render_explain
 
-    if output_format not in ("text", "json"):
-        raise _fail(f"--format must be text or json, not {output_format!r}")
+    _text_or_json(output_format)
     profile = _profile_here(config, isolated, rules, no_builtin)
     found = profile.ruleset.by_id().get(rule)
     if found is None:

@@ -9,7 +9,7 @@
   (size, modification time, content hash) immediately before it is replaced; owner, group and mode are kept,
   and where a rename cannot keep them (another owner, hard links) the file is rewritten in place instead.
 
-Temporary files are named ``.NAME.newslint-PID-XXXXXXXX.tmp``: a run killed with ``kill -9`` may leave one
+Temporary files are named ``.NAME.newslint-PID-<random>.tmp``: a run killed with ``kill -9`` may leave one
 behind, and ``remove_stale_temporaries`` (called by the next run on the folders it writes to) deletes those
 whose process is gone.
 """
