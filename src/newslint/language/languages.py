@@ -67,6 +67,7 @@ WEAK_HINGLISH = _words(
     "ki ka ke ye wo se ko pe na ek jab kal diya sab koi ab mai lo pao paisa paise aap aaj gaya karta"
 )
 
+_HINDI_PAISA = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:paisa|paise|paison)\b", re.IGNORECASE)
 MIN_ENGLISH_WORDS = 6  # a block of fewer Latin words with no Hinglish word is not clearly English
 
 
@@ -83,6 +84,8 @@ def guess(text: str) -> tuple[str, bool]:
         return "hi", True
     strong = sum(1 for w in words if w in STRONG_HINGLISH)
     weak = sum(1 for w in words if w in WEAK_HINGLISH)
+    if weak and _HINDI_PAISA.search(text):
+        strong += 1  # "paisa double": romanised Hindi money, not the coin after a number ("12 paise")
     if strong and (strong >= 2 or weak or len(words) <= 8 or strong * 12 >= len(words)):
         return "hinglish", True
     if devanagari >= 2:

@@ -109,4 +109,4 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
     ) or (hinglish and _HINGLISH_AFTER.search(after) is not None)
 
 
-_HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi)(?!\w)", regex.IGNORECASE)
+_HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi|mat)(?!\w)", regex.IGNORECASE)
