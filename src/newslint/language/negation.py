@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from newslint.language import lexicons
+from newslint.language.devanagari import spelling_variants
 
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
 _PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s"
@@ -41,7 +42,11 @@ _CUE_EN = regex.compile(
 )
 _NOT_NEGATION = regex.compile("|".join(lexicons.NOT_NEGATION_EN), regex.IGNORECASE)
 _CUE_HI = regex.compile(
-    r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HI, key=len, reverse=True)) + r")(?!\w)"
+    spelling_variants(
+        r"(?<!\w)(?:"
+        + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HI, key=len, reverse=True))
+        + r")(?!\w)"
+    )
 )
 _CUE_HINGLISH = regex.compile(
     r"(?<!\w)(?:"

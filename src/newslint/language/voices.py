@@ -31,6 +31,7 @@ import regex
 from newslint.document.case_key import case_key
 from newslint.document.sentences import split_sentences
 from newslint.language import lexicons
+from newslint.language.devanagari import spelling_variants
 from newslint.language.lexicons.forms import verb_forms
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
@@ -99,7 +100,7 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
         sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en") for p in lexicons.SOURCE_PHRASES_EN]
         sources.append((rf"(?<!\w)(?:{hinglish})(?!\w)", "hinglish"))
-        sources.append((rf"(?<!\w)(?:{hindi})", "hi"))
+        sources.append((spelling_variants(rf"(?<!\w)(?:{hindi})"), "hi"))
         _sources = [
             (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon)
             for p, lexicon in sources
@@ -112,7 +113,7 @@ def _promotion_patterns() -> dict[str, regex.Pattern[str]]:
     global _self_promotion
     if _self_promotion is None:
         _self_promotion = {
-            lexicon: regex.compile("|".join(patterns), regex.IGNORECASE | regex.VERSION0)
+            lexicon: regex.compile(spelling_variants("|".join(patterns)), regex.IGNORECASE | regex.VERSION0)
             for lexicon, patterns in lexicons.SELF_PROMOTION_BY_LEXICON.items()
         }
     return _self_promotion

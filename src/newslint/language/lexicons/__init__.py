@@ -60,6 +60,13 @@ REPORTING_HI = (
     "बताया",
     "बताते",
     "बताती",
+    "बताता",
+    "बताकर",
+    "कहता",
+    "कहकर",
+    "लिखता",
+    "लिखते",
+    "बनकर",
     "दावा",
     "दावे",
     "आरोप",
@@ -156,14 +163,22 @@ SELF_PROMOTION = (
     r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
     r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:now\s+|today\s+)?(?:on|via|through|with)\s+(?:us|our)\b",
 )
+# Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
+# WhatsApp channel" alone is how news sites invite readers to their news updates.
+_HI_SERVICE = r"(?:कॉल|कॉल्स|टिप|टिप्स|कोर्स|एडवाइजरी|प्रीमियम\s+(?:ग्रुप|चैनल|मेंबरशिप|प्लान)|पेड\s+(?:ग्रुप|चैनल))"
+_HI_JOIN = r"(?:(?:जॉइन|ज्वाइन|ज्वॉइन|जॉईन|join)\s*(?:करें|करो|कीजिए|करिए|कर\s+लें)|जुड़(?:ें|िए|\s+जाएं)|शामिल\s+हों)(?!\w)"
 SELF_PROMOTION_HI = (
-    r"(?:हमारे|हमारा|हमारी|मेरे|मेरा)\s+(?:\S+\s+){0,2}?(?:चैनल|ग्रुप|कॉल्स?|टिप्स|कोर्स|प्लान|सर्विस|एडवाइजरी)",
-    r"(?:जॉइन|ज्वाइन|join)\s*(?:करें|करो|कीजिए|करिए)",
+    rf"(?:हमारे|हमारा|हमारी|मेरे|मेरा|मेरी)\s+(?:\S+\s+){{0,2}}?{_HI_SERVICE}",
+    rf"{_HI_JOIN}[^।.!?]{{0,80}}?{_HI_SERVICE}",
+    rf"{_HI_SERVICE}[^।.!?]{{0,80}}?{_HI_JOIN}",
 )
+_HINGLISH_SERVICE = r"(?:calls?|tips?|course|premium\s+(?:group|channel|plan)|paid\s+(?:group|channel)|profit|trades?)"
+_HINGLISH_JOIN = r"\bjoin\s+(?:kare|karo|karein|karen|kijiye|kar\s+lo|karlo)\b"
 SELF_PROMOTION_HINGLISH = (
-    r"\bjoin\s+(?:kare|karo|karein|kijiye|kar\s+lo)\b",
+    rf"{_HINGLISH_JOIN}[^.!?]{{0,80}}?\b{_HINGLISH_SERVICE}\b",
+    rf"\b{_HINGLISH_SERVICE}\b[^.!?]{{0,80}}?{_HINGLISH_JOIN}",
     # "mere" and "apna" are English words too ("a mere group"): Hinglish blocks only.
-    r"\b(?:hamare|humare|mere|apna)\s+(?:\w+\s+){0,2}?(?:channel|group|calls?|tips|course|plan)\b",
+    rf"\b(?:hamare|humare|hamara|mere|mera)\s+(?:\w+\s+){{0,2}}?{_HINGLISH_SERVICE}\b",
 )
 # By the lexicon that reads them (see ``languages.LEXICONS``).
 SELF_PROMOTION_BY_LEXICON = {"en": SELF_PROMOTION, "hi": SELF_PROMOTION_HI, "hinglish": SELF_PROMOTION_HINGLISH}
