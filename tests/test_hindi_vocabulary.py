@@ -1,0 +1,105 @@
+"""The Hindi and Hinglish vocabulary of the packs on differently worded sentences: spelling variants (nukta,
+chandrabindu), joining verbs, accuracy and risk-free claims, calls with targets, house promotions, rule
+statements about registration."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from helpers import lint
+from newslint.language.devanagari import spelling_variants
+
+# -- spelling variants ------------------------------------------------------------------------------------
+
+NUKTA_FORMS = ["मुनाफ़ा", "मुनाफ\u093cा", "मुनाफा"]  # precomposed फ़ (U+095E), combining nukta, none
+
+
+@pytest.mark.parametrize("written", NUKTA_FORMS)
+@pytest.mark.parametrize("text", NUKTA_FORMS)
+def test_a_nukta_letter_matches_all_its_spellings(written: str, text: str) -> None:
+    assert regex.search(spelling_variants(written), f"पक्का {text} मिलेगा")
+
+
+@pytest.mark.parametrize(("written", "text"), [("कमाएं", "कमाएँ"), ("कमाएँ", "कमाएं"), ("हैं", "हैं")])
+def test_chandrabindu_and_anusvara_are_one_spelling(written: str, text: str) -> None:
+    assert regex.search(spelling_variants(written), text)
+
+
+def test_character_classes_and_escapes_are_left_alone() -> None:
+    source = r"[^।ड]\s?ड"
+    out = spelling_variants(source)
+    assert out.startswith(r"[^।ड]\s?")
+    assert regex.fullmatch(out, "कड़") and regex.fullmatch(out, "कड")
+    assert spelling_variants(r"\bprofit\b") == r"\bprofit\b"
+
+
+# -- promotions caught in new wordings ---------------------------------------------------------------------
+
+
+def rules_of(text: str) -> set[str]:
+    return {f.rule for f in lint(text) if f.severity in ("error", "warning")}
+
+
+HEAD = "---\ntitle: t\nauthor: a\ndate: 2026-11-01T09:00:00+05:30\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "रोज़ की इंट्राडे कॉल्स के लिए हमारे टेलीग्राम ग्रुप से जुड़ें।",
+        "बैंक निफ्टी की कॉल्स पाने के लिए हमारा व्हाट्सऐप ग्रुप ज्वॉइन करें।",
+        "प्रीमियम टिप्स चाहिए तो टेलिग्राम चैनल में शामिल हों।",
+        "Nifty ke free calls ke liye Telegram join karo abhi.",
+    ],
+)
+def test_invitations_to_channels_for_calls_in_hindi_and_hinglish(line: str) -> None:
+    assert "sebi-calls-solicitation" in rules_of(HEAD + "सेंसेक्स और निफ्टी पर रोज़ अपडेट।\n\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "पिछले तीन महीने में हमारी कॉल्स की एक्यूरेसी 94% रही है।",
+        "हमारी ऑप्शन स्ट्रैटेजी की सफलता दर 90% है।",
+        "हमारे ट्रेडिंग प्लान से बिना किसी जोखिम के मुनाफा कमाएं।",
+        "यह रिस्क फ्री ट्रेडिंग है, शेयर बाजार में पैसा लगाइए।",
+        "Nifty options me 100% pakka profit milega.",
+        "Hamare calls se profit pakka hai.",
+        "Har trade me returns ki guarantee hai, share market mein.",
+    ],
+)
+def test_promises_in_new_wordings(line: str) -> None:
+    assert "sebi-assured-returns" in rules_of(HEAD + "निफ्टी और सेंसेक्स पर हमारी राय।\n\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "एचडीएफसी बैंक 1650 रुपये पर खरीदें, लक्ष्य 1720 रुपये, स्टॉपलॉस 1610 रुपये।",
+        "रिलायंस को 2900 के नीचे बेचें, टारगेट 2820, स्टॉप लॉस 2950।",
+        "ICICIBANK kharido 1180 ke aas paas, target 1240, stoploss 1150.",
+    ],
+)
+def test_calls_with_targets_need_the_analysts_disclosure(line: str) -> None:
+    assert "sebi-recommendation-disclosure" in rules_of(HEAD + line + "\n")
+
+
+# -- news and house promotions stay clean ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Hindi news site's invitation to its own channel for news.
+        "बीएसई सेंसेक्स 320 अंक चढ़कर 81,100 पर बंद हुआ।\n\nताज़ा खबरों और शेयर बाजार अपडेट के लिए हमारे व्हाट्सएप चैनल से जुड़ें।\n",
+        "Sensex aaj 400 points upar band hua, ₹3,200 crore ki kharidari hui.\n\nMarket ki har khabar ke liye hamara Telegram channel join karo.\n",
+        # Advice to check a registration is not a claim of one.
+        "सेबी ने कहा कि निवेशक अपना पैसा लगाने से पहले देखें।\n\nअगर कोई खुद को सेबी रजिस्टर्ड बताता है तो उसका रजिस्ट्रेशन नंबर जरूर जांचें।\n",
+        # A report of a fraud that quotes its promises.
+        "पुलिस के अनुसार, आरोपी लोगों को हर महीने 10% गारंटीड रिटर्न का झांसा देकर टेलीग्राम ग्रुप से जुड़ने को कहता था।\n",
+    ],
+)
+def test_hindi_and_hinglish_news_stays_clean(text: str) -> None:
+    bad = {r for r in rules_of(HEAD + text) if r.split("-")[0] in ("sebi", "promo", "disclaimer", "adviser", "asci")}
+    assert not bad
