@@ -120,9 +120,16 @@ class BlockLanguages:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.page = page_language(doc)
-        self.blocks = [b for b in doc.blocks if b.kind != "image" and b.text]
-        self._position = {id(b): i for i, b in enumerate(self.blocks)}
+        self._blocks: list[Block] | None = None  # the blocks in order, listed when a block needs its neighbours
+        self._position: dict[int, int] = {}
         self._languages: dict[int, str] = {}
+
+    @property
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            self._blocks = [b for b in self.doc.blocks if b.kind != "image" and b.text]
+            self._position = {id(b): i for i, b in enumerate(self._blocks)}
+        return self._blocks
 
     def of(self, block: Block) -> str:
         """The language of ``block`` (a pseudo-block, such as a metadata value, is judged on its own text
@@ -132,6 +139,7 @@ class BlockLanguages:
             return found
         language, decided = guess(block.text)
         if not decided:
+            self.blocks  # noqa: B018 - lists the blocks and their positions
             i = self._position.get(id(block))
             context = self._neighbour(i) if i is not None else None
             language = context or (_from_page(self.page, block.text) if self.page else language)
