@@ -103,3 +103,29 @@ def test_calls_with_targets_need_the_analysts_disclosure(line: str) -> None:
 def test_hindi_and_hinglish_news_stays_clean(text: str) -> None:
     bad = {r for r in rules_of(HEAD + text) if r.split("-")[0] in ("sebi", "promo", "disclaimer", "adviser", "asci")}
     assert not bad
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Myth 2: Share market me paisa double karna aasan hai.", "paisa double"),
+        ("मिथक: शेयर बाजार में पक्का मुनाफा मिलता है।", "पक्का मुनाफा"),
+        ("Myth #3: guaranteed returns exist in equity.", "guaranteed returns"),
+    ],
+)
+def test_a_myth_label_denies_the_sentence_it_heads(text: str, claim: str) -> None:
+    from newslint.language.negation import negated
+
+    at = text.index(claim)
+    assert negated(text, at, at + len(claim))
+    # Without the label the same sentence is a claim.
+    rest = text[text.index(":") + 1 :].strip()
+    at = rest.index(claim)
+    assert not negated(rest, at, at + len(claim))
+
+
+def test_advice_to_consult_a_registered_adviser_in_hinglish_is_not_a_claim() -> None:
+    text = HEAD + "Nifty aaj 24,300 pe band hua.\n\nZaroorat ho to SEBI registered adviser se salah lein.\n"
+    assert "sebi-registration-number-missing" not in rules_of(text)
+    claim = HEAD + "Nifty aaj 24,300 pe band hua.\n\nSEBI registered hain hum, isliye tension lene ki zaroorat nahi.\n"
+    assert "sebi-registration-number-missing" in rules_of(claim)

@@ -51,20 +51,27 @@ def _words(text: str) -> frozenset[str]:
 # in a short line, two in a paragraph, make it Hinglish. Verb forms, postpositions, pronouns, particles
 # and the words of money and markets as finfluencers write them.
 STRONG_HINGLISH = _words(
-    "hai hain hoga hogi honge hota hoti hote tha thi karo kare karein karen kariye kijiye karna karke karte "
-    " karti kiya kiye milega milegi milenge milta milti milte jayega jayegi jaayega jaega dete deta deti "
+    "hai hain hoga hogi honge hota hoti hote tha thi karo kare karein kariye kijiye karna karke karte "
+    "karti kiya kiye milega milegi milenge milta milti milte jayega jayegi jaayega jaega dete deta deti "
     "denge diye lijiye lijie kamao kamaye kamaiye kamayein kamaen kamaaye kamana kamai munafa munaafa rupaye "
-    "rupaiye rupye nahi nahin nhi mein aur bhi sirf abhi apna apne apni aapka aapki aapke  hamare humare "
+    "rupaiye rupye nahi nahin nhi mein aur bhi sirf abhi apna apne apni aapka aapki aapke hamare humare "
     "hamara hamari humara mera meri yeh kya kyun kyunki agar toh lekin magar bahut zyada jyada jaldi pakka "
-    "pakki pakke sabse liye wala wali wale mahine mahina hafte hafta roz rozana  kuch kaise jaise yahan "
+    "pakki pakke sabse liye wala wali wale mahine mahina hafte hafta rozana kuch kaise jaise yahan "
     "wahan kharido khareedo kharidein becho bechein kholo kholein dugna doguna dogna baar logon unhone usne "
-    "unka unki uske uski iska iski inke unke raha rahi rahe  gayi gaye bataya kaha sutron mutabik anusar "
-    "dawa daawa aarop thagi jhansa lalach laalach paao payein paayein banaya banao chahiye chahte"
+    "unka unki uske uski iska iski inke unke raha rahi rahe gayi gaye bataya kaha sutron mutabik anusar "
+    "daawa aarop thagi jhansa lalach laalach paao payein paayein banaya banao chahiye chahte "
+    "hua hui huye zaroorat zarurat jaroorat salah salaah lein dekho dekhiye samjho samjhiye jaaniye janiye "
+    "padhiye batate batayenge sakte sakta sakti sakenge rahega rahegi rahenge chahta wapas sahi galat accha "
+    "acha bilkul zaroor jarur shuru khatam zyada thoda thodi chhota naya nayi purana saath baad pehle pahle "
+    "phir sabhi kuchh kisi kaun kitna kitne kitni jitna girawat tezi uchhal nuksan nuksaan faida "
+    "ghata shuruaat dosto doston bhaiyon aapko aapke aapki humein unko inko isko usko mujhe tumhe "
+    "tumhara"
 )
 # Short words that are romanised Hindi but also English words, names or abbreviations ("paise" is the
 # English word for the coin, "ka", "ki", "ab" are abbreviations): they count only beside a strong word.
 WEAK_HINGLISH = _words(
-    "ki ka ke ye wo se ko pe na ek jab kal diya sab koi ab mai lo pao paisa paise aap aaj gaya karta"
+    "ki ka ke ye wo se ko pe na ek jab kal diya sab koi ab mai lo pao paisa paise aap aaj gaya karta roz mandi "
+    "bhai kahan hume dawa"
 )
 
 _HINDI_PAISA = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:paisa|paise|paison)\b", re.IGNORECASE)

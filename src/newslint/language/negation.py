@@ -85,11 +85,21 @@ _CLAUSE_DENIAL = regex.compile(
 )
 
 
+# A myth named as one: "Myth 1: doubling your money is easy", "मिथक: ...", "Galatfahmi 2: ..." (the label
+# denies the sentence it heads).
+_MYTH_LABEL = regex.compile(
+    r"(?:^|[.!?\u0964]\s+)\W*(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi)\s*#?\d*\s*[:\-\u2013]\s*$",
+    regex.IGNORECASE,
+)
+
+
 def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
     """Whether the match ``text[start:end]`` is negated or warned against in its clause, read with the
     lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see ``languages.LEXICONS``)."""
     hinglish = "hinglish" in lexicons_of
     lo, hi = clause(text, start, end, hinglish)
+    if lo and _MYTH_LABEL.search(text, max(0, lo - 40), lo):
+        return True
     before = text[lo:start]
     if _CLAUSE_DENIAL.search(before):
         return True
