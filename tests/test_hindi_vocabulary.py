@@ -129,3 +129,10 @@ def test_advice_to_consult_a_registered_adviser_in_hinglish_is_not_a_claim() -> 
     assert "sebi-registration-number-missing" not in rules_of(text)
     claim = HEAD + "Nifty aaj 24,300 pe band hua.\n\nSEBI registered hain hum, isliye tension lene ki zaroorat nahi.\n"
     assert "sebi-registration-number-missing" in rules_of(claim)
+
+
+def test_group_names_are_copied_as_written() -> None:
+    source = r"(?P<लाभ>मुनाफा)\s(?P=लाभ)"
+    out = spelling_variants(source)
+    assert out.startswith("(?P<लाभ>") and out.endswith("(?P=लाभ)")
+    assert regex.search(out, "मुनाफ़ा मुनाफ़ा")

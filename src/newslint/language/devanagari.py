@@ -30,6 +30,8 @@ PRECOMPOSED = {
 }
 _BASE_TO_PRECOMPOSED = {base: pre for pre, base in PRECOMPOSED.items()}
 NASALS = "\u0901\u0902"  # chandrabindu, anusvara
+# Group names and references, copied as written: "(?P<name>", "(?P=name)", "(?P>name)", "(?&name)", "(?<name>".
+_GROUP_NAME = re.compile(r"\(\?(?:P<[^>]*>|P=[^)]*\)|P>[^)]*\)|&[^)]*\)|<(?![=!])[^>]*>)")
 _VARIANT_LETTER = re.compile("[\u0958-\u095f\u0901\u0902\u0915\u0916\u0917\u091c\u0921\u0922\u092b\u092f]")
 
 
@@ -48,6 +50,12 @@ def spelling_variants(source: str) -> str:
             out.append(source[i : i + 2])
             i += 2
             continue
+        if c == "(" and not in_class:
+            m = _GROUP_NAME.match(source, i)
+            if m is not None:
+                out.append(m.group())
+                i = m.end()
+                continue
         if in_class:
             if c == "]":
                 in_class = False
