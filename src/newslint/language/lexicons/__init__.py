@@ -64,6 +64,9 @@ REPORTING_HI = (
     "बताकर",
     "कहता",
     "कहकर",
+    "बोला",
+    "बोलता",
+    "बोलते",
     "लिखता",
     "लिखते",
     "बनकर",
@@ -109,6 +112,19 @@ REPORTING_HINGLISH = (
     "laalach",
     "lalach",
     "thagi",
+    "kehta",
+    "kehte",
+    "kehti",
+    "kahta",
+    "kahte",
+    "kahti",
+    "bolta",
+    "bolte",
+    "bolti",
+    "batata",
+    "batate",
+    "batati",
+    "likha",
 )
 
 # -- negation and hedging --------------------------------------------------------------------------------
@@ -172,7 +188,10 @@ SELF_PROMOTION_HI = (
     rf"{_HI_JOIN}[^।.!?]{{0,80}}?{_HI_SERVICE}",
     rf"{_HI_SERVICE}[^।.!?]{{0,80}}?{_HI_JOIN}",
 )
-_HINGLISH_SERVICE = r"(?:calls?|tips?|course|premium\s+(?:group|channel|plan)|paid\s+(?:group|channel)|profit|trades?)"
+_HINGLISH_SERVICE = (
+    r"(?:calls?|tips?|course|batch|classes|mentorship|trading|strategy|premium\s+(?:group|channel|plan)|"
+    r"paid\s+(?:group|channel)|profit|trades?)"
+)
 _HINGLISH_JOIN = r"\bjoin\s+(?:kare|karo|karein|karen|kijiye|kar\s+lo|karlo)\b"
 SELF_PROMOTION_HINGLISH = (
     rf"{_HINGLISH_JOIN}[^.!?]{{0,80}}?\b{_HINGLISH_SERVICE}\b",
