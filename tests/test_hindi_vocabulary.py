@@ -136,3 +136,40 @@ def test_group_names_are_copied_as_written() -> None:
     out = spelling_variants(source)
     assert out.startswith("(?P<लाभ>") and out.endswith("(?P=लाभ)")
     assert regex.search(out, "मुनाफ़ा मुनाफ़ा")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "72 के नियम से 12% सालाना रिटर्न पर पैसा करीब छह साल में दोगुना हो जाता है।",
+        "Rule of 72 se 9% return par paisa lagbhag 8 saal me double hota hai.",
+        "Paise kaise double karein, yeh sabse zyada pucha jane wala sawal hai.",
+    ],
+)
+def test_money_doubling_said_as_a_general_fact_or_asked_is_not_a_promise(line: str) -> None:
+    assert "sebi-assured-returns" not in rules_of(HEAD + "शेयर बाजार और निवेश की बुनियादी बातें।\n\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "हमारे प्लान में पैसा सिर्फ 8 महीने में दोगुना हो जाएगा।",
+        "Hamare plan me aapka paisa 8 mahine me double ho jayega.",
+        "Sirf 1 saal me paisa teen guna.",
+    ],
+)
+def test_money_doubling_promised_is_a_promise(line: str) -> None:
+    assert "sebi-assured-returns" in rules_of(HEAD + "शेयर बाजार में हमारी सेवाएं।\n\n" + line + "\n")
+
+
+def test_a_hindi_promotion_on_an_english_page_with_no_english_market_word() -> None:
+    text = HEAD + (
+        "The rupee ended nearly unchanged on Tuesday as importers' dollar demand offset inflows, dealers said.\n\n"
+        "हमारे प्रीमियम टेलीग्राम चैनल से जुड़ें और रोज़ 5 इंट्राडे कॉल्स पाएं, 90% एक्यूरेसी के साथ।\n"
+    )
+    assert {"sebi-assured-returns", "sebi-calls-solicitation"} <= rules_of(text)
+
+
+def test_a_hinglish_report_with_kehta_hai_is_reported() -> None:
+    text = HEAD + "Share market me aaj tezi rahi.\n\nWoh kehta tha ki aapka paisa 6 mahine me double ho jayega.\n"
+    assert "sebi-assured-returns" not in rules_of(text)
