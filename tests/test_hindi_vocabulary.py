@@ -173,3 +173,20 @@ def test_a_hindi_promotion_on_an_english_page_with_no_english_market_word() -> N
 def test_a_hinglish_report_with_kehta_hai_is_reported() -> None:
     text = HEAD + "Share market me aaj tezi rahi.\n\nWoh kehta tha ki aapka paisa 6 mahine me double ho jayega.\n"
     assert "sebi-assured-returns" not in rules_of(text)
+
+
+def test_joining_for_a_purpose_is_an_invitation() -> None:
+    text = HEAD + "निफ्टी पर रोज़ कॉल्स।\n\nवॉट्सऐप ग्रुप में शामिल होने के लिए ₹4,999 की फीस जमा करें, रोज़ लाइव कॉल्स मिलेंगी।\n"
+    assert "sebi-calls-solicitation" in rules_of(text)
+    reported = (
+        HEAD
+        + "निफ्टी पर रोज़ कॉल्स।\n\nपुलिस के मुताबिक, पीड़ितों से व्हाट्सएप ग्रुप में शामिल होने के लिए फीस जमा करने को कहा जाता था।\n"
+    )
+    assert "sebi-calls-solicitation" not in rules_of(reported)
+
+
+def test_a_deposit_named_as_the_comparison_does_not_exempt_the_promise() -> None:
+    text = HEAD + "शेयर बाजार में ऑप्शन सेलिंग।\n\nऑप्शन सेलिंग से हर महीने 4% की फिक्स इनकम पाइए, बैंक एफडी से कहीं ज्यादा।\n"
+    assert "sebi-assured-returns" in rules_of(text)
+    fd = HEAD + "शेयर बाजार और बचत।\n\nबैंक एफडी में हर महीने फिक्स इनकम मिलती है।\n"
+    assert "sebi-assured-returns" not in rules_of(fd)
