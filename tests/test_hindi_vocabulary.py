@@ -190,3 +190,23 @@ def test_a_deposit_named_as_the_comparison_does_not_exempt_the_promise() -> None
     assert "sebi-assured-returns" in rules_of(text)
     fd = HEAD + "शेयर बाजार और बचत।\n\nबैंक एफडी में हर महीने फिक्स इनकम मिलती है।\n"
     assert "sebi-assured-returns" not in rules_of(fd)
+
+
+def test_a_negation_in_the_next_coordinated_clause_does_not_deny_the_claim() -> None:
+    text = HEAD + "शेयर बाजार में हमारी सेवाएं।\n\nहम एक सेबी रजिस्टर्ड पोर्टफोलियो मैनेजर हैं और हमारे ग्राहकों को कभी घाटा नहीं हुआ।\n"
+    assert {"sebi-registration-number-missing", "sebi-assured-returns"} <= rules_of(text)
+
+
+def test_a_rule_for_any_registered_broker_is_not_a_claim() -> None:
+    text = (
+        HEAD + "शेयर बाजार की शुरुआती बातें।\n\nशेयर खरीदने के लिए आपको किसी सेबी रजिस्टर्ड ब्रोकर के पास डीमैट अकाउंट खुलवाना होगा।\n"
+    )
+    assert "sebi-registration-number-missing" not in rules_of(text)
+
+
+def test_take_this_option_with_a_target_is_a_call() -> None:
+    text = HEAD + "आज बैंक निफ्टी 49200 कॉल ऑप्शन 150 के ऊपर लें, टारगेट 200, स्टॉपलॉस 120।\n"
+    assert {"disclaimer-missing", "sebi-recommendation-disclosure"} <= rules_of(text)
+    # "चलें" ends in the same letters as "लें": not a call.
+    walk = HEAD + "आइए बाजार की ओर चलें, टारगेट 200 के आसपास निफ्टी पर चर्चा हुई।\n"
+    assert "sebi-recommendation-disclosure" not in rules_of(walk)

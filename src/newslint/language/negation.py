@@ -118,10 +118,16 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
     after = text[end:hi]
     if _AFTER_EN.search(after):
         return True
+    # A Hindi or Hinglish negation after the claim governs it up to the next coordinated clause ("... हैं और
+    # हमारे ग्राहकों को कभी घाटा नहीं हुआ": the "नहीं" is the second clause's).
+    m = _AND.search(after)
+    if m is not None:
+        after = after[: m.start()]
     # Hindi and Hinglish put the negation after the claim, at the end of the clause.
     return (
         hindi and lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None
     ) or (hinglish and _HINGLISH_AFTER.search(after) is not None)
 
 
+_AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
 _HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi|mat)(?!\w)", regex.IGNORECASE)
