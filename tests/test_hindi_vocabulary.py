@@ -210,3 +210,11 @@ def test_take_this_option_with_a_target_is_a_call() -> None:
     # "चलें" ends in the same letters as "लें": not a call.
     walk = HEAD + "आइए बाजार की ओर चलें, टारगेट 200 के आसपास निफ्टी पर चर्चा हुई।\n"
     assert "sebi-recommendation-disclosure" not in rules_of(walk)
+
+
+def test_a_hindi_advisory_page_passes_the_market_gate_without_index_names() -> None:
+    text = HEAD + (
+        "इस दिवाली हमारी एडवाइजरी सर्विस का सालाना प्लान आधी कीमत पर पाएं।\n\n"
+        "हमारे एनालिस्ट की कॉल्स पर इस साल भी इतना ही मुनाफा निश्चित है।\n"
+    )
+    assert "sebi-assured-returns" in rules_of(text)
