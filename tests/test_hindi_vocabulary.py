@@ -218,3 +218,19 @@ def test_a_hindi_advisory_page_passes_the_market_gate_without_index_names() -> N
         "हमारे एनालिस्ट की कॉल्स पर इस साल भी इतना ही मुनाफा निश्चित है।\n"
     )
     assert "sebi-assured-returns" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "इन तीनों शेयरों में कल सुबह तक 3-5% का उछाल तय है।",
+        "Mera algo har mahine 8% return deta hai, bina kisi mehnat ke.",
+    ],
+)
+def test_certain_moves_and_returns_a_product_gives(line: str) -> None:
+    assert "sebi-assured-returns" in rules_of(HEAD + line + "\n")
+
+
+def test_an_invitation_at_the_end_of_a_long_sentence_about_a_channel() -> None:
+    line = "हमारे टेलीग्राम चैनल पर रोज़ ऐसी BTST टिप्स मिलती हैं, आज ही जॉइन करें।"
+    assert "sebi-calls-solicitation" in rules_of(HEAD + "शेयर बाजार पर रोज़ कॉल्स।\n\n" + line + "\n")
