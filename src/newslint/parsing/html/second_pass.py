@@ -15,7 +15,8 @@ from newslint.document.model import Block, Document, Metadata
 from newslint.document.positions import LineIndex
 
 if TYPE_CHECKING:
-    from newslint.parsing.html.parser import Elem, HtmlExtractor, _Capture
+    from newslint.parsing.html.elements import Capture, Elem
+    from newslint.parsing.html.parser import HtmlExtractor
 
 
 # -- second pass --------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def finish(ex: HtmlExtractor) -> Document:
     return doc
 
 
-def _capture_text(ex: HtmlExtractor, cap: _Capture) -> tuple[str, int, int] | None:
+def _capture_text(ex: HtmlExtractor, cap: Capture) -> tuple[str, int, int] | None:
     blocks = ex.blocks
     index, s = cap.start_block, cap.start_len
     if index >= len(blocks):
