@@ -27,6 +27,8 @@ from newslint.language.patterns import Pattern
 
 # Below this many units a per-unit literal test is cheaper than building (and caching) an index.
 SMALL_UNIT_LIST = 8
+# Regions of ``near``/``unless`` that depend only on a match's block, not on where in the block it is.
+BLOCK_REGIONS = frozenset(("block", "section", "document", "body"))
 
 
 class PatternSet:
@@ -118,10 +120,17 @@ class PatternSet:
     # -- matching -----------------------------------------------------------------------------------
 
     def _raw(
-        self, ctx: Context, units: list[Unit], lowered: str | None, first_only: bool, accept: Any = None
+        self,
+        ctx: Context,
+        units: list[Unit],
+        lowered: str | None,
+        first_only: bool,
+        accept: Any = None,
+        gate: Any = None,
     ) -> list[Occurrence]:
         """Every match in ``units`` (children's added); with ``first_only``, the first one that ``accept``
-        (the set's own per-match filters, or ``None``) keeps, found without looking for the others."""
+        (the set's own per-match filters, or ``None``) keeps, found without looking for the others. The set's
+        own expressions skip the units whose block fails ``gate`` (see ``_block_gate``)."""
         out: list[Occurrence] = []
         deadline = ctx.deadline
         if self.empty and self.klass is not None:
@@ -140,6 +149,8 @@ class PatternSet:
             else:
                 candidates = [u for u in units if holds_all(u.lower, sets)]
             for unit in candidates:
+                if gate is not None and not gate(unit.block):
+                    continue
                 text = unit.text
                 if first_only and accept is None:
                     hit = pattern.first(text, deadline)
@@ -187,6 +198,36 @@ class PatternSet:
             return tests[0]
         return lambda o: all(t(o) for t in tests)
 
+    def _block_gate(self, ctx: Context) -> Any:
+        """The set's ``near``/``unless`` filters whose region depends only on a match's block (``block``,
+        ``section``, ``document``, ``body``, ``section:...``), as a test of a block, or ``None``.
+
+        ``_accept`` rejects every match in a block that fails them, so the expressions need not run there:
+        asked before an expression runs on a unit (once per block, lazily), they spare the costly triggers of
+        rules whose context is absent ("X shares" in a block that promotes no advisory, a live call on a page
+        that does not call itself educational). The matches found are still filtered by ``_accept``: the
+        findings are the same, only found with fewer expression calls."""
+        tests = []
+        if self.near is not None and (self.near_within in BLOCK_REGIONS or self.near_within.startswith("section:")):
+            tests.append((self.near, self.near_within, True))
+        if self.unless is not None and (
+            self.unless_within in BLOCK_REGIONS or self.unless_within.startswith("section:")
+        ):
+            tests.append((self.unless, self.unless_within, False))
+        if not tests:
+            return None
+        answers: dict[int, bool] = {}
+
+        def gate(block: Any) -> bool:
+            answer = answers.get(id(block))
+            if answer is None:
+                where = Occurrence(block, 0, 0, "")
+                answer = all(ps.present(ctx, ctx.region(where, within)) is want for ps, within, want in tests)
+                answers[id(block)] = answer
+            return answer
+
+        return gate
+
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
             members = ctx.class_members(self.klass)
@@ -215,10 +256,11 @@ class PatternSet:
         if not units:
             return []
         accept = self._accept(ctx)
+        gate = self._block_gate(ctx) if accept is not None and self.patterns else None
         if first_only:
             # The first match that passes the filters is all the caller needs (a presence test).
-            return self._raw(ctx, units, lowered, True, accept)
-        found = self._raw(ctx, units, lowered, False)
+            return self._raw(ctx, units, lowered, True, accept, gate)
+        found = self._raw(ctx, units, lowered, False, None, gate)
         if not found:
             return found
         if accept is not None:
