@@ -123,3 +123,21 @@ def test_the_regions_asked_first_depend_only_on_the_block() -> None:
     block = next(b for b in doc.blocks if b.text.startswith("Infosys"))
     starts = {ctx.region(Occurrence(block, at, at + 1, ""), "sentence")[0].start for at in range(len(block.text))}
     assert len(starts) == 2  # a sentence is not such a region
+
+
+def test_a_block_without_the_contexts_literals_needs_no_presence_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = {"patterns": [TRIGGER], "case_sensitive": True, "near": {"patterns": [ADVISORY]}, "near_within": "block"}
+    asked: list[str] = []
+    original = PatternSet.present
+
+    def counting(self: PatternSet, ctx: Context, units: list) -> bool:
+        asked.append(units[0].text)
+        return original(self, ctx, units)
+
+    monkeypatch.setattr(PatternSet, "present", counting)
+    doc = md(PAGE)
+    ctx = Context(doc, date(2026, 11, 29), {}, 2.0)
+    found = PatternSet.build(spec).occurrences(ctx, ctx.units("document"))
+    assert {o.text for o in found} == {"Kaveri Chemicals shares", "HDFC Bank shares", "Reliance stock"}
+    # Only the blocks holding "join" or "subscribe to" and "our" are asked (by the shortcut, then by _accept).
+    assert asked and all(text.startswith(("Join our", "Subscribe to our")) for text in asked)

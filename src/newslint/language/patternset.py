@@ -217,16 +217,52 @@ class PatternSet:
         if not tests:
             return None
         answers: dict[int, bool] = {}
+        # For a ``block`` region, the blocks whose text may hold a match of the set: the others need no
+        # presence test (found once, from the document's literal index; None: not known, test every block).
+        may_match: dict[int, set[int] | None] = {}
+        document: set[int] = set()
+
+        def present(ps: PatternSet, within: str, block: Any) -> bool:
+            if within == "block":
+                if id(ps) not in may_match:
+                    may_match[id(ps)] = ps._blocks_that_may_match(ctx)
+                    if not document:
+                        document.update(id(u.block) for u in ctx.units("document"))
+                possible = may_match[id(ps)]
+                if possible is not None and id(block) in document and id(block) not in possible:
+                    return False
+            return ps.present(ctx, ctx.region(Occurrence(block, 0, 0, ""), within))
 
         def gate(block: Any) -> bool:
             answer = answers.get(id(block))
             if answer is None:
-                where = Occurrence(block, 0, 0, "")
-                answer = all(ps.present(ctx, ctx.region(where, within)) is want for ps, within, want in tests)
+                answer = all(present(ps, within, block) is want for ps, within, want in tests)
                 answers[id(block)] = answer
             return answer
 
         return gate
+
+    def _blocks_that_may_match(self, ctx: Context) -> set[int] | None:
+        """The ids of the document's blocks whose text holds a literal of each prefilter set of one of the set's
+        expressions (or its children's): only there can the set match. ``None`` when an expression has no
+        prefilter, the set is a class on its own, or the document is too large for an index."""
+        if self.empty:
+            return None
+        index = ctx.unit_index(ctx.units("document"))
+        if index.text is None:
+            return None
+        out: set[int] = set()
+        for pattern in self.patterns:
+            sets = pattern.literal_sets
+            if not sets:
+                return None
+            out.update(id(u.block) for u in index.holding_all(sets))
+        for child in self.children:
+            more = child._blocks_that_may_match(ctx)
+            if more is None:
+                return None
+            out |= more
+        return out
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
