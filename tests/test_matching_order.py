@@ -12,7 +12,7 @@ import pytest
 
 from conftest import md
 from newslint.language import patternset as patternset_module
-from newslint.language.context import Context, Occurrence
+from newslint.language.context import Context, Occurrence, UnitIndex
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
 
@@ -141,3 +141,20 @@ def test_a_block_without_the_contexts_literals_needs_no_presence_test(monkeypatc
     assert {o.text for o in found} == {"Kaveri Chemicals shares", "HDFC Bank shares", "Reliance stock"}
     # Only the blocks holding "join" or "subscribe to" and "our" are asked (by the shortcut, then by _accept).
     assert asked and all(text.startswith(("Join our", "Subscribe to our")) for text in asked)
+
+
+def test_an_index_answers_a_repeated_question_from_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = md(PAGE * 3)
+    ctx = Context(doc, date(2026, 11, 29), {}, 2.0)
+    units = ctx.units("document")
+    sets = (frozenset({"shares", "stock"}), frozenset({"our"}))
+    first = ctx.unit_index(units).holding_all(sets)
+    assert [u.text[:7] for u in first] == ["Join ou", "Subscri"] * 3
+
+    def no_search(*args: object) -> None:
+        raise AssertionError("searched again")
+
+    monkeypatch.setattr(UnitIndex, "_indexes", no_search)
+    assert ctx.unit_index(units).holding_all(sets) is first
+    monkeypatch.undo()
+    assert UnitIndex(units).holding_all(sets) == first  # a fresh index finds the same units

@@ -29,6 +29,7 @@ from newslint.language.patterns import Pattern
 SMALL_UNIT_LIST = 8
 # Regions of ``near``/``unless`` that depend only on a match's block, not on where in the block it is.
 BLOCK_REGIONS = frozenset(("block", "section", "document", "body"))
+WHOLE_REGIONS = frozenset(("document", "body"))  # the same for every block (as is ``section:<pattern>``)
 
 
 class PatternSet:
@@ -233,10 +234,21 @@ class PatternSet:
                     return False
             return ps.present(ctx, ctx.region(Occurrence(block, 0, 0, ""), within))
 
+        # Each context's answer, by its region: one for a document-wide region, one per block for the others.
+        held: dict[tuple[int, int], bool] = {}
+
         def gate(block: Any) -> bool:
             answer = answers.get(id(block))
             if answer is None:
-                answer = all(present(ps, within, block) is want for ps, within, want in tests)
+                answer = True
+                for ps, within, want in tests:
+                    key = (id(ps), 0 if within in WHOLE_REGIONS or within.startswith("section:") else id(block))
+                    found = held.get(key)
+                    if found is None:
+                        found = held[key] = present(ps, within, block)
+                    if found is not want:
+                        answer = False
+                        break
                 answers[id(block)] = answer
             return answer
 
