@@ -99,13 +99,20 @@ def test_a_document_context_that_is_absent_spares_every_expression_call(monkeypa
     assert gated == full and len(gated) == 6
 
 
-def test_a_sentence_context_is_not_asked_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Around a match, a sentence depends on where the match is: the expressions run, ``_accept`` decides."""
+def test_a_sentence_context_is_asked_first_only_of_the_literals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Around a match, a sentence depends on where the match is: a block whose text lacks the context's
+    literals is skipped, and in the others the expressions run and ``_accept`` decides."""
     spec = {"patterns": [TRIGGER], "case_sensitive": True, "near": {"patterns": [ADVISORY]}}
-    assert PatternSet.build(spec)._block_gate(None) is None  # type: ignore[arg-type]
-    gated, _ = occurrences(spec, True, monkeypatch)
-    full, _ = occurrences(spec, False, monkeypatch)
+    gated, gated_calls = occurrences(spec, True, monkeypatch)
+    full, full_calls = occurrences(spec, False, monkeypatch)
     assert gated == full
+    assert [t for _, _, _, t in gated] == ["Kaveri Chemicals shares", "HDFC Bank shares", "Reliance stock"]
+    assert all(text.startswith(("Join our", "Subscribe to our")) for text in gated_calls)
+    assert len(full_calls) == 4
+    # The sentence decides, not the block: the advisory and the shares in two sentences of one block.
+    apart = "Join our advisory today. Infosys shares rose.\n"
+    assert occurrences(spec, True, monkeypatch, apart) == occurrences(spec, False, monkeypatch, apart)
+    assert occurrences(spec, True, monkeypatch, apart)[0] == []
 
 
 def test_the_regions_asked_first_depend_only_on_the_block() -> None:

@@ -200,16 +200,23 @@ class PatternSet:
         return lambda o: all(t(o) for t in tests)
 
     def _block_gate(self, ctx: Context) -> Any:
-        """The set's ``near``/``unless`` filters whose region depends only on a match's block (``block``,
-        ``section``, ``document``, ``body``, ``section:...``), as a test of a block, or ``None``.
+        """What the set's ``near``/``unless`` filters say of a block before its expressions run there: a test
+        of a block that fails only where ``_accept`` would reject every match in the block, or ``None``.
 
-        ``_accept`` rejects every match in a block that fails them, so the expressions need not run there:
-        asked before an expression runs on a unit (once per block, lazily), they spare the costly triggers of
-        rules whose context is absent ("X shares" in a block that promotes no advisory, a live call on a page
-        that does not call itself educational). The matches found are still filtered by ``_accept``: the
-        findings are the same, only found with fewer expression calls."""
-        tests = []
-        if self.near is not None and (self.near_within in BLOCK_REGIONS or self.near_within.startswith("section:")):
+        * A region that depends only on a match's block (``block``, ``section``, ``document``, ``body``,
+          ``section:...``): the filter itself, asked once per region.
+        * A ``near`` within the sentence: the sentence lies in the block, so a block whose text lacks the
+          ``near`` set's literals (the document's literal index says so) holds no sentence that has it.
+
+        It spares the costly triggers of rules whose context is absent ("X shares" in a block that promotes
+        no advisory, a live call on a page that does not call itself educational). The matches found are still
+        filtered by ``_accept``: the findings are the same, found with fewer expression calls."""
+        tests = []  # (set, region, the answer a match needs)
+        if self.near is not None and (
+            self.near_within in BLOCK_REGIONS
+            or self.near_within.startswith("section:")
+            or self.near_within == "sentence"
+        ):
             tests.append((self.near, self.near_within, True))
         if self.unless is not None and (
             self.unless_within in BLOCK_REGIONS or self.unless_within.startswith("section:")
@@ -218,23 +225,28 @@ class PatternSet:
         if not tests:
             return None
         answers: dict[int, bool] = {}
-        # For a ``block`` region, the blocks whose text may hold a match of the set: the others need no
-        # presence test (found once, from the document's literal index; None: not known, test every block).
+        # For a ``block`` or ``sentence`` region, the blocks whose text may hold a match of the set: in the
+        # others it is absent (found once, from the document's literal index; None: not known).
         may_match: dict[int, set[int] | None] = {}
         document: set[int] = set()
 
-        def present(ps: PatternSet, within: str, block: Any) -> bool:
-            if within == "block":
-                if id(ps) not in may_match:
-                    may_match[id(ps)] = ps._blocks_that_may_match(ctx)
-                    if not document:
-                        document.update(id(u.block) for u in ctx.units("document"))
-                possible = may_match[id(ps)]
-                if possible is not None and id(block) in document and id(block) not in possible:
-                    return False
-            return ps.present(ctx, ctx.region(Occurrence(block, 0, 0, ""), within))
+        def absent_from(ps: PatternSet, block: Any) -> bool:
+            """Whether the literals say ``ps`` cannot match in ``block``'s text."""
+            if id(ps) not in may_match:
+                may_match[id(ps)] = ps._blocks_that_may_match(ctx)
+                if not document:
+                    document.update(id(u.block) for u in ctx.units("document"))
+            possible = may_match[id(ps)]
+            return possible is not None and id(block) in document and id(block) not in possible
 
-        # Each context's answer, by its region: one for a document-wide region, one per block for the others.
+        def passes(ps: PatternSet, within: str, want: bool, block: Any) -> bool:
+            if within == "sentence":  # only the literals decide here; the sentence itself is asked by _accept
+                return not absent_from(ps, block)
+            if within == "block" and absent_from(ps, block):
+                return not want
+            return ps.present(ctx, ctx.region(Occurrence(block, 0, 0, ""), within)) is want
+
+        # Each filter's answer, by its region: one for a document-wide region, one per block for the others.
         held: dict[tuple[int, int], bool] = {}
 
         def gate(block: Any) -> bool:
@@ -243,10 +255,10 @@ class PatternSet:
                 answer = True
                 for ps, within, want in tests:
                     key = (id(ps), 0 if within in WHOLE_REGIONS or within.startswith("section:") else id(block))
-                    found = held.get(key)
-                    if found is None:
-                        found = held[key] = present(ps, within, block)
-                    if found is not want:
+                    ok = held.get(key)
+                    if ok is None:
+                        ok = held[key] = passes(ps, within, want, block)
+                    if not ok:
                         answer = False
                         break
                 answers[id(block)] = answer
