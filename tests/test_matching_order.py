@@ -165,3 +165,24 @@ def test_an_index_answers_a_repeated_question_from_memory(monkeypatch: pytest.Mo
     assert ctx.unit_index(units).holding_all(sets) is first
     monkeypatch.undo()
     assert UnitIndex(units).holding_all(sets) == first  # a fresh index finds the same units
+
+
+def test_a_context_whose_own_context_is_absent_rules_out_every_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crypto word counts only on a page that promotes crypto: on a page that does not, the context (near a
+    sentence holding "we") is present nowhere, so the set's expressions run nowhere."""
+    spec = {
+        "patterns": [r"\bsecurities\b"],
+        "near": {
+            "patterns": [r"\b(?:crypto\w*|tokens?|we)\b"],
+            "near": {"patterns": [r"\bbuy\s+bitcoin\b"]},
+            "near_within": "body",
+        },
+    }
+    page = "# Markets\n\nWe expect the securities desk to stay busy.\n\nSecurities rose as we said.\n"
+    found, calls = occurrences(spec, True, monkeypatch, page)
+    assert found == [] and calls == []
+    assert occurrences(spec, False, monkeypatch, page)[1]  # without the shortcut the expression runs
+    promoting = page + "\nBuy Bitcoin on our app today.\n"
+    gated, _ = occurrences(spec, True, monkeypatch, promoting)
+    full, _ = occurrences(spec, False, monkeypatch, promoting)
+    assert gated == full and [t for _, _, _, t in gated] == ["securities", "Securities"]

@@ -267,25 +267,41 @@ class PatternSet:
         return gate
 
     def _blocks_that_may_match(self, ctx: Context) -> set[int] | None:
-        """The ids of the document's blocks whose text holds a literal of each prefilter set of one of the set's
-        expressions (or its children's): only there can the set match. ``None`` when an expression has no
-        prefilter, the set is a class on its own, or the document is too large for an index."""
+        """The ids of the document's blocks where the set may have an occurrence: their text holds a literal of
+        each prefilter set of one of the set's expressions (or its children's), and the set's own block gate
+        (``_block_gate``: its ``near``/``unless``, e.g. a crypto word only counts on a page that promotes
+        crypto) does not rule them out. ``None`` when nothing rules a block out, or the document is too large
+        for an index."""
         if self.empty:
             return None
         index = ctx.unit_index(ctx.units("document"))
         if index.text is None:
             return None
-        out: set[int] = set()
+        blocks = self._blocks_holding_literals(ctx, index)
+        gate = self._block_gate(ctx) if self.near is not None or self.unless is not None else None
+        if gate is None:
+            return None if blocks is None else set(blocks)
+        if blocks is None:
+            blocks = {id(u.block): u.block for u in index.units}
+        return {key for key, block in blocks.items() if gate(block)}
+
+    def _blocks_holding_literals(self, ctx: Context, index: Any) -> dict[int, Any] | None:
+        """The blocks (by id) whose text holds the literals of one of the set's expressions or its children's
+        occurrences (``None``: an expression without a prefilter)."""
+        out: dict[int, Any] = {}
         for pattern in self.patterns:
             sets = pattern.literal_sets
             if not sets:
                 return None
-            out.update(id(u.block) for u in index.holding_all(sets))
+            for u in index.holding_all(sets):
+                out[id(u.block)] = u.block
         for child in self.children:
             more = child._blocks_that_may_match(ctx)
             if more is None:
                 return None
-            out |= more
+            for u in index.units:
+                if id(u.block) in more:
+                    out[id(u.block)] = u.block
         return out
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
