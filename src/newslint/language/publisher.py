@@ -29,10 +29,22 @@ INVESTMENT_PRODUCT = re.compile(
     r"डीमैट|कॉल्स|टिप्स|कोर्स|एडवाइजरी)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+# Hindi words of investment services ("कॉल्स", "टिप्स", "डीमैट"): apart, since ``\b`` does not bound a Devanagari word
+# that ends in a vowel sign in Python's ``re``.
+INVESTMENT_PRODUCT_HI = re.compile(
+    r"(?<![\u0900-\u097F])(?:डीमैट|कॉल|कॉल्स|टिप|टिप्स|कोर्स|एडवाइजरी|ब्रोकरेज|ट्रेडिंग|इंट्राडे|जैकपॉट|मल्टीबैगर|"
+    r"प्रीमियम|पेड|म्यूचुअल\s+फंड|एसआईपी|आईपीओ)(?![\u0900-\u097F])"
+)
+FIRST_PERSON = re.compile(
+    r"\b(?:we|us|our|hum|hamara|hamare|hamari|humare|humara)\b|(?<![\u0900-\u097F])(?:हम|हमें|हमारा|हमारे|हमारी)(?![\u0900-\u097F])",
+    re.IGNORECASE,
+)
 NEWS_PRODUCT = re.compile(
     r"\b(?:news|updates?|newsletters?|e-?paper|app|podcasts?|summit|conclave|awards?|events?|edition|subscri\w+|"
-    r"stories|journalism|headlines|alerts)\b",
+    r"stories|journalism|headlines|alerts|khabar|khabren|khabron|khabaron|samachar)\b"
+    # Hindi: खबर, खबरें, खबरों, समाचार, न्यूज़, अपडेट, ई-पेपर, ऐप, पॉडकास्ट, अलर्ट, सुर्खियां
+    r"|(?<![\u0900-\u097F])(?:खबर|ख़बर|खबरें|ख़बरें|खबरों|ख़बरों|समाचार|न्यूज़?|अपडेट|अपडेट्स|ई-?पेपर|ऐप|पॉडकास्ट|अलर्ट|"
+    r"सुर्खियां|सुर्ख़ियां)(?![\u0900-\u097F])",
     re.IGNORECASE,
 )
 _STOP = frozenset(["the", "www", "com", "in", "co", "org", "net", "news", "india", "indiatimes", "amp", "m"])
@@ -76,7 +88,7 @@ def _squash(text: str) -> str:
 def house_promotion(ctx: Context, block: Block) -> bool:
     """Whether the promotion in ``block`` is the publisher's promotion of its own (non-financial) products."""
     text = block.text
-    if INVESTMENT_PRODUCT.search(text):
+    if INVESTMENT_PRODUCT.search(text) or INVESTMENT_PRODUCT_HI.search(text):
         return False
     if ctx.voices.self_promotion:
         return False

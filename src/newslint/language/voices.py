@@ -31,6 +31,7 @@ import regex
 from newslint.document.case_key import case_key
 from newslint.document.sentences import split_sentences
 from newslint.language import lexicons
+from newslint.language.devanagari import spelling_variants
 from newslint.language.lexicons.forms import verb_forms
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
@@ -38,6 +39,7 @@ from newslint.language.patterns import required_literal_sets
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
     from newslint.language.context import Context
+    from newslint.language.languages import BlockLanguages
 
 VOICES = ("own", "quoted", "reported")
 OWN, QUOTED, REPORTED = VOICES
@@ -75,15 +77,17 @@ def _verb_alternatives() -> list[str]:
     return sorted(out, key=lambda f: (-len(f), f))
 
 
-_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]] | None = None
-_self_promotion: regex.Pattern[str] | None = None
+_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str]] | None = None
+_self_promotion: dict[str, regex.Pattern[str]] | None = None
 _verbs: frozenset[str] = frozenset()
 _LETTERS = re.compile("[a-z]+")
+ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 
-def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]]:
+def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str]]:
     """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
-    expression each, with the literals it needs (``required_literal_sets``).
+    expression each, with the literals it needs (``required_literal_sets``) and the lexicon it belongs to
+    (``en``, ``hi``, ``hinglish``: a block is read only with its language's, see ``languages.LEXICONS``).
 
     Apart, not as one alternation: ``regex`` tries an alternation of lookbehind-led branches at every
     position (about 100 µs for a paragraph), where each branch alone, behind its literal prefilter, costs a
@@ -94,37 +98,47 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         _verbs = frozenset(_verb_alternatives())
         hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
-        sources = [rf"(?<!\w)(?:{p})(?!\w)" for p in (*lexicons.SOURCE_PHRASES_EN, hinglish)]
-        sources.append(rf"(?<!\w)(?:{hindi})")
+        sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en") for p in lexicons.SOURCE_PHRASES_EN]
+        sources.append((rf"(?<!\w)(?:{hinglish})(?!\w)", "hinglish"))
+        sources.append((spelling_variants(rf"(?<!\w)(?:{hindi})"), "hi"))
         _sources = [
-            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False)) for p in sources
+            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon)
+            for p, lexicon in sources
         ]
     return _sources
 
 
-def _promotion_pattern() -> regex.Pattern[str]:
+def _promotion_patterns() -> dict[str, regex.Pattern[str]]:
+    """The self-promotion expressions of each lexicon, one alternation each."""
     global _self_promotion
     if _self_promotion is None:
-        _self_promotion = regex.compile("|".join(lexicons.SELF_PROMOTION), regex.IGNORECASE | regex.VERSION0)
+        _self_promotion = {
+            lexicon: regex.compile(spelling_variants("|".join(patterns)), regex.IGNORECASE | regex.VERSION0)
+            for lexicon, patterns in lexicons.SELF_PROMOTION_BY_LEXICON.items()
+        }
     return _self_promotion
 
 
 _promotion_literals: list[tuple[frozenset[str], ...]] | None = None
 
 
+def _all_promotion_patterns() -> list[str]:
+    return [p for patterns in lexicons.SELF_PROMOTION_BY_LEXICON.values() for p in patterns]
+
+
 def _maybe_promotion(text: str) -> bool:
     """Whether ``text`` holds the literals one of the self-promotion expressions needs (a cheap prefilter)."""
     global _promotion_literals
     if _promotion_literals is None:
-        _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
+        _promotion_literals = [required_literal_sets(p, False) for p in _all_promotion_patterns()]
     key = case_key(text)  # the prefilter's literals are case keys ("ſ" is an "s" to a case-insensitive match)
     return any(holds_all(key, sets) for sets in _promotion_literals)
 
 
-def is_reported(sentence: str) -> bool:
+def is_reported(sentence: str, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
     """Whether ``sentence`` is reported speech: it holds a source phrase or a reporting verb (not after a
-    first-person subject: "we promise" is the page's own voice)."""
-    return reported_sentences(sentence, [(0, len(sentence))])[0]
+    first-person subject: "we promise" is the page's own voice), read with the lexicons ``lexicons_of``."""
+    return reported_sentences(sentence, [(0, len(sentence))], lexicons_of)[0]
 
 
 @lru_cache(maxsize=256)
@@ -134,8 +148,11 @@ def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION0)
 
 
-def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
-    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported.
+def reported_sentences(
+    text: str, sentences: list[tuple[int, int]], lexicons_of: frozenset[str] = ALL_LEXICONS
+) -> list[bool]:
+    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported
+    (read with the lexicons ``lexicons_of``).
 
     One search of the block instead of one per sentence: no source phrase or reporting verb holds the
     punctuation that ends a sentence, so none spans two, and a sentence's matches are the block's matches
@@ -144,8 +161,8 @@ def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool
     starts = [s for s, _e in sentences]
     reported = [False] * len(sentences)
     lower = text.lower()
-    for pattern, sets in _source_patterns():
-        if not holds_all(lower, sets):
+    for pattern, sets, lexicon in _source_patterns():
+        if lexicon not in lexicons_of or not holds_all(lower, sets):
             continue
         for m in pattern.finditer(text):
             i = bisect_right(starts, m.start()) - 1
@@ -263,6 +280,16 @@ class Voices:
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
         self._self_promotion: bool | None = None
+        self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
+
+    @property
+    def languages(self) -> BlockLanguages:
+        """Every block's language (the run's, shared with the rules, when there is a context)."""
+        if self._languages is None:
+            from newslint.language.languages import BlockLanguages
+
+            self._languages = BlockLanguages(self.doc)
+        return self._languages
 
     @property
     def spans(self) -> dict[int, list[tuple[int, int, str]]]:
@@ -278,12 +305,12 @@ class Voices:
     def self_promotion(self) -> bool:
         """Whether the page's own voice promotes investment services (then everything on it is its own)."""
         if self._self_promotion is None:
-            promo = _promotion_pattern()
+            patterns = _promotion_patterns()
             found = False
             for b in self._promotion_candidates():
                 if not b.body or not _maybe_promotion(b.text):
                     continue
-                matches = list(promo.finditer(b.text))
+                matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
                 if matches:
                     out = self._own_spans(b)
                     if any(not _inside(out, m.start()) for m in matches):
@@ -355,7 +382,9 @@ class Voices:
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
             for (s, e), reported in zip(
-                sentences, reported_sentences(_unquoted(text, 0, quotes), sentences), strict=True
+                sentences,
+                reported_sentences(_unquoted(text, 0, quotes), sentences, self.languages.lexicons(b)),
+                strict=True,
             ):
                 sentence = text[s:e]
                 if rest >= 0 or reported:
@@ -431,14 +460,15 @@ def _unquoted(sentence: str, start: int, quotes: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def pseudo_voice(block: Block, offset: int) -> str:
-    """The voice in a block outside the document's flow (the title in metadata, a link target)."""
+def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> str:
+    """The voice in a block outside the document's flow (the title in metadata, a link target), read with
+    the lexicons ``lexicons_of``."""
     text = block.text
     quotes = quoted_spans(text)
     if any(a <= offset < e for a, e in quotes):
         return QUOTED
     for s, e in split_sentences(text):
         if s <= offset < e or e <= offset:
-            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes)):
+            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes), lexicons_of):
                 return REPORTED
     return OWN
