@@ -354,9 +354,13 @@ class Voices:
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
-            for (s, e), reported in zip(
-                sentences, reported_sentences(_unquoted(text, 0, quotes), sentences), strict=True
-            ):
+            flags = reported_sentences(_unquoted(text, 0, quotes), sentences)
+            for k in range(1, len(sentences)):
+                if _looks_back(text[sentences[k][0] : sentences[k][1]]):
+                    # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
+                    # in the block is what the sentence reports.
+                    flags[:k] = [True] * k
+            for (s, e), reported in zip(sentences, flags, strict=True):
                 sentence = text[s:e]
                 if rest >= 0 or reported:
                     out.append((s, e, REPORTED))
@@ -414,6 +418,25 @@ class Voices:
     def describe(self, block: Block) -> list[dict[str, object]]:
         """The block's non-own spans, for ``newslint inspect``."""
         return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.block_spans(block)]
+
+
+# A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
+# ...", "Those are the lines ..." (speech nouns only: "such calls made our members rich" is no report).
+_SPEECH_NOUNS = (
+    r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
+    r"slogans?|assurances?)"
+)
+_LOOKS_BACK = regex.compile(
+    rf"^\W*(?:{_SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{_SPEECH_NOUNS}|"
+    rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+
+
+def _looks_back(sentence: str) -> bool:
+    """Whether ``sentence`` reports the sentences before it ("Messages like these..."), in a third person."""
+    return _LOOKS_BACK.match(sentence) is not None and _FIRST_PERSON_WORD.search(sentence) is None
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
