@@ -3,8 +3,9 @@ that name the sentences before them as someone's messages."""
 
 from __future__ import annotations
 
+from helpers import parse
 from newslint.language.negation import negated
-from newslint.language.voices import _looks_back, is_reported
+from newslint.language.voices import Voices, _looks_back, is_reported
 
 
 def test_a_named_third_partys_recommendation_is_reported_but_the_pages_own_is_not():
@@ -34,3 +35,63 @@ def test_a_sentence_naming_the_ones_before_as_messages_looks_back_in_a_third_per
     assert not _looks_back("Such calls made our members rich.")
     assert not _looks_back("Messages like these reach our members first.")
     assert not _looks_back("Markets like these reward patience.")
+
+
+INTERVIEW = """---
+title: "Interview: large caps look better now, says CIO"
+---
+
+# Large caps look better now, says CIO
+
+Rohit Deshmukh, chief investment officer at a fund house managing ₹82,000 crore, spoke about valuations. Edited
+excerpts:
+
+**Q: Where do you see value?**
+
+**A:** We prefer private banks and select consumption names.
+
+**Q: Should investors stop small-cap SIPs?**
+
+I suggest investors book some profits in small-cap funds.
+"""
+
+FAQ = """---
+title: "Alpha Calls premium membership"
+---
+
+# Alpha Calls premium membership
+
+**Q: Is the profit guaranteed?**
+
+Yes, we guarantee 5% a month on every trade.
+
+**Q: How do I join?**
+
+Pay ₹4,999 and join our Telegram channel today.
+"""
+
+
+def test_an_interviewees_answers_are_quoted_but_an_faqs_are_the_pages_own():
+    def voice(text: str, needle: str) -> str:
+        doc = parse(text)
+        voices = Voices(doc)
+        block = next(b for b in doc.blocks if needle in b.text)
+        return voices.voice(block, block.text.find(needle))
+
+    assert voice(INTERVIEW, "We prefer private banks") == "quoted"
+    assert voice(INTERVIEW, "I suggest investors") == "quoted"
+    assert voice(INTERVIEW, "Where do you see value") == "own"
+    assert voice(FAQ, "we guarantee 5% a month") == "own"
+    assert voice(FAQ, "join our Telegram channel") == "own"
+
+
+def test_a_prohibition_governs_the_claim_it_forbids():
+    text = "Sebi barred research analysts from promising or guaranteeing returns to clients."
+    at = text.find("guaranteeing returns")
+    assert negated(text, at, at + len("guaranteeing returns"))
+    text = "Advisers are not allowed to promise assured returns."
+    at = text.find("assured returns")
+    assert negated(text, at, at + len("assured returns"))
+    text = "Stop worrying: our desk gives assured returns every month."
+    at = text.find("assured returns")
+    assert not negated(text, at, at + len("assured returns"))

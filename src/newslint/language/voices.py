@@ -262,6 +262,7 @@ class Voices:
         self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
+        self._answers: list[bool] | None = None
         self._self_promotion: bool | None = None
 
     @property
@@ -332,6 +333,35 @@ class Voices:
             self._introduced = flags
         return flags
 
+    def _answer_flags(self) -> list[bool]:
+        """For each block, whether it is an interviewee's answer: on a page that says it is an interview
+        ("Edited excerpts", "in an interview", "Q&A" in its title or opening blocks) and asks at least two
+        questions marked "Q:" (or "Question:", or set in bold alone on their line), the blocks after each question
+        up to the next one. An FAQ is no
+        interview: its answers are the page's own."""
+        flags = self._answers
+        if flags is None:
+            flags = [False] * len(self.blocks)
+            questions = [i for i, b in enumerate(self.blocks) if b.body and _is_question(b)]
+            if len(questions) >= 2 and self._says_interview(questions[0]):
+                asking = False
+                for i, b in enumerate(self.blocks):
+                    if not b.body:
+                        continue
+                    if _is_question(b):
+                        asking = True
+                    elif asking and b.kind != "heading":
+                        flags[i] = True
+                    elif b.kind == "heading":
+                        asking = False
+            self._answers = flags
+        return flags
+
+    def _says_interview(self, first_question: int) -> bool:
+        titles = [mv.value for mv in self.doc.metadata.get("title")]
+        opening = [b.text for b in self.blocks[:first_question] if b.body][:6]
+        return any(_INTERVIEW.search(t) for t in titles + opening)
+
     def _own_spans(self, b: Block, introduced: bool | None = None) -> list[tuple[int, int, str]]:
         """The block's non-own spans from its own text and whether the block before introduces it."""
         spans = self._spans.get(id(b))
@@ -344,7 +374,7 @@ class Voices:
                 return spans
         text = b.text
         out: list[tuple[int, int, str]] = []
-        if b.kind == "blockquote" and not _CALLOUT.match(text):
+        if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
             out.append((0, len(text), QUOTED))
         elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
             out.append((0, len(text), REPORTED))
@@ -431,6 +461,20 @@ _LOOKS_BACK = regex.compile(
     rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
     regex.IGNORECASE | regex.VERSION0,
 )
+# An interview's questions, and a page that says it is one.
+_QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
+_INTERVIEW = regex.compile(
+    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|spoke\s+to|"
+    r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_question(b: Block) -> bool:
+    """An interviewer's question: "Q: ...", "Question 2: ...", or a bold line of its own ending in "?"."""
+    return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
+
+
 _FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 
 

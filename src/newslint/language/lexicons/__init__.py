@@ -152,6 +152,12 @@ NEGATION_PHRASES_EN = (
     r"claims?\s+of",
     r"promises?\s+of",
     r"no\s+one\s+can",
+    # A prohibition governs what follows it: "barred them from promising or guaranteeing returns", "bans
+    # advisers from assuring returns", "prohibited from offering", "not allowed to promise".
+    r"(?:bar|bars|barred|barring|debar|debars|debarred|ban|bans|banned|banning|prohibit|prohibits|prohibited|"
+    r"prohibiting|forbid|forbids|forbade|forbidden|restrain|restrains|restrained|prevent|prevents|prevented|"
+    r"stop|stops|stopped|refrain|refrains|desist)\s+(?:[\w-]+\s+){0,3}?from",
+    r"not\s+(?:allowed|permitted|supposed)\s+to",
 )
 # Not negations though they hold a negative word: "Reg. No. INH...", "No. 1", "not only ... but also",
 # "no doubt", "no matter".
