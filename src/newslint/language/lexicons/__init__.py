@@ -62,10 +62,7 @@ REPORTING_VERBS = _words(
     "say tell claim allege promise write post tweet state add assert announce declare boast advertise tout "
     "pitch lure dupe cheat defraud mislead induce entice solicit accuse charge note observe find order direct "
     "warn caution complain testify report quote cite describe insist argue urge ask invite offer explain "
-    "mention reveal disclose admit deny reckon "
-    # A named third party's investment view reported by the page: "SBI Securities has recommended subscribing",
-    # "the brokerage maintained its buy rating" (with a first-person subject, "we recommend", the page's own).
-    "recommend advise suggest maintain reiterate upgrade downgrade"
+    "mention reveal disclose admit deny reckon"
 )
 # First-person subjects: "we promise", "I said", "our team claims" is the page's own voice.
 FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
