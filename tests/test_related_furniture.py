@@ -83,14 +83,26 @@ def test_also_read_line_inside_a_paragraph_is_cut_out():
     assert html[start : start + 5] == "Banks"
 
 
-def test_reader_comments_under_a_comments_heading_are_furniture():
+def test_reader_comments_are_not_part_of_the_document():
+    # Under a comments heading, whatever the class names say.
     got = blocks(
         f"<article>{ARTICLE}{ARTICLE.replace('Monday', 'Friday')}"
-        "<section class='cmnts_wrapper'><h2>10 Comments on this Story</h2><table><tr><td>Dilip 471 days ago</td>"
+        "<section class='wrapX'><h2>10 Comments on this Story</h2><table><tr><td>Dilip 471 days ago</td>"
         "<td>Reliance Retail and Nazara seem to be the best bets.</td></tr></table></section></article>"
     )
-    assert got["Reliance Retail and Nazara seem to be the best bets."] is False
-    assert got["10 Comments on this Story"] is False
+    assert "Reliance Retail and Nazara seem to be the best bets." not in got
+    assert "10 Comments on this Story" not in got
+    assert sum(1 for k in got if k.startswith("The Sensex")) == 2
+    # In an element whose class says comments, with no heading.
+    html = (
+        f"<article><h1>Sensex rises</h1>{ARTICLE}</article><div class='cmnts_wrapper'><div class='cmt_txt'>"
+        "Buy Paytm now, target Rs 1,200, sure-shot multibagger!</div></div><p>Copyright 2026</p>"
+    )
+    doc = parse_html(html, "t.html", "utf-8")
+    texts = [b.text for b in doc.blocks]
+    assert not any("Paytm" in t for t in texts)
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert doc.blocks[doc.headline].text == "Sensex rises"
 
 
 def test_a_comments_heading_around_the_whole_article_takes_nothing():

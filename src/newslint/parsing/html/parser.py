@@ -26,6 +26,7 @@ from newslint.parsing.html.attributes import (
     F_ARTICLE_BODY,
     F_BODY,
     F_BYLINE,
+    F_COMMENTS,
     F_DATE_MODIFIED,
     F_DATE_PUBLISHED,
     F_FURNITURE,
@@ -236,6 +237,7 @@ class HtmlExtractor:
         self.block_elems: list[Elem] = []
         self.block_seqs: list[int] = []
         self.furniture_blocks: set[int] = set()  # "Also read" lines cut out of a paragraph
+        self.comment_elems: list[Elem] = []  # elements of reader comments (by class or id)
         self.pending_images: list[Block] = []
         self.links: list[Link] = []
         self.open_link: tuple[int, str, int | None, int | None] | None = None
@@ -429,6 +431,8 @@ class HtmlExtractor:
         if self.marks is not None:
             self._apply_mark(elem, a0 - 1 - len(tag))
         if flags:
+            if flags & F_COMMENTS and tag in BLOCK:
+                self.comment_elems.append(elem)
             if tag in BODY_CONTAINERS:
                 if flags & F_ARTICLE_BODY:
                     self.candidates.append((0, elem))

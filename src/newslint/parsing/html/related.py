@@ -21,6 +21,7 @@ A block of prose is never taken, whatever its heading says: the link-text share 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -132,14 +133,25 @@ def _inside(ex: HtmlExtractor, box: Elem, seq: int) -> bool:
     return box.open_seq <= seq <= close
 
 
-def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> None:
-    """Mark the body's related-link lists, tag lists, "Also read" lines and reader comments as furniture."""
+def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[int]:
+    """Mark the body's related-link lists, tag lists, "Also read" lines and reader comments as furniture; the
+    indices of the blocks of reader comments (under a comments heading, or in an element whose class or id
+    says comments), which are not the publisher's text at all."""
     blocks = ex.blocks
     elems = ex.block_elems
     seqs = ex.block_seqs
     sites = {site_of(h) for h in hosts}
     n = len(blocks)
-    share = [link_share(blocks[k], elems[k]) for k in range(n)]
+    shares: dict[int, float] = {}
+
+    def share(k: int) -> float:
+        """The block's link share, worked out for the few blocks near a list heading only."""
+        got = shares.get(k)
+        if got is None:
+            got = shares[k] = link_share(blocks[k], elems[k])
+        return got
+
+    comments_at: set[int] = set()
     i = 0
     while i < n:
         block = blocks[i]
@@ -158,20 +170,23 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> None:
                     inside = [j for j in range(i + 1, n) if _inside(ex, box, seqs[j]) and blocks[j].body]
                     prose = [blocks[j] for j in inside if blocks[j].kind != "image"]
                     total = sum(len(b.text.strip()) for b in prose)
-                    linked = sum(share[j] * len(blocks[j].text.strip()) for j in inside if blocks[j].kind != "image")
+                    linked = sum(share(j) * len(blocks[j].text.strip()) for j in inside if blocks[j].kind != "image")
                     if prose and (comments or linked >= CONTAINER_LINKS * total):
                         block.body = False
+                        if comments:
+                            comments_at.add(i)
+                            comments_at.update(inside)
                         for j in inside:
                             # Comments: all of them. A related list: its links, images and short labels (a
                             # date, a section name), not a paragraph of prose that happens to share the box.
-                            if comments or _list_part(blocks[j], share[j]):
+                            if comments or _list_part(blocks[j], share(j)):
                                 blocks[j].body = False
                         i = (inside[-1] if inside else i) + 1
                         continue
                 if related:
                     # In the article's flow: the link blocks right after the heading.
                     j = i + 1
-                    while j < n and (blocks[j].kind == "image" or share[j] >= MOSTLY_LINKS):
+                    while j < n and (blocks[j].kind == "image" or share(j) >= MOSTLY_LINKS):
                         j += 1
                     if any(blocks[k].kind != "image" for k in range(i + 1, j)):
                         for k in range(i, j):
@@ -197,6 +212,25 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> None:
                     i = j
                     continue
         i += 1
+    return comments_at | _comment_elements(ex, body)
+
+
+def _comment_elements(ex: HtmlExtractor, body: Elem | None) -> set[int]:
+    """The blocks inside elements marked as reader comments by class or id, apart from the article (an
+    element that holds the article, or most of the page's text, is a layout wrapper, not comments)."""
+    out: set[int] = set()
+    seqs = ex.block_seqs
+    for box in ex.comment_elems:
+        if body is not None and (box is body or contains(ex, box, body)):
+            continue
+        if body is None and text_total(ex, box) >= 0.5 * ex.text_total:
+            continue
+        close = box.close_seq if box.close_seq >= 0 else ex.seq + 1
+        j = bisect_left(seqs, box.open_seq)
+        while j < len(seqs) and seqs[j] <= close:
+            out.add(j)
+            j += 1
+    return out
 
 
 def _apart(ex: HtmlExtractor, box: Elem, body: Elem | None) -> bool:

@@ -95,7 +95,7 @@ def finish(ex: HtmlExtractor) -> Document:
         for block, elem in zip(blocks, ex.block_elems, strict=True):
             block.body = not elem.furniture and not elem.hf and block.index not in ex.furniture_blocks
             block.group = _group(block, elem)
-    mark_related(ex, body, _page_hosts(ex))
+    comments = mark_related(ex, body, _page_hosts(ex))
     _assign_sections(blocks)
     headline = None
     for block in blocks:
@@ -108,6 +108,10 @@ def finish(ex: HtmlExtractor) -> Document:
                 headline = block.index
                 break
     metadata = _metadata(ex, body, headline)
+    if comments:
+        # Readers' comments are not the publisher's text: out of the document, once the captures that point at
+        # blocks by index have been read.
+        blocks, headline = _without(blocks, comments, headline)
     container = ""
     if body is not None:
         label = body.label_words(src)
@@ -128,6 +132,18 @@ def finish(ex: HtmlExtractor) -> Document:
     if ex.marks:
         doc.warnings.extend(_untracked_marks(ex.marks, doc))
     return doc
+
+
+def _without(blocks: list[Block], drop: set[int], headline: int | None) -> tuple[list[Block], int | None]:
+    """The blocks without those at ``drop``, renumbered, their sections assigned again; the headline's new index."""
+    kept = [b for b in blocks if b.index not in drop]
+    new_headline = None
+    for i, b in enumerate(kept):
+        if b.index == headline:
+            new_headline = i
+        b.index = i
+    _assign_sections(kept)
+    return kept, new_headline
 
 
 def _page_hosts(ex: HtmlExtractor) -> set[str]:
