@@ -108,3 +108,19 @@ def test_reader_comments_are_not_part_of_the_document():
 def test_a_comments_heading_around_the_whole_article_takes_nothing():
     got = blocks(f"<div><h2>Comments</h2><article>{ARTICLE}{ARTICLE.replace('Monday', 'Friday')}</article></div>")
     assert all(v for k, v in got.items() if k.startswith("The Sensex"))
+
+
+def test_markdown_related_lists_and_also_read_lines_are_furniture():
+    from helpers import parse
+
+    doc = parse(
+        "# Gold rises\n\nGold rose ₹600 on Monday.\n\n**Also read:** [Five stocks to buy now](/m/five-stocks-to-buy-now-123)\n\n"
+        "Silver gained ₹950.\n\n## Related stories\n\n- [Should you buy gold ETFs now? Top picks](/m/gold-etf-picks-now-1)\n"
+        "- [Sensex falls 500 points as IT stocks drag](/m/sensex-falls-500-points-2)\n\nBanks rose after the results.\n"
+    )
+    got = {b.text: b.body for b in doc.blocks}
+    assert got["Also read: Five stocks to buy now"] is False
+    assert got["Related stories"] is False
+    assert got["Should you buy gold ETFs now? Top picks"] is False
+    assert got["Silver gained ₹950."] is True
+    assert got["Banks rose after the results."] is True

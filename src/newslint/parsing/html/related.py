@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -140,7 +141,6 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[i
     blocks = ex.blocks
     elems = ex.block_elems
     seqs = ex.block_seqs
-    sites = {site_of(h) for h in hosts}
     n = len(blocks)
     shares: dict[int, float] = {}
 
@@ -152,6 +152,49 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[i
         return got
 
     comments_at: set[int] = set()
+
+    def boxed(i: int, comments: bool) -> int | None:
+        """The list or comments in the element around heading ``i``: marked, and the index after them."""
+        block = blocks[i]
+        box = _container(ex, elems[i], len(block.text))
+        if box is None or not _apart(ex, box, body):
+            return None
+        inside = [j for j in range(i + 1, n) if _inside(ex, box, seqs[j]) and blocks[j].body]
+        prose = [blocks[j] for j in inside if blocks[j].kind != "image"]
+        total = sum(len(b.text.strip()) for b in prose)
+        linked = sum(share(j) * len(blocks[j].text.strip()) for j in inside if blocks[j].kind != "image")
+        if not prose or not (comments or linked >= CONTAINER_LINKS * total):
+            return None
+        block.body = False
+        if comments:
+            comments_at.add(i)
+            comments_at.update(inside)
+        for j in inside:
+            # Comments: all of them. A related list: its links, images and short labels (a date, a section
+            # name), not a paragraph of prose that happens to share the box.
+            if comments or _list_part(blocks[j], share(j)):
+                blocks[j].body = False
+        return (inside[-1] if inside else i) + 1
+
+    mark_in_flow(blocks, {site_of(h) for h in hosts}, share, boxed)
+    return comments_at | _comment_elements(ex, body)
+
+
+def mark_in_flow(
+    blocks: list[Block],
+    sites: set[str],
+    share: Callable[[int], float] | None = None,
+    boxed: Callable[[int, bool], int | None] | None = None,
+) -> None:
+    """The tests on the blocks' sequence (HTML and Markdown alike): a list heading and the link blocks after it,
+    an "Also read: <link>" paragraph, an unlabelled run of own-site headline links. ``boxed`` tries the
+    element around a heading first (HTML)."""
+    n = len(blocks)
+    if share is None:
+
+        def share(k: int) -> float:
+            return link_share(blocks[k])
+
     i = 0
     while i < n:
         block = blocks[i]
@@ -159,30 +202,15 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[i
             i += 1
             continue
         text = block.text.strip()
-        if (block.kind == "heading" or block.is_label or (block.kind == "paragraph" and len(text) <= 40)) and len(
-            text
-        ) <= 80:
+        short = block.kind == "paragraph" and len(text) <= 40
+        if (block.kind == "heading" or block.is_label or short) and len(text) <= 80:
             related = RELATED_HEADING.match(text) is not None
             comments = not related and (block.kind == "heading" or block.is_label) and COMMENTS_HEADING.match(text)
             if related or comments:
-                box = _container(ex, elems[i], len(block.text))
-                if box is not None and _apart(ex, box, body):
-                    inside = [j for j in range(i + 1, n) if _inside(ex, box, seqs[j]) and blocks[j].body]
-                    prose = [blocks[j] for j in inside if blocks[j].kind != "image"]
-                    total = sum(len(b.text.strip()) for b in prose)
-                    linked = sum(share(j) * len(blocks[j].text.strip()) for j in inside if blocks[j].kind != "image")
-                    if prose and (comments or linked >= CONTAINER_LINKS * total):
-                        block.body = False
-                        if comments:
-                            comments_at.add(i)
-                            comments_at.update(inside)
-                        for j in inside:
-                            # Comments: all of them. A related list: its links, images and short labels (a
-                            # date, a section name), not a paragraph of prose that happens to share the box.
-                            if comments or _list_part(blocks[j], share(j)):
-                                blocks[j].body = False
-                        i = (inside[-1] if inside else i) + 1
-                        continue
+                after = boxed(i, bool(comments)) if boxed is not None else None
+                if after is not None:
+                    i = after
+                    continue
                 if related:
                     # In the article's flow: the link blocks right after the heading.
                     j = i + 1
@@ -212,7 +240,6 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[i
                     i = j
                     continue
         i += 1
-    return comments_at | _comment_elements(ex, body)
 
 
 def _comment_elements(ex: HtmlExtractor, body: Elem | None) -> set[int]:
