@@ -95,3 +95,11 @@ def test_a_prohibition_governs_the_claim_it_forbids():
     text = "Stop worrying: our desk gives assured returns every month."
     at = text.find("assured returns")
     assert not negated(text, at, at + len("assured returns"))
+
+
+def test_a_representation_someone_else_made_is_reported():
+    assert is_reported(
+        "Sebi barred the firm for mis-selling a derivatives strategy as a product with guaranteed returns."
+    )
+    assert is_reported("The policy was sold to the couple as a fixed deposit with assured returns.")
+    assert not is_reported("Our plan gives assured returns of 8% every year.")

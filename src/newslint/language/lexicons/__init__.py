@@ -75,6 +75,10 @@ SOURCE_PHRASES_EN = (
     r"advertisement|advertisements|ad|ads|messages?|letter|interview|note|report|circular|caution)",
     r"allegedly",
     r"purportedly",
+    # A representation someone else made: "mis-selling a strategy as a product with guaranteed returns", "sold
+    # to savers as a fixed deposit", "passed off as risk-free".
+    r"mis-?(?:sell|sells|sold|selling|represent(?:s|ed|ing|ation)?)",
+    r"(?:marketed|sold|billed|passed\s+off|portrayed|projected|presented|misrepresented)\s+(?:[\w-]+\s+){0,6}?as",
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
