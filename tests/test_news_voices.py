@@ -35,6 +35,8 @@ def test_a_sentence_naming_the_ones_before_as_messages_looks_back_in_a_third_per
     assert not _looks_back("Such calls made our members rich.")
     assert not _looks_back("Messages like these reach our members first.")
     assert not _looks_back("Markets like these reward patience.")
+    assert not _looks_back("These promises are real.")
+    assert not _looks_back("Such promises come true for every member.")
 
 
 INTERVIEW = """---

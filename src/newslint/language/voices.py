@@ -478,9 +478,26 @@ def _is_question(b: Block) -> bool:
 _FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 
 
+# What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
+# says where the messages go or what they are, at a distance.
+_DISTANCE = regex.compile(
+    r"\b(?:land|lands|landed|reach|reaches|reached|flood|floods|flooded|circulat\w*|spread\w*|do\s+the\s+rounds|"
+    r"go\s+viral|went\s+viral|appear\w*|pop\s+up|lur\w*|target\w*|dup\w*|trap\w*|hook\w*|prey\w*|"
+    r"fake|false|misleading|illegal|unlawful|banned|prohibited|barred|red\s+flags?|warning\s+signs?|scams?|"
+    r"fraud\w*|typical|common|classic|hallmarks?|millions|lakhs|crores|thousands|every\s+day|daily|phones?|inbox\w*|"
+    r"social\s+media|telegram|whatsapp|instagram|youtube)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
 def _looks_back(sentence: str) -> bool:
-    """Whether ``sentence`` reports the sentences before it ("Messages like these..."), in a third person."""
-    return _LOOKS_BACK.match(sentence) is not None and _FIRST_PERSON_WORD.search(sentence) is None
+    """Whether ``sentence`` reports the sentences before it ("Messages like these land in millions of phones"):
+    in the third person, and at a distance (where such messages go, what they are)."""
+    return (
+        _LOOKS_BACK.match(sentence) is not None
+        and _FIRST_PERSON_WORD.search(sentence) is None
+        and _DISTANCE.search(sentence) is not None
+    )
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
