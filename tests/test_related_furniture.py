@@ -124,3 +124,15 @@ def test_markdown_related_lists_and_also_read_lines_are_furniture():
     assert got["Should you buy gold ETFs now? Top picks"] is False
     assert got["Silver gained ₹950."] is True
     assert got["Banks rose after the results."] is True
+
+
+def test_a_list_heading_over_prose_in_the_flow_takes_nothing():
+    from helpers import parse
+
+    doc = parse(
+        "# Markets\n\nThe Nifty rose 1% on Monday.\n\n## Trending stocks\n\n"
+        "Shares of [Kaveri Chemicals](/q/kc) rose 4% after it reported a record quarterly profit on Monday.\n"
+    )
+    got = {b.text: b.body for b in doc.blocks}
+    assert got["Trending stocks"] is True
+    assert got["Shares of Kaveri Chemicals rose 4% after it reported a record quarterly profit on Monday."] is True
