@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from newslint.document.model import Block
-    from newslint.parsing.html.parser import Elem, HtmlExtractor
+    from newslint.parsing.html.elements import Elem
+    from newslint.parsing.html.parser import HtmlExtractor
 
 _LIST_WORDS = r"(?:articles?|stories|news|posts|reads?|reading|coverage|links|content|videos|topics|headlines|updates)"
 # A heading that names a list of links to other pages (anchored: the whole heading says it).

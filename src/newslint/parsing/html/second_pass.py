@@ -17,7 +17,8 @@ from newslint.document.positions import LineIndex
 from newslint.parsing.html.related import contains, mark_related, text_total
 
 if TYPE_CHECKING:
-    from newslint.parsing.html.parser import Elem, HtmlExtractor, _Capture
+    from newslint.parsing.html.elements import Capture, Elem
+    from newslint.parsing.html.parser import HtmlExtractor
 
 
 # -- second pass --------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ def _page_hosts(ex: HtmlExtractor) -> set[str]:
     return hosts
 
 
-def _capture_text(ex: HtmlExtractor, cap: _Capture) -> tuple[str, int, int] | None:
+def _capture_text(ex: HtmlExtractor, cap: Capture) -> tuple[str, int, int] | None:
     blocks = ex.blocks
     index, s = cap.start_block, cap.start_len
     if index >= len(blocks):

@@ -378,7 +378,7 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
         elif (typ == "fence" or typ == "code_block") and tok.map:
             code_spans.append((line_offset(tok.map[0]), line_offset(tok.map[1])))
         elif typ == "html_block" and tok.map:
-            from newslint.parsing.html.parser import extract_fragment
+            from newslint.parsing.html.fragment import extract_fragment
 
             s = line_offset(tok.map[0])
             e = line_offset(tok.map[1])
