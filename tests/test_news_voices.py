@@ -105,3 +105,25 @@ def test_a_representation_someone_else_made_is_reported():
     )
     assert is_reported("The policy was sold to the couple as a fixed deposit with assured returns.")
     assert not is_reported("Our plan gives assured returns of 8% every year.")
+
+
+def test_a_documents_list_of_claims_and_a_claims_column_are_reported():
+    html = (
+        "<article><h1>How an app duped 20,000 investors</h1>"
+        "<p>The agency's chargesheet lists the claims the app made to investors:</p>"
+        "<ul><li>Capital 100% safe and withdrawable any time</li></ul>"
+        "<table><tr><th>What the app claimed</th><th>What investigators found</th></tr>"
+        "<tr><td>Guaranteed daily returns from solar plants</td><td>No solar plant existed</td></tr></table>"
+        "<p>Our own plans compare as follows.</p><table><tr><th>Plan</th><th>Return</th></tr><tr><td>Our Gold plan gives guaranteed returns</td><td>12%</td></tr></table>"
+        "</article>"
+    )
+    doc = parse(html)
+    voices = Voices(doc)
+
+    def voice(needle: str) -> str:
+        block = next(b for b in doc.blocks if needle in b.text)
+        return voices.voice(block, block.text.find(needle))
+
+    assert voice("Capital 100% safe") == "reported"
+    assert voice("Guaranteed daily returns") == "reported"
+    assert voice("Our Gold plan gives guaranteed returns") == "own"

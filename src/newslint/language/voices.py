@@ -263,6 +263,7 @@ class Voices:
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
         self._answers: list[bool] | None = None
+        self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
 
     @property
@@ -357,6 +358,40 @@ class Voices:
             self._answers = flags
         return flags
 
+    def _column_flags(self) -> list[bool]:
+        """For each block, whether it is a table cell under a column heading that is reported or quoted ("What
+        the app claimed" above the claims). A table is a run of cells, a row the cells that share a group, the
+        heading the first row."""
+        flags = self._columns
+        if flags is None:
+            # Set before the headings' own spans are worked out (they ask for these flags, all False for them).
+            flags = self._columns = [False] * len(self.blocks)
+            i = 0
+            n = len(self.blocks)
+            while i < n:
+                if self.blocks[i].kind != "table-cell":
+                    i += 1
+                    continue
+                j = i
+                while j < n and self.blocks[j].kind == "table-cell":
+                    j += 1
+                rows: list[list[int]] = []
+                for k in range(i, j):
+                    if not rows or self.blocks[k].group != self.blocks[rows[-1][0]].group:
+                        rows.append([])
+                    rows[-1].append(k)
+                if len(rows) >= 2:
+                    heads = [
+                        any(v != OWN and a == 0 for a, _e, v in self._own_spans(self.blocks[k], False)) for k in rows[0]
+                    ]
+                    for row in rows[1:]:
+                        for col, k in enumerate(row):
+                            if col < len(heads) and heads[col]:
+                                flags[k] = True
+                i = j
+            self._columns = flags
+        return flags
+
     def _says_interview(self, first_question: int) -> bool:
         titles = [mv.value for mv in self.doc.metadata.get("title")]
         opening = [b.text for b in self.blocks[:first_question] if b.body][:6]
@@ -373,10 +408,11 @@ class Voices:
             if spans is not None:
                 return spans
         text = b.text
+        position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
         if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
             out.append((0, len(text), QUOTED))
-        elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
+        elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
             out.extend((a, e, QUOTED) for a, e in self._quotes(b))
         else:

@@ -83,6 +83,14 @@ SOURCE_PHRASES_EN = (
     r"supposedly",
     r"so[\s-]called",
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
+    # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
+    # made:", "the order reproduces his posts", "the complaint details".
+    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit)"
+    r"(?:'s)?\s+(?:[\w'-]+\s+){0,4}?(?:lists|listed|cites|cited|details|detailed|quotes|quoted|records|recorded|"
+    r"describes|described|sets\s+out|reproduces|reproduced|mentions|mentioned|alleges|observes)",
+    # "the claims the app made", "promises he gave investors", "assurances given by the agents"
+    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:made|gave|offered|posted|sent)",
+    r"(?:claims|promises|assurances|representations)\s+(?:made|given|offered|posted|sent)\s+(?:by|to|on|in)",
 )
 # Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
 REPORTING_HI = (
