@@ -23,6 +23,7 @@ from newslint.parsing.html.attributes import (
     F_ARTICLE_BODY,
     F_BODY,
     F_BYLINE,
+    F_COMMENTS,
     F_DATE_MODIFIED,
     F_DATE_PUBLISHED,
     F_FURNITURE,
@@ -90,6 +91,11 @@ if TYPE_CHECKING:
 
 _NAME_INFO: Final[dict[str, tuple[str, int]]] = {}  # tag name as written -> (lower-cased name, tag class)
 _NONSPACE: Final = re.compile(r"\S")
+# "Also read: <link>" (a label and the link right after it), in a paragraph's flow.
+ALSO_READ_INLINE: Final = re.compile(
+    r"(?<![^\s.!?\"”'’)])(?:ALSO\s+READ|Also\s+[Rr]ead|READ\s+ALSO|Read\s+[Aa]lso|SEE\s+ALSO|See\s+[Aa]lso|"
+    r"READ\s+MORE|Read\s+[Mm]ore|RELATED|Related|MUST\s+READ|Must\s+[Rr]ead)\s*(?:[:|\-–—>»]+\s*)"
+)
 _HREF: Final = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
@@ -108,6 +114,8 @@ class HtmlExtractor:
         self.blocks: list[Block] = []
         self.block_elems: list[Elem] = []
         self.block_seqs: list[int] = []
+        self.furniture_blocks: set[int] = set()  # "Also read" lines cut out of a paragraph
+        self.comment_elems: list[Elem] = []  # elements of reader comments (by class or id)
         self.pending_images: list[Block] = []
         self.links: list[Link] = []
         self.open_link: tuple[int, str, int | None, int | None] | None = None
@@ -166,14 +174,22 @@ class HtmlExtractor:
             for lk in links:
                 if lk.end > n:
                     lk.end = n
-        block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
-        if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
-            block.is_label = True
-        src = self.src
-        block.container_fn = partial(container_words, top, src)
-        self.blocks.append(block)
-        self.block_elems.append(top)
-        self.block_seqs.append(self.seq)
+        pieces = None
+        if links and kind == "paragraph" and ALSO_READ_INLINE.search(text) is not None:
+            pieces = self._also_read_pieces(text, links)
+        if pieces is None:
+            block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
+            if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
+                block.is_label = True
+            self._add_block(block, top)
+        else:
+            for a, b, furniture in pieces:
+                part = [Link(lk.start - a, lk.end - a, lk.href, lk.href_start, lk.href_end) for lk in links]
+                part = [lk for lk in part if lk.start >= 0 and lk.end <= b - a]
+                block = Block(len(self.blocks), kind, text[a:b], tmap.sliced(a, b), links=part)
+                if furniture:
+                    self.furniture_blocks.add(block.index)
+                self._add_block(block, top)
         if kind == "paragraph" and len(text) >= 40:
             owner = blk.parent if blk.tag == "p" and blk.parent is not None else blk
             if owner.para_text == 0:
@@ -184,6 +200,53 @@ class HtmlExtractor:
         self.bold_len = 0
         if self.pending_images:
             self._flush_images()
+
+    def _add_block(self, block: Block, top: Elem) -> None:
+        block.container_fn = partial(container_words, top, self.src)
+        self.blocks.append(block)
+        self.block_elems.append(top)
+        self.block_seqs.append(self.seq)
+
+    def _also_read_pieces(self, text: str, links: list[Link]) -> list[tuple[int, int, bool]] | None:
+        """An "Also read: <link>" line inside a paragraph (between line breaks): the paragraph cut around it,
+        as (start, end, furniture) pieces; None when there is none, or when a byline or date capture points
+        into this block (its offsets must stay those of one block)."""
+        index = len(self.blocks)
+        if any(c.start_block == index for c in self.open_captures.values()):
+            return None
+        pieces: list[tuple[int, int, bool]] = []
+        done = 0
+        for m in ALSO_READ_INLINE.finditer(text):
+            if m.start() < done:
+                continue
+            link = next((lk for lk in links if m.end() <= lk.start <= m.end() + 2), None)
+            if link is None:
+                continue
+            end = link.end
+            while True:  # and the links that follow it with nothing between (a list of them)
+                while end < len(text) and text[end] in " .,;|)]":
+                    end += 1
+                following = next((lk for lk in links if end <= lk.start <= end + 1 and lk.end > end), None)
+                if following is None:
+                    break
+                end = following.end
+            if done < m.start() and text[done : m.start()].strip():
+                pieces.append((done, m.start(), False))
+            pieces.append((m.start(), end, True))
+            done = end
+        if not pieces:
+            return None
+        if done < len(text) and text[done:].strip():
+            pieces.append((done, len(text), False))
+        out = []
+        for a, b, furniture in pieces:  # without the spaces at either end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b, furniture))
+        return out
 
     def _flush_images(self) -> None:
         for image in self.pending_images:
@@ -246,6 +309,8 @@ class HtmlExtractor:
         if self.marks is not None:
             self._apply_mark(elem, a0 - 1 - len(tag))
         if flags:
+            if flags & F_COMMENTS and tag in BLOCK:
+                self.comment_elems.append(elem)
             if tag in BODY_CONTAINERS:
                 if flags & F_ARTICLE_BODY:
                     self.candidates.append((0, elem))
