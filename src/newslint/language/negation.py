@@ -54,9 +54,12 @@ _CUE_HINGLISH = regex.compile(
     + r")(?!\w)",
     regex.IGNORECASE,
 )
+# A denial after the claim, a few words on: "guaranteed returns from stocks do not exist", "assured returns in
+# equities are a myth", "sure-shot calls cannot be guaranteed".
 _AFTER_EN = regex.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were)\s+(?:(?:simply|just)\s+)?(?:not|never|a\s+myth|a\s+lie|impossible|fake|false)\b"
-    r"|^\W*(?:do|does)\s*n[o']t\s+exist\b",
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:(?:is|are|was|were)\s+(?:(?:simply|just|always)\s+)?(?:not|never|a\s+myth|a\s+lie|"
+    r"a\s+(?:red\s+flag|warning\s+sign|scam|fraud)|impossible|fake|false|illegal|prohibited|banned)\b"
+    r"|(?:do|does|did)\s*(?:n[o']t|never)\s+exist\b|don't\s+exist\b|(?:can\s*not|can't)\s+be\s+(?:guaranteed|assured|promised)\b)",
     regex.IGNORECASE,
 )
 

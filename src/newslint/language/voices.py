@@ -279,6 +279,8 @@ class Voices:
         self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
+        self._answers: list[bool] | None = None
+        self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
 
@@ -359,6 +361,69 @@ class Voices:
             self._introduced = flags
         return flags
 
+    def _answer_flags(self) -> list[bool]:
+        """For each block, whether it is an interviewee's answer: on a page that says it is an interview
+        ("Edited excerpts", "in an interview", "Q&A" in its title or opening blocks) and asks at least two
+        questions marked "Q:" (or "Question:", or set in bold alone on their line), the blocks after each question
+        up to the next one. An FAQ is no
+        interview: its answers are the page's own."""
+        flags = self._answers
+        if flags is None:
+            flags = [False] * len(self.blocks)
+            questions = [i for i, b in enumerate(self.blocks) if b.body and _is_question(b)]
+            if len(questions) >= 2 and self._says_interview(questions[0]):
+                asking = False
+                for i, b in enumerate(self.blocks):
+                    if not b.body:
+                        continue
+                    if _is_question(b):
+                        asking = True
+                    elif asking and b.kind != "heading":
+                        flags[i] = True
+                    elif b.kind == "heading":
+                        asking = False
+            self._answers = flags
+        return flags
+
+    def _column_flags(self) -> list[bool]:
+        """For each block, whether it is a table cell under a column heading that is reported or quoted ("What
+        the app claimed" above the claims). A table is a run of cells, a row the cells that share a group, the
+        heading the first row."""
+        flags = self._columns
+        if flags is None:
+            # Set before the headings' own spans are worked out (they ask for these flags, all False for them).
+            flags = self._columns = [False] * len(self.blocks)
+            i = 0
+            n = len(self.blocks)
+            while i < n:
+                if self.blocks[i].kind != "table-cell":
+                    i += 1
+                    continue
+                j = i
+                while j < n and self.blocks[j].kind == "table-cell":
+                    j += 1
+                rows: list[list[int]] = []
+                for k in range(i, j):
+                    if not rows or self.blocks[k].group != self.blocks[rows[-1][0]].group:
+                        rows.append([])
+                    rows[-1].append(k)
+                if len(rows) >= 2:
+                    heads = [
+                        any(v != OWN and a == 0 for a, _e, v in self._own_spans(self.blocks[k], False)) for k in rows[0]
+                    ]
+                    for row in rows[1:]:
+                        for col, k in enumerate(row):
+                            if col < len(heads) and heads[col]:
+                                flags[k] = True
+                i = j
+            self._columns = flags
+        return flags
+
+    def _says_interview(self, first_question: int) -> bool:
+        titles = [mv.value for mv in self.doc.metadata.get("title")]
+        opening = [b.text for b in self.blocks[:first_question] if b.body][:6]
+        return any(_INTERVIEW.search(t) for t in titles + opening)
+
     def _own_spans(self, b: Block, introduced: bool | None = None) -> list[tuple[int, int, str]]:
         """The block's non-own spans from its own text and whether the block before introduces it."""
         spans = self._spans.get(id(b))
@@ -370,10 +435,11 @@ class Voices:
             if spans is not None:
                 return spans
         text = b.text
+        position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
-        if b.kind == "blockquote" and not _CALLOUT.match(text):
+        if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
             out.append((0, len(text), QUOTED))
-        elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
+        elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
             out.extend((a, e, QUOTED) for a, e in self._quotes(b))
         else:
@@ -381,11 +447,13 @@ class Voices:
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
-            for (s, e), reported in zip(
-                sentences,
-                reported_sentences(_unquoted(text, 0, quotes), sentences, self.languages.lexicons(b)),
-                strict=True,
-            ):
+            flags = reported_sentences(_unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            for k in range(1, len(sentences)):
+                if _looks_back(text[sentences[k][0] : sentences[k][1]]):
+                    # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
+                    # in the block is what the sentence reports.
+                    flags[:k] = [True] * k
+            for (s, e), reported in zip(sentences, flags, strict=True):
                 sentence = text[s:e]
                 if rest >= 0 or reported:
                     out.append((s, e, REPORTED))
@@ -443,6 +511,56 @@ class Voices:
     def describe(self, block: Block) -> list[dict[str, object]]:
         """The block's non-own spans, for ``newslint inspect``."""
         return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.block_spans(block)]
+
+
+# A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
+# ...", "Those are the lines ..." (speech nouns only: "such calls made our members rich" is no report).
+_SPEECH_NOUNS = (
+    r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
+    r"slogans?|assurances?)"
+)
+_LOOKS_BACK = regex.compile(
+    rf"^\W*(?:{_SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{_SPEECH_NOUNS}|"
+    rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# An interview's questions, and a page that says it is one.
+_QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
+_INTERVIEW = regex.compile(
+    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|spoke\s+to|"
+    r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_question(b: Block) -> bool:
+    """An interviewer's question: "Q: ...", "Question 2: ...", or a bold line of its own ending in "?"."""
+    return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
+
+
+_FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+
+
+# What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
+# says where the messages go or what they are, at a distance.
+_DISTANCE = regex.compile(
+    r"\b(?:land|lands|landed|reach|reaches|reached|flood|floods|flooded|circulat\w*|spread\w*|do\s+the\s+rounds|"
+    r"go\s+viral|went\s+viral|appear\w*|pop\s+up|lur\w*|target\w*|dup\w*|trap\w*|hook\w*|prey\w*|"
+    r"fake|false|misleading|illegal|unlawful|banned|prohibited|barred|red\s+flags?|warning\s+signs?|scams?|"
+    r"fraud\w*|typical|common|classic|hallmarks?|millions|lakhs|crores|thousands|every\s+day|daily|phones?|inbox\w*|"
+    r"social\s+media|telegram|whatsapp|instagram|youtube)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+def _looks_back(sentence: str) -> bool:
+    """Whether ``sentence`` reports the sentences before it ("Messages like these land in millions of phones"):
+    in the third person, and at a distance (where such messages go, what they are)."""
+    return (
+        _LOOKS_BACK.match(sentence) is not None
+        and _FIRST_PERSON_WORD.search(sentence) is None
+        and _DISTANCE.search(sentence) is not None
+    )
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:

@@ -46,10 +46,22 @@ SOURCE_PHRASES_EN = (
     r"advertisement|advertisements|ad|ads|messages?|letter|interview|note|report|circular|caution)",
     r"allegedly",
     r"purportedly",
+    # A representation someone else made: "mis-selling a strategy as a product with guaranteed returns", "sold
+    # to savers as a fixed deposit", "passed off as risk-free".
+    r"mis-?(?:sell|sells|sold|selling|represent(?:s|ed|ing|ation)?)",
+    r"(?:marketed|sold|billed|passed\s+off|portrayed|projected|presented|misrepresented)\s+(?:[\w-]+\s+){0,6}?as",
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
+    # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
+    # made:", "the order reproduces his posts", "the complaint details".
+    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit)"
+    r"(?:'s)?\s+(?:[\w'-]+\s+){0,4}?(?:lists|listed|cites|cited|details|detailed|quotes|quoted|records|recorded|"
+    r"describes|described|sets\s+out|reproduces|reproduced|mentions|mentioned|alleges|observes)",
+    # "the claims the app made", "promises he gave investors", "assurances given by the agents"
+    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:made|gave|offered|posted|sent)",
+    r"(?:claims|promises|assurances|representations)\s+(?:made|given|offered|posted|sent)\s+(?:by|to|on|in)",
 )
 # Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
 REPORTING_HI = (
@@ -143,6 +155,12 @@ NEGATION_PHRASES_EN = (
     r"claims?\s+of",
     r"promises?\s+of",
     r"no\s+one\s+can",
+    # A prohibition governs what follows it: "barred them from promising or guaranteeing returns", "bans
+    # advisers from assuring returns", "prohibited from offering", "not allowed to promise".
+    r"(?:bar|bars|barred|barring|debar|debars|debarred|ban|bans|banned|banning|prohibit|prohibits|prohibited|"
+    r"prohibiting|forbid|forbids|forbade|forbidden|restrain|restrains|restrained|prevent|prevents|prevented|"
+    r"stop|stops|stopped|refrain|refrains|desist)\s+(?:[\w-]+\s+){0,3}?from",
+    r"not\s+(?:allowed|permitted|supposed)\s+to",
 )
 # Not negations though they hold a negative word: "Reg. No. INH...", "No. 1", "not only ... but also",
 # "no doubt", "no matter".
