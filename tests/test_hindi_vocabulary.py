@@ -234,3 +234,13 @@ def test_certain_moves_and_returns_a_product_gives(line: str) -> None:
 def test_an_invitation_at_the_end_of_a_long_sentence_about_a_channel() -> None:
     line = "हमारे टेलीग्राम चैनल पर रोज़ ऐसी BTST टिप्स मिलती हैं, आज ही जॉइन करें।"
     assert "sebi-calls-solicitation" in rules_of(HEAD + "शेयर बाजार पर रोज़ कॉल्स।\n\n" + line + "\n")
+
+
+def test_advice_to_consult_a_registered_adviser_needs_no_market_risk_warning() -> None:
+    text = (
+        HEAD
+        + "Share market me aaj tezi rahi, Nifty 24,300 pe band hua.\n\nZaroorat ho to SEBI registered adviser se salah lein.\n"
+    )
+    assert "disclaimer-market-risk-missing" not in rules_of(text)
+    hindi = HEAD + "सेंसेक्स आज 500 अंक चढ़ा।\n\nनिवेश से पहले किसी सेबी रजिस्टर्ड सलाहकार से सलाह लें।\n"
+    assert not {"disclaimer-market-risk-missing", "sebi-registration-number-missing"} & rules_of(hindi)
