@@ -244,3 +244,17 @@ def test_advice_to_consult_a_registered_adviser_needs_no_market_risk_warning() -
     assert "disclaimer-market-risk-missing" not in rules_of(text)
     hindi = HEAD + "सेंसेक्स आज 500 अंक चढ़ा।\n\nनिवेश से पहले किसी सेबी रजिस्टर्ड सलाहकार से सलाह लें।\n"
     assert not {"disclaimer-market-risk-missing", "sebi-registration-number-missing"} & rules_of(hindi)
+
+
+@pytest.mark.parametrize(
+    ("line", "own"),
+    [
+        ("Koi bhi jo aapko har din pakka profit ka bharosa deta hai, woh jhooth bol raha hai.", False),
+        ("Hum aapko har din pakka profit ka bharosa dete hain.", True),
+        ("जो लोग हर महीने पक्के मुनाफे का वादा करते हैं, वे अक्सर धोखेबाज होते हैं।", False),
+        ("हम हर महीने पक्के मुनाफे का वादा करते हैं।", True),
+    ],
+)
+def test_someone_elses_promise_is_reported_our_own_is_a_claim(line: str, own: bool) -> None:
+    found = "sebi-assured-returns" in rules_of(HEAD + "Nifty options aur शेयर बाजार।\n\n" + line + "\n")
+    assert found is own

@@ -77,17 +77,18 @@ def _verb_alternatives() -> list[str]:
     return sorted(out, key=lambda f: (-len(f), f))
 
 
-_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str]] | None = None
+_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]] | None = None
 _self_promotion: dict[str, regex.Pattern[str]] | None = None
 _verbs: frozenset[str] = frozenset()
 _LETTERS = re.compile("[a-z]+")
 ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 
-def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str]]:
+def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]]:
     """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
     expression each, with the literals it needs (``required_literal_sets``) and the lexicon it belongs to
-    (``en``, ``hi``, ``hinglish``: a block is read only with its language's, see ``languages.LEXICONS``).
+    (``en``, ``hi``, ``hinglish``: a block is read only with its language's, see ``languages.LEXICONS``), and
+    whether a first-person subject before it makes it the page's own (Hindi and Hinglish promise verbs).
 
     Apart, not as one alternation: ``regex`` tries an alternation of lookbehind-led branches at every
     position (about 100 µs for a paragraph), where each branch alone, behind its literal prefilter, costs a
@@ -98,14 +99,26 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         _verbs = frozenset(_verb_alternatives())
         hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
-        sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en") for p in lexicons.SOURCE_PHRASES_EN]
-        sources.append((rf"(?<!\w)(?:{hinglish})(?!\w)", "hinglish"))
-        sources.append((spelling_variants(rf"(?<!\w)(?:{hindi})"), "hi"))
+        sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en", False) for p in lexicons.SOURCE_PHRASES_EN]
+        sources.append((rf"(?<!\w)(?:{hinglish})(?!\w)", "hinglish", False))
+        sources.append((spelling_variants(rf"(?<!\w)(?:{hindi})"), "hi", False))
+        promise_hi = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HI)
+        promise_hinglish = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HINGLISH)
+        sources.append((spelling_variants(rf"(?<!\w)(?:{promise_hi})(?!\w)"), "hi", True))
+        sources.append((rf"(?<!\w)(?:{promise_hinglish})(?!\w)", "hinglish", True))
         _sources = [
-            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon)
-            for p, lexicon in sources
+            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon, guard)
+            for p, lexicon, guard in sources
         ]
     return _sources
+
+
+def _phrase(words: str) -> str:
+    """A phrase of the lexicons as an expression: its words in order, any spacing between them."""
+    return r"\s+".join(regex.escape(w) for w in words.split())
+
+
+_FIRST_PERSON_HI = regex.compile(lexicons.FIRST_PERSON_HI, regex.IGNORECASE)
 
 
 def _promotion_patterns() -> dict[str, regex.Pattern[str]]:
@@ -161,12 +174,14 @@ def reported_sentences(
     starts = [s for s, _e in sentences]
     reported = [False] * len(sentences)
     lower = text.lower()
-    for pattern, sets, lexicon in _source_patterns():
+    for pattern, sets, lexicon, guarded in _source_patterns():
         if lexicon not in lexicons_of or not holds_all(lower, sets):
             continue
         for m in pattern.finditer(text):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < sentences[i][1]:
+                if guarded and _FIRST_PERSON_HI.search(text, sentences[i][0], m.start()):
+                    continue  # "हम ... वादा करते हैं": the page's own promise
                 reported[i] = True
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
     present = _verbs.intersection(_LETTERS.findall(lower))

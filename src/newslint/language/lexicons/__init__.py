@@ -87,9 +87,6 @@ REPORTING_HI = (
     "आरोप",
     "कथित",
     "कथित तौर",
-    "वादा किया",
-    "वादा करते",
-    "वादा करता",
     "वादे",
     "लालच",
     "झांसा",
@@ -119,8 +116,6 @@ REPORTING_HINGLISH = (
     "mutabik",
     "anusar",
     "sutron",
-    "vaada kiya",
-    "wada kiya",
     "laalach",
     "lalach",
     "thagi",
@@ -138,6 +133,44 @@ REPORTING_HINGLISH = (
     "batati",
     "likha",
 )
+
+# Promises and assurances made by someone: reported unless the speaker is the page ("jo aapko pakka profit ka
+# bharosa deta hai" reports; "hum aapko ... bharosa dete hain" promises). Hindi puts the subject first, so a
+# first-person subject earlier in the sentence makes it the page's own (see ``FIRST_PERSON_HI``).
+PROMISE_VERBS_HI = (
+    "वादा किया",
+    "वादा करते",
+    "वादा करता",
+    "वादा करती",
+    "भरोसा देता",
+    "भरोसा देते",
+    "भरोसा दिलाता",
+    "भरोसा दिलाते",
+    "दावा करता",
+    "दावा करते",
+    "दावा करती",
+    "लालच देता",
+    "लालच देते",
+)
+PROMISE_VERBS_HINGLISH = (
+    "vaada kiya",
+    "wada kiya",
+    "wada karta",
+    "wada karte",
+    "vaada karta",
+    "vaada karte",
+    "bharosa deta",
+    "bharosa dete",
+    "bharosa dilata",
+    "bharosa dilate",
+    "daawa karta",
+    "daawa karte",
+    "dawa karta",
+    "dawa karte",
+    "lalach deta",
+    "lalach dete",
+)
+FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
 
 # -- negation and hedging --------------------------------------------------------------------------------
 
