@@ -258,3 +258,17 @@ def test_advice_to_consult_a_registered_adviser_needs_no_market_risk_warning() -
 def test_someone_elses_promise_is_reported_our_own_is_a_claim(line: str, own: bool) -> None:
     found = "sebi-assured-returns" in rules_of(HEAD + "Nifty options aur शेयर बाजार।\n\n" + line + "\n")
     assert found is own
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("हमारे प्लान में न केवल पक्का मुनाफा बल्कि फ्री कॉल्स भी मिलेंगी।", "पक्का मुनाफा"),
+        ("Hamare plan me na sirf pakka profit balki free calls bhi milenge.", "pakka profit"),
+    ],
+)
+def test_not_only_but_also_in_hindi_is_not_a_denial(text: str, claim: str) -> None:
+    from newslint.language.negation import negated
+
+    at = text.index(claim)
+    assert not negated(text, at, at + len(claim))

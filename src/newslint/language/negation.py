@@ -116,8 +116,11 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
             continue
         return True
     hindi = "hi" in lexicons_of
-    if (hindi and _CUE_HI.search(before)) or (hinglish and _CUE_HINGLISH.search(before)):
-        return True
+    for cue, used in ((_CUE_HI, hindi), (_CUE_HINGLISH, hinglish)):
+        if used:
+            for m in cue.finditer(before):
+                if not _NOT_NEGATION_HI.match(before, m.start()):
+                    return True
     after = text[end:hi]
     if _AFTER_EN.search(after):
         return True
@@ -132,5 +135,10 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
     ) or (hinglish and _HINGLISH_AFTER.search(after) is not None)
 
 
+# "न केवल ... बल्कि", "na sirf ... balki": "not only ... but also" adds, it does not deny.
+_NOT_NEGATION_HI = regex.compile(
+    spelling_variants(r"(?:न|ना)\s+(?:केवल|सिर्फ|सिर्फ़)(?!\w)") + r"|(?:na|naa)\s+(?:sirf|keval|kewal)\b",
+    regex.IGNORECASE,
+)
 _AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
 _HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi|mat)(?!\w)", regex.IGNORECASE)
