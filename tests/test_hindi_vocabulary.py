@@ -272,3 +272,22 @@ def test_not_only_but_also_in_hindi_is_not_a_denial(text: str, claim: str) -> No
 
     at = text.index(claim)
     assert not negated(text, at, at + len(claim))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "इस स्ट्रैटेजी से आप हर हफ्ते अपनी कैपिटल पर 10% रिटर्न कमा सकते हैं, यह हमारा वादा है।",
+        "हर आईपीओ में लिस्टिंग पर 40% तक का मुनाफा मिलेगा।",
+        "Har IPO me listing pe 50% tak ka profit milega.",
+    ],
+)
+def test_percent_returns_promised(line: str) -> None:
+    assert "sebi-assured-returns" in rules_of(HEAD + "शेयर बाजार और आईपीओ।\n\n" + line + "\n")
+
+
+def test_a_ban_on_platforms_that_offered_fixed_returns_is_a_report() -> None:
+    line = "सेबी ने उन ऑनलाइन प्लेटफॉर्म्स पर रोक लगा दी है जो लिस्टेड शेयरों में निवेश पर फिक्स्ड रिटर्न की पेशकश कर रहे थे।"
+    assert "sebi-assured-returns" not in rules_of(HEAD + line + "\n")
+    own = "हम लिस्टेड शेयरों में निवेश पर फिक्स्ड रिटर्न की पेशकश करते हैं।"
+    assert "sebi-assured-returns" in rules_of(HEAD + own + "\n")

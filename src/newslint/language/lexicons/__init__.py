@@ -151,6 +151,14 @@ PROMISE_VERBS_HI = (
     "दावा करती",
     "लालच देता",
     "लालच देते",
+    "पेशकश कर रहे",
+    "पेशकश कर रहा",
+    "पेशकश करते",
+    "पेशकश करता",
+    "पेशकश की",
+    "ऑफर कर रहे",
+    "ऑफर करते",
+    "ऑफर करता",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -169,6 +177,9 @@ PROMISE_VERBS_HINGLISH = (
     "dawa karte",
     "lalach deta",
     "lalach dete",
+    "offer kar rahe",
+    "offer karte",
+    "offer karta",
 )
 FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
 
