@@ -121,7 +121,10 @@ _DATE_MARKERS = re.compile(
 )
 # Words that make the date after them the date of some data: "Returns as on 31 October", "NAV as of", "Rates
 # effective 1 November", "Quarter ended 30 September".
-_DATA_DATE = re.compile(r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since)\s*[:\-]?\s*$", re.I)
+_DATA_DATE = re.compile(
+    r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since|(?:up\s*)?to|till|until)\s*[:\-]?\s*$",
+    re.I,
+)
 # What a date line holds besides its dates: weekday names, zone words, labels, separators.
 _FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
