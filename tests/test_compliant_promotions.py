@@ -149,3 +149,29 @@ def test_a_named_insurance_product_needs_its_uin(page: str, expected: list[str])
 )
 def test_a_guarantee_in_an_insurance_promotion_needs_conditions_apply(page: str, expected: list[str]) -> None:
     assert rules_of(page, "irdai-conditions-apply-missing") == expected
+
+
+def test_a_firms_own_site_whose_registration_line_names_the_publisher_needs_no_label() -> None:
+    page = """<html><head><title>Konark Stock Broking</title>
+<script type="application/ld+json">{"@type": "WebPage", "publisher": {"@type": "Organization", "name": "Konark Stock Broking"}}</script>
+</head><body><main><h1>Start trading with Konark</h1>
+<p>Open a demat and trading account with us in minutes. Free delivery trades, ₹20 for intraday.</p></main>
+<footer><p>Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887 | Bhubaneswar</p></footer></body></html>"""
+    assert rules_of(page, "promo-unlabelled") == []
+    # the same promotion on a news site that carries the broker's number in the box is still unlabelled
+    news = page.replace('"name": "Konark Stock Broking"', '"name": "Deccan Business Daily"')
+    assert rules_of(news, "promo-unlabelled") == ["promo-unlabelled"]
+
+
+@pytest.mark.parametrize(
+    "testimonial",
+    [
+        '"I started a SIP in 2016. Today my daughter\'s college fund is ready," says Sarita, a teacher from Nagpur.',
+        "“Made back my SIP's first year in gains.” – Pooja S., Indore",
+    ],
+)
+def test_a_clients_quoted_words_on_a_funds_own_promotion_are_a_testimonial(testimonial: str) -> None:
+    page = f"# Kaveri Flexi Cap Fund\n\nStart your SIP in Kaveri Flexi Cap Fund from ₹500 today.\n\n{testimonial}\n"
+    assert rules_of(page, "mf-testimonial-or-ranking") == ["mf-testimonial-or-ranking"]
+    news = f"# SIP inflows hit a record in India\n\nSIP inflows rose to ₹26,000 crore, AMFI data showed.\n\n{testimonial}\n"
+    assert rules_of(news, "mf-testimonial-or-ranking") == []
