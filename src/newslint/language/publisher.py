@@ -11,9 +11,11 @@ a page that does not itself sell investment services.
 A page can also be the advertiser's own page as a whole: a broker's account-opening page, a fund house's scheme
 page, an insurer's product page. Its headline is itself the call to action ("Open your demat account in 10
 minutes") and it carries the advertiser's regulatory identity (a SEBI, AMFI or IRDAI registration number).
-Or its registration line names the page's own publisher (the site is the regulated firm's). Nothing on it poses
-as editorial content, so an "Advertisement" label (which exists so that readers can tell
+Nothing on it poses as editorial content, so an "Advertisement" label (which exists so that readers can tell
 advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
+A news article on the firm's own site is not such a page: a promotion inside the report poses as news there
+more than anywhere (the problem newslint started from), so the site's registration line alone does not make
+its promotions the house's.
 """
 
 from __future__ import annotations
@@ -99,18 +101,15 @@ REGULATED_IDENTITY = re.compile(
 
 
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
-    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries
-    a registration number, and either its headline is the call to action or the registration line names the
-    page's own publisher ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's site)."""
+    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): its headline
+    is the call to action and it carries a registration number."""
+    if not headline_is_promotion:
+        return False
     cached = getattr(ctx, "_advertiser_identity", None)
     if cached is None:
-        identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
-        names = [n for n in _names(ctx) if len(n) >= 5]
-        own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
-        cached = (bool(identity), own)
+        cached = any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]
-    has_identity, publisher_identity = cached
-    return has_identity and (headline_is_promotion or publisher_identity)
+    return cached
 
 
 def house_promotion(ctx: Context, block: Block) -> bool:
