@@ -79,10 +79,13 @@ class BlockClass:
                     members.add(b.index)
         members.discard(-1)
         if self.house is not None and members:
-            from newslint.language.publisher import house_promotion
+            from newslint.language.publisher import advertiser_page, house_promotion
 
             blocks = ctx.doc.blocks
             keep_house = self.house == "only"
+            if advertiser_page(ctx, ctx.doc.headline in members):
+                # The whole page is the advertiser's own (see advertiser_page): its promotions are its own.
+                return members if keep_house else {i for i in members if blocks[i].kind == "image"}
             members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
         return members
 

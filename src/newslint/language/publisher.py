@@ -7,6 +7,15 @@ the house's when it names no investment product (an account, an IPO application,
 fund) and it is tied to the publisher: it names the publisher or site (metadata, the canonical URL's host),
 links only to the page's own site or to an app store or channel with the site's name, or speaks as "we/our" on
 a page that does not itself sell investment services.
+
+A page can also be the advertiser's own page as a whole: a broker's account-opening page, a fund house's scheme
+page, an insurer's product page. Its headline is itself the call to action ("Open your demat account in 10
+minutes") and it carries the advertiser's regulatory identity (a SEBI, AMFI or IRDAI registration number).
+Nothing on it poses as editorial content, so an "Advertisement" label (which exists so that readers can tell
+advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
+A news article on the firm's own site is not such a page: a promotion inside the report poses as news there
+more than anywhere (the problem newslint started from), so the site's registration line alone does not make
+its promotions the house's.
 """
 
 from __future__ import annotations
@@ -83,6 +92,24 @@ def _hosts(ctx: Context) -> set[str]:
 
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+REGULATED_IDENTITY = re.compile(
+    r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}|\bIRDAI\s+(?:Regn?\.?|Registration)\s*(?:No|Code|Number)",
+    re.IGNORECASE,
+)
+
+
+def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
+    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): its headline
+    is the call to action and it carries a registration number."""
+    if not headline_is_promotion:
+        return False
+    cached = getattr(ctx, "_advertiser_identity", None)
+    if cached is None:
+        cached = any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks)
+        ctx._advertiser_identity = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def house_promotion(ctx: Context, block: Block) -> bool:

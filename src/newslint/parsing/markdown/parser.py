@@ -249,7 +249,8 @@ def _bold_label(children: list[Any], text: str) -> bool:
 def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) -> None:
     """A heading title followed by a byline line and a date line, as plain articles are often written."""
     start = title_index + 1 if title_index is not None else 0
-    window = [b for b in blocks[start : start + 6] if b.kind != "image"]
+    # Table cells hold data ("Period (to 31 Oct 2026)"), not the article's date, as in HTML.
+    window = [b for b in blocks[start : start + 6] if b.kind not in ("image", "table-cell")]
     for pos, block in enumerate(window[:4]):
         text = block.text
         if len(text) > 160:
