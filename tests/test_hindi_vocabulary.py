@@ -291,3 +291,22 @@ def test_a_ban_on_platforms_that_offered_fixed_returns_is_a_report() -> None:
     assert "sebi-assured-returns" not in rules_of(HEAD + line + "\n")
     own = "हम लिस्टेड शेयरों में निवेश पर फिक्स्ड रिटर्न की पेशकश करते हैं।"
     assert "sebi-assured-returns" in rules_of(HEAD + own + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "इन शेयरों में गिरावट की कोई संभावना नहीं है।",
+        "हमारी स्ट्रैटेजी में नुकसान का सवाल ही नहीं उठता।",
+        "Is strategy me loss ka koi tension nahi.",
+        "Hamare members ka capital kabhi 2% se zyada nahi girta, yeh hamari guarantee hai.",
+        "मेरे बताए शेयरों में निवेश करके आपकी सैलरी छह महीने में दोगुनी हो जाएगी।",
+    ],
+)
+def test_no_chance_of_loss_and_guaranteed_capital(line: str) -> None:
+    assert "sebi-assured-returns" in rules_of(HEAD + "शेयर बाजार, Nifty options.\n\n" + line + "\n")
+
+
+def test_a_warning_that_quotes_no_chance_of_loss_is_not_a_claim() -> None:
+    line = "शेयर बाजार में नुकसान की कोई संभावना नहीं, ऐसा दावा करने वालों से बचें।"
+    assert "sebi-assured-returns" not in rules_of(HEAD + line + "\n")
