@@ -310,3 +310,14 @@ def test_no_chance_of_loss_and_guaranteed_capital(line: str) -> None:
 def test_a_warning_that_quotes_no_chance_of_loss_is_not_a_claim() -> None:
     line = "शेयर बाजार में नुकसान की कोई संभावना नहीं, ऐसा दावा करने वालों से बचें।"
     assert "sebi-assured-returns" not in rules_of(HEAD + line + "\n")
+
+
+def test_a_hindi_call_with_its_target_in_the_next_sentence() -> None:
+    text = HEAD + "इंडसइंड बैंक में 985 रुपये के आसपास खरीदारी करें। लक्ष्य 1,040 रुपये, स्टॉप लॉस 960 रुपये।\n"
+    assert {"disclaimer-missing", "sebi-recommendation-disclosure"} <= rules_of(text)
+
+
+def test_a_regulators_clarification_about_depositors_is_not_a_promise() -> None:
+    line = "आरबीआई ने साफ किया है कि इस सीमा तक जमाकर्ताओं को नुकसान की कोई संभावना नहीं है।"
+    assert "sebi-assured-returns" not in rules_of(HEAD + "शेयर बाजार और बैंक जमा।\n\n" + line + "\n")
+    assert "sebi-assured-returns" in rules_of(HEAD + "शेयर बाजार।\n\nयह कॉल 100% सफल होगी।\n")
