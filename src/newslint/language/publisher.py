@@ -13,9 +13,9 @@ page, an insurer's product page. Its headline is itself the call to action ("Ope
 minutes") and it carries the advertiser's regulatory identity (a SEBI, AMFI or IRDAI registration number).
 Nothing on it poses as editorial content, so an "Advertisement" label (which exists so that readers can tell
 advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
-A news article on the firm's own site is not such a page: a promotion inside the report poses as news there
-more than anywhere (the problem newslint started from), so the site's registration line alone does not make
-its promotions the house's.
+So is a page of the firm's own site that is not an article (no author, no publication date) whose registration
+line names the publisher. A news article on the firm's own site is not such a page: a promotion inside the
+report poses as news there more than anywhere (the problem newslint started from).
 """
 
 from __future__ import annotations
@@ -101,15 +101,21 @@ REGULATED_IDENTITY = re.compile(
 
 
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
-    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): its headline
-    is the call to action and it carries a registration number."""
-    if not headline_is_promotion:
-        return False
+    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
+    registration number, and either its headline is the call to action, or it is not an article (no author, no
+    publication date) and its registration line names the page's own publisher ("Konark Stock Broking Pvt. Ltd. |
+    SEBI Registration: INZ000199887" on Konark's landing page)."""
     cached = getattr(ctx, "_advertiser_identity", None)
     if cached is None:
-        cached = any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks)
+        identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
+        names = [n for n in _names(ctx) if len(n) >= 5]
+        own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
+        fields = ctx.doc.metadata.fields
+        article = bool(fields.get("authors") or fields.get("published"))
+        cached = (bool(identity), own and not article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]
-    return cached
+    has_identity, own_landing_page = cached
+    return has_identity and (headline_is_promotion or own_landing_page)
 
 
 def house_promotion(ctx: Context, block: Block) -> bool:
