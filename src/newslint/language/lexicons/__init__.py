@@ -222,8 +222,15 @@ NOT_NEGATION_EN = (
     r"no\s+(?:doubt|wonder|matter|less\s+than|more\s+than)\b",
     r"not\s+least\b",
 )
-NEGATION_HI = ("नहीं", "नही", "न", "ना", "मत", "बिना", "कोई नहीं", "झूठ", "झूठे", "फर्जी", "फ़र्ज़ी", "बचें", "सावधान", "गलत")
-NEGATION_HINGLISH = ("nahi", "nahin", "mat", "bina", "jhooth", "jhoothe", "farzi", "fake", "bachein", "bache")
+# Warnings count as denials: "... का वादा करने वाली योजनाओं से दूर रहें", "सतर्क रहें", "door rahein".
+NEGATION_HI = (
+    "नहीं", "नही", "न", "ना", "मत", "बिना", "कोई नहीं", "झूठ", "झूठे", "फर्जी", "फ़र्ज़ी", "बचें", "सावधान", "गलत",
+    "दूर रहें", "दूर रहना", "दूर रहने", "दूर रहिए", "सतर्क",
+)  # fmt: skip
+NEGATION_HINGLISH = (
+    "nahi", "nahin", "mat", "bina", "jhooth", "jhoothe", "farzi", "fake", "bachein", "bache",
+    "door rahein", "door rahen", "door rahe", "door raho", "savdhan", "saavdhan", "satark",
+)  # fmt: skip
 
 # -- the page's own promotion of investment services ---------------------------------------------------------
 
