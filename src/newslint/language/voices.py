@@ -100,8 +100,22 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
         sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en", False) for p in lexicons.SOURCE_PHRASES_EN]
-        sources.append((rf"(?<!\w)(?:{hinglish})(?!\w)", "hinglish", False))
-        sources.append((spelling_variants(rf"(?<!\w)(?:{hindi})"), "hi", False))
+        # A future passive promises a service, it reports nothing: "मेरे पेड ग्रुप में आपको बताया जाएगा कि ...",
+        # "group mein bataya jayega"; "कहां" (where) is not "कहा" (said).
+        sources.append(
+            (
+                rf"(?<!\w)(?:{hinglish})(?!\w)(?!\s+(?:jayega|jaayega|jayegi|jaayegi|jayenge|jaenge)\b)",
+                "hinglish",
+                False,
+            )
+        )
+        sources.append(
+            (
+                spelling_variants(rf"(?<!\w)(?:{hindi})(?![\u0901\u0902])(?!\s+(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे))"),
+                "hi",
+                False,
+            )
+        )
         promise_hi = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HI)
         promise_hinglish = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HINGLISH)
         sources.append((spelling_variants(rf"(?<!\w)(?:{promise_hi})(?!\w)"), "hi", True))
