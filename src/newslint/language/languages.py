@@ -65,13 +65,14 @@ STRONG_HINGLISH = _words(
     "acha bilkul zaroor jarur shuru khatam zyada thoda thodi chhota naya nayi purana saath baad pehle pahle "
     "phir sabhi kuchh kisi kaun kitna kitne kitni jitna girawat tezi uchhal nuksan nuksaan faida "
     "ghata shuruaat dosto doston bhaiyon aapko aapke aapki humein unko inko isko usko mujhe tumhe "
-    "tumhara"
+    "tumhara guna gunaa tiguna chauguna lagao lagaiye lagayein lagaya daalo bharo bhariye lelo karlo dijiye "
+    "dijie chal chalega chalta badhega ghatega upar neeche kamaya kamaye dilaya dilayega"
 )
 # Short words that are romanised Hindi but also English words, names or abbreviations ("paise" is the
 # English word for the coin, "ka", "ki", "ab" are abbreviations): they count only beside a strong word.
 WEAK_HINGLISH = _words(
     "ki ka ke ye wo se ko pe na ek jab kal diya sab koi ab mai lo pao paisa paise aap aaj gaya karta roz mandi "
-    "bhai kahan hume dawa"
+    "bhai kahan hume dawa daal bhar"
 )
 
 _HINDI_PAISA = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:paisa|paise|paison)\b", re.IGNORECASE)

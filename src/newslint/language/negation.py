@@ -141,4 +141,8 @@ _NOT_NEGATION_HI = regex.compile(
     regex.IGNORECASE,
 )
 _AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
-_HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi|mat)(?!\w)", regex.IGNORECASE)
+# A warning after the claim denies it too: "pakka profit wale groups se door rahein", "... se savdhan".
+_HINGLISH_AFTER = regex.compile(
+    r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein)(?!\w)",
+    regex.IGNORECASE,
+)

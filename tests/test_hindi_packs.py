@@ -1,0 +1,184 @@
+"""Hindi and Hinglish triggers of the ipo, mf, adviser, asci and irdai packs, on sentences worded differently from
+the packs' examples and fixtures: each pitch caught in the page's own voice, the same words in news left alone;
+and the voice and negation cues these pitches relied on ("कहां" is not "कहा", "आपको बताया जाएगा" promises,
+"से दूर रहें" warns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import lint
+from newslint.language.negation import negated
+
+HEAD = "---\ntitle: t\nauthor: a\ndate: 2026-11-01T09:00:00+05:30\n---\n\n"
+
+
+def rules_of(text: str) -> set[str]:
+    return {f.rule for f in lint(HEAD + text) if f.severity in ("error", "warning")}
+
+
+# -- IPO pitches ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "गोमती पावर का IPO पहले ही दिन 29 गुना सब्सक्राइब हुआ। अभी अप्लाई करें, प्राइस बैंड ₹95-100।",
+        "जीएमपी ₹48 पर है और शानदार लिस्टिंग की उम्मीद है। हमारे ऐप से आज ही आवेदन करें, लॉट 150 शेयर, ₹100 प्रति शेयर।",
+        "Betwa Foods IPO mein listing gain 35% pakka lag raha hai. Jaldi se apply kar lo, price band ₹60-64.",
+        "Ken Agro IPO 12 guna oversubscribe ho gaya bhai. Form aaj hi bhar do, band ₹70-74.",
+    ],
+)
+def test_ipo_subscription_and_listing_pitches_in_hindi_and_hinglish(text: str) -> None:
+    assert "ipo-subscription-or-listing-claim" in rules_of(text + "\n")
+
+
+def test_a_hindi_ipo_pitch_names_the_issue_and_needs_the_risk_factors() -> None:
+    text = "सरयू सीमेंट IPO खुल गया है। कावेरी ऐप से UPI के जरिए अभी आवेदन करें, प्राइस बैंड ₹120-126।\n"
+    assert "ipo-risk-factors-missing" in rules_of(text)
+    statement = "\n\nनिवेश से पहले रेड हेरिंग प्रॉस्पेक्टस में दिए जोखिम कारक पढ़ें।\n"
+    assert "ipo-risk-factors-missing" not in rules_of(text + statement)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "सरयू सीमेंट के IPO को 29 गुना सब्सक्रिप्शन मिला और जीएमपी ₹40 रहा, एनएसई के आंकड़ों में यह दिखा। विश्लेषकों का कहना है कि निवेशक आवेदन कर सकते हैं।",
+        "Saryu Cement IPO ko 29 guna subscription mila, experts ke mutabik GMP ₹40 hai aur investors apply kar sakte hain.",
+    ],
+)
+def test_ipo_news_in_hindi_and_hinglish_is_not_a_pitch(text: str) -> None:
+    assert not {r for r in rules_of(text + "\n") if r.startswith("ipo-")}
+
+
+# -- mutual funds -----------------------------------------------------------------------------------------
+
+
+def test_a_hindi_fund_ad_with_a_ranking_a_return_and_an_invitation() -> None:
+    text = (
+        "# कोसी लार्ज कैप फंड\n\nकोसी लार्ज कैप फंड ने 5 साल में 19% सालाना रिटर्न दिया, कैटेगरी में टॉप पर।\n\n"
+        "निवेश के लिए हमें कॉल करें: 98765 43210।\n"
+    )
+    found = rules_of(text)
+    assert {"mf-performance-disclaimer-missing", "mf-testimonial-or-ranking", "mf-riskometer-missing"} <= found
+
+
+def test_hindi_fund_statements_satisfy_the_riskometer_and_performance_rules() -> None:
+    text = (
+        "# कोसी लार्ज कैप फंड\n\nकोसी लार्ज कैप फंड में आज ही SIP शुरू करें। 5 साल में 19% सालाना रिटर्न।\n\n"
+        "बेंचमार्क निफ्टी 100 TRI: 16%। पिछला प्रदर्शन भविष्य में दोहराया जाए, यह जरूरी नहीं।\n\n"
+        "रिस्कोमीटर: निवेशकों का मूलधन बहुत अधिक जोखिम पर होगा।\n"
+    )
+    found = rules_of(text)
+    assert "mf-riskometer-missing" not in found
+    assert "mf-performance-disclaimer-missing" not in found
+
+
+def test_fund_returns_reported_in_hindi_news_are_not_an_ad() -> None:
+    text = "एम्फी के आंकड़ों के मुताबिक लार्जकैप फंडों ने 5 साल में औसतन 15% सालाना रिटर्न दिया और कई को 5 स्टार रेटिंग मिली।\n"
+    assert not {r for r in rules_of(text) if r.startswith("mf-")}
+
+
+# -- advisers ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "हमारी पोजीशनल कॉल्स ने इस साल अब तक 52% का मुनाफा दिलाया है। हमारी एडवाइजरी सेवा से जुड़ें, शेयर बाजार में।",
+        "Mere option students ne pichle mahine ₹3 lakh ka profit banaya. Humari calls ka plan lo, Nifty pe.",
+        "हमारी 20 में से 17 कॉल्स ने टारगेट छुआ। प्रीमियम प्लान सिर्फ ₹2,999 महीना, शेयर बाजार में।",
+    ],
+)
+def test_performance_claims_in_hindi_and_hinglish(text: str) -> None:
+    assert "adviser-performance-claim" in rules_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "हर हफ्ते 5 स्विंग कॉल्स, शेयर बाजार के लिए। लाखों संतुष्ट निवेशक हमारे साथ हैं।",
+        "Humari calls ka premium group join karo. 2,000+ khush clients, share market mein.",
+    ],
+)
+def test_testimonials_in_hindi_and_hinglish(text: str) -> None:
+    assert "adviser-testimonial" in rules_of(text + "\n")
+
+
+def test_a_report_of_an_advisers_claims_is_not_a_claim() -> None:
+    text = (
+        "सेबी के आदेश के मुताबिक, सलाहकार ने दावा किया था कि उसकी कॉल्स ने 52% मुनाफा दिलाया। शेयर बाजार में ठगी का यह मामला है।\n"
+    )
+    assert "adviser-performance-claim" not in rules_of(text)
+
+
+# -- crypto -----------------------------------------------------------------------------------------------
+
+
+def test_a_hindi_crypto_pitch_with_a_short_period_return() -> None:
+    text = "बीते 3 हफ्तों में डॉजकॉइन 45% चढ़ा। अभी हमारे क्रिप्टो ऐप पर डॉजकॉइन खरीदें, ₹100 से।\n"
+    found = rules_of(text)
+    assert {"asci-vda-disclaimer-missing", "asci-vda-short-period-returns"} <= found
+
+
+def test_a_hinglish_crypto_pitch_and_its_referral_code() -> None:
+    text = "Ethereum abhi kharido, 3 hafte mein 30% upar gaya hai. Referral code MOON25 use karo, ₹100 bonus.\n"
+    found = rules_of(text)
+    assert {"asci-vda-disclaimer-missing", "asci-vda-short-period-returns", "asci-affiliate-unlabelled"} <= found
+
+
+def test_crypto_fraud_news_in_hindi_is_not_a_pitch() -> None:
+    text = "पुलिस के मुताबिक ठगों ने लोगों से कहा कि बिटकॉइन में निवेश करें, 3 हफ्तों में 45% मुनाफा होगा। ₹2 करोड़ ठगे गए।\n"
+    assert not {r for r in rules_of(text) if r.startswith("asci-")}
+
+
+# -- insurance --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "मात्र ₹25 रोज़ में पूरे परिवार के लिए ₹10 लाख का हेल्थ बीमा। आज ही पॉलिसी लें।",
+        "Bike insurance sirf ₹1,200 saal mein, abhi online kharido. ₹ bachao.",
+    ],
+)
+def test_insurance_pitches_in_hindi_and_hinglish_need_the_spurious_calls_warning(text: str) -> None:
+    assert "irdai-spurious-calls-warning-missing" in rules_of(text + "\n")
+
+
+def test_a_guaranteed_benefit_in_a_hindi_insurance_pitch_needs_conditions_apply() -> None:
+    text = "हमारी पॉलिसी ऑनलाइन खरीदें, ₹2,000 महीने से। 15 साल बाद निश्चित मैच्योरिटी लाभ।\n"
+    assert "irdai-conditions-apply-missing" in rules_of(text)
+    assert "irdai-conditions-apply-missing" not in rules_of(text + "\n*शर्तें लागू।\n")
+
+
+def test_insurance_advice_in_hinglish_is_not_a_pitch() -> None:
+    text = "Experts kehte hain ki term insurance jaldi lena chahiye, ₹1 crore cover ₹800 mahine mein mil jata hai.\n"
+    assert not {r for r in rules_of(text) if r.startswith("irdai-")}
+
+
+# -- voices and negation cues the pitches rely on -----------------------------------------------------------
+
+
+def test_kahan_where_is_not_kaha_said() -> None:
+    text = "मेरे पेड ग्रुप में जानिए कहां पैसा लगाना है। हर महीने ₹40,000 पक्का मुनाफा, शेयर बाजार से।\n"
+    assert "sebi-assured-returns" in rules_of(text)
+
+
+def test_a_future_passive_promises_a_service_it_does_not_report() -> None:
+    text = "हमारे प्रीमियम ग्रुप में आपको बताया जाएगा कि कौन सा शेयर 100% पक्का मुनाफा देगा।\n"
+    assert "sebi-assured-returns" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("गारंटीड रिटर्न का दावा करने वाली योजनाओं से दूर रहें", "गारंटीड रिटर्न"),
+        ("पक्के मुनाफे वाले मैसेज से सतर्क रहें", "पक्के मुनाफे"),
+        ("pakka profit wale groups se door rahein", "pakka profit"),
+    ],
+)
+def test_a_warning_to_stay_away_denies_the_claim(text: str, claim: str) -> None:
+    start = text.index(claim)
+    lexicons = frozenset(["hi"]) if claim[0] > "\u0900" else frozenset(["hinglish", "en"])
+    assert negated(text, start, start + len(claim), lexicons)
