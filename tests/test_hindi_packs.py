@@ -182,3 +182,36 @@ def test_a_warning_to_stay_away_denies_the_claim(text: str, claim: str) -> None:
     start = text.index(claim)
     lexicons = frozenset(["hi"]) if claim[0] > "\u0900" else frozenset(["hinglish", "en"])
     assert negated(text, start, start + len(claim), lexicons)
+
+
+# -- mandated statements printed in Hindi ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pitch", "statement", "rule"),
+    [
+        (
+            "बीमा पॉलिसी आज ही ऑनलाइन खरीदें, ₹400 प्रति माह से।",
+            "फर्जी फोन कॉल से सतर्क रहें। इरडाई बोनस घोषित करने जैसी गतिविधियों में शामिल नहीं है।",
+            "irdai-spurious-calls-warning-missing",
+        ),
+        (
+            "बीमा पॉलिसी आज ही ऑनलाइन खरीदें, ₹400 प्रति माह से।",
+            "कंपनी का IRDAI रजिस्ट्रेशन नंबर: 145।",
+            "irdai-registration-number-missing",
+        ),
+        (
+            "यह कॉइन ऐप डाउनलोड करें और बिटकॉइन खरीदें, ₹100 से।",
+            "क्रिप्टो उत्पाद और NFT अनियंत्रित हैं और बहुत जोखिम भरे हो सकते हैं।",
+            "asci-vda-disclaimer-missing",
+        ),
+        (
+            "हम एम्फी पंजीकृत वितरक हैं, SIP के लिए संपर्क करें, ₹500 से।",
+            "एम्फी पंजीकृत म्यूचुअल फंड वितरक, ARN-99812।",
+            "mf-distributor-identity-missing",
+        ),
+    ],
+)
+def test_a_statement_printed_in_hindi_answers_the_rule(pitch: str, statement: str, rule: str) -> None:
+    assert rule in rules_of(pitch + "\n")
+    assert rule not in rules_of(pitch + "\n\n" + statement + "\n")
