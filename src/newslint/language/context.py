@@ -112,13 +112,25 @@ class UnitIndex:
     whose literals occur in three units costs three finds, not one test per unit of the document.
     """
 
-    __slots__ = ("_blocks", "_devanagari", "_found", "_parent", "_parent_map", "_scanned", "starts", "text", "units")
+    __slots__ = (
+        "_blocks",
+        "_devanagari",
+        "_found",
+        "_held",
+        "_parent",
+        "_parent_map",
+        "_scanned",
+        "starts",
+        "text",
+        "units",
+    )
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
         # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
         # 'invest', 'research'), and each search scans the whole text when a literal is absent.
         self._found: dict[str, list[int]] = {}
+        self._held: dict[tuple[frozenset[str], ...], list[Unit]] = {}  # answers of ``holding_all``, by question
         self._scanned = False  # whether the one-pass scan for the long literals ran (see ``literal_scan``)
         self._devanagari: bool | None = None  # whether the text has any Devanagari letter (asked once)
         # A list of whole blocks asks the document's index instead of searching its own text (see ``derive``).
@@ -171,6 +183,15 @@ class UnitIndex:
         units = self.units
         if self.text is None:
             return [u for u in units if holds_all(u.lower, sets)]
+        held = self._held.get(sets)
+        if held is None:
+            held = self._held[sets] = self._holding_all(sets)
+        return held
+
+    def _holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
+        """``holding_all`` of a list with a joined text, not asked before (the packs' expressions share many
+        prefilters: a third of the questions a page's index is asked are repeated)."""
+        units = self.units
         found = self._indexes(sets[0])
         known = self._found
         for literals in sets[1:]:
@@ -337,6 +358,7 @@ class Context:
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
         self._voices: Any = None
+        self._languages: Any = None
 
     # -- speaker ------------------------------------------------------------------------------------
 
@@ -355,8 +377,21 @@ class Context:
         if block.index < 0:
             from newslint.language.voices import pseudo_voice
 
-            return "own" if self.voices.self_promotion else pseudo_voice(block, offset)
+            if self.voices.self_promotion:
+                return "own"
+            return pseudo_voice(block, offset, self.languages.lexicons(block))
         return self.voices.voice(block, offset)
+
+    # -- language -----------------------------------------------------------------------------------
+
+    @property
+    def languages(self) -> Any:
+        """Every block's language (``languages.BlockLanguages``), worked out on first need."""
+        if self._languages is None:
+            from newslint.language.languages import BlockLanguages
+
+            self._languages = BlockLanguages(self.doc)
+        return self._languages
 
     def start_rule(self, rule_id: str, deadline: float | None = None) -> None:
         """A rule starts: its deadline (None: a timer interrupts it, see ``time_limit``)."""

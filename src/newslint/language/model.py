@@ -147,6 +147,7 @@ class Rule:
     line: int
     summary: str
     voices: tuple[str, ...]
+    languages: dict[str, int]
 
     def __init__(
         self,
@@ -166,6 +167,7 @@ class Rule:
         line: int = 0,
         summary: str = "",
         voices: tuple[str, ...] = ("own", "quoted", "reported"),
+        languages: dict[str, int] | None = None,
     ) -> None:
         self.id = id
         self.pack = pack
@@ -183,6 +185,8 @@ class Rule:
         self.line = line
         self.summary = summary
         self.voices = voices  # whose text the rule reports (see voices.py)
+        # How many of the patterns it reports apply in blocks of which languages ("any", "hi", "hinglish"...).
+        self.languages = {} if languages is None else languages
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)

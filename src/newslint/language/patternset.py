@@ -27,6 +27,9 @@ from newslint.language.patterns import Pattern
 
 # Below this many units a per-unit literal test is cheaper than building (and caching) an index.
 SMALL_UNIT_LIST = 8
+# Regions of ``near``/``unless`` that depend only on a match's block, not on where in the block it is.
+BLOCK_REGIONS = frozenset(("block", "section", "document", "body"))
+WHOLE_REGIONS = frozenset(("document", "body"))  # the same for every block (as is ``section:<pattern>``)
 
 
 class PatternSet:
@@ -36,6 +39,7 @@ class PatternSet:
         "in_section",
         "kinds",
         "klass",
+        "langs",
         "near",
         "near_within",
         "negation",
@@ -57,6 +61,7 @@ class PatternSet:
         self.unless_within = "sentence"
         self.case_sensitive = False
         self.voices: frozenset[str] | None = None  # None: any voice
+        self.langs: frozenset[str] | None = None  # None: every block, whatever its language
         self.negation = False
 
     @classmethod
@@ -73,8 +78,13 @@ class PatternSet:
             ps.patterns.append(Pattern(text, "terms", ps.case_sensitive, line))
         for text in spec.get("statements") or ():
             ps.patterns.append(Pattern(text, "statement", ps.case_sensitive, line))
+        langs = spec.get("lang")
+        if langs is not None:
+            ps.langs = frozenset([langs] if isinstance(langs, str) else langs)
         for child in spec.get("any") or ():
             ps.children.append(cls.build(child, ps.case_sensitive))
+            if ps.langs is not None and ps.children[-1].langs is None:
+                ps.children[-1].langs = ps.langs  # an `any` child reads like its parent unless it says
         voices = spec.get("voices")
         if voices is not None:
             ps.voices = frozenset([voices] if isinstance(voices, str) else voices)
@@ -102,6 +112,20 @@ class PatternSet:
         for child in self.children:
             child.default_voices(self.voices)
 
+    def declared_languages(self, inherited: frozenset[str] | None = None) -> dict[str, int]:
+        """How many of the patterns whose matches the set reports (its own and its ``any`` children's, not the
+        ``near``/``unless`` context) apply in blocks of which languages: ``{"any": 12, "hi": 5, "hinglish": 3}``,
+        for ``newslint explain``."""
+        out: dict[str, int] = {}
+        langs = self.langs if self.langs is not None else inherited
+        if self.patterns:
+            key = ", ".join(sorted(langs)) if langs else "any"
+            out[key] = out.get(key, 0) + len(self.patterns)
+        for child in self.children:
+            for key, n in child.declared_languages(langs).items():
+                out[key] = out.get(key, 0) + n
+        return out
+
     def all_patterns(self) -> list[Pattern]:
         out = list(self.patterns)
         for child in self.children:
@@ -118,10 +142,17 @@ class PatternSet:
     # -- matching -----------------------------------------------------------------------------------
 
     def _raw(
-        self, ctx: Context, units: list[Unit], lowered: str | None, first_only: bool, accept: Any = None
+        self,
+        ctx: Context,
+        units: list[Unit],
+        lowered: str | None,
+        first_only: bool,
+        accept: Any = None,
+        gate: Any = None,
     ) -> list[Occurrence]:
         """Every match in ``units`` (children's added); with ``first_only``, the first one that ``accept``
-        (the set's own per-match filters, or ``None``) keeps, found without looking for the others."""
+        (the set's own per-match filters, or ``None``) keeps, found without looking for the others. The set's
+        own expressions skip the units whose block fails ``gate`` (see ``_block_gate``)."""
         out: list[Occurrence] = []
         deadline = ctx.deadline
         if self.empty and self.klass is not None:
@@ -140,6 +171,8 @@ class PatternSet:
             else:
                 candidates = [u for u in units if holds_all(u.lower, sets)]
             for unit in candidates:
+                if gate is not None and not gate(unit.block):
+                    continue
                 text = unit.text
                 if first_only and accept is None:
                     hit = pattern.first(text, deadline)
@@ -168,13 +201,18 @@ class PatternSet:
     def _accept(self, ctx: Context) -> Any:
         """The set's per-match filters as one test (``None`` when it has none)."""
         tests = []
+        if self.langs is not None:
+            langs = self.langs
+            languages = ctx.languages
+            tests.append(lambda o: not langs.isdisjoint(languages.lexicons(o.block)))
         if self.voices is not None and len(self.voices) < 3:
             voices = self.voices
             tests.append(lambda o: ctx.voice(o.block, o.start) in voices)
         if self.negation:
             from newslint.language.negation import negated
 
-            tests.append(lambda o: not negated(o.block.text, o.start, o.end))
+            languages = ctx.languages
+            tests.append(lambda o: not negated(o.block.text, o.start, o.end, languages.lexicons(o.block)))
         if self.near is not None:
             near, near_within = self.near, self.near_within
             tests.append(lambda o: near.present(ctx, ctx.region(o, near_within)))
@@ -186,6 +224,111 @@ class PatternSet:
         if len(tests) == 1:
             return tests[0]
         return lambda o: all(t(o) for t in tests)
+
+    def _block_gate(self, ctx: Context) -> Any:
+        """What the set's ``near``/``unless`` filters say of a block before its expressions run there: a test
+        of a block that fails only where ``_accept`` would reject every match in the block, or ``None``.
+
+        * A region that depends only on a match's block (``block``, ``section``, ``document``, ``body``,
+          ``section:...``): the filter itself, asked once per region.
+        * A ``near`` within the sentence: the sentence lies in the block, so a block whose text lacks the
+          ``near`` set's literals (the document's literal index says so) holds no sentence that has it.
+
+        It spares the costly triggers of rules whose context is absent ("X shares" in a block that promotes
+        no advisory, a live call on a page that does not call itself educational). The matches found are still
+        filtered by ``_accept``: the findings are the same, found with fewer expression calls."""
+        tests = []  # (set, region, the answer a match needs)
+        if self.near is not None and (
+            self.near_within in BLOCK_REGIONS
+            or self.near_within.startswith("section:")
+            or self.near_within == "sentence"
+        ):
+            tests.append((self.near, self.near_within, True))
+        if self.unless is not None and (
+            self.unless_within in BLOCK_REGIONS or self.unless_within.startswith("section:")
+        ):
+            tests.append((self.unless, self.unless_within, False))
+        if not tests:
+            return None
+        answers: dict[int, bool] = {}
+        # For a ``block`` or ``sentence`` region, the blocks whose text may hold a match of the set: in the
+        # others it is absent (found once, from the document's literal index; None: not known).
+        may_match: dict[int, set[int] | None] = {}
+        document: set[int] = set()
+
+        def absent_from(ps: PatternSet, block: Any) -> bool:
+            """Whether the literals say ``ps`` cannot match in ``block``'s text."""
+            if id(ps) not in may_match:
+                may_match[id(ps)] = ps._blocks_that_may_match(ctx)
+                if not document:
+                    document.update(id(u.block) for u in ctx.units("document"))
+            possible = may_match[id(ps)]
+            return possible is not None and id(block) in document and id(block) not in possible
+
+        def passes(ps: PatternSet, within: str, want: bool, block: Any) -> bool:
+            if within == "sentence":  # only the literals decide here; the sentence itself is asked by _accept
+                return not absent_from(ps, block)
+            if within == "block" and absent_from(ps, block):
+                return not want
+            return ps.present(ctx, ctx.region(Occurrence(block, 0, 0, ""), within)) is want
+
+        # Each filter's answer, by its region: one for a document-wide region, one per block for the others.
+        held: dict[tuple[int, int], bool] = {}
+
+        def gate(block: Any) -> bool:
+            answer = answers.get(id(block))
+            if answer is None:
+                answer = True
+                for ps, within, want in tests:
+                    key = (id(ps), 0 if within in WHOLE_REGIONS or within.startswith("section:") else id(block))
+                    ok = held.get(key)
+                    if ok is None:
+                        ok = held[key] = passes(ps, within, want, block)
+                    if not ok:
+                        answer = False
+                        break
+                answers[id(block)] = answer
+            return answer
+
+        return gate
+
+    def _blocks_that_may_match(self, ctx: Context) -> set[int] | None:
+        """The ids of the document's blocks where the set may have an occurrence: their text holds a literal of
+        each prefilter set of one of the set's expressions (or its children's), and the set's own block gate
+        (``_block_gate``: its ``near``/``unless``, e.g. a crypto word only counts on a page that promotes
+        crypto) does not rule them out. ``None`` when nothing rules a block out, or the document is too large
+        for an index."""
+        if self.empty:
+            return None
+        index = ctx.unit_index(ctx.units("document"))
+        if index.text is None:
+            return None
+        blocks = self._blocks_holding_literals(ctx, index)
+        gate = self._block_gate(ctx) if self.near is not None or self.unless is not None else None
+        if gate is None:
+            return None if blocks is None else set(blocks)
+        if blocks is None:
+            blocks = {id(u.block): u.block for u in index.units}
+        return {key for key, block in blocks.items() if gate(block)}
+
+    def _blocks_holding_literals(self, ctx: Context, index: Any) -> dict[int, Any] | None:
+        """The blocks (by id) whose text holds the literals of one of the set's expressions or its children's
+        occurrences (``None``: an expression without a prefilter)."""
+        out: dict[int, Any] = {}
+        for pattern in self.patterns:
+            sets = pattern.literal_sets
+            if not sets:
+                return None
+            for u in index.holding_all(sets):
+                out[id(u.block)] = u.block
+        for child in self.children:
+            more = child._blocks_that_may_match(ctx)
+            if more is None:
+                return None
+            for u in index.units:
+                if id(u.block) in more:
+                    out[id(u.block)] = u.block
+        return out
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
@@ -215,10 +358,11 @@ class PatternSet:
         if not units:
             return []
         accept = self._accept(ctx)
+        gate = self._block_gate(ctx) if accept is not None and self.patterns else None
         if first_only:
             # The first match that passes the filters is all the caller needs (a presence test).
-            return self._raw(ctx, units, lowered, True, accept)
-        found = self._raw(ctx, units, lowered, False)
+            return self._raw(ctx, units, lowered, True, accept, gate)
+        found = self._raw(ctx, units, lowered, False, None, gate)
         if not found:
             return found
         if accept is not None:
