@@ -226,3 +226,26 @@ def test_the_builtin_packs_declare_their_hindi_and_hinglish_patterns() -> None:
     assert rules["sebi-assured-returns"].languages.get("hi", 0) >= 6
     assert rules["sebi-assured-returns"].languages.get("hinglish", 0) >= 3
     assert rules["sebi-calls-solicitation"].languages.get("hi, hinglish", 0) >= 2
+
+
+def test_a_language_set_is_not_tried_in_blocks_of_other_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block gate skips a `lang: hinglish` set's expressions in English and Hindi blocks (its matches there
+    would be dropped anyway): the findings are the same, with fewer expression calls."""
+    from newslint.language import patterns as patterns_module
+
+    tried: list[str] = []
+    original = patterns_module.Pattern.finditer
+
+    def counting(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "pakka" in self.text:
+            tried.append(text)
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(patterns_module.Pattern, "finditer", counting)
+    md = (
+        "The ad's words were pakka profit, the regulator found in its order on Monday.\n\n"
+        "Is call mein pakka profit milega.\n\n"
+        "इस कॉल में पक्का मुनाफा, pakka profit.\n"
+    )
+    assert (3, "pakka profit") in findings(RULES, md)
+    assert tried and all("milega" in text for text in tried)

@@ -248,8 +248,17 @@ class PatternSet:
             self.unless_within in BLOCK_REGIONS or self.unless_within.startswith("section:")
         ):
             tests.append((self.unless, self.unless_within, False))
+        # A set declared for some languages (``lang``) runs only in the blocks read with them: a Hindi or
+        # Hinglish pattern is not tried on every English paragraph only for ``_accept`` to drop its matches.
+        in_language = None
+        if self.langs is not None:
+            langs, languages = self.langs, ctx.languages
+
+            def in_language(block: Any) -> bool:
+                return not langs.isdisjoint(languages.lexicons(block))
+
         if not tests:
-            return None
+            return in_language
         answers: dict[int, bool] = {}
         # For a ``block`` or ``sentence`` region, the blocks whose text may hold a match of the set: in the
         # others it is absent (found once, from the document's literal index; None: not known).
@@ -278,8 +287,8 @@ class PatternSet:
         def gate(block: Any) -> bool:
             answer = answers.get(id(block))
             if answer is None:
-                answer = True
-                for ps, within, want in tests:
+                answer = in_language is None or in_language(block)
+                for ps, within, want in tests if answer else ():
                     key = (id(ps), 0 if within in WHOLE_REGIONS or within.startswith("section:") else id(block))
                     ok = held.get(key)
                     if ok is None:
