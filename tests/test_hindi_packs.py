@@ -215,3 +215,37 @@ def test_a_warning_to_stay_away_denies_the_claim(text: str, claim: str) -> None:
 def test_a_statement_printed_in_hindi_answers_the_rule(pitch: str, statement: str, rule: str) -> None:
     assert rule in rules_of(pitch + "\n")
     assert rule not in rules_of(pitch + "\n\n" + statement + "\n")
+
+
+# -- later wordings: prices, rankings, staking, smallcases, calls without a currency --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("ULIP mein har mahine ₹3,000 lagao aur life cover bhi pao.", "irdai-spurious-calls-warning-missing"),
+        ("₹1 करोड़ का हेल्थ कवर केवल ₹30 रोज़ में। अपना प्लान अभी चुनें।", "irdai-spurious-calls-warning-missing"),
+        (
+            "Plan lene ke liye hamare advisor se baat karo, term plan ₹700 mahine se.",
+            "irdai-spurious-calls-warning-missing",
+        ),
+        ("भारत का सबसे भरोसेमंद स्मॉलकैप फंड। SIP आज ही शुरू करें, ₹500 से।", "mf-testimonial-or-ranking"),
+        (
+            "Gomti Value Fund ne 18% se zyada CAGR diya. SIP shuru karne ke liye WhatsApp karo, ₹500 se.",
+            "mf-performance-disclaimer-missing",
+        ),
+        (
+            "Hamare smallcase 'Desi Leaders' ne 2 saal mein 2.5x return diya hai. Subscribe karo, ₹799 mein.",
+            "adviser-performance-claim",
+        ),
+        (
+            "हमारे 1,200 छात्र रोज़ ₹2,000 से ₹4,000 कमा रहे हैं। अगला बैच सोमवार से, शेयर बाजार कोर्स।",
+            "adviser-performance-claim",
+        ),
+        ("Is mahine ETH stake karo aur har hafte 1% fixed reward pao.", "sebi-assured-returns"),
+        ("यह शेयर अगले हफ्ते 8% का मुनाफा देगा, शेयर बाजार में।", "sebi-assured-returns"),
+        ("टाटा स्टील 152 के ऊपर खरीदें, लक्ष्य 160, स्टॉप लॉस 148।", "disclaimer-missing"),
+    ],
+)
+def test_later_wordings_are_caught(text: str, rule: str) -> None:
+    assert rule in rules_of(text + "\n")
