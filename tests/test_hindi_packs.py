@@ -249,3 +249,23 @@ def test_a_statement_printed_in_hindi_answers_the_rule(pitch: str, statement: st
 )
 def test_later_wordings_are_caught(text: str, rule: str) -> None:
     assert rule in rules_of(text + "\n")
+
+
+def test_a_crypto_sip_is_a_crypto_promotion_not_a_funds() -> None:
+    found = rules_of("बिटकॉइन ने 5 साल में 800% रिटर्न दिया। अपना बिटकॉइन SIP आज ही शुरू करें, ₹500 से।\n")
+    assert "asci-vda-disclaimer-missing" in found
+    assert not {r for r in found if r.startswith("mf-")}
+
+
+def test_an_insurance_plans_price_is_not_an_advisory_plan() -> None:
+    text = 'फैमिली हेल्थ प्लान सिर्फ ₹900 प्रति माह में।\n\n"बीमे से इलाज का पूरा खर्च निकल गया, बहुत अच्छी सेवा" – सुरेश, पटना\n'
+    assert "adviser-testimonial" not in rules_of(text)
+    advisory = "तिमाही एडवाइजरी प्लान सिर्फ ₹4,999, हर हफ्ते 3 स्विंग कॉल्स शेयर बाजार में।\n\n"
+    assert "adviser-testimonial" in rules_of(advisory + text.split("\n\n")[1])
+
+
+def test_the_sellers_own_profit_on_a_course_page() -> None:
+    text = "Maine is strategy se 4 mahine mein ₹6 lakh ka profit banaya. Ab yahi course seekho, fees ₹4,999, share market.\n"
+    assert "adviser-performance-claim" in rules_of(text)
+    news = "Trader ne police ko bataya ki maine ₹6 lakh ka profit banaya tha, share market mein.\n"
+    assert "adviser-performance-claim" not in rules_of(news)
