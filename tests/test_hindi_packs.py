@@ -269,3 +269,22 @@ def test_the_sellers_own_profit_on_a_course_page() -> None:
     assert "adviser-performance-claim" in rules_of(text)
     news = "Trader ne police ko bataya ki maine ₹6 lakh ka profit banaya tha, share market mein.\n"
     assert "adviser-performance-claim" not in rules_of(news)
+
+
+def test_our_own_claim_is_not_a_report() -> None:
+    own = "हमारी टीम का दावा है कि हर महीने 10% पक्का मुनाफा मिलेगा, शेयर बाजार में।\n"
+    assert "sebi-assured-returns" in rules_of(own)
+    reported = "पुलिस के मुताबिक आरोपी का दावा था कि हर महीने 10% पक्का मुनाफा मिलेगा, शेयर बाजार में।\n"
+    assert "sebi-assured-returns" not in rules_of(reported)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "₹50,000 लगाइए और 6 महीने में ₹75,000 वापस पाइए, शेयर बाजार से।",
+        "हमारी कॉल्स में जोखिम बिल्कुल शून्य, शेयर बाजार में रोज़ कमाई।",
+        "Rs 1 lakh lagao aur saal bhar mein Rs 1.3 lakh wapas pao, share market se.",
+    ],
+)
+def test_money_in_and_out_and_zero_risk_are_promises(text: str) -> None:
+    assert "sebi-assured-returns" in rules_of(text + "\n")

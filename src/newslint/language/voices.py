@@ -141,8 +141,19 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
     global _sources, _verbs
     if _sources is None:
         _verbs = frozenset(_verb_alternatives())
-        hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
-        hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
+        # "हमारी टीम का दावा है", "hamara dawa hai": the page's own claim, not a report of someone else's.
+        own_claim_hi = ("दावा", "दावे", "वादे")
+        own_claim_hinglish = ("dawa", "daawa")
+        hindi = "|".join(
+            regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True) if w not in own_claim_hi
+        )
+        hindi += r"|(?<!(?:हमारा|हमारी|हमारे|मेरा|मेरी|मेरे)\s+(?:\S+\s+){0,2})(?:" + "|".join(own_claim_hi) + ")"
+        hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH if w not in own_claim_hinglish)
+        hinglish += (
+            r"|(?<!\b(?:hamara|humara|hamari|humari|mera|meri)\s+(?:\w+\s+){0,2})(?:"
+            + "|".join(own_claim_hinglish)
+            + ")"
+        )
         sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en", False) for p in lexicons.SOURCE_PHRASES_EN]
         # A future passive promises a service, it reports nothing: "मेरे पेड ग्रुप में आपको बताया जाएगा कि ...",
         # "group mein bataya jayega"; "कहां" (where) is not "कहा" (said).
