@@ -288,3 +288,19 @@ def test_our_own_claim_is_not_a_report() -> None:
 )
 def test_money_in_and_out_and_zero_risk_are_promises(text: str) -> None:
     assert "sebi-assured-returns" in rules_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a how-to explainer: start a SIP anywhere
+        "# SIP कैसे शुरू करें?\n\nKYC पूरा करने के बाद किसी भी AMC के ऐप पर जाकर SIP शुरू करें। लार्जकैप फंडों ने 10 साल में 12% सालाना रिटर्न दिया है।",
+        # an insurer's product launch reported in news
+        "नए नॉन-लिंक्ड गारंटीड इनकम प्लान में पॉलिसीधारक को 20 साल तक निश्चित आय मिलेगी, कंपनी ने ₹2,000 के प्रीमियम से इसे लॉन्च किया।",
+        # a question headline over crypto news
+        "# Ethereum ₹3 lakh ke paar: kharidein ya rukein?\n\nEthereum ne is hafte 9% ki tezi dikhayi, experts kehte hain ki jitna kho sakein utna hi lagayein.",
+    ],
+)
+def test_explainers_launch_news_and_question_headlines_stay_clean(text: str) -> None:
+    found = rules_of(text + "\n")
+    assert not {r for r in found if r.split("-")[0] in ("mf", "sebi", "asci", "irdai")}
