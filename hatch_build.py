@@ -28,6 +28,8 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 # The modules of the per-tag loop (see src/newslint/parsing/html/parser.py). Everything else stays interpreted.
 COMPILED_MODULES = (
     "newslint/parsing/html/parser.py",
+    "newslint/parsing/html/elements.py",
+    "newslint/parsing/html/open_elements.py",
     "newslint/parsing/html/tokenizer.py",
     "newslint/parsing/html/attributes.py",
     "newslint/document/textbuild.py",

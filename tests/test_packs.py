@@ -27,6 +27,7 @@ PACKS = {
         "sebi-endorsement-claim",
         "sebi-assured-returns",
         "sebi-calls-solicitation",
+        "sebi-pms-performance-benchmark-missing",
         "sebi-superlative-adviser",
         "sebi-recommendation-disclosure",
     ],
@@ -80,6 +81,8 @@ PACKS = {
         "irdai-solicitation-statement-missing",
         "irdai-ulip-risk-statement-missing",
         "irdai-registration-number-missing",
+        "irdai-uin-missing",
+        "irdai-conditions-apply-missing",
         "irdai-sales-brochure-statement-missing",
         "irdai-ulip-called-investment-product",
     ],
@@ -112,6 +115,8 @@ SEVERITY = {
     "irdai-registration-number-missing": "warning",
     "irdai-sales-brochure-statement-missing": "warning",
     "irdai-ulip-called-investment-product": "warning",
+    "irdai-uin-missing": "warning",
+    "irdai-conditions-apply-missing": "warning",
     **{rule: "warning" for rules in OPT_IN.values() for rule in rules},
 }
 

@@ -13,6 +13,8 @@ from newslint.language.context import Context
 
 EDITORIAL_KINDS = ("paragraph", "list-item", "blockquote")
 MIN_EDITORIAL_CHARS = 80
+MIN_SENTENCE_WORDS = 12
+SENTENCE_ENDS = (".", "\u0964", "!", "?", '."', ".\u201d")  # \u0964: the Devanagari danda
 CLOSING_LINE_MAX = 40
 CLOSING_SOURCE = (
     r"\b(?:disclaimers?|disclosures?|about the authors?|also read|read more|related|risk warnings?|"
@@ -47,10 +49,19 @@ def editorial_indices(ctx: Context, exclude: set[int] | None = None, closing: An
         if len(b.text) <= CLOSING_LINE_MAX and _only_closing_title(b.text, closing):
             closing_line = True
             continue
-        if closing_line or len(b.text) < MIN_EDITORIAL_CHARS or is_closing(ctx, b.index, closing):
+        if closing_line or not _long_enough(b.text) or is_closing(ctx, b.index, closing):
             continue
         out.append(b.index)
     return out
+
+
+def _long_enough(text: str) -> bool:
+    """Reporting, not a label, caption or link line: 80 characters, or a whole sentence of twelve words or more
+    (news paragraphs are often one short sentence: "The stock has gained 64% this year.")."""
+    if len(text) >= MIN_EDITORIAL_CHARS:
+        return True
+    stripped = text.rstrip()
+    return stripped.endswith(SENTENCE_ENDS) and len(stripped.split()) >= MIN_SENTENCE_WORDS
 
 
 def _only_closing_title(text: str, closing: Any) -> bool:

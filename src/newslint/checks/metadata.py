@@ -230,8 +230,20 @@ class Metadata(Check):
             for value in values:
                 low = value.value.lower()
                 contained = next((n for n in names if n.lower() in low and n.lower() != low), None)
-                if contained is not None:
+                if contained is not None and not _desk_credit(low.replace(contained.lower(), " ")):
                     yield self._hit(ctx, value, other=contained)
+
+
+# What is left of "Moneycontrol News", "Market Pulse Desk", "ET Bureau" once the publisher's name is taken out:
+# the publisher's own desk credits it, no person's name has the publisher appended.
+_DESK_REMAINDER = re.compile(
+    r"^[\W_]*(?:(?:the|our|news|desk|bureau|staff|team|newsroom|web|digital|online|editors?|editorial|"
+    r"correspondents?|reporters?|magazine|media|network)[\W_]*)*$"
+)
+
+
+def _desk_credit(remainder: str) -> bool:
+    return bool(_DESK_REMAINDER.match(remainder))
 
 
 _MIDNIGHT = time(0)

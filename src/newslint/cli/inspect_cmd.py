@@ -39,9 +39,11 @@ def inspect_data(doc: Document) -> dict[str, Any]:
             date_entry.setdefault("iso", None)
     metadata["front_matter"] = _jsonable(meta.front_matter)
     metadata["json_ld"] = _jsonable(meta.json_ld)
+    from newslint.language.languages import page_language
     from newslint.language.voices import Voices
 
     voices = Voices(doc)
+    languages = voices.languages
     blocks = []
     for b in doc.blocks:
         s = b.tmap.source_start(0)
@@ -61,6 +63,8 @@ def inspect_data(doc: Document) -> dict[str, Any]:
             entry["links"] = [lk.href for lk in b.links]
         if b.src:
             entry["src"] = b.src
+        # Which language the block is read in (its lexicons and the rule patterns declared for it).
+        entry["language"] = languages.of(b) if b.kind != "image" and b.text else None
         # Whose text it is: the stretches that are quoted or reported (the rest is the page's own).
         entry["voices"] = voices.describe(b) if b.kind != "image" else []
         blocks.append(entry)
@@ -69,6 +73,7 @@ def inspect_data(doc: Document) -> dict[str, Any]:
         "format": doc.format,
         "encoding": doc.encoding,
         "body_container": doc.body_container,
+        "page_language": page_language(doc) or None,
         "metadata": metadata,
         "blocks": blocks,
         "warnings": doc.warnings,
@@ -124,7 +129,7 @@ def render_inspect(doc: Document, fmt: str) -> str:
             parsed = f" [{mv.parsed.isoformat()}]" if mv.parsed is not None else ""
             out.append(f"  {label:<12} {mv.value!r}{parsed}  <- {mv.source} {mv.detail} at {where}")
     out.append("")
-    out.append("blocks:")
+    out.append("blocks (where, region, kind, language: en, hi or hinglish, text):")
     for entry in data["blocks"]:
         kind = entry["kind"] + (str(entry.get("level", "")) if entry["kind"] == "heading" else "")
         text = entry["text"]
@@ -136,11 +141,12 @@ def render_inspect(doc: Document, fmt: str) -> str:
             section = section if len(section) <= 24 else section[:21] + "..."
             text = f"[{section}] {text}"
         where = f"{entry['line']}:{entry['column']}"
-        out.append(f"  {where:<9} {region:<4} {kind:<11} {text}")
+        language = entry["language"] or ""
+        out.append(f"  {where:<9} {region:<4} {kind:<11} {language:<8} {text}")
         for span in entry["voices"]:
             said = str(span["text"])
             said = said if len(said) <= 80 else said[:77] + "..."
-            out.append(f"  {'':<9} {'':<4} {'':<11} ({span['voice']}) {said}")
+            out.append(f"  {'':<9} {'':<4} {'':<11} {'':<8} ({span['voice']}) {said}")
     if data["self_promotion"]:
         out.append("speaker: the page promotes investment services itself; its quotations count as its own claims")
     for warning in doc.warnings:

@@ -24,6 +24,7 @@ def rule_data(rule: Rule, severity: str | None = None) -> dict[str, Any]:
         "scope": list(rule.scope),
         "message": rule.message,
         "voices": list(rule.voices),
+        "languages": dict(rule.languages),
         "file": rule.file,
         "line": rule.line,
         "examples": {
@@ -90,6 +91,8 @@ def render_explain(rule: Rule, severity: str | None, output_format: str) -> str:
         f"Message:   {rule.message}",
         f"Voices:    {_voices_line(rule.voices)}",
     ]
+    if rule.languages:
+        out.append(f"Languages: {_languages_line(rule.languages)}")
     if rule.file and rule.file != "<code>":
         out.append(f"Defined:   {rule.file}:{rule.line}")
     elif rule.file == "<code>":
@@ -124,6 +127,21 @@ def _voices_line(voices: tuple[str, ...]) -> str:
         return "any (own text, quotations and reported speech)"
     left_out = [_VOICE_WORDS[v] for v in _VOICE_WORDS if v not in voices]
     return f"{', '.join(voices)} ({'; '.join(_VOICE_WORDS[v] for v in voices)}; not {' or '.join(left_out)})"
+
+
+_LANGUAGE_WORDS = {"en": "English", "hi": "Hindi", "hinglish": "Hinglish"}
+
+
+def _languages_line(languages: dict[str, int]) -> str:
+    """In which blocks the rule's reported patterns apply, by the languages they declare (``lang:``)."""
+
+    def words(key: str) -> str:
+        if key == "any":
+            return "every block"
+        return " or ".join(_LANGUAGE_WORDS.get(k, k) for k in key.split(", ")) + " blocks"
+
+    parts = [f"{n} pattern{'s' if n != 1 else ''} in {words(key)}" for key, n in sorted(languages.items())]
+    return "; ".join(parts)
 
 
 def closest_ids(rule_id: str, rules: list[Rule]) -> list[str]:

@@ -358,6 +358,7 @@ class Context:
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
         self._voices: Any = None
+        self._languages: Any = None
 
     # -- speaker ------------------------------------------------------------------------------------
 
@@ -376,8 +377,21 @@ class Context:
         if block.index < 0:
             from newslint.language.voices import pseudo_voice
 
-            return "own" if self.voices.self_promotion else pseudo_voice(block, offset)
+            if self.voices.self_promotion:
+                return "own"
+            return pseudo_voice(block, offset, self.languages.lexicons(block))
         return self.voices.voice(block, offset)
+
+    # -- language -----------------------------------------------------------------------------------
+
+    @property
+    def languages(self) -> Any:
+        """Every block's language (``languages.BlockLanguages``), worked out on first need."""
+        if self._languages is None:
+            from newslint.language.languages import BlockLanguages
+
+            self._languages = BlockLanguages(self.doc)
+        return self._languages
 
     def start_rule(self, rule_id: str, deadline: float | None = None) -> None:
         """A rule starts: its deadline (None: a timer interrupts it, see ``time_limit``)."""

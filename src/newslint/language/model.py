@@ -79,10 +79,13 @@ class BlockClass:
                     members.add(b.index)
         members.discard(-1)
         if self.house is not None and members:
-            from newslint.language.publisher import house_promotion
+            from newslint.language.publisher import advertiser_page, house_promotion
 
             blocks = ctx.doc.blocks
             keep_house = self.house == "only"
+            if advertiser_page(ctx, ctx.doc.headline in members):
+                # The whole page is the advertiser's own (see advertiser_page): its promotions are its own.
+                return members if keep_house else {i for i in members if blocks[i].kind == "image"}
             members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
         return members
 
@@ -144,6 +147,7 @@ class Rule:
     line: int
     summary: str
     voices: tuple[str, ...]
+    languages: dict[str, int]
 
     def __init__(
         self,
@@ -163,6 +167,7 @@ class Rule:
         line: int = 0,
         summary: str = "",
         voices: tuple[str, ...] = ("own", "quoted", "reported"),
+        languages: dict[str, int] | None = None,
     ) -> None:
         self.id = id
         self.pack = pack
@@ -180,6 +185,8 @@ class Rule:
         self.line = line
         self.summary = summary
         self.voices = voices  # whose text the rule reports (see voices.py)
+        # How many of the patterns it reports apply in blocks of which languages ("any", "hi", "hinglish"...).
+        self.languages = {} if languages is None else languages
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)

@@ -17,11 +17,19 @@ from __future__ import annotations
 import regex
 
 from newslint.language import lexicons
+from newslint.language.devanagari import spelling_variants
 
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
+_PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s"
+_CONTRAST_EN = "but|however|whereas|while|unlike|although|though"
+_CONTRAST_HI = "लेकिन|मगर|जबकि|पर"
+_CONTRAST_HINGLISH = "lekin|magar|par"  # "par" is also English ("at par"): Hinglish blocks only
 _CLAUSE_BREAK = regex.compile(
-    r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s|(?<!\w)(?:but|however|whereas|while|unlike|although|"
-    r"though|lekin|magar|par|लेकिन|मगर|जबकि|पर)(?!\w)",
+    rf"{_PUNCTUATION_BREAK}|(?<!\w)(?:{_CONTRAST_EN}|{_CONTRAST_HI})(?!\w)",
+    regex.IGNORECASE,
+)
+_CLAUSE_BREAK_HINGLISH = regex.compile(
+    rf"{_PUNCTUATION_BREAK}|(?<!\w)(?:{_CONTRAST_EN}|{_CONTRAST_HI}|{_CONTRAST_HINGLISH})(?!\w)",
     regex.IGNORECASE,
 )
 _CUE_EN = regex.compile(
@@ -34,30 +42,42 @@ _CUE_EN = regex.compile(
 )
 _NOT_NEGATION = regex.compile("|".join(lexicons.NOT_NEGATION_EN), regex.IGNORECASE)
 _CUE_HI = regex.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        regex.escape(w) for w in sorted(lexicons.NEGATION_HI + lexicons.NEGATION_HINGLISH, key=len, reverse=True)
+    spelling_variants(
+        r"(?<!\w)(?:"
+        + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HI, key=len, reverse=True))
+        + r")(?!\w)"
     )
+)
+_CUE_HINGLISH = regex.compile(
+    r"(?<!\w)(?:"
+    + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HINGLISH, key=len, reverse=True))
     + r")(?!\w)",
     regex.IGNORECASE,
 )
+# A denial after the claim, a few words on: "guaranteed returns from stocks do not exist", "assured returns in
+# equities are a myth", "sure-shot calls cannot be guaranteed".
 _AFTER_EN = regex.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were)\s+(?:(?:simply|just)\s+)?(?:not|never|a\s+myth|a\s+lie|impossible|fake|false)\b"
-    r"|^\W*(?:do|does)\s*n[o']t\s+exist\b",
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:(?:is|are|was|were)\s+(?:(?:simply|just|always)\s+)?(?:not|never|a\s+myth|a\s+lie|"
+    r"a\s+(?:red\s+flag|warning\s+sign|scam|fraud)|impossible|fake|false|illegal|prohibited|banned)\b"
+    r"|(?:do|does|did)\s*(?:n[o']t|never)\s+exist\b|don't\s+exist\b|(?:can\s*not|can't)\s+be\s+(?:guaranteed|assured|promised)\b)",
     regex.IGNORECASE,
 )
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``text`` around ``[start, end)``."""
+def clause(text: str, start: int, end: int, hinglish: bool = True) -> tuple[int, int]:
+    """The clause of ``text`` around ``[start, end)`` (``hinglish``: Hinglish conjunctions end clauses too)."""
+    breaks = _CLAUSE_BREAK_HINGLISH if hinglish else _CLAUSE_BREAK
     lo = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+    for m in breaks.finditer(text, 0, start):
         lo = m.end()
     hi = len(text)
-    m = _CLAUSE_BREAK.search(text, end)
+    m = breaks.search(text, end)
     if m is not None:
         hi = m.start()
     return lo, hi
+
+
+ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 
 # Denials of a whole clause: "no one can give 95% accuracy on intraday calls" denies the calls however many words
@@ -68,9 +88,21 @@ _CLAUSE_DENIAL = regex.compile(
 )
 
 
-def negated(text: str, start: int, end: int) -> bool:
-    """Whether the match ``text[start:end]`` is negated or warned against in its clause."""
-    lo, hi = clause(text, start, end)
+# A myth named as one: "Myth 1: doubling your money is easy", "मिथक: ...", "Galatfahmi 2: ..." (the label
+# denies the sentence it heads).
+_MYTH_LABEL = regex.compile(
+    r"(?:^|[.!?\u0964]\s+)\W*(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi)\s*#?\d*\s*[:\-\u2013]\s*$",
+    regex.IGNORECASE,
+)
+
+
+def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
+    """Whether the match ``text[start:end]`` is negated or warned against in its clause, read with the
+    lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see ``languages.LEXICONS``)."""
+    hinglish = "hinglish" in lexicons_of
+    lo, hi = clause(text, start, end, hinglish)
+    if lo and _MYTH_LABEL.search(text, max(0, lo - 40), lo):
+        return True
     before = text[lo:start]
     if _CLAUSE_DENIAL.search(before):
         return True
@@ -83,15 +115,30 @@ def negated(text: str, start: int, end: int) -> bool:
         if _NOT_NEGATION.match(text, lo + m.start()):
             continue
         return True
-    if _CUE_HI.search(before):
-        return True
+    hindi = "hi" in lexicons_of
+    for cue, used in ((_CUE_HI, hindi), (_CUE_HINGLISH, hinglish)):
+        if used:
+            for m in cue.finditer(before):
+                if not _NOT_NEGATION_HI.match(before, m.start()):
+                    return True
     after = text[end:hi]
     if _AFTER_EN.search(after):
         return True
+    # A Hindi or Hinglish negation after the claim governs it up to the next coordinated clause ("... हैं और
+    # हमारे ग्राहकों को कभी घाटा नहीं हुआ": the "नहीं" is the second clause's).
+    m = _AND.search(after)
+    if m is not None:
+        after = after[: m.start()]
     # Hindi and Hinglish put the negation after the claim, at the end of the clause.
-    return (lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None) or (
-        _HINGLISH_AFTER.search(after) is not None
-    )
+    return (
+        hindi and lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None
+    ) or (hinglish and _HINGLISH_AFTER.search(after) is not None)
 
 
-_HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi)(?!\w)", regex.IGNORECASE)
+# "न केवल ... बल्कि", "na sirf ... balki": "not only ... but also" adds, it does not deny.
+_NOT_NEGATION_HI = regex.compile(
+    spelling_variants(r"(?:न|ना)\s+(?:केवल|सिर्फ|सिर्फ़)(?!\w)") + r"|(?:na|naa)\s+(?:sirf|keval|kewal)\b",
+    regex.IGNORECASE,
+)
+_AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
+_HINGLISH_AFTER = regex.compile(r"(?<!\w)(?:nahi|nahin|nhi|mat)(?!\w)", regex.IGNORECASE)

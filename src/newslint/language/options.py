@@ -117,6 +117,11 @@ VOICES_LIST = AnyOf(
     doc="Voices: own (the page's own text), quoted (inside quotation marks or a block quote), reported (said, "
     "claimed, alleged, according to...). One or a list.",
 )
+LANGUAGE_NAMES = ("en", "hi", "hinglish")
+LANG_LIST = AnyOf(
+    (Str(enum=LANGUAGE_NAMES), ListOf(Str(enum=LANGUAGE_NAMES), min_items=1)),
+    doc="Languages: en (English), hi (Hindi in Devanagari), hinglish (romanised Hindi). One or a list.",
+)
 WITHIN_ONE = Str(check=check_within, doc="A region around a match: " + ", ".join(WITHIN) + ".")
 WITHIN_LIST = AnyOf((WITHIN_ONE, ListOf(WITHIN_ONE, min_items=1)), doc="One region or a list (any suffices).")
 
@@ -146,6 +151,11 @@ PATTERN_SET_FIELDS: dict[str, Field] = {
     ),
     "case_sensitive": Field(Bool(), doc="Match case exactly (default false)."),
     "voices": Field(VOICES_LIST, doc="Matches count only in these voices (default: the rule's `voices`)."),
+    "lang": Field(
+        LANG_LIST,
+        doc="Matches count only in blocks read in these languages: en (English, Hinglish and Hindi blocks), "
+        "hi (Hindi blocks), hinglish (Hinglish blocks); default: every block. See docs/claims-and-languages.md.",
+    ),
     "negation": Field(
         Bool(),
         doc="A match is exempt when a negation or hedge governs it in its own clause (no, not, never, without, "

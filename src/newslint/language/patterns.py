@@ -20,6 +20,7 @@ import regex
 
 from newslint.document.textbuild import fold
 from newslint.language import expression_store
+from newslint.language.devanagari import spelling_variants
 from newslint.language.literals import required_literal_sets
 
 
@@ -116,7 +117,7 @@ class Pattern:
         self.line = line
         # Words and statements become expressions on first use: validation has tried them already (rule files)
         # or the test suite has (built-in packs), and most patterns of a run are never needed.
-        self._source: str | None = text if kind not in ("words", "terms", "statement") else None
+        self._source: str | None = spelling_variants(text) if kind not in ("words", "terms", "statement") else None
         self._compiled: Any = None
         self._has_group = False  # whether a group named "match" narrows the reported span
         self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
@@ -132,7 +133,7 @@ class Pattern:
                 source = terms_to_regex(self.text)
             else:
                 source = statement_to_regex(self.text)
-            self._source = source
+            source = self._source = spelling_variants(source)
         return source
 
     @property

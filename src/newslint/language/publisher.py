@@ -7,6 +7,15 @@ the house's when it names no investment product (an account, an IPO application,
 fund) and it is tied to the publisher: it names the publisher or site (metadata, the canonical URL's host),
 links only to the page's own site or to an app store or channel with the site's name, or speaks as "we/our" on
 a page that does not itself sell investment services.
+
+A page can also be the advertiser's own page as a whole: a broker's account-opening page, a fund house's scheme
+page, an insurer's product page. Its headline is itself the call to action ("Open your demat account in 10
+minutes") and it carries the advertiser's regulatory identity (a SEBI, AMFI or IRDAI registration number).
+Nothing on it poses as editorial content, so an "Advertisement" label (which exists so that readers can tell
+advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
+So is a page of the firm's own site that is not an article (no author, no publication date) whose registration
+line names the publisher. A news article on the firm's own site is not such a page: a promotion inside the
+report poses as news there more than anywhere (the problem newslint started from).
 """
 
 from __future__ import annotations
@@ -29,10 +38,22 @@ INVESTMENT_PRODUCT = re.compile(
     r"डीमैट|कॉल्स|टिप्स|कोर्स|एडवाइजरी)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+# Hindi words of investment services ("कॉल्स", "टिप्स", "डीमैट"): apart, since ``\b`` does not bound a Devanagari word
+# that ends in a vowel sign in Python's ``re``.
+INVESTMENT_PRODUCT_HI = re.compile(
+    r"(?<![\u0900-\u097F])(?:डीमैट|कॉल|कॉल्स|टिप|टिप्स|कोर्स|एडवाइजरी|ब्रोकरेज|ट्रेडिंग|इंट्राडे|जैकपॉट|मल्टीबैगर|"
+    r"प्रीमियम|पेड|म्यूचुअल\s+फंड|एसआईपी|आईपीओ)(?![\u0900-\u097F])"
+)
+FIRST_PERSON = re.compile(
+    r"\b(?:we|us|our|hum|hamara|hamare|hamari|humare|humara)\b|(?<![\u0900-\u097F])(?:हम|हमें|हमारा|हमारे|हमारी)(?![\u0900-\u097F])",
+    re.IGNORECASE,
+)
 NEWS_PRODUCT = re.compile(
     r"\b(?:news|updates?|newsletters?|e-?paper|app|podcasts?|summit|conclave|awards?|events?|edition|subscri\w+|"
-    r"stories|journalism|headlines|alerts)\b",
+    r"stories|journalism|headlines|alerts|khabar|khabren|khabron|khabaron|samachar)\b"
+    # Hindi: खबर, खबरें, खबरों, समाचार, न्यूज़, अपडेट, ई-पेपर, ऐप, पॉडकास्ट, अलर्ट, सुर्खियां
+    r"|(?<![\u0900-\u097F])(?:खबर|ख़बर|खबरें|ख़बरें|खबरों|ख़बरों|समाचार|न्यूज़?|अपडेट|अपडेट्स|ई-?पेपर|ऐप|पॉडकास्ट|अलर्ट|"
+    r"सुर्खियां|सुर्ख़ियां)(?![\u0900-\u097F])",
     re.IGNORECASE,
 )
 _STOP = frozenset(["the", "www", "com", "in", "co", "org", "net", "news", "india", "indiatimes", "amp", "m"])
@@ -73,10 +94,34 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+REGULATED_IDENTITY = re.compile(
+    r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}|\bIRDAI\s+(?:Regn?\.?|Registration)\s*(?:No|Code|Number)",
+    re.IGNORECASE,
+)
+
+
+def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
+    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
+    registration number, and either its headline is the call to action, or it is not an article (no author, no
+    publication date) and its registration line names the page's own publisher ("Konark Stock Broking Pvt. Ltd. |
+    SEBI Registration: INZ000199887" on Konark's landing page)."""
+    cached = getattr(ctx, "_advertiser_identity", None)
+    if cached is None:
+        identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
+        names = [n for n in _names(ctx) if len(n) >= 5]
+        own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
+        fields = ctx.doc.metadata.fields
+        article = bool(fields.get("authors") or fields.get("published"))
+        cached = (bool(identity), own and not article)
+        ctx._advertiser_identity = cached  # type: ignore[attr-defined]
+    has_identity, own_landing_page = cached
+    return has_identity and (headline_is_promotion or own_landing_page)
+
+
 def house_promotion(ctx: Context, block: Block) -> bool:
     """Whether the promotion in ``block`` is the publisher's promotion of its own (non-financial) products."""
     text = block.text
-    if INVESTMENT_PRODUCT.search(text):
+    if INVESTMENT_PRODUCT.search(text) or INVESTMENT_PRODUCT_HI.search(text):
         return False
     if ctx.voices.self_promotion:
         return False

@@ -31,6 +31,7 @@ import regex
 from newslint.document.case_key import case_key
 from newslint.document.sentences import split_sentences
 from newslint.language import lexicons
+from newslint.language.devanagari import spelling_variants
 from newslint.language.lexicons.forms import verb_forms
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
@@ -38,6 +39,7 @@ from newslint.language.patterns import required_literal_sets
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
     from newslint.language.context import Context
+    from newslint.language.languages import BlockLanguages
 
 VOICES = ("own", "quoted", "reported")
 OWN, QUOTED, REPORTED = VOICES
@@ -75,15 +77,18 @@ def _verb_alternatives() -> list[str]:
     return sorted(out, key=lambda f: (-len(f), f))
 
 
-_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]] | None = None
-_self_promotion: regex.Pattern[str] | None = None
+_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]] | None = None
+_self_promotion: dict[str, regex.Pattern[str]] | None = None
 _verbs: frozenset[str] = frozenset()
 _LETTERS = re.compile("[a-z]+")
+ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 
-def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...]]]:
+def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]]:
     """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
-    expression each, with the literals it needs (``required_literal_sets``).
+    expression each, with the literals it needs (``required_literal_sets``) and the lexicon it belongs to
+    (``en``, ``hi``, ``hinglish``: a block is read only with its language's, see ``languages.LEXICONS``), and
+    whether a first-person subject before it makes it the page's own (Hindi and Hinglish promise verbs).
 
     Apart, not as one alternation: ``regex`` tries an alternation of lookbehind-led branches at every
     position (about 100 µs for a paragraph), where each branch alone, behind its literal prefilter, costs a
@@ -94,37 +99,59 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         _verbs = frozenset(_verb_alternatives())
         hindi = "|".join(regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True))
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH)
-        sources = [rf"(?<!\w)(?:{p})(?!\w)" for p in (*lexicons.SOURCE_PHRASES_EN, hinglish)]
-        sources.append(rf"(?<!\w)(?:{hindi})")
+        sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en", False) for p in lexicons.SOURCE_PHRASES_EN]
+        sources.append((rf"(?<!\w)(?:{hinglish})(?!\w)", "hinglish", False))
+        sources.append((spelling_variants(rf"(?<!\w)(?:{hindi})"), "hi", False))
+        promise_hi = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HI)
+        promise_hinglish = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HINGLISH)
+        sources.append((spelling_variants(rf"(?<!\w)(?:{promise_hi})(?!\w)"), "hi", True))
+        sources.append((rf"(?<!\w)(?:{promise_hinglish})(?!\w)", "hinglish", True))
         _sources = [
-            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False)) for p in sources
+            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon, guard)
+            for p, lexicon, guard in sources
         ]
     return _sources
 
 
-def _promotion_pattern() -> regex.Pattern[str]:
+def _phrase(words: str) -> str:
+    """A phrase of the lexicons as an expression: its words in order, any spacing between them."""
+    return r"\s+".join(regex.escape(w) for w in words.split())
+
+
+_FIRST_PERSON_HI = regex.compile(lexicons.FIRST_PERSON_HI, regex.IGNORECASE)
+
+
+def _promotion_patterns() -> dict[str, regex.Pattern[str]]:
+    """The self-promotion expressions of each lexicon, one alternation each."""
     global _self_promotion
     if _self_promotion is None:
-        _self_promotion = regex.compile("|".join(lexicons.SELF_PROMOTION), regex.IGNORECASE | regex.VERSION0)
+        _self_promotion = {
+            lexicon: regex.compile(spelling_variants("|".join(patterns)), regex.IGNORECASE | regex.VERSION0)
+            for lexicon, patterns in lexicons.SELF_PROMOTION_BY_LEXICON.items()
+        }
     return _self_promotion
 
 
 _promotion_literals: list[tuple[frozenset[str], ...]] | None = None
 
 
+def _all_promotion_patterns() -> list[str]:
+    return [p for patterns in lexicons.SELF_PROMOTION_BY_LEXICON.values() for p in patterns]
+
+
 def _maybe_promotion(text: str) -> bool:
     """Whether ``text`` holds the literals one of the self-promotion expressions needs (a cheap prefilter)."""
     global _promotion_literals
     if _promotion_literals is None:
-        _promotion_literals = [required_literal_sets(p, False) for p in lexicons.SELF_PROMOTION]
+        _promotion_literals = [required_literal_sets(p, False) for p in _all_promotion_patterns()]
     key = case_key(text)  # the prefilter's literals are case keys ("ſ" is an "s" to a case-insensitive match)
     return any(holds_all(key, sets) for sets in _promotion_literals)
 
 
-def is_reported(sentence: str) -> bool:
+def is_reported(sentence: str, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
     """Whether ``sentence`` is reported speech: it holds a source phrase or a reporting verb (not after a
-    first-person subject: "we promise" is the page's own voice)."""
-    return reported_sentences(sentence, [(0, len(sentence))])[0]
+    first-person subject: "we promise" is the page's own voice), read with the lexicons ``lexicons_of``."""
+    return reported_sentences(sentence, [(0, len(sentence))], lexicons_of)[0]
 
 
 @lru_cache(maxsize=256)
@@ -134,8 +161,11 @@ def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION0)
 
 
-def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
-    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported.
+def reported_sentences(
+    text: str, sentences: list[tuple[int, int]], lexicons_of: frozenset[str] = ALL_LEXICONS
+) -> list[bool]:
+    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported
+    (read with the lexicons ``lexicons_of``).
 
     One search of the block instead of one per sentence: no source phrase or reporting verb holds the
     punctuation that ends a sentence, so none spans two, and a sentence's matches are the block's matches
@@ -144,12 +174,14 @@ def reported_sentences(text: str, sentences: list[tuple[int, int]]) -> list[bool
     starts = [s for s, _e in sentences]
     reported = [False] * len(sentences)
     lower = text.lower()
-    for pattern, sets in _source_patterns():
-        if not holds_all(lower, sets):
+    for pattern, sets, lexicon, guarded in _source_patterns():
+        if lexicon not in lexicons_of or not holds_all(lower, sets):
             continue
         for m in pattern.finditer(text):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < sentences[i][1]:
+                if guarded and _FIRST_PERSON_HI.search(text, sentences[i][0], m.start()):
+                    continue  # "हम ... वादा करते हैं": the page's own promise
                 reported[i] = True
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
     present = _verbs.intersection(_LETTERS.findall(lower))
@@ -262,7 +294,19 @@ class Voices:
         self._spans: dict[int, list[tuple[int, int, str]]] = {}  # id(block) -> sorted non-own spans
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
+        self._answers: list[bool] | None = None
+        self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
+        self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
+
+    @property
+    def languages(self) -> BlockLanguages:
+        """Every block's language (the run's, shared with the rules, when there is a context)."""
+        if self._languages is None:
+            from newslint.language.languages import BlockLanguages
+
+            self._languages = BlockLanguages(self.doc)
+        return self._languages
 
     @property
     def spans(self) -> dict[int, list[tuple[int, int, str]]]:
@@ -278,12 +322,12 @@ class Voices:
     def self_promotion(self) -> bool:
         """Whether the page's own voice promotes investment services (then everything on it is its own)."""
         if self._self_promotion is None:
-            promo = _promotion_pattern()
+            patterns = _promotion_patterns()
             found = False
             for b in self._promotion_candidates():
                 if not b.body or not _maybe_promotion(b.text):
                     continue
-                matches = list(promo.finditer(b.text))
+                matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
                 if matches:
                     out = self._own_spans(b)
                     if any(not _inside(out, m.start()) for m in matches):
@@ -332,6 +376,69 @@ class Voices:
             self._introduced = flags
         return flags
 
+    def _answer_flags(self) -> list[bool]:
+        """For each block, whether it is an interviewee's answer: on a page that says it is an interview
+        ("Edited excerpts", "in an interview", "Q&A" in its title or opening blocks) and asks at least two
+        questions marked "Q:" (or "Question:", or set in bold alone on their line), the blocks after each question
+        up to the next one. An FAQ is no
+        interview: its answers are the page's own."""
+        flags = self._answers
+        if flags is None:
+            flags = [False] * len(self.blocks)
+            questions = [i for i, b in enumerate(self.blocks) if b.body and _is_question(b)]
+            if len(questions) >= 2 and self._says_interview(questions[0]):
+                asking = False
+                for i, b in enumerate(self.blocks):
+                    if not b.body:
+                        continue
+                    if _is_question(b):
+                        asking = True
+                    elif asking and b.kind != "heading":
+                        flags[i] = True
+                    elif b.kind == "heading":
+                        asking = False
+            self._answers = flags
+        return flags
+
+    def _column_flags(self) -> list[bool]:
+        """For each block, whether it is a table cell under a column heading that is reported or quoted ("What
+        the app claimed" above the claims). A table is a run of cells, a row the cells that share a group, the
+        heading the first row."""
+        flags = self._columns
+        if flags is None:
+            # Set before the headings' own spans are worked out (they ask for these flags, all False for them).
+            flags = self._columns = [False] * len(self.blocks)
+            i = 0
+            n = len(self.blocks)
+            while i < n:
+                if self.blocks[i].kind != "table-cell":
+                    i += 1
+                    continue
+                j = i
+                while j < n and self.blocks[j].kind == "table-cell":
+                    j += 1
+                rows: list[list[int]] = []
+                for k in range(i, j):
+                    if not rows or self.blocks[k].group != self.blocks[rows[-1][0]].group:
+                        rows.append([])
+                    rows[-1].append(k)
+                if len(rows) >= 2:
+                    heads = [
+                        any(v != OWN and a == 0 for a, _e, v in self._own_spans(self.blocks[k], False)) for k in rows[0]
+                    ]
+                    for row in rows[1:]:
+                        for col, k in enumerate(row):
+                            if col < len(heads) and heads[col]:
+                                flags[k] = True
+                i = j
+            self._columns = flags
+        return flags
+
+    def _says_interview(self, first_question: int) -> bool:
+        titles = [mv.value for mv in self.doc.metadata.get("title")]
+        opening = [b.text for b in self.blocks[:first_question] if b.body][:6]
+        return any(_INTERVIEW.search(t) for t in titles + opening)
+
     def _own_spans(self, b: Block, introduced: bool | None = None) -> list[tuple[int, int, str]]:
         """The block's non-own spans from its own text and whether the block before introduces it."""
         spans = self._spans.get(id(b))
@@ -343,10 +450,11 @@ class Voices:
             if spans is not None:
                 return spans
         text = b.text
+        position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
-        if b.kind == "blockquote" and not _CALLOUT.match(text):
+        if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
             out.append((0, len(text), QUOTED))
-        elif introduced and b.kind in ("paragraph", "list-item", "table-cell"):
+        elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
             out.extend((a, e, QUOTED) for a, e in self._quotes(b))
         else:
@@ -354,9 +462,13 @@ class Voices:
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
-            for (s, e), reported in zip(
-                sentences, reported_sentences(_unquoted(text, 0, quotes), sentences), strict=True
-            ):
+            flags = reported_sentences(_unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            for k in range(1, len(sentences)):
+                if _looks_back(text[sentences[k][0] : sentences[k][1]]):
+                    # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
+                    # in the block is what the sentence reports.
+                    flags[:k] = [True] * k
+            for (s, e), reported in zip(sentences, flags, strict=True):
                 sentence = text[s:e]
                 if rest >= 0 or reported:
                     out.append((s, e, REPORTED))
@@ -416,6 +528,56 @@ class Voices:
         return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.block_spans(block)]
 
 
+# A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
+# ...", "Those are the lines ..." (speech nouns only: "such calls made our members rich" is no report).
+_SPEECH_NOUNS = (
+    r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
+    r"slogans?|assurances?)"
+)
+_LOOKS_BACK = regex.compile(
+    rf"^\W*(?:{_SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{_SPEECH_NOUNS}|"
+    rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# An interview's questions, and a page that says it is one.
+_QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
+_INTERVIEW = regex.compile(
+    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|spoke\s+to|"
+    r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_question(b: Block) -> bool:
+    """An interviewer's question: "Q: ...", "Question 2: ...", or a bold line of its own ending in "?"."""
+    return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
+
+
+_FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+
+
+# What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
+# says where the messages go or what they are, at a distance.
+_DISTANCE = regex.compile(
+    r"\b(?:land|lands|landed|reach|reaches|reached|flood|floods|flooded|circulat\w*|spread\w*|do\s+the\s+rounds|"
+    r"go\s+viral|went\s+viral|appear\w*|pop\s+up|lur\w*|target\w*|dup\w*|trap\w*|hook\w*|prey\w*|"
+    r"fake|false|misleading|illegal|unlawful|banned|prohibited|barred|red\s+flags?|warning\s+signs?|scams?|"
+    r"fraud\w*|typical|common|classic|hallmarks?|millions|lakhs|crores|thousands|every\s+day|daily|phones?|inbox\w*|"
+    r"social\s+media|telegram|whatsapp|instagram|youtube)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+def _looks_back(sentence: str) -> bool:
+    """Whether ``sentence`` reports the sentences before it ("Messages like these land in millions of phones"):
+    in the third person, and at a distance (where such messages go, what they are)."""
+    return (
+        _LOOKS_BACK.match(sentence) is not None
+        and _FIRST_PERSON_WORD.search(sentence) is None
+        and _DISTANCE.search(sentence) is not None
+    )
+
+
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
     return any(a <= offset < e for a, e, _v in spans)
 
@@ -431,14 +593,15 @@ def _unquoted(sentence: str, start: int, quotes: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def pseudo_voice(block: Block, offset: int) -> str:
-    """The voice in a block outside the document's flow (the title in metadata, a link target)."""
+def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> str:
+    """The voice in a block outside the document's flow (the title in metadata, a link target), read with
+    the lexicons ``lexicons_of``."""
     text = block.text
     quotes = quoted_spans(text)
     if any(a <= offset < e for a, e in quotes):
         return QUOTED
     for s, e in split_sentences(text):
         if s <= offset < e or e <= offset:
-            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes)):
+            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes), lexicons_of):
                 return REPORTED
     return OWN

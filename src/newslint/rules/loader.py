@@ -325,9 +325,12 @@ class Loader:
             self.problems.append(f"{name}:{line}: {exc}")
             return None
         voices = _voices(rspec.get("voices")) or getattr(self, "_pack_voices", None)
+        languages: dict[str, int] = {}
         for check in checks:
             for ps in check.triggers():
                 ps.default_voices(voices)
+                for key, n in ps.declared_languages().items():
+                    languages[key] = languages.get(key, 0) + n
         rule_scope = rspec.get("scope", "body")
         when = None
         if rspec.get("when"):
@@ -367,6 +370,7 @@ class Loader:
             line=line,
             summary=rspec.get("summary") or _summary(rspec["description"]),
             voices=tuple(sorted(voices)) if voices else ("own", "quoted", "reported"),
+            languages=languages,
         )
         refs: list[tuple[str, int]] = []
         _class_refs({k: v for k, v in rspec.items() if k in CHECKS or k == "when"}, refs, line)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
@@ -22,36 +21,8 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-# Romanised Hindi function words: two or more distinct ones in a block make it Hinglish. Chosen to be rare as
-# English words ("hai", "karo", "mein", "nahi"...); "to", "me", "the" are left out.
-HINGLISH_MARKERS = frozenset(
-    _words(
-        "hai hain karo kare karein karna kijiye kamao kamaye kamaiye paisa paise rupaye aur ki ka ke mein nahi nahin "
-        "bhi sirf abhi apna apne apni hamare humare hamara hamari mera meri yeh ye woh wo kya kyun agar toh lekin "
-        "bahut zyada jaldi pakka sabse liye wala wali wale hoga hogi milega milegi din mahine"
-    )
-)
-_LATIN_WORD = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=4096)
-def block_language(text: str, page_lang: str = "") -> str:
-    """``hi`` (Devanagari), ``hinglish`` (romanised Hindi) or ``en``, from the block's own text; a block with no
-    clue takes the page's ``lang`` (``hi`` pages are Hindi)."""
-    devanagari = len(DEVANAGARI.findall(text))
-    if devanagari and devanagari * 4 >= sum(1 for c in text if c.isalpha()):
-        return "hi"
-    words = set(_LATIN_WORD.findall(text.lower()))
-    # "ki", "ka", "ke", "ye", "wo" alone are also English abbreviations or names: ask for two markers of which
-    # one is longer than two letters.
-    found = words & HINGLISH_MARKERS
-    if len(found) >= 2 and any(len(w) > 2 for w in found):
-        return "hinglish"
-    if devanagari:
-        return "hi"
-    if page_lang.lower().startswith("hi") and not text.isascii():
-        return "hi"
-    return "en"
+# The language of a block, which chooses the lexicons below that read it, is worked out in
+# ``newslint.language.languages``.
 
 
 # -- speaker: reporting verbs and sources ------------------------------------------------------------------
@@ -75,10 +46,22 @@ SOURCE_PHRASES_EN = (
     r"advertisement|advertisements|ad|ads|messages?|letter|interview|note|report|circular|caution)",
     r"allegedly",
     r"purportedly",
+    # A representation someone else made: "mis-selling a strategy as a product with guaranteed returns", "sold
+    # to savers as a fixed deposit", "passed off as risk-free".
+    r"mis-?(?:sell|sells|sold|selling|represent(?:s|ed|ing|ation)?)",
+    r"(?:marketed|sold|billed|passed\s+off|portrayed|projected|presented|misrepresented)\s+(?:[\w-]+\s+){0,6}?as",
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
+    # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
+    # made:", "the order reproduces his posts", "the complaint details".
+    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit)"
+    r"(?:'s)?\s+(?:[\w'-]+\s+){0,4}?(?:lists|listed|cites|cited|details|detailed|quotes|quoted|records|recorded|"
+    r"describes|described|sets\s+out|reproduces|reproduced|mentions|mentioned|alleges|observes)",
+    # "the claims the app made", "promises he gave investors", "assurances given by the agents"
+    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:made|gave|offered|posted|sent)",
+    r"(?:claims|promises|assurances|representations)\s+(?:made|given|offered|posted|sent)\s+(?:by|to|on|in)",
 )
 # Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
 REPORTING_HI = (
@@ -89,14 +72,27 @@ REPORTING_HI = (
     "बताया",
     "बताते",
     "बताती",
+    "बताता",
+    "बताकर",
+    "कहता",
+    "कहकर",
+    "बोला",
+    "स्पष्ट किया",
+    "साफ किया",
+    "साफ कहा",
+    "जानकारी दी",
+    "घोषणा की",
+    "ऐलान किया",
+    "बोलता",
+    "बोलते",
+    "लिखता",
+    "लिखते",
+    "बनकर",
     "दावा",
     "दावे",
     "आरोप",
     "कथित",
     "कथित तौर",
-    "वादा किया",
-    "वादा करते",
-    "वादा करता",
     "वादे",
     "लालच",
     "झांसा",
@@ -126,12 +122,72 @@ REPORTING_HINGLISH = (
     "mutabik",
     "anusar",
     "sutron",
-    "vaada kiya",
-    "wada kiya",
     "laalach",
     "lalach",
     "thagi",
+    "kehta",
+    "kehte",
+    "kehti",
+    "kahta",
+    "kahte",
+    "kahti",
+    "bolta",
+    "bolte",
+    "bolti",
+    "batata",
+    "batate",
+    "batati",
+    "likha",
 )
+
+# Promises and assurances made by someone: reported unless the speaker is the page ("jo aapko pakka profit ka
+# bharosa deta hai" reports; "hum aapko ... bharosa dete hain" promises). Hindi puts the subject first, so a
+# first-person subject earlier in the sentence makes it the page's own (see ``FIRST_PERSON_HI``).
+PROMISE_VERBS_HI = (
+    "वादा किया",
+    "वादा करते",
+    "वादा करता",
+    "वादा करती",
+    "भरोसा देता",
+    "भरोसा देते",
+    "भरोसा दिलाता",
+    "भरोसा दिलाते",
+    "दावा करता",
+    "दावा करते",
+    "दावा करती",
+    "लालच देता",
+    "लालच देते",
+    "पेशकश कर रहे",
+    "पेशकश कर रहा",
+    "पेशकश करते",
+    "पेशकश करता",
+    "पेशकश की",
+    "ऑफर कर रहे",
+    "ऑफर करते",
+    "ऑफर करता",
+)
+PROMISE_VERBS_HINGLISH = (
+    "vaada kiya",
+    "wada kiya",
+    "wada karta",
+    "wada karte",
+    "vaada karta",
+    "vaada karte",
+    "bharosa deta",
+    "bharosa dete",
+    "bharosa dilata",
+    "bharosa dilate",
+    "daawa karta",
+    "daawa karte",
+    "dawa karta",
+    "dawa karte",
+    "lalach deta",
+    "lalach dete",
+    "offer kar rahe",
+    "offer karte",
+    "offer karta",
+)
+FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
 
 # -- negation and hedging --------------------------------------------------------------------------------
 
@@ -149,6 +205,12 @@ NEGATION_PHRASES_EN = (
     r"claims?\s+of",
     r"promises?\s+of",
     r"no\s+one\s+can",
+    # A prohibition governs what follows it: "barred them from promising or guaranteeing returns", "bans
+    # advisers from assuring returns", "prohibited from offering", "not allowed to promise".
+    r"(?:bar|bars|barred|barring|debar|debars|debarred|ban|bans|banned|banning|prohibit|prohibits|prohibited|"
+    r"prohibiting|forbid|forbids|forbade|forbidden|restrain|restrains|restrained|prevent|prevents|prevented|"
+    r"stop|stops|stopped|refrain|refrains|desist)\s+(?:[\w-]+\s+){0,3}?from",
+    r"not\s+(?:allowed|permitted|supposed)\s+to",
 )
 # Not negations though they hold a negative word: "Reg. No. INH...", "No. 1", "not only ... but also",
 # "no doubt", "no matter".
@@ -184,10 +246,29 @@ SELF_PROMOTION = (
     r"(?:in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:funds?|schemes?|NFOs?|ULIPs?)|with\s+us|through\s+us)\b",
     r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
     r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:now\s+|today\s+)?(?:on|via|through|with)\s+(?:us|our)\b",
-    r"(?:हमारे|हमारा|हमारी|मेरे|मेरा)\s+(?:\S+\s+){0,2}?(?:चैनल|ग्रुप|कॉल्स?|टिप्स|कोर्स|प्लान|सर्विस|एडवाइजरी)",
-    r"(?:जॉइन|ज्वाइन|join)\s+(?:करें|करो|कीजिए|kare|karo|karein|kijiye)",
-    r"\b(?:hamare|humare|mere|apna)\s+(?:\w+\s+){0,2}?(?:channel|group|calls?|tips|course|plan)\b",
 )
+# Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
+# WhatsApp channel" alone is how news sites invite readers to their news updates.
+_HI_SERVICE = r"(?:कॉल|कॉल्स|टिप|टिप्स|कोर्स|एडवाइजरी|प्रीमियम\s+(?:ग्रुप|चैनल|मेंबरशिप|प्लान)|पेड\s+(?:ग्रुप|चैनल))"
+_HI_JOIN = r"(?:(?:जॉइन|ज्वाइन|ज्वॉइन|जॉईन|join)\s*(?:करें|करो|कीजिए|करिए|कर\s+लें)|जुड़(?:ें|िए|\s+जाएं)|शामिल\s+हों)(?!\w)"
+SELF_PROMOTION_HI = (
+    rf"(?:हमारे|हमारा|हमारी|मेरे|मेरा|मेरी)\s+(?:\S+\s+){{0,2}}?{_HI_SERVICE}",
+    rf"{_HI_JOIN}[^।.!?]{{0,80}}?{_HI_SERVICE}",
+    rf"{_HI_SERVICE}[^।.!?]{{0,80}}?{_HI_JOIN}",
+)
+_HINGLISH_SERVICE = (
+    r"(?:calls?|tips?|course|batch|classes|mentorship|trading|strategy|premium\s+(?:group|channel|plan)|"
+    r"paid\s+(?:group|channel)|profit|trades?)"
+)
+_HINGLISH_JOIN = r"\bjoin\s+(?:kare|karo|karein|karen|kijiye|kar\s+lo|karlo)\b"
+SELF_PROMOTION_HINGLISH = (
+    rf"{_HINGLISH_JOIN}[^.!?]{{0,80}}?\b{_HINGLISH_SERVICE}\b",
+    rf"\b{_HINGLISH_SERVICE}\b[^.!?]{{0,80}}?{_HINGLISH_JOIN}",
+    # "mere" and "apna" are English words too ("a mere group"): Hinglish blocks only.
+    rf"\b(?:hamare|humare|hamara|mere|mera)\s+(?:\w+\s+){{0,2}}?{_HINGLISH_SERVICE}\b",
+)
+# By the lexicon that reads them (see ``languages.LEXICONS``).
+SELF_PROMOTION_BY_LEXICON = {"en": SELF_PROMOTION, "hi": SELF_PROMOTION_HI, "hinglish": SELF_PROMOTION_HINGLISH}
 
 
 def all_inflected_words() -> Iterator[str]:

@@ -23,6 +23,8 @@ F_ARTICLE_BODY: Final = 4
 F_BYLINE: Final = 8
 F_DATE_PUBLISHED: Final = 16
 F_DATE_MODIFIED: Final = 32
+F_COMMENTS: Final = 64  # reader comments (also furniture)
+COMMENT_WORD: Final = _vocabulary.COMMENT_WORD
 INLINE_HINTS: Final = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
 flag_cache: Final[dict[str, int]] = {}
 
@@ -81,6 +83,8 @@ def classify_attrs(raw: str) -> int:
         else:
             if "furniture" in kinds:
                 flags |= F_FURNITURE
+                if COMMENT_WORD.search(words.lower()):
+                    flags |= F_COMMENTS
             if "byline" in kinds:
                 flags |= F_BYLINE
     itemprop = a.get("itemprop", "").lower().split()

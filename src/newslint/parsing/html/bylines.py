@@ -16,9 +16,23 @@ import re
 
 from newslint.document.textbuild import fold
 
+# Hindi bylines, as Hindi papers and sites print them: a label and the name ("लेखक: राहुल शर्मा", "द्वारा
+# राहुल शर्मा", "रिपोर्ट- राहुल शर्मा", "संवाददाता: राहुल शर्मा"), the name and "द्वारा" (by) after it ("राहुल शर्मा
+# द्वारा"), or a desk's credit ("अमर उजाला ब्यूरो, लखनऊ", "हिन्दुस्तान संवाददाता, पटना", "डिजिटल डेस्क"). Labels that
+# also start sentences ("रिपोर्ट में कहा गया") need a colon or dash.
+_HI_LEAD = (
+    r"(?:द्वारा|लेखक|लेखिका|लेखकः)\s*[:：\-–—]?\s*"
+    r"|(?:रिपोर्ट|रिपोर्टर|संवाददाता|प्रस्तुति|संपादन|संपादक|एडिटेड\s+बाय|लिखित)\s*[:：\-–—]\s*"
+)
+_HI_CREDIT_WORD = r"(?:संवाददाता|ब्यूरो|डेस्क|एजेंसी|एजेंसियां|न्यूज़?\s*नेटवर्क|टीम)"
+_DEVANAGARI_WORD = r"[\u0900-\u097F]+"
 BYLINE_LINE = re.compile(
-    r"^(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by)\s*:?\s+"
-    r"(?P<name>.+)$",
+    r"^(?:(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by)\s*:?\s+"
+    r"(?P<name>.+)"
+    rf"|(?:{_HI_LEAD})(?P<hi_name>[\u0900-\u097F].+)"
+    rf"|(?P<hi_before>{_DEVANAGARI_WORD}(?:\s+{_DEVANAGARI_WORD}){{0,7}})\s+द्वारा(?:\s+(?:लिखित|प्रकाशित))?\s*(?:[|,।:–—-].*)?"
+    rf"|(?P<hi_credit>(?:{_DEVANAGARI_WORD}\s+){{0,3}}{_HI_CREDIT_WORD})\s*(?:[|,।:–—-].*)?"
+    r")$",
     re.I,
 )
 # Where the names end: a separator bar, an "Updated"/"Published" label, a date or a time.
@@ -26,11 +40,21 @@ AUTHOR_CUT = re.compile(
     r"\s*(?:\||•|·|\u2022|/\s|\s-\s|\s\u2013\s|,?\s*(?:updated|published|posted|last updated|first published)\b"
     r"|\bon\s+\w+\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[:/.]\d|\d{4}\s*年"
-    r"|\s(?:in|on|at)\s+(?=[A-Z0-9])).*$",
+    r"|\s(?:in|on|at)\s+(?=[A-Z0-9])"
+    # Hindi: "अपडेटेड", "प्रकाशित", a date with a Hindi month ("5 मई 2025", "मई 5, 2025")
+    r"|,?\s*(?:अपडेटेड|अपडेट|प्रकाशित|प्रकाशन)|\d{1,2}\s+(?:जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर"
+    r"|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)|(?:जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर"
+    r"|नवंबर|नवम्बर|दिसंबर|दिसम्बर)\s+\d).*$",
     re.I,
 )
+# Hindi job titles and desks: "वरिष्ठ संवाददाता", "उप संपादक", "ब्यूरो प्रमुख". Apart from ``ROLE_WORDS``: in Python's
+# ``re`` a Devanagari vowel sign is not a word character, so ``\b`` does not bound these words.
+HI_ROLE_WORDS = re.compile(
+    r"(?<![\u0900-\u097F])(?:संवाददाता|ब्यूरो|डेस्क|टीम|संपादक|उप\s*संपादक|वरिष्ठ|विशेष|प्रमुख|रिपोर्टर|एजेंसी|एजेंसियां|"
+    r"स्टाफ|पत्रकार|सहयोगी|इनपुट)(?![\u0900-\u097F])"
+)
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
-_SPLIT = re.compile(r"\s*(?:(?P<comma>[,;\uff0c\u3001])|&|\band\b|\bwith\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:(?P<comma>[,;\uff0c\u3001])|&|\band\b|\bwith\b|(?<=\s)(?:और|एवं)(?=\s))\s*", re.I)
 _WRAPPED = re.compile(r"^\s*[(\[\u3010\u300a]([^()\[\]]*)[)\]\u3011\u300b]\s*$")
 ROLE_WORDS = re.compile(
     r"\b(?:editor|editors|correspondent|correspondents|reporter|reporters|writer|journalist|columnist|contributor"
@@ -98,7 +122,9 @@ def clean_author_text(text: str) -> list[str]:
     text = fold(text)
     m = BYLINE_LINE.match(text)
     if m:
-        text = m.group("name")
+        if m.group("hi_credit"):
+            return [m.group("hi_credit")]  # "अमर उजाला ब्यूरो": a desk's credit is the byline there is
+        text = m.group("name") or m.group("hi_name") or m.group("hi_before")
     text = AUTHOR_CUT.sub("", text)
     wrapped = _WRAPPED.match(text)  # "[Tanaka Hiromasa, ITmedia]": the whole byline in brackets
     text = wrapped.group(1) if wrapped else _PARENS.sub("", text)
@@ -117,7 +143,7 @@ def clean_author_text(text: str) -> list[str]:
         part = raw.strip(" .,:;-")
         if not part:
             continue
-        if ROLE_WORDS.search(part):
+        if ROLE_WORDS.search(part) or HI_ROLE_WORDS.search(part):
             role_seen = True
             continue
         if part.casefold() in _NOT_NAMES or not _looks_like_name(part):

@@ -119,6 +119,12 @@ _DATE_MARKERS = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
+# Words that make the date after them the date of some data: "Returns as on 31 October", "NAV as of", "Rates
+# effective 1 November", "Quarter ended 30 September".
+_DATA_DATE = re.compile(
+    r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since|(?:up\s*)?to|till|until)\s*[:\-]?\s*$",
+    re.I,
+)
 # What a date line holds besides its dates: weekday names, zone words, labels, separators.
 _FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
@@ -137,6 +143,8 @@ def visible_dates(text: str, found: list[FoundDate], byline: bool, container: st
         return found
     if container and len(text) <= MARKED_LINE_MAX and _DATE_MARKERS.search(container):
         return found  # a short line in an element marked as a date; a paragraph of the post is not one
+    if found and _DATA_DATE.search(text[: found[0].start]):
+        return []  # the date of the data shown ("Performance (as on 31 October 2026)"), not of the page
     rest = []
     pos = 0
     for date in found:

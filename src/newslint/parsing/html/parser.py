@@ -1,14 +1,11 @@
-"""HTML page -> positioned ``Document``.
+"""HTML page -> positioned ``Document``: the streaming first pass (``second_pass.py`` picks the body after it).
 
-One streaming pass over the page builds blocks of normalised text (inline tags do not break a block; block
-tags do), keeps a light record of the open block-level elements (enough to tell furniture from body and to
-find the article container), and gathers the raw material for metadata. A second, cheap pass picks the
-article body and classifies every block.
-
-Speed matters here (the performance target is 15 MB/s end to end), so the tokenizer is inlined in the loop,
-plain inline tags (``<span>``, ``<em>``...) are not tracked at all unless their attributes mark a byline or a
-date, attribute strings are classified once and cached, and raw-text elements are skipped with ``str.find``.
-Nothing recurses: a page of 100,000 nested ``<div>``s is as safe as any other.
+One pass builds blocks of normalised text (inline tags do not break a block; block tags do), tracks the open
+block-level elements (``elements.py``, ``open_elements.py``) to tell furniture from body and find the article
+container, and gathers the raw material for metadata. For speed the tokenizer is inlined in the loop, plain
+inline tags are not tracked unless their attributes mark a byline or a date, attribute strings are classified
+once and cached, and raw-text elements are skipped with ``str.find``. Nothing recurses: a page of 100,000
+nested ``<div>``s is as safe as any other.
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from newslint.parsing.html.attributes import (
     F_ARTICLE_BODY,
     F_BODY,
     F_BYLINE,
+    F_COMMENTS,
     F_DATE_MODIFIED,
     F_DATE_PUBLISHED,
     F_FURNITURE,
@@ -33,10 +31,37 @@ from newslint.parsing.html.attributes import (
     classify_attrs,
     flag_cache,
 )
+from newslint.parsing.html.elements import (
+    BLOCKC,
+    BODY_CONTAINERS,
+    BODYC,
+    BOLD,
+    BR,
+    HEAD_CONTENT,
+    HEADC,
+    HR,
+    HTMLC,
+    IMG,
+    IMPLIED_CLOSERS,
+    INLINE,
+    LINKC,
+    LIST_TABLE,
+    META,
+    NONPROSE,
+    QUOTE,
+    RAWC,
+    TAG_CLASS,
+    TIME,
+    VOIDC,
+    A,
+    Capture,
+    Elem,
+    container_words,
+)
 from newslint.parsing.html.metadata import MetaCollector
+from newslint.parsing.html.open_elements import block_above, find_open, item_or_cell_to_close, paragraph_to_close
 from newslint.parsing.html.second_pass import finish
 from newslint.parsing.html.tokenizer import (
-    RAW_TEXT_SET,
     TAG,
     TAG_UNQUOTED,
     parse_attrs,
@@ -64,155 +89,14 @@ VOID: Final = _vocabulary.VOID
 if TYPE_CHECKING:
     from newslint.parsing.html.selectors import HtmlSelectors
 
-# Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
-BODY_CONTAINERS: Final = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
-MAX_END_TAG_SEARCH: Final = 256  # how deep an end tag looks for its start tag before it is ignored
-# Elements whose content is a separate fragment: an implied end tag inside never closes what is outside.
-FRAGMENT_ROOTS: Final = frozenset(("template", "noscript"))
-HEAD_CONTENT: Final = frozenset(("meta", "link", "title", "script", "style", "base", "noscript", "template", "head"))
-
-# Tag classes for the dispatch in the main loop.
-INLINE: Final = 0
-BLOCKC: Final = 1
-VOIDC: Final = 2
-BR: Final = 3
-IMG: Final = 4
-META: Final = 5
-LINKC: Final = 6
-HR: Final = 7
-A: Final = 8
-BOLD: Final = 9
-TIME: Final = 10
-NONPROSE: Final = 11
-HTMLC: Final = 12
-BODYC: Final = 13
-HEADC: Final = 14
-RAWC: Final = 15
-QUOTE: Final = 16
-TAG_CLASS: Final[dict[str, int]] = {}
-for _t in BLOCK:
-    TAG_CLASS[_t] = BLOCKC
-for _t in VOID:
-    TAG_CLASS[_t] = VOIDC
-for _t in NON_PROSE:
-    TAG_CLASS[_t] = NONPROSE
-for _t in RAW_TEXT_SET:
-    TAG_CLASS[_t] = RAWC
-TAG_CLASS.update(
-    {
-        "br": BR,
-        "img": IMG,
-        "meta": META,
-        "link": LINKC,
-        "hr": HR,
-        "a": A,
-        "b": BOLD,
-        "strong": BOLD,
-        "time": TIME,
-        "html": HTMLC,
-        "body": BODYC,
-        "head": HEADC,
-        "blockquote": QUOTE,
-    }
-)
-
-# Start tags that may close open elements first (see ``_implied_close``).
-LIST_TABLE: Final = frozenset(("li", "dt", "dd", "td", "th", "tr"))
-IMPLIED_CLOSERS: Final = CLOSES_P | LIST_TABLE
-
 _NAME_INFO: Final[dict[str, tuple[str, int]]] = {}  # tag name as written -> (lower-cased name, tag class)
 _NONSPACE: Final = re.compile(r"\S")
+# "Also read: <link>" (a label and the link right after it), in a paragraph's flow.
+ALSO_READ_INLINE: Final = re.compile(
+    r"(?<![^\s.!?\"”'’)])(?:ALSO\s+READ|Also\s+[Rr]ead|READ\s+ALSO|Read\s+[Aa]lso|SEE\s+ALSO|See\s+[Aa]lso|"
+    r"READ\s+MORE|Read\s+[Mm]ore|RELATED|Related|MUST\s+READ|Must\s+[Rr]ead)\s*(?:[:|\-–—>»]+\s*)"
+)
 _HREF: Final = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
-
-
-class Elem:
-    """An element that extraction tracks: block-level ones, links, bold, and marked inline ones."""
-
-    __slots__ = (
-        "_attrs",
-        "a0",
-        "a1",
-        "aside_depth",
-        "blk",
-        "close_seq",
-        "close_text",
-        "eid",
-        "furn_depth",
-        "furniture",
-        "hf",
-        "open_seq",
-        "open_text",
-        "para_text",
-        "parent",
-        "tag",
-    )
-
-    def __init__(
-        self,
-        tag: str,
-        a0: int,
-        a1: int,
-        parent: Elem | None,
-        eid: int,
-        blk: Elem | None = None,
-        furniture: bool = False,
-        hf: bool = False,
-        open_seq: int = 0,
-        open_text: int = 0,
-        furn_depth: int = 0,
-        aside_depth: int = 0,
-    ) -> None:
-        self.tag = tag
-        self.a0 = a0
-        self.a1 = a1
-        self.parent = parent
-        self.eid = eid
-        self._attrs: dict[str, tuple[str, int]] | None = None
-        # The block-level element whose text this one's belongs to; None for a block-level element itself
-        # (a reference to itself would make every document a reference cycle left to the garbage collector).
-        self.blk: Elem | None = blk
-        self.furniture = furniture  # this element or an ancestor is furniture
-        self.furn_depth = furn_depth  # how many furniture elements enclose it (itself included)
-        self.hf = hf  # inside <header> or <footer>
-        # How many of those are plain <aside>s (no furniture class or role): inside the article body such an
-        # aside (a box, an ad slot) is part of the article; elsewhere it is a sidebar.
-        self.aside_depth = aside_depth
-        self.open_seq = open_seq
-        self.close_seq = -1
-        self.open_text = open_text
-        self.close_text = -1
-        self.para_text = 0  # text of paragraph blocks directly inside (for the density fallback)
-
-    def block_elem(self) -> Elem:
-        return self if self.blk is None else self.blk
-
-    def attrs(self, src: str) -> dict[str, tuple[str, int]]:
-        if self._attrs is None:
-            self._attrs = parse_attrs(src, self.a0, self.a1)
-        return self._attrs
-
-    def attr(self, src: str, name: str) -> str:
-        value = self.attrs(src).get(name)
-        return unescape(value[0]) if value else ""
-
-    def label_words(self, src: str) -> str:
-        if self.a0 >= self.a1:
-            return ""
-        a = self.attrs(src)
-        parts = [unescape(a[k][0]) for k in ("class", "id", "aria-label", "data-label", "data-type") if k in a]
-        return " ".join(p for p in parts if p)
-
-
-class _Capture:
-    """Text being captured for metadata (a byline or date element's text), from where it opened to its end."""
-
-    def __init__(self, kind: str, elem: Elem, start_block: int, start_len: int) -> None:
-        self.kind = kind
-        self.elem = elem
-        self.start_block = start_block
-        self.start_len = start_len
-        self.end_block = -1
-        self.end_len = 0
 
 
 class HtmlExtractor:
@@ -230,12 +114,14 @@ class HtmlExtractor:
         self.blocks: list[Block] = []
         self.block_elems: list[Elem] = []
         self.block_seqs: list[int] = []
+        self.furniture_blocks: set[int] = set()  # "Also read" lines cut out of a paragraph
+        self.comment_elems: list[Elem] = []  # elements of reader comments (by class or id)
         self.pending_images: list[Block] = []
         self.links: list[Link] = []
         self.open_link: tuple[int, str, int | None, int | None] | None = None
         self.comments: list[Comment] = []
-        self.captures: list[_Capture] = []
-        self.open_captures: dict[int, _Capture] = {}
+        self.captures: list[Capture] = []
+        self.open_captures: dict[int, Capture] = {}
         self.candidates: list[tuple[int, Elem]] = []  # (priority, element)
         self.para_owners: list[Elem] = []
         self.time_elems: list[tuple[Elem, str, int, int]] = []
@@ -288,14 +174,22 @@ class HtmlExtractor:
             for lk in links:
                 if lk.end > n:
                     lk.end = n
-        block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
-        if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
-            block.is_label = True
-        src = self.src
-        block.container_fn = partial(_container_words, top, src)
-        self.blocks.append(block)
-        self.block_elems.append(top)
-        self.block_seqs.append(self.seq)
+        pieces = None
+        if links and kind == "paragraph" and ALSO_READ_INLINE.search(text) is not None:
+            pieces = self._also_read_pieces(text, links)
+        if pieces is None:
+            block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
+            if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
+                block.is_label = True
+            self._add_block(block, top)
+        else:
+            for a, b, furniture in pieces:
+                part = [Link(lk.start - a, lk.end - a, lk.href, lk.href_start, lk.href_end) for lk in links]
+                part = [lk for lk in part if lk.start >= 0 and lk.end <= b - a]
+                block = Block(len(self.blocks), kind, text[a:b], tmap.sliced(a, b), links=part)
+                if furniture:
+                    self.furniture_blocks.add(block.index)
+                self._add_block(block, top)
         if kind == "paragraph" and len(text) >= 40:
             owner = blk.parent if blk.tag == "p" and blk.parent is not None else blk
             if owner.para_text == 0:
@@ -307,11 +201,58 @@ class HtmlExtractor:
         if self.pending_images:
             self._flush_images()
 
+    def _add_block(self, block: Block, top: Elem) -> None:
+        block.container_fn = partial(container_words, top, self.src)
+        self.blocks.append(block)
+        self.block_elems.append(top)
+        self.block_seqs.append(self.seq)
+
+    def _also_read_pieces(self, text: str, links: list[Link]) -> list[tuple[int, int, bool]] | None:
+        """An "Also read: <link>" line inside a paragraph (between line breaks): the paragraph cut around it,
+        as (start, end, furniture) pieces; None when there is none, or when a byline or date capture points
+        into this block (its offsets must stay those of one block)."""
+        index = len(self.blocks)
+        if any(c.start_block == index for c in self.open_captures.values()):
+            return None
+        pieces: list[tuple[int, int, bool]] = []
+        done = 0
+        for m in ALSO_READ_INLINE.finditer(text):
+            if m.start() < done:
+                continue
+            link = next((lk for lk in links if m.end() <= lk.start <= m.end() + 2), None)
+            if link is None:
+                continue
+            end = link.end
+            while True:  # and the links that follow it with nothing between (a list of them)
+                while end < len(text) and text[end] in " .,;|)]":
+                    end += 1
+                following = next((lk for lk in links if end <= lk.start <= end + 1 and lk.end > end), None)
+                if following is None:
+                    break
+                end = following.end
+            if done < m.start() and text[done : m.start()].strip():
+                pieces.append((done, m.start(), False))
+            pieces.append((m.start(), end, True))
+            done = end
+        if not pieces:
+            return None
+        if done < len(text) and text[done:].strip():
+            pieces.append((done, len(text), False))
+        out = []
+        for a, b, furniture in pieces:  # without the spaces at either end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b, furniture))
+        return out
+
     def _flush_images(self) -> None:
         for image in self.pending_images:
             image.index = len(self.blocks)
             top = self.stack[-1]
-            image.container_fn = partial(_container_words, top, self.src)
+            image.container_fn = partial(container_words, top, self.src)
             self.blocks.append(image)
             self.block_elems.append(top)
             self.block_seqs.append(self.seq)
@@ -368,6 +309,8 @@ class HtmlExtractor:
         if self.marks is not None:
             self._apply_mark(elem, a0 - 1 - len(tag))
         if flags:
+            if flags & F_COMMENTS and tag in BLOCK:
+                self.comment_elems.append(elem)
             if tag in BODY_CONTAINERS:
                 if flags & F_ARTICLE_BODY:
                     self.candidates.append((0, elem))
@@ -449,48 +392,18 @@ class HtmlExtractor:
                     self.captures.append(capture)
 
     def _open_capture(self, kind: str, elem: Elem) -> None:
-        self.open_captures[elem.eid] = _Capture(kind, elem, len(self.blocks), self.builder.position())
+        self.open_captures[elem.eid] = Capture(kind, elem, len(self.blocks), self.builder.position())
 
     def find_open(self, tag: str) -> int:
-        if not self.open_counts.get(tag):
-            return -1
-        stack = self.stack
-        low = max(1, len(stack) - MAX_END_TAG_SEARCH)
-        for i in range(len(stack) - 1, low - 1, -1):
-            if stack[i].tag == tag:
-                return i
-        return -1
+        return find_open(self.stack, self.open_counts, tag)
 
     def _implied_close(self, tag: str) -> None:
-        stack = self.stack
-        counts = self.open_counts
-        if tag in CLOSES_P and counts.get("p"):
-            # Close an open <p> among the innermost elements.
-            for i in range(len(stack) - 1, max(0, len(stack) - 8), -1):
-                t = stack[i].tag
-                if t == "p":
-                    self.pop_to(i)
-                    break
-                if t in BLOCK or t in FRAGMENT_ROOTS:
-                    break
-        if tag == "li" or tag == "dt" or tag == "dd":
-            for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
-                t = stack[i].tag
-                if t in ("ul", "ol", "dl", "menu") or t in FRAGMENT_ROOTS:
-                    break
-                if t == tag or (tag != "li" and t in ("dt", "dd")):
-                    self.pop_to(i)
-                    break
-        elif tag == "td" or tag == "th" or tag == "tr":
-            stop = ("table",) if tag == "tr" else ("tr", "table")
-            closes = ("tr", "td", "th") if tag == "tr" else ("td", "th")
-            for i in range(len(stack) - 1, max(0, len(stack) - 16), -1):
-                t = stack[i].tag
-                if t in closes:
-                    self.pop_to(i)
-                    break
-                if t in stop or t in FRAGMENT_ROOTS:
-                    break
+        i = paragraph_to_close(self.stack, self.open_counts, tag)
+        if i > 0:
+            self.pop_to(i)
+        i = item_or_cell_to_close(self.stack, tag)
+        if i > 0:
+            self.pop_to(i)
 
     def _leave_head(self) -> None:
         i = self.find_open("head")
@@ -731,7 +644,7 @@ class HtmlExtractor:
             return
         i = self.find_open(tag)
         if i > 0:
-            if i < len(self.stack) - 1 and cls in (INLINE, A, BOLD, TIME) and self._block_above(i):
+            if i < len(self.stack) - 1 and cls in (INLINE, A, BOLD, TIME) and block_above(self.stack, i):
                 # An inline end tag does not close the blocks opened inside its element (here the matching
                 # start tag is often an outer one: inner plain inline tags are not tracked).
                 if cls == A and self.open_link is not None:
@@ -740,31 +653,6 @@ class HtmlExtractor:
             self.pop_to(i)
         elif tag == "p":
             self.boundary()
-
-    def _block_above(self, index: int) -> bool:
-        stack = self.stack
-        return any(stack[j].tag in BLOCK for j in range(index + 1, len(stack)))
-
-
-def _container_words(elem: Elem | None, src: str) -> str:
-    words = []
-    depth = 0
-    while elem is not None and depth < 4 and elem.parent is not None:
-        w = elem.label_words(src)
-        if w:
-            words.append(w)
-        elem = elem.parent
-        depth += 1
-    return " ".join(words)
-
-
-def extract_fragment(src: str, start: int, end: int) -> list[Block]:
-    """Blocks of an HTML fragment embedded in another format (a Markdown HTML block)."""
-    extractor = HtmlExtractor(src, "", "")
-    extractor.stream(start, end)
-    for block in extractor.blocks:
-        block.body = True
-    return extractor.blocks
 
 
 def parse_html(src: str, path: str, encoding: str, selectors: HtmlSelectors | None = None) -> Document:

@@ -10,26 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newslint.document.model import Block, Document, Metadata
 from newslint.document.positions import LineIndex
+from newslint.parsing.html.related import contains, mark_related, text_total
 
 if TYPE_CHECKING:
-    from newslint.parsing.html.parser import Elem, HtmlExtractor, _Capture
+    from newslint.parsing.html.elements import Capture, Elem
+    from newslint.parsing.html.parser import HtmlExtractor
 
 
 # -- second pass --------------------------------------------------------------------------------
 
 
-def _total(ex: HtmlExtractor, e: Elem) -> int:
-    close = e.close_text if e.close_text >= 0 else ex.text_total
-    return close - e.open_text
-
-
-def _contains(ex: HtmlExtractor, outer: Elem, inner: Elem) -> bool:
-    close = outer.close_seq if outer.close_seq >= 0 else ex.seq + 1
-    inner_close = inner.close_seq if inner.close_seq >= 0 else ex.seq
-    return outer.open_seq <= inner.open_seq and inner_close <= close
+_total = text_total
+_contains = contains
 
 
 def _densest(ex: HtmlExtractor, accept: Callable[[Elem], bool]) -> Elem | None:
@@ -94,10 +90,13 @@ def finish(ex: HtmlExtractor) -> Document:
                 holder is not None and elem.furn_depth - elem.aside_depth == holder.furn_depth - holder.aside_depth
             )
             block.group = _group(block, elem)
+        for index in ex.furniture_blocks:
+            blocks[index].body = False
     else:
         for block, elem in zip(blocks, ex.block_elems, strict=True):
-            block.body = not elem.furniture and not elem.hf
+            block.body = not elem.furniture and not elem.hf and block.index not in ex.furniture_blocks
             block.group = _group(block, elem)
+    comments = mark_related(ex, body, _page_hosts(ex))
     _assign_sections(blocks)
     headline = None
     for block in blocks:
@@ -110,6 +109,10 @@ def finish(ex: HtmlExtractor) -> Document:
                 headline = block.index
                 break
     metadata = _metadata(ex, body, headline)
+    if comments:
+        # Readers' comments are not the publisher's text: out of the document, once the captures that point at
+        # blocks by index have been read.
+        blocks, headline = _without(blocks, comments, headline)
     container = ""
     if body is not None:
         label = body.label_words(src)
@@ -132,7 +135,33 @@ def finish(ex: HtmlExtractor) -> Document:
     return doc
 
 
-def _capture_text(ex: HtmlExtractor, cap: _Capture) -> tuple[str, int, int] | None:
+def _without(blocks: list[Block], drop: set[int], headline: int | None) -> tuple[list[Block], int | None]:
+    """The blocks without those at ``drop``, renumbered, their sections assigned again; the headline's new index."""
+    kept = [b for b in blocks if b.index not in drop]
+    new_headline = None
+    for i, b in enumerate(kept):
+        if b.index == headline:
+            new_headline = i
+        b.index = i
+    _assign_sections(kept)
+    return kept, new_headline
+
+
+def _page_hosts(ex: HtmlExtractor) -> set[str]:
+    """The hosts of the page's canonical URLs (link, og:url, JSON-LD url)."""
+    hosts = set()
+    for name, value in ex.meta._values:
+        if name == "canonical":
+            try:
+                host = urlsplit(value.value).hostname
+            except ValueError:
+                host = None
+            if host:
+                hosts.add(host.lower())
+    return hosts
+
+
+def _capture_text(ex: HtmlExtractor, cap: Capture) -> tuple[str, int, int] | None:
     blocks = ex.blocks
     index, s = cap.start_block, cap.start_len
     if index >= len(blocks):

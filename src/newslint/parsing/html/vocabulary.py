@@ -172,7 +172,7 @@ FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementa
 FURNITURE_WORDS = (
     r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
     r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
-    r"comments?|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
+    r"comments?|cmnts?|cmts?|disqus|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
     r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright"
 )
 
@@ -200,11 +200,13 @@ LABEL_SEPARATORS = re.compile(r"[\s_-]+")
 # this set from the words again, so an edit above that is not carried here fails there.
 _LABEL_FIRST_PARTS = (
     "also article articlebody articlecontent articledetail articletext arttext arttextxml author authorname "
-    "authors breadcrumb breadcrumbs by byline comment comments consent content contentbody cookie cookies "
-    "copyright entry entrycontent field fieldbody footer gdpr global main maincontent masthead menu more "
-    "most mostread nav navbar navigation news newsbody newscontent newsdetail newsletter outbrain page "
-    "pagination popular post postbody postcontent posted postedby read recommendations recommended related "
-    "rich richtext share sharing sidebar site social story storybody storycontent storydetails storytext "
-    "taboola td top trending widget writer"
+    "authors breadcrumb breadcrumbs by byline cmnt cmnts cmt cmts comment comments consent content "
+    "contentbody cookie cookies copyright disqus entry entrycontent field fieldbody footer gdpr global main "
+    "maincontent masthead menu more most mostread nav navbar navigation news newsbody newscontent newsdetail "
+    "newsletter outbrain page pagination popular post postbody postcontent posted postedby read "
+    "recommendations recommended related rich richtext share sharing sidebar site social story storybody "
+    "storycontent storydetails storytext taboola td top trending widget writer"
 )
 LABEL_FIRST_PARTS = frozenset(_LABEL_FIRST_PARTS.split())
+# Of the furniture words, those of reader comments: not the publisher's text at all (see second_pass).
+COMMENT_WORD = re.compile(r"(?:^|[\s_-])(?:comments?|cmnts?|cmts?|disqus)(?=$|[\s_-])")

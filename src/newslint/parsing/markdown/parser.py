@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from typing import Any
+from urllib.parse import urlsplit
 
 from newslint.document.dates import find_dates
 from newslint.document.model import UPDATED_COPY, Block, Comment, Document, Link, Metadata, MetaValue
@@ -248,7 +249,8 @@ def _bold_label(children: list[Any], text: str) -> bool:
 def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) -> None:
     """A heading title followed by a byline line and a date line, as plain articles are often written."""
     start = title_index + 1 if title_index is not None else 0
-    window = [b for b in blocks[start : start + 6] if b.kind != "image"]
+    # Table cells hold data ("Period (to 31 Oct 2026)"), not the article's date, as in HTML.
+    window = [b for b in blocks[start : start + 6] if b.kind not in ("image", "table-cell")]
     for pos, block in enumerate(window[:4]):
         text = block.text
         if len(text) > 160:
@@ -377,13 +379,18 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
         elif (typ == "fence" or typ == "code_block") and tok.map:
             code_spans.append((line_offset(tok.map[0]), line_offset(tok.map[1])))
         elif typ == "html_block" and tok.map:
-            from newslint.parsing.html.parser import extract_fragment
+            from newslint.parsing.html.fragment import extract_fragment
 
             s = line_offset(tok.map[0])
             e = line_offset(tok.map[1])
             for block in extract_fragment(src, s, e):
                 block.index = len(blocks)
                 blocks.append(block)
+    # Related lists and "Also read" lines are furniture, as on an HTML page (see parsing.html.related).
+    from newslint.parsing.html.related import mark_in_flow, site_of
+
+    hosts = {urlsplit(mv.value).hostname or "" for mv in meta.get("canonical")}
+    mark_in_flow(blocks, {site_of(h) for h in hosts if h})
     # Sections and the title.
     current: int | None = None
     title_index: int | None = None

@@ -1,0 +1,129 @@
+"""English news mechanisms: third-party recommendations are reported, denials after the claim, and sentences
+that name the sentences before them as someone's messages."""
+
+from __future__ import annotations
+
+from helpers import parse
+from newslint.language.negation import negated
+from newslint.language.voices import Voices, _looks_back, is_reported
+
+
+def test_a_brokerages_rating_relayed_by_the_page_is_not_reported_speech():
+    # A brokerage's rating is one of disclaimer-missing's signals: relayed without a reporting verb, it counts
+    # as a view the article carries; with one ("..., the brokerage said") it is reported.
+    assert not is_reported("SBI Securities has recommended subscribing to the issue, citing its brand.")
+    assert not is_reported("Motilal Oswal maintained its buy rating on the stock with a target of Rs 700.")
+    assert is_reported("The issue looks fairly priced, the brokerage said in a note.")
+
+
+def test_a_denial_a_few_words_after_the_claim_negates_it():
+    for text in (
+        "Guaranteed returns from stocks do not exist.",
+        "Assured returns in equities are a myth.",
+        "Sure-shot calls cannot be guaranteed by anyone.",
+    ):
+        word = text.split()[0]
+        assert negated(text, 0, len(word)), text
+    assert not negated("Guaranteed returns from our desk every month.", 0, len("Guaranteed returns"))
+    assert not negated("Guaranteed returns of 3% every week, join now.", 0, len("Guaranteed returns"))
+
+
+def test_a_sentence_naming_the_ones_before_as_messages_looks_back_in_a_third_person_only():
+    assert _looks_back("Messages like these still land in millions of phones.")
+    assert _looks_back("Such promises are illegal, Sebi says.")
+    assert _looks_back("These are the typical pitches of unregistered tipsters.")
+    assert not _looks_back("Such calls made our members rich.")
+    assert not _looks_back("Messages like these reach our members first.")
+    assert not _looks_back("Markets like these reward patience.")
+    assert not _looks_back("These promises are real.")
+    assert not _looks_back("Such promises come true for every member.")
+
+
+INTERVIEW = """---
+title: "Interview: large caps look better now, says CIO"
+---
+
+# Large caps look better now, says CIO
+
+Rohit Deshmukh, chief investment officer at a fund house managing ₹82,000 crore, spoke about valuations. Edited
+excerpts:
+
+**Q: Where do you see value?**
+
+**A:** We prefer private banks and select consumption names.
+
+**Q: Should investors stop small-cap SIPs?**
+
+I suggest investors book some profits in small-cap funds.
+"""
+
+FAQ = """---
+title: "Alpha Calls premium membership"
+---
+
+# Alpha Calls premium membership
+
+**Q: Is the profit guaranteed?**
+
+Yes, we guarantee 5% a month on every trade.
+
+**Q: How do I join?**
+
+Pay ₹4,999 and join our Telegram channel today.
+"""
+
+
+def test_an_interviewees_answers_are_quoted_but_an_faqs_are_the_pages_own():
+    def voice(text: str, needle: str) -> str:
+        doc = parse(text)
+        voices = Voices(doc)
+        block = next(b for b in doc.blocks if needle in b.text)
+        return voices.voice(block, block.text.find(needle))
+
+    assert voice(INTERVIEW, "We prefer private banks") == "quoted"
+    assert voice(INTERVIEW, "I suggest investors") == "quoted"
+    assert voice(INTERVIEW, "Where do you see value") == "own"
+    assert voice(FAQ, "we guarantee 5% a month") == "own"
+    assert voice(FAQ, "join our Telegram channel") == "own"
+
+
+def test_a_prohibition_governs_the_claim_it_forbids():
+    text = "Sebi barred research analysts from promising or guaranteeing returns to clients."
+    at = text.find("guaranteeing returns")
+    assert negated(text, at, at + len("guaranteeing returns"))
+    text = "Advisers are not allowed to promise assured returns."
+    at = text.find("assured returns")
+    assert negated(text, at, at + len("assured returns"))
+    text = "Stop worrying: our desk gives assured returns every month."
+    at = text.find("assured returns")
+    assert not negated(text, at, at + len("assured returns"))
+
+
+def test_a_representation_someone_else_made_is_reported():
+    assert is_reported(
+        "Sebi barred the firm for mis-selling a derivatives strategy as a product with guaranteed returns."
+    )
+    assert is_reported("The policy was sold to the couple as a fixed deposit with assured returns.")
+    assert not is_reported("Our plan gives assured returns of 8% every year.")
+
+
+def test_a_documents_list_of_claims_and_a_claims_column_are_reported():
+    html = (
+        "<article><h1>How an app duped 20,000 investors</h1>"
+        "<p>The agency's chargesheet lists the claims the app made to investors:</p>"
+        "<ul><li>Capital 100% safe and withdrawable any time</li></ul>"
+        "<table><tr><th>What the app claimed</th><th>What investigators found</th></tr>"
+        "<tr><td>Guaranteed daily returns from solar plants</td><td>No solar plant existed</td></tr></table>"
+        "<p>Our own plans compare as follows.</p><table><tr><th>Plan</th><th>Return</th></tr><tr><td>Our Gold plan gives guaranteed returns</td><td>12%</td></tr></table>"
+        "</article>"
+    )
+    doc = parse(html)
+    voices = Voices(doc)
+
+    def voice(needle: str) -> str:
+        block = next(b for b in doc.blocks if needle in b.text)
+        return voices.voice(block, block.text.find(needle))
+
+    assert voice("Capital 100% safe") == "reported"
+    assert voice("Guaranteed daily returns") == "reported"
+    assert voice("Our Gold plan gives guaranteed returns") == "own"
