@@ -63,6 +63,15 @@ def test_forbid_named_group_narrows_the_span():
     assert findings[0].message == "found 4.5%"
 
 
+def test_forbid_per_sentence_reports_a_sentence_once_at_its_first_match():
+    patterns = "patterns: ['(?P<match>[★]{3,})', 'best \\w+']"
+    doc = md("Stars ★★★★★ for the best advisory. The best plan.\n\nNo stars here.\n")
+    per_match = where(lint(rule(f"forbid: {{{patterns}}}"), doc))
+    assert [w[4] for w in per_match] == ["★★★★★", "best advisory", "best plan"]
+    per_sentence = where(lint(rule(f"forbid: {{{patterns}, per: sentence}}"), doc))
+    assert per_sentence == [(1, 7, 1, 12, "★★★★★"), (1, 40, 1, 49, "best plan")]
+
+
 def test_forbid_fix_is_offered():
     yaml = rule("""forbid: {words: [SEBI Regd.], fix: SEBI Registered}""")
     [finding] = lint(yaml, md("A SEBI Regd. analyst.\n"))

@@ -175,3 +175,20 @@ def test_a_clients_quoted_words_on_a_funds_own_promotion_are_a_testimonial(testi
     assert rules_of(page, "mf-testimonial-or-ranking") == ["mf-testimonial-or-ranking"]
     news = f"# SIP inflows hit a record in India\n\nSIP inflows rose to ₹26,000 crore, AMFI data showed.\n\n{testimonial}\n"
     assert rules_of(news, "mf-testimonial-or-ranking") == []
+
+
+def test_a_landing_page_whose_structured_author_is_the_firm_itself_is_not_an_article() -> None:
+    page = """<html><head><title>Open account | Konark Stock Broking</title>
+<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2026-10-10T09:00:00+05:30",
+"author": {"@type": "Organization", "name": "Konark Stock Broking"},
+"publisher": {"@type": "Organization", "name": "Konark Stock Broking"}}</script>
+</head><body><main><h1>Start trading with Konark</h1>
+<p>Open a demat and trading account with us in minutes. Free delivery trades, ₹20 for intraday.</p></main>
+<footer><p>Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887 | Bhubaneswar</p></footer></body></html>"""
+    assert rules_of(page, "promo-unlabelled") == []
+    signed = page.replace('"name": "Konark Stock Broking"}, \n"publisher"', '"name": "Kiran Desai"},\n"publisher"')
+    signed = signed.replace(
+        '{"@type": "Organization", "name": "Konark Stock Broking"},\n"publisher"',
+        '{"@type": "Person", "name": "Kiran Desai"},\n"publisher"',
+    )
+    assert rules_of(signed, "promo-unlabelled") == ["promo-unlabelled"]

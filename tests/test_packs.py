@@ -95,6 +95,7 @@ OPT_IN = {
         "broker-site-kyc-message-missing",
         "broker-site-ipo-cheques-message-missing",
         "broker-site-assured-returns-message-missing",
+        "broker-site-pledge-messages-missing",
     ],
     "pci": ["pci-sponsored-visit-undisclosed", "pci-company-material-undisclosed"],
 }

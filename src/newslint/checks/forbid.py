@@ -7,8 +7,10 @@
     words: [guaranteed returns, assured returns, risk-free]
     unless: {patterns: ['\\bno\\b'], }   # a negation in the same sentence exempts the match
     fix: ''                              # optional replacement offered with each finding
+    per: sentence                        # optional: one finding per sentence (its first match), not per match
 ```
-Each match is a finding; ``{match}`` in the message is the matched text.
+Each match is a finding; ``{match}`` in the message is the matched text. ``per: sentence`` reports one claim
+once when several of its patterns match in the same sentence (a client's quote and its star rating).
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ class Forbid(Check):
     summary = "None of these patterns may appear in scope."
     options = Obj(
         "forbid",
-        pattern_set_fields(fix=Field(Str(), doc="Replacement offered as a fix; `{match}` is the matched text.")),
+        pattern_set_fields(
+            fix=Field(Str(), doc="Replacement offered as a fix; `{match}` is the matched text."),
+            per=Field(Str(enum=("match", "sentence")), doc="One finding per match (default) or per sentence."),
+        ),
         doc=summary,
         shorthand=_pattern_list_shorthand,
     )
@@ -39,6 +44,7 @@ class Forbid(Check):
         super().__init__(spec)
         self.match = PatternSet.build(spec)
         self.fix: str | None = spec.get("fix")
+        self.per_sentence = spec.get("per") == "sentence"
 
     def patterns(self) -> list[Pattern]:
         return self.match.all_patterns()
@@ -48,6 +54,16 @@ class Forbid(Check):
 
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)
-        for occ in self.match.occurrences(ctx, units, ctx.lowered(scope)):
+        seen: set[tuple[int, int]] = set()
+        found = self.match.occurrences(ctx, units, ctx.lowered(scope))
+        if self.per_sentence:
+            found = sorted(found, key=lambda o: (o.block.index, o.start, o.end))
+        for occ in found:
+            if self.per_sentence:
+                sentence = ctx.region(occ, "sentence")[0]
+                key = (occ.block.index, sentence.start)
+                if key in seen:
+                    continue
+                seen.add(key)
             fix = self.fix.replace("{match}", occ.text) if self.fix is not None else None
             yield Hit(occ.block, occ.start, occ.end, {"match": occ.text}, fix)

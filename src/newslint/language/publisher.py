@@ -100,18 +100,28 @@ REGULATED_IDENTITY = re.compile(
 )
 
 
+def _legal_squash(name: str) -> str:
+    """A firm's name without case, punctuation and its legal form ("Konark Stock Broking Pvt. Ltd." ->
+    "konarkstockbroking")."""
+    return _squash(re.sub(r"\b(?:pvt|private|ltd|limited|llp|inc|co)\b\.?", " ", name, flags=re.I))
+
+
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
-    registration number, and either its headline is the call to action, or it is not an article (no author, no
-    publication date) and its registration line names the page's own publisher ("Konark Stock Broking Pvt. Ltd. |
-    SEBI Registration: INZ000199887" on Konark's landing page)."""
+    registration number, and either its headline is the call to action, or it is not an article (no author but
+    the firm itself, and no publication date without one) and its registration line names the page's own
+    publisher ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing page)."""
     cached = getattr(ctx, "_advertiser_identity", None)
     if cached is None:
         identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
         names = [n for n in _names(ctx) if len(n) >= 5]
         own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
         fields = ctx.doc.metadata.fields
-        article = bool(fields.get("authors") or fields.get("published"))
+        # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD)
+        # is not an article; a signed report on the firm's site is.
+        publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
+        writers = [mv.value for mv in fields.get("authors") or () if _legal_squash(mv.value) not in publisher]
+        article = bool(writers or (fields.get("published") and not fields.get("authors")))
         cached = (bool(identity), own and not article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]
     has_identity, own_landing_page = cached
