@@ -83,6 +83,23 @@ def test_blockquote_and_markdown_block_quote_are_quoted() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Kaveri Growth Plus is a unit linked plan, with the added benefit of life cover.",
+        "Its reported profit doubled, and the plan gives assured returns.",
+        "Our plan gives assured returns at the offered price.",
+    ],
+)
+def test_participles_used_as_adjectives_are_not_reporting_verbs(sentence: str) -> None:
+    assert not is_reported(sentence)
+    assert voice_of(sentence, "plan", "markdown") == "own"
+
+
+def test_an_allegation_participle_keeps_its_sense() -> None:
+    assert is_reported("The alleged scheme offered assured returns.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "He said investors would get assured returns.",
         "He says investors will get assured returns.",
         "He has claimed that investors get assured returns.",

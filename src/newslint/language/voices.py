@@ -64,6 +64,50 @@ _CLAIMS_NOUN_BEFORE = regex.compile(
     r"no|all|any|of|and|fast|quick|easy|hassle[\s-]free)|-)\s*$",
     regex.IGNORECASE,
 )
+# Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
+# keep their reporting sense there ("the alleged fraud", "the promised returns").
+_ADJECTIVAL = frozenset(
+    [
+        "added",
+        "stated",
+        "noted",
+        "posted",
+        "offered",
+        "quoted",
+        "described",
+        "mentioned",
+        "declared",
+        "reported",
+        "ordered",
+        "directed",
+        "advertised",
+        "announced",
+        "disclosed",
+        "cited",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "with",
+        "its",
+        "their",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "no",
+        "of",
+        "for",
+        "his",
+        "her",
+    ]
+)
 _MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
 
 
@@ -197,6 +241,8 @@ def reported_sentences(
         ):
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
+        if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL:
+            continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
         if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
             reported[i] = True
     return reported
