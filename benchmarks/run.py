@@ -23,7 +23,10 @@ streams its report holds the same memory at any size.
 
 ``--baseline CHECKOUT`` (a checkout of another commit, e.g. ``git worktree add /tmp/before main``) runs that
 build's ``check`` in the same rounds (``PYTHONPATH=CHECKOUT/src``, its own packs), so that a before/after
-comparison meets the same machine: on a shared machine, figures from separate runs are not comparable.
+comparison meets the same machine: on a shared machine, figures from separate runs are not comparable. A
+checkout runs its parser as Python source; to compare compiled builds, install the other commit's wheel into
+a folder and give that folder (``pip install --no-deps --target /tmp/before-compiled /tmp/before``, then
+``--baseline /tmp/before-compiled``).
 
 Rules: the built-in packs when the repository (or the installed package) has them, else the provisional set
 in ``benchmarks/rules``; ``--rules PATH`` uses another set instead. Nothing here touches the network.
@@ -233,9 +236,11 @@ BASELINE = "baseline: "  # the prefix of the rows measured with --baseline's bui
 
 
 def baseline_env(checkout: Path) -> dict[str, str]:
-    """The environment that runs ``python -m newslint`` from another checkout's sources and packs."""
+    """The environment that runs ``python -m newslint`` from another checkout's sources and packs, or from a
+    folder a wheel was installed into (``pip install --target``)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = str((checkout / "src").resolve())
+    installed = (checkout / "newslint").is_dir()  # a wheel installed with --target: its compiled parser
+    env["PYTHONPATH"] = str((checkout if installed else checkout / "src").resolve())
     env.pop("NEWSLINT_BUILTIN_RULES", None)
     return env
 
@@ -506,8 +511,10 @@ def main(argv: list[str] | None = None) -> int:
     build_note = parser_build()
     print(build_note)
     if args.baseline is not None:
-        if not (args.baseline / "src" / "newslint").is_dir():
-            parser.error(f"{args.baseline}: not a newslint checkout (no src/newslint)")
+        if not (args.baseline / "src" / "newslint").is_dir() and not (args.baseline / "newslint").is_dir():
+            parser.error(
+                f"{args.baseline}: neither a newslint checkout (src/newslint) nor an installed one (newslint/)"
+            )
         print(f"baseline: {args.baseline} (rows prefixed {BASELINE!r}, measured in the same rounds)")
     if args.series == "memory" and not args.folder:
         scratch = Path(tempfile.mkdtemp(prefix="newslint-synthetic-"))

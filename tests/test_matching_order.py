@@ -186,3 +186,21 @@ def test_a_context_whose_own_context_is_absent_rules_out_every_block(monkeypatch
     gated, _ = occurrences(spec, True, monkeypatch, promoting)
     full, _ = occurrences(spec, False, monkeypatch, promoting)
     assert gated == full and [t for _, _, _, t in gated] == ["securities", "Securities"]
+
+
+def test_the_gate_is_made_only_when_a_unit_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = {"patterns": [TRIGGER], "case_sensitive": True, "near": {"patterns": [ADVISORY]}, "near_within": "block"}
+    made: list[int] = []
+    original = PatternSet._block_gate
+
+    def counting(self: PatternSet, ctx: Context) -> object:
+        made.append(1)
+        return original(self, ctx)
+
+    monkeypatch.setattr(PatternSet, "_block_gate", counting)
+    ctx = Context(md("# Markets\n\nThe Sensex rose 320 points on Tuesday.\n"), date(2026, 11, 29), {}, 2.0)
+    assert PatternSet.build(spec).occurrences(ctx, ctx.units("document")) == []
+    assert made == []  # no block holds "shares" or "stock": no unit to try, no gate
+    ctx = Context(md(PAGE), date(2026, 11, 29), {}, 2.0)
+    assert PatternSet.build(spec).occurrences(ctx, ctx.units("document"))
+    assert made == [1]  # made once for all the units tried

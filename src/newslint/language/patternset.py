@@ -148,13 +148,15 @@ class PatternSet:
         lowered: str | None,
         first_only: bool,
         accept: Any = None,
-        gate: Any = None,
+        gated: bool = False,
     ) -> list[Occurrence]:
         """Every match in ``units`` (children's added); with ``first_only``, the first one that ``accept``
         (the set's own per-match filters, or ``None``) keeps, found without looking for the others. The set's
-        own expressions skip the units whose block fails ``gate`` (see ``_block_gate``)."""
+        own expressions skip, when ``gated``, the units whose block fails the set's block gate (``_block_gate``,
+        made when the first unit needs it: most sets find no unit to try on most pages)."""
         out: list[Occurrence] = []
         deadline = ctx.deadline
+        gate: Any = None
         if self.empty and self.klass is not None:
             # A class on its own: each member block is an occurrence.
             found = [Occurrence(u.block, u.start, u.end, u.text) for u in units]
@@ -171,8 +173,11 @@ class PatternSet:
             else:
                 candidates = [u for u in units if holds_all(u.lower, sets)]
             for unit in candidates:
-                if gate is not None and not gate(unit.block):
-                    continue
+                if gated:
+                    if gate is None:
+                        gate = self._block_gate(ctx) or (lambda block: True)
+                    if not gate(unit.block):
+                        continue
                 text = unit.text
                 if first_only and accept is None:
                     hit = pattern.first(text, deadline)
@@ -367,11 +372,11 @@ class PatternSet:
         if not units:
             return []
         accept = self._accept(ctx)
-        gate = self._block_gate(ctx) if accept is not None and self.patterns else None
+        gated = accept is not None and (self.near is not None or self.unless is not None)
         if first_only:
             # The first match that passes the filters is all the caller needs (a presence test).
-            return self._raw(ctx, units, lowered, True, accept, gate)
-        found = self._raw(ctx, units, lowered, False, None, gate)
+            return self._raw(ctx, units, lowered, True, accept, gated)
+        found = self._raw(ctx, units, lowered, False, None, gated)
         if not found:
             return found
         if accept is not None:
