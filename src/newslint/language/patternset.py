@@ -318,7 +318,11 @@ class PatternSet:
         if index.text is None:
             return None
         blocks = self._blocks_holding_literals(ctx, index)
-        gate = self._block_gate(ctx) if self.near is not None or self.unless is not None else None
+        gate = (
+            self._block_gate(ctx)
+            if self.near is not None or self.unless is not None or self.langs is not None
+            else None
+        )
         if gate is None:
             return None if blocks is None else set(blocks)
         if blocks is None:
@@ -372,7 +376,7 @@ class PatternSet:
         if not units:
             return []
         accept = self._accept(ctx)
-        gated = accept is not None and (self.near is not None or self.unless is not None)
+        gated = accept is not None and (self.near is not None or self.unless is not None or self.langs is not None)
         if first_only:
             # The first match that passes the filters is all the caller needs (a presence test).
             return self._raw(ctx, units, lowered, True, accept, gated)
