@@ -249,3 +249,20 @@ def test_a_language_set_is_not_tried_in_blocks_of_other_languages(monkeypatch: p
     )
     assert (3, "pakka profit") in findings(RULES, md)
     assert tried and all("milega" in text for text in tried)
+
+
+def test_a_language_set_is_skipped_on_a_page_without_that_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.language import patterns as patterns_module
+
+    tried: list[str] = []
+    original = patterns_module.Pattern.finditer
+
+    def counting(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "pakka" in self.text:
+            tried.append(text)
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(patterns_module.Pattern, "finditer", counting)
+    md = "The ad's words were pakka profit, the regulator found in its order on Monday, quoting the channel.\n"
+    assert findings(RULES, md) == []
+    assert tried == []

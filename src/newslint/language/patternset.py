@@ -375,6 +375,8 @@ class PatternSet:
             lowered = None
         if not units:
             return []
+        if self.langs is not None and not _page_has_language(ctx, self.langs):
+            return []  # a Hindi or Hinglish set on a page with no block read in those languages
         accept = self._accept(ctx)
         gated = accept is not None and (self.near is not None or self.unless is not None or self.langs is not None)
         if first_only:
@@ -410,3 +412,15 @@ class PatternSet:
             cached = bool(self.occurrences(ctx, units, first_only=True))
             ctx.presence[key] = cached
         return cached
+
+
+def _page_has_language(ctx: Context, langs: frozenset[str]) -> bool:
+    """Whether a block of the page is read with one of ``langs`` (``lang:``), asked once per page and set."""
+    key = ("langs", langs)
+    answer = ctx.presence.get(key)
+    if answer is None:
+        languages = ctx.languages
+        answer = ctx.presence[key] = any(
+            not langs.isdisjoint(languages.lexicons(u.block)) for u in ctx.units("document")
+        )
+    return answer
