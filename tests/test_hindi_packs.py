@@ -304,3 +304,14 @@ def test_money_in_and_out_and_zero_risk_are_promises(text: str) -> None:
 def test_explainers_launch_news_and_question_headlines_stay_clean(text: str) -> None:
     found = rules_of(text + "\n")
     assert not {r for r in found if r.split("-")[0] in ("mf", "sebi", "asci", "irdai")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INFY 1,480 ke upar kharido, kal 1,520 pakka milega, share market.",
+        "यह शेयर अगले हफ्ते 1,800 तक जरूर जाएगा, अभी खरीदें, शेयर बाजार।",
+    ],
+)
+def test_a_price_made_certain_is_a_promise(text: str) -> None:
+    assert "sebi-assured-returns" in rules_of(text + "\n")
