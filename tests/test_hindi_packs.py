@@ -315,3 +315,21 @@ def test_explainers_launch_news_and_question_headlines_stay_clean(text: str) -> 
 )
 def test_a_price_made_certain_is_a_promise(text: str) -> None:
     assert "sebi-assured-returns" in rules_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "NFT drop aaj raat 9 baje, mint price ₹2,999, sirf 500 pieces. Whitelist ke liye abhi register karo.",
+            "asci-vda-disclaimer-missing",
+        ),
+        (
+            "Hamari IPO service se allotment pakka, har IPO mein. Abhi register karo, ₹499 mein.",
+            "ipo-subscription-or-listing-claim",
+        ),
+        ("Sone Value Fund category ka top fund hai. SIP ₹1,000 se shuru karo app par.", "mf-testimonial-or-ranking"),
+    ],
+)
+def test_round_eighteen_wordings(text: str, rule: str) -> None:
+    assert rule in rules_of(text + "\n")
