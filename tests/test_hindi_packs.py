@@ -333,3 +333,9 @@ def test_a_price_made_certain_is_a_promise(text: str) -> None:
 )
 def test_round_eighteen_wordings(text: str, rule: str) -> None:
     assert rule in rules_of(text + "\n")
+
+
+def test_buying_a_policy_is_not_a_call_on_a_security() -> None:
+    text = "Term plan sirf ₹700 mahine mein. Policy abhi online kharido, 5 minute mein.\n"
+    assert "disclaimer-missing" not in rules_of(text)
+    assert "disclaimer-missing" in rules_of("RELIANCE 1,290 ke upar kharido, target 1,330, SL 1,270.\n")
