@@ -339,3 +339,21 @@ def test_buying_a_policy_is_not_a_call_on_a_security() -> None:
     text = "Term plan sirf ₹700 mahine mein. Policy abhi online kharido, 5 minute mein.\n"
     assert "disclaimer-missing" not in rules_of(text)
     assert "disclaimer-missing" in rules_of("RELIANCE 1,290 ke upar kharido, target 1,330, SL 1,270.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Yeh pharma share 6 mahine mein double hoga, likh ke le lo! Share market ka sabse bada mauka.",
+            "sebi-assured-returns",
+        ),
+        (
+            "हमने पिछले साल 4 मल्टीबैगर शेयर दिए जो 150-300% चढ़े। अगली लिस्ट के लिए सब्सक्रिप्शन ₹999, शेयर बाजार।",
+            "adviser-performance-claim",
+        ),
+        ("कोसी फ्लेक्सी कैप फंड – हजारों निवेशकों की पहली पसंद। आज ही SIP शुरू करें, ₹500 से।", "mf-testimonial-or-ranking"),
+    ],
+)
+def test_round_twenty_wordings(text: str, rule: str) -> None:
+    assert rule in rules_of(text + "\n")
