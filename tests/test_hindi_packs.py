@@ -357,3 +357,14 @@ def test_buying_a_policy_is_not_a_call_on_a_security() -> None:
 )
 def test_round_twenty_wordings(text: str, rule: str) -> None:
     assert rule in rules_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tapti Momentum Index Fund ke NFO mein sirf ₹500 se nivesh karo, 9 December tak. 21% CAGR diya hai index ne.",
+        "तापी मोमेंटम इंडेक्स फंड के NFO में सिर्फ ₹500 से निवेश करें। इंडेक्स ने 21% सालाना रिटर्न दिया है।",
+    ],
+)
+def test_an_nfo_invitation_with_a_sum_before_the_verb(text: str) -> None:
+    assert "mf-riskometer-missing" in rules_of(text + "\n")
