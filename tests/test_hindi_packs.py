@@ -368,3 +368,7 @@ def test_round_twenty_wordings(text: str, rule: str) -> None:
 )
 def test_an_nfo_invitation_with_a_sum_before_the_verb(text: str) -> None:
     assert "mf-riskometer-missing" in rules_of(text + "\n")
+
+
+def test_putting_money_in_crypto_is_a_crypto_promotion() -> None:
+    assert "asci-vda-disclaimer-missing" in rules_of("Crypto mein ₹1,000 lagao aur hamare app se trade karo.\n")
