@@ -372,3 +372,9 @@ def test_an_nfo_invitation_with_a_sum_before_the_verb(text: str) -> None:
 
 def test_putting_money_in_crypto_is_a_crypto_promotion() -> None:
     assert "asci-vda-disclaimer-missing" in rules_of("Crypto mein ₹1,000 lagao aur hamare app se trade karo.\n")
+
+
+def test_a_hindi_child_plan_pitch_bought_online() -> None:
+    text = "हर साल ₹40,000 का प्रीमियम भरें और 15 साल बाद ₹12 लाख की गारंटीड मैच्योरिटी राशि पाएं। शाखा में संपर्क करें या ऑनलाइन खरीदें।\n"
+    found = rules_of(text)
+    assert {"irdai-spurious-calls-warning-missing", "irdai-conditions-apply-missing"} <= found
