@@ -378,3 +378,17 @@ def test_a_hindi_child_plan_pitch_bought_online() -> None:
     text = "हर साल ₹40,000 का प्रीमियम भरें और 15 साल बाद ₹12 लाख की गारंटीड मैच्योरिटी राशि पाएं। शाखा में संपर्क करें या ऑनलाइन खरीदें।\n"
     found = rules_of(text)
     assert {"irdai-spurious-calls-warning-missing", "irdai-conditions-apply-missing"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("इस फॉर्मूले से पिछले 150 ट्रेड में से 141 में मुनाफा हुआ। कोर्स ₹1,999 में, शेयर बाजार।", "adviser-performance-claim"),
+        (
+            "Hamare crypto index ne is quarter mein 35% return diya. Subscribe karo app par, ₹500 se.",
+            "asci-vda-short-period-returns",
+        ),
+    ],
+)
+def test_round_twenty_five_wordings(text: str, rule: str) -> None:
+    assert rule in rules_of(text + "\n")
