@@ -392,3 +392,10 @@ def test_a_hindi_child_plan_pitch_bought_online() -> None:
 )
 def test_round_twenty_five_wordings(text: str, rule: str) -> None:
     assert rule in rules_of(text + "\n")
+
+
+def test_a_hinglish_premium_with_a_promised_sum_is_an_insurance_pitch() -> None:
+    text = "Life cover ke saath har mahine ₹2,500 bharo aur 15 saal mein ₹12 lakh pao.\n"
+    assert "irdai-spurious-calls-warning-missing" in rules_of(text)
+    sip = "Har mahine ₹2,500 bharo SIP mein, 15 saal mein fund bada hoga, mutual fund.\n"
+    assert "irdai-spurious-calls-warning-missing" not in rules_of(sip)
