@@ -399,3 +399,8 @@ def test_a_hinglish_premium_with_a_promised_sum_is_an_insurance_pitch() -> None:
     assert "irdai-spurious-calls-warning-missing" in rules_of(text)
     sip = "Har mahine ₹2,500 bharo SIP mein, 15 saal mein fund bada hoga, mutual fund.\n"
     assert "irdai-spurious-calls-warning-missing" not in rules_of(sip)
+
+
+def test_joining_the_vip_for_calls_is_an_invitation() -> None:
+    text = "BANKNIFTY 53500 PE 240 se 390, target hit. Kal ki call ke liye VIP join karo abhi.\n"
+    assert "sebi-calls-solicitation" in rules_of(text)
