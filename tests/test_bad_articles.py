@@ -261,6 +261,7 @@ def test_truncated_and_unclosed_html_is_still_checked(tmp_path):
     assert forbid_hits(out, "unclosed.html") == [hit(unclosed, "guaranteed <i>returns"), hit(unclosed)]
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 def test_deep_nesting_everywhere_without_recursion_errors(tmp_path):
     deep = "<html><body>" + "<div>" * 100_000 + "<p>We offer guaranteed returns.</p>" + "</div>" * 100_000
     (tmp_path / "deep.html").write_text(deep, encoding="utf-8")

@@ -95,6 +95,7 @@ def test_an_index_pointing_at_a_missing_entry_falls_back_to_reading(setup, trust
     assert cache.misses == 3 and [r.findings for r in again] == [r.findings for r in cold]
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 def test_a_warm_cli_run_over_old_files_reads_none_of_them(tmp_path):
     corpus = _corpus(tmp_path)
     time.sleep(2.1)  # older than the two seconds in which times are not trusted (cache.RACY_NS)

@@ -85,6 +85,7 @@ def test_table_cells_with_the_same_text_point_at_their_own_cell():
     assert [doc.line_col(b.source_start) for b in cells] == [(3, 2), (3, 21)]
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 def test_text_not_found_verbatim_does_not_make_the_parser_quadratic():
     # An autolink's text is percent-decoded, so it is not in the source as written: each such token used to
     # search to the end of the paragraph (64,000 of them took 22 s, 12 s of it on top of markdown-it's own

@@ -151,6 +151,7 @@ CATASTROPHIC = [
 ]
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 @pytest.mark.parametrize("hostile", CATASTROPHIC)
 def test_catastrophic_expressions_time_out_per_file_and_the_run_goes_on(tmp_path, hostile):
     # `(a|aa)+$` against 40 a's and a '!' backtracks for hours; the `regex` module survives `(a+)+$`.

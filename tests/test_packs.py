@@ -376,6 +376,7 @@ def test_ordinary_news_without_indian_market_content_is_left_alone():
     assert [r for r in _rules(text) if r.split("-")[0] in ("sebi", "promo", "disclaimer")] == []
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 def test_the_prefilter_never_changes_a_finding(ruleset, monkeypatch):
     """Every expression's literal sets only skip units it cannot match: linting the packs' own examples, the
     annotated fixtures and ``examples/`` with no prefilter at all gives exactly the same findings."""

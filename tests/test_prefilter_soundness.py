@@ -101,6 +101,7 @@ def matches(source: str, case_sensitive: bool, text: str) -> bool | None:
         return None
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=expressions(), case_sensitive=st.booleans(), text=texts)
 def test_the_prefilter_never_rules_out_a_text_the_expression_matches(source, case_sensitive, text):

@@ -111,6 +111,7 @@ def peak_while_reporting(root: Path, jobs: int) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow  # a few seconds: run by .ci/run with -m slow (the default run stays under 90 s)
 def test_memory_does_not_grow_with_the_number_of_files(tmp_path):
     """Ten times the files (each with 40 findings) in not 1.6 times the memory; a report kept whole until the end
     held every finding, message and source line (about 5 KB a file here)."""
