@@ -354,7 +354,7 @@ class Context:
         self._units_for: dict[tuple[str, ...], list[Unit]] = {}
         self._indexes: dict[int, UnitIndex] = {}
         self._class_members: dict[str, set[int]] = {}
-        self.presence: dict[tuple[int, Any], bool] = {}
+        self.presence: dict[tuple[Any, Any], bool] = {}  # (a set's id, its region) or ("langs", languages)
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
         self.rule_id = ""
         self._voices: Any = None
