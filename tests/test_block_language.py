@@ -266,3 +266,21 @@ def test_a_language_set_is_skipped_on_a_page_without_that_language(monkeypatch: 
     md = "The ad's words were pakka profit, the regulator found in its order on Monday, quoting the channel.\n"
     assert findings(RULES, md) == []
     assert tried == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hindi", "hinglish"),
+    [
+        ("# Sensex ends higher\n\nThe Sensex rose 0.4% on Monday as banks gained.\n", False, False),
+        ("# Sensex\n\nThe Sensex rose.\n\nहर महीने 10% पक्का मुनाफा।\n", True, False),
+        ("# Nifty\n\nThe Nifty rose.\n\nTelegram channel join karo, roz profit milega.\n", False, True),
+    ],
+)
+def test_may_have_rules_out_hindi_and_hinglish_on_a_page_without_them(text: str, hindi: bool, hinglish: bool) -> None:
+    """The cheap page test never says no where a block is in the language (then every block is worked out)."""
+    doc = parse(text, "markdown")
+    languages = BlockLanguages(doc)
+    assert languages.may_have("hi") is hindi
+    assert languages.may_have("hinglish") is hinglish
+    found = {languages.of(b) for b in doc.blocks if b.text}
+    assert ("hi" in found) <= hindi and ("hinglish" in found) <= hinglish

@@ -41,6 +41,7 @@ LEXICONS = {
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _DEVANAGARI_LETTER = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097F]")  # letters, not vowel signs
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_ASCII_WORD = re.compile(r"[a-z]+")  # may_have: the page's words (a superset test of guess's)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -131,6 +132,7 @@ class BlockLanguages:
         self._blocks: list[Block] | None = None  # the blocks in order, listed when a block needs its neighbours
         self._position: dict[int, int] = {}
         self._languages: dict[int, str] = {}
+        self._may: dict[str, bool] = {}  # may_have's answers
 
     @property
     def blocks(self) -> list[Block]:
@@ -167,3 +169,25 @@ class BlockLanguages:
     def lexicons(self, block: Block) -> frozenset[str]:
         """The lexicons ``block`` is read with (see ``LEXICONS``)."""
         return LEXICONS[self.of(block)]
+
+    def may_have(self, language: str) -> bool:
+        """Whether a block of the page can be in ``language`` (``hi`` or ``hinglish``): a cheap test of the
+        whole page (one search), so that an English page never has every block's language worked out.
+
+        A block is Hindi only with Devanagari letters, Hinglish only with a strong romanised Hindi word (or a
+        weak one beside "paisa"); an undecided block takes its neighbours' language or the page's ``lang``.
+        """
+        if self.page.startswith("hi"):
+            return True
+        answer = self._may.get(language)
+        if answer is None:
+            text = "\n".join(b.text for b in self.blocks)
+            if language == "hi":
+                answer = _DEVANAGARI_LETTER.search(text) is not None
+            else:
+                words = frozenset(_ASCII_WORD.findall(text.lower()))
+                answer = not words.isdisjoint(STRONG_HINGLISH) or (
+                    not words.isdisjoint(WEAK_HINGLISH) and _HINDI_PAISA.search(text) is not None
+                )
+            self._may[language] = answer
+        return answer

@@ -420,7 +420,10 @@ def _page_has_language(ctx: Context, langs: frozenset[str]) -> bool:
     answer = ctx.presence.get(key)
     if answer is None:
         languages = ctx.languages
-        answer = ctx.presence[key] = any(
-            not langs.isdisjoint(languages.lexicons(u.block)) for u in ctx.units("document")
-        )
+        if "en" not in langs and not any(languages.may_have(lang) for lang in langs):
+            answer = ctx.presence[key] = False  # an English page: no block's language needs working out
+        else:
+            answer = ctx.presence[key] = any(
+                not langs.isdisjoint(languages.lexicons(u.block)) for u in ctx.units("document")
+            )
     return answer
