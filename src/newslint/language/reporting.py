@@ -1,0 +1,221 @@
+"""Reported speech: whether a sentence reports what someone else said, claimed, promised or was accused of.
+
+A reporting verb in any inflection (said, told, claimed, alleged, promised, lured...) unless its subject is
+first person ("we promise"), or a source phrase (according to, in a press release, in the order, allegedly,
+reportedly), in English, Hindi (कहा, आरोप, के मुताबिक, सूत्रों) and Hinglish, read with the lexicons of the
+block's language. ``voices.py`` turns these answers into the spans of a block's voices. Written by hand: no
+library marks reported speech in Indian English, Hindi and Hinglish.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+import regex
+
+from newslint.language import lexicons
+from newslint.language.devanagari import spelling_variants
+from newslint.language.lexicons.forms import verb_forms
+from newslint.language.literals import holds_all
+from newslint.language.patterns import required_literal_sets
+
+# Verbs reported in every finite form (said, says, has claimed); "-ing" only for the unambiguous ones ("saying",
+# not "promising stocks"); base forms never (imperatives: "Expect 10% a month").
+_FINITE = ("VBD", "VBN", "VBZ")
+_ING = frozenset(["say", "tell", "claim", "allege", "accuse", "lure", "dupe", "cheat", "defraud", "warn", "caution"])
+# Verbs whose present forms are common nouns in promotions ("daily posts", "our reports"): past forms only.
+_PAST_ONLY = frozenset(
+    ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
+)
+_FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
+# "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
+_CLAIMS_NOUN_AFTER = regex.compile(
+    r"\s+(?:support|settlements?|settled|ratio|process|processing|team|paid|costs?|experience|assistance|service|"
+    r"help|desk|rejections?|history|bonus|approvals?|handling|intimation|TAT)\b",
+    regex.IGNORECASE,
+)
+_CLAIMS_NOUN_BEFORE = regex.compile(
+    r"(?:\b(?:cashless|insurance|health|motor|medical|pending|settled|rejected|reimbursement|the|its|their|your|"
+    r"no|all|any|of|and|fast|quick|easy|hassle[\s-]free)|-)\s*$",
+    regex.IGNORECASE,
+)
+# Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
+# keep their reporting sense there ("the alleged fraud", "the promised returns").
+_ADJECTIVAL = frozenset(
+    [
+        "added",
+        "stated",
+        "noted",
+        "posted",
+        "offered",
+        "quoted",
+        "described",
+        "mentioned",
+        "declared",
+        "reported",
+        "ordered",
+        "directed",
+        "advertised",
+        "announced",
+        "disclosed",
+        "cited",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "with",
+        "its",
+        "their",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "no",
+        "of",
+        "for",
+        "his",
+        "her",
+    ]
+)
+
+
+def _verb_alternatives() -> list[str]:
+    out: set[str] = set()
+    for lemma in lexicons.REPORTING_VERBS:
+        tags = ("VBD", "VBN") if lemma in _PAST_ONLY else _FINITE
+        if lemma in _ING:
+            tags = (*tags, "VBG")
+        out.update(verb_forms(lemma, tags))
+    return sorted(out, key=lambda f: (-len(f), f))
+
+
+_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]] | None = None
+_verbs: frozenset[str] = frozenset()
+_LETTERS = re.compile("[a-z]+")
+ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
+
+
+def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]]:
+    """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
+    expression each, with the literals it needs (``required_literal_sets``) and the lexicon it belongs to
+    (``en``, ``hi``, ``hinglish``: a block is read only with its language's, see ``languages.LEXICONS``), and
+    whether a first-person subject before it makes it the page's own (Hindi and Hinglish promise verbs).
+
+    Apart, not as one alternation: ``regex`` tries an alternation of lookbehind-led branches at every
+    position (about 100 µs for a paragraph), where each branch alone, behind its literal prefilter, costs a
+    few. The reporting verbs are single words, looked up in a set (``_verbs``).
+    """
+    global _sources, _verbs
+    if _sources is None:
+        _verbs = frozenset(_verb_alternatives())
+        # "हमारी टीम का दावा है", "hamara dawa hai": the page's own claim, not a report of someone else's.
+        own_claim_hi = ("दावा", "दावे", "वादे")
+        own_claim_hinglish = ("dawa", "daawa")
+        hindi = "|".join(
+            regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True) if w not in own_claim_hi
+        )
+        hindi += r"|(?<!(?:हमारा|हमारी|हमारे|मेरा|मेरी|मेरे)\s+(?:\S+\s+){0,2})(?:" + "|".join(own_claim_hi) + ")"
+        hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH if w not in own_claim_hinglish)
+        hinglish += (
+            r"|(?<!\b(?:hamara|humara|hamari|humari|mera|meri)\s+(?:\w+\s+){0,2})(?:"
+            + "|".join(own_claim_hinglish)
+            + ")"
+        )
+        sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en", False) for p in lexicons.SOURCE_PHRASES_EN]
+        # A future passive promises a service, it reports nothing: "मेरे पेड ग्रुप में आपको बताया जाएगा कि ...",
+        # "group mein bataya jayega"; "कहां" (where) is not "कहा" (said).
+        sources.append(
+            (
+                rf"(?<!\w)(?:{hinglish})(?!\w)(?!\s+(?:jayega|jaayega|jayegi|jaayegi|jayenge|jaenge)\b)",
+                "hinglish",
+                False,
+            )
+        )
+        sources.append(
+            (
+                spelling_variants(rf"(?<!\w)(?:{hindi})(?![\u0901\u0902])(?!\s+(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे))"),
+                "hi",
+                False,
+            )
+        )
+        promise_hi = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HI)
+        promise_hinglish = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HINGLISH)
+        sources.append((spelling_variants(rf"(?<!\w)(?:{promise_hi})(?!\w)"), "hi", True))
+        sources.append((rf"(?<!\w)(?:{promise_hinglish})(?!\w)", "hinglish", True))
+        _sources = [
+            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon, guard)
+            for p, lexicon, guard in sources
+        ]
+    return _sources
+
+
+def _phrase(words: str) -> str:
+    """A phrase of the lexicons as an expression: its words in order, any spacing between them."""
+    return r"\s+".join(regex.escape(w) for w in words.split())
+
+
+_FIRST_PERSON_HI = regex.compile(lexicons.FIRST_PERSON_HI, regex.IGNORECASE)
+
+
+def is_reported(sentence: str, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
+    """Whether ``sentence`` is reported speech: it holds a source phrase or a reporting verb (not after a
+    first-person subject: "we promise" is the page's own voice), read with the lexicons ``lexicons_of``."""
+    return reported_sentences(sentence, [(0, len(sentence))], lexicons_of)[0]
+
+
+@lru_cache(maxsize=256)
+def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
+    """The whole words ``words`` in any case (the few reporting verbs a block holds: pages repeat them)."""
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION0)
+
+
+def reported_sentences(
+    text: str, sentences: list[tuple[int, int]], lexicons_of: frozenset[str] = ALL_LEXICONS
+) -> list[bool]:
+    """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported
+    (read with the lexicons ``lexicons_of``).
+
+    One search of the block instead of one per sentence: no source phrase or reporting verb holds the
+    punctuation that ends a sentence, so none spans two, and a sentence's matches are the block's matches
+    that start in it; a verb's first-person subject is looked for within its own sentence.
+    """
+    starts = [s for s, _e in sentences]
+    reported = [False] * len(sentences)
+    lower = text.lower()
+    for pattern, sets, lexicon, guarded in _source_patterns():
+        if lexicon not in lexicons_of or not holds_all(lower, sets):
+            continue
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < sentences[i][1]:
+                if guarded and _FIRST_PERSON_HI.search(text, sentences[i][0], m.start()):
+                    continue  # "हम ... वादा करते हैं": the page's own promise
+                reported[i] = True
+    # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
+    present = _verbs.intersection(_LETTERS.findall(lower))
+    if not present:
+        return reported
+    for w in _words_pattern(frozenset(present)).finditer(text):
+        i = bisect_right(starts, w.start()) - 1
+        if i < 0 or reported[i] or w.start() >= sentences[i][1]:
+            continue
+        if w.group().lower() == "claims" and (
+            _CLAIMS_NOUN_AFTER.match(text, w.end())
+            or _CLAIMS_NOUN_BEFORE.search(text[max(0, w.start() - 30) : w.start()])
+        ):
+            continue
+        before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
+        if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL:
+            continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
+        if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
+            reported[i] = True
+    return reported
