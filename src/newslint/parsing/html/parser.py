@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 from newslint.document.model import Block, Comment, Document, Link
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html import vocabulary as _vocabulary
+from newslint.parsing.html.also_read import ALSO_READ_INLINE, also_read_pieces
 from newslint.parsing.html.attributes import (
     F_ARTICLE_BODY,
     F_BODY,
@@ -91,11 +92,6 @@ if TYPE_CHECKING:
 
 _NAME_INFO: Final[dict[str, tuple[str, int]]] = {}  # tag name as written -> (lower-cased name, tag class)
 _NONSPACE: Final = re.compile(r"\S")
-# "Also read: <link>" (a label and the link right after it), in a paragraph's flow.
-ALSO_READ_INLINE: Final = re.compile(
-    r"(?<![^\s.!?\"”'’)])(?:ALSO\s+READ|Also\s+[Rr]ead|READ\s+ALSO|Read\s+[Aa]lso|SEE\s+ALSO|See\s+[Aa]lso|"
-    r"READ\s+MORE|Read\s+[Mm]ore|RELATED|Related|MUST\s+READ|Must\s+[Rr]ead)\s*(?:[:|\-–—>»]+\s*)"
-)
 _HREF: Final = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
@@ -208,45 +204,12 @@ class HtmlExtractor:
         self.block_seqs.append(self.seq)
 
     def _also_read_pieces(self, text: str, links: list[Link]) -> list[tuple[int, int, bool]] | None:
-        """An "Also read: <link>" line inside a paragraph (between line breaks): the paragraph cut around it,
-        as (start, end, furniture) pieces; None when there is none, or when a byline or date capture points
-        into this block (its offsets must stay those of one block)."""
+        """``also_read.pieces``, unless a byline or date capture points into this block (its offsets must stay
+        those of one block)."""
         index = len(self.blocks)
         if any(c.start_block == index for c in self.open_captures.values()):
             return None
-        pieces: list[tuple[int, int, bool]] = []
-        done = 0
-        for m in ALSO_READ_INLINE.finditer(text):
-            if m.start() < done:
-                continue
-            link = next((lk for lk in links if m.end() <= lk.start <= m.end() + 2), None)
-            if link is None:
-                continue
-            end = link.end
-            while True:  # and the links that follow it with nothing between (a list of them)
-                while end < len(text) and text[end] in " .,;|)]":
-                    end += 1
-                following = next((lk for lk in links if end <= lk.start <= end + 1 and lk.end > end), None)
-                if following is None:
-                    break
-                end = following.end
-            if done < m.start() and text[done : m.start()].strip():
-                pieces.append((done, m.start(), False))
-            pieces.append((m.start(), end, True))
-            done = end
-        if not pieces:
-            return None
-        if done < len(text) and text[done:].strip():
-            pieces.append((done, len(text), False))
-        out = []
-        for a, b, furniture in pieces:  # without the spaces at either end
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                out.append((a, b, furniture))
-        return out
+        return also_read_pieces(text, links)
 
     def _flush_images(self) -> None:
         for image in self.pending_images:

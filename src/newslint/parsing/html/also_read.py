@@ -1,0 +1,53 @@
+"""An "Also read: <link>" line inside a paragraph's flow: the paragraph cut around it, the line itself marked
+as furniture (a related article's link, not the report)."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from newslint.document.model import Link
+
+# "Also read: <link>" (a label and the link right after it), in a paragraph's flow.
+ALSO_READ_INLINE: Final = re.compile(
+    r"(?<![^\s.!?\"”'’)])(?:ALSO\s+READ|Also\s+[Rr]ead|READ\s+ALSO|Read\s+[Aa]lso|SEE\s+ALSO|See\s+[Aa]lso|"
+    r"READ\s+MORE|Read\s+[Mm]ore|RELATED|Related|MUST\s+READ|Must\s+[Rr]ead)\s*(?:[:|\-–—>»]+\s*)"
+)
+
+
+def also_read_pieces(text: str, links: list[Link]) -> list[tuple[int, int, bool]] | None:
+    """The paragraph ``text`` cut around its "Also read: <link>" lines, as (start, end, furniture) pieces without
+    spaces at either end; None when it has none."""
+    pieces: list[tuple[int, int, bool]] = []
+    done = 0
+    for m in ALSO_READ_INLINE.finditer(text):
+        if m.start() < done:
+            continue
+        link = next((lk for lk in links if m.end() <= lk.start <= m.end() + 2), None)
+        if link is None:
+            continue
+        end = link.end
+        while True:  # and the links that follow it with nothing between (a list of them)
+            while end < len(text) and text[end] in " .,;|)]":
+                end += 1
+            following = next((lk for lk in links if end <= lk.start <= end + 1 and lk.end > end), None)
+            if following is None:
+                break
+            end = following.end
+        if done < m.start() and text[done : m.start()].strip():
+            pieces.append((done, m.start(), False))
+        pieces.append((m.start(), end, True))
+        done = end
+    if not pieces:
+        return None
+    if done < len(text) and text[done:].strip():
+        pieces.append((done, len(text), False))
+    out = []
+    for a, b, furniture in pieces:  # without the spaces at either end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b, furniture))
+    return out
