@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from newslint.document.model import Link
+from newslint.document.model import Block, Link
+from newslint.document.positions import TextMap
 
 # "Also read: <link>" (a label and the link right after it), in a paragraph's flow.
 ALSO_READ_INLINE: Final = re.compile(
@@ -42,7 +43,7 @@ def also_read_pieces(text: str, links: list[Link]) -> list[tuple[int, int, bool]
         return None
     if done < len(text) and text[done:].strip():
         pieces.append((done, len(text), False))
-    out = []
+    out: list[tuple[int, int, bool]] = []
     for a, b, furniture in pieces:  # without the spaces at either end
         while a < b and text[a].isspace():
             a += 1
@@ -50,4 +51,16 @@ def also_read_pieces(text: str, links: list[Link]) -> list[tuple[int, int, bool]
             b -= 1
         if b > a:
             out.append((a, b, furniture))
+    return out
+
+
+def cut_blocks(
+    first: int, kind: str, text: str, tmap: TextMap, links: list[Link], pieces: list[tuple[int, int, bool]]
+) -> list[tuple[Block, bool]]:
+    """The blocks of ``pieces`` (numbered from ``first``), each with its own links, and whether it is furniture."""
+    out: list[tuple[Block, bool]] = []
+    for a, b, furniture in pieces:
+        part = [Link(lk.start - a, lk.end - a, lk.href, lk.href_start, lk.href_end) for lk in links]
+        part = [lk for lk in part if lk.start >= 0 and lk.end <= b - a]
+        out.append((Block(first + len(out), kind, text[a:b], tmap.sliced(a, b), links=part), furniture))
     return out

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 from newslint.document.model import Block, Comment, Document, Link
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html import vocabulary as _vocabulary
-from newslint.parsing.html.also_read import ALSO_READ_INLINE, also_read_pieces
+from newslint.parsing.html.also_read import ALSO_READ_INLINE, also_read_pieces, cut_blocks
 from newslint.parsing.html.attributes import (
     F_ARTICLE_BODY,
     F_BODY,
@@ -59,6 +59,7 @@ from newslint.parsing.html.elements import (
     Elem,
     container_words,
 )
+from newslint.parsing.html.images import image_block
 from newslint.parsing.html.metadata import MetaCollector
 from newslint.parsing.html.open_elements import block_above, find_open, item_or_cell_to_close, paragraph_to_close
 from newslint.parsing.html.second_pass import finish
@@ -172,17 +173,16 @@ class HtmlExtractor:
                     lk.end = n
         pieces = None
         if links and kind == "paragraph" and ALSO_READ_INLINE.search(text) is not None:
-            pieces = self._also_read_pieces(text, links)
+            # not when a byline or date capture points into this block (its offsets must stay those of one block)
+            if all(c.start_block != len(self.blocks) for c in self.open_captures.values()):
+                pieces = also_read_pieces(text, links)
         if pieces is None:
             block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
             if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
                 block.is_label = True
             self._add_block(block, top)
         else:
-            for a, b, furniture in pieces:
-                part = [Link(lk.start - a, lk.end - a, lk.href, lk.href_start, lk.href_end) for lk in links]
-                part = [lk for lk in part if lk.start >= 0 and lk.end <= b - a]
-                block = Block(len(self.blocks), kind, text[a:b], tmap.sliced(a, b), links=part)
+            for block, furniture in cut_blocks(len(self.blocks), kind, text, tmap, links, pieces):
                 if furniture:
                     self.furniture_blocks.add(block.index)
                 self._add_block(block, top)
@@ -203,22 +203,10 @@ class HtmlExtractor:
         self.block_elems.append(top)
         self.block_seqs.append(self.seq)
 
-    def _also_read_pieces(self, text: str, links: list[Link]) -> list[tuple[int, int, bool]] | None:
-        """``also_read.pieces``, unless a byline or date capture points into this block (its offsets must stay
-        those of one block)."""
-        index = len(self.blocks)
-        if any(c.start_block == index for c in self.open_captures.values()):
-            return None
-        return also_read_pieces(text, links)
-
     def _flush_images(self) -> None:
         for image in self.pending_images:
             image.index = len(self.blocks)
-            top = self.stack[-1]
-            image.container_fn = partial(container_words, top, self.src)
-            self.blocks.append(image)
-            self.block_elems.append(top)
-            self.block_seqs.append(self.seq)
+            self._add_block(image, self.stack[-1])
         self.pending_images = []
 
     def _close_link(self, at: int) -> None:
@@ -228,24 +216,9 @@ class HtmlExtractor:
         self.open_link = None
 
     def _image(self, a0: int, a1: int) -> None:
-        attrs = parse_attrs(self.src, a0, a1)
-        alt = attrs.get("alt")
-        src = attrs.get("src") or attrs.get("data-src")
-        if alt is None and src is None:
-            return
-        b = TextBuilder()
-        if alt is not None:
-            b.source(self.src, alt[1], alt[1] + len(alt[0]))
-        text, tmap = b.finish()
-        if not text:
-            where = alt if alt is not None else src
-            assert where is not None
-            tmap.add(0, where[1], where[1] + len(where[0]), False)
-        block = Block(0, "image", text, tmap)
-        if src is not None:
-            block.src = unescape(src[0])
-            block.src_span = (src[1], src[1] + len(src[0]))
-        self.pending_images.append(block)
+        block = image_block(self.src, a0, a1)
+        if block is not None:
+            self.pending_images.append(block)
 
     # -- stack --------------------------------------------------------------------------------------
 
