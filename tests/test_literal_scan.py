@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import md
-from newslint.language import context
-from newslint.language.context import Unit, UnitIndex
+from newslint.language import unit_index as context
+from newslint.language.unit_index import Unit, UnitIndex
 from newslint.rules.loader import builtin_rules_dir
 from newslint.rules.precompiled import load_table
 
