@@ -95,7 +95,17 @@ def _squash(text: str) -> str:
 
 
 REGULATED_IDENTITY = re.compile(
-    r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}|\bIRDAI\s+(?:Regn?\.?|Registration)\s*(?:No|Code|Number)",
+    r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}|\bIRDAI\s+(?:Regn?\.?|Registration)\s*(?:No|Code|Number)"
+    # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd"
+    r"|\bInvestment\s+Manager\s*:",
+    re.IGNORECASE,
+)
+
+
+# A firm's name, not a person's: its legal form or the words of a financial firm's name.
+FIRM = re.compile(
+    r"\b(?:Ltd|Limited|Pvt|Private|LLP|Securities|Broking|Brokers|Capital|Advisors|Advisers|Advisory|Research|"
+    r"Wealth|Investments?|Asset\s+Management|Mutual\s+Fund|Insurance|Finance|Financial|Markets)\b",
     re.IGNORECASE,
 )
 
@@ -117,10 +127,18 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         names = [n for n in _names(ctx) if len(n) >= 5]
         own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
         fields = ctx.doc.metadata.fields
-        # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD)
+        # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD;
+        # or the firm its registration line names: a Markdown page whose front matter gives the firm as author)
         # is not an article; a signed report on the firm's site is.
         publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
-        writers = [mv.value for mv in fields.get("authors") or () if _legal_squash(mv.value) not in publisher]
+        squashed = [_squash(t) for t in identity]
+        firms = {
+            _legal_squash(mv.value)
+            for mv in fields.get("authors") or ()
+            if FIRM.search(mv.value) and any(_legal_squash(mv.value) in t for t in squashed)
+        }
+        own = own or bool(firms)
+        writers = [mv.value for mv in fields.get("authors") or () if _legal_squash(mv.value) not in publisher | firms]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
         cached = (bool(identity), own and not article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]

@@ -242,6 +242,9 @@ SELF_PROMOTION = (
     r"portfolio|recommendations?|trades?|jackpot)\b",
     r"\bour\s+(?:[\w-]+\s+){0,2}?(?:calls|tips|advisory|clients|subscribers|members|premium|signals|picks|course|"
     r"batch|accuracy|track\s+record|recommendations)\b",
+    # a finfluencer's "my students", "my mentorship", "my premium group"
+    r"\bmy\s+(?:[\w-]+\s+){0,2}?(?:calls|tips|advisory|subscribers|students|mentees|premium|signals|picks|course|"
+    r"batch|mentorship|accuracy|track\s+record|recommendations)\b",
     r"\bopen\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:demat|trading)\s+account\s+(?:with|in|on)\s+us\b",
     r"\btrade\s+with\s+us\b",
     r"\b(?:book|get)\s+(?:a|your)\s+(?:free\s+)?(?:demo|consultation|trial)\b",
