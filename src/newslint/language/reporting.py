@@ -41,6 +41,14 @@ _CLAIMS_NOUN_BEFORE = regex.compile(
     r"no|all|any|of|and|fast|quick|easy|hassle[\s-]free)|-)\s*$",
     regex.IGNORECASE,
 )
+# "invite" with what a firm asks for as its object is its own solicitation, not a report ("Kaveri Finance invites
+# deposits from the public", "we invite applications", "invites you to open an account"); "invited followers to
+# join" stays a report.
+_INVITE_OBJECT = regex.compile(
+    r"\s+(?:you\b|deposits?|applications?|bids|subscriptions?|investments?|fixed\s+deposits?|FDs?\b|"
+    r"investors\s+to\s+(?:invest|apply|subscribe|open|book))",
+    regex.IGNORECASE,
+)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
 _ADJECTIVAL = frozenset(
@@ -63,6 +71,7 @@ _ADJECTIVAL = frozenset(
         "cited",
     ]
 )
+_PASSIVE_AUXILIARIES = frozenset(["get", "gets", "got", "getting", "be", "been", "being", "is", "are", "was", "were"])
 _DETERMINERS = frozenset(
     [
         "the",
@@ -213,7 +222,11 @@ def reported_sentences(
             or _CLAIMS_NOUN_BEFORE.search(text[max(0, w.start() - 30) : w.start()])
         ):
             continue
+        if w.group().lower().startswith("invit") and _INVITE_OBJECT.match(text, w.end()):
+            continue  # "invites deposits from the public": the firm's own solicitation
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
+        if w.group().lower() == "added" and before and before[-1] in _PASSIVE_AUXILIARIES:
+            continue  # "get added to the group", "was added to the index": put in, not said
         if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL:
             continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
         if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
