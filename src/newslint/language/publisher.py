@@ -97,9 +97,29 @@ def _squash(text: str) -> str:
 REGULATED_IDENTITY = re.compile(
     r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}|\bIRDAI\s+(?:Regn?\.?|Registration)\s*(?:No|Code|Number)"
     # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd"
-    r"|\bInvestment\s+Manager\s*:",
+    r"|\bInvestment\s+Manager\s*:"
+    # a company's corporate identity number (an exchange, an NBFC, a fintech: "CIN U72900KA2021PTC150123")
+    r"|\bCIN\s*(?:No\.?)?\s*[:.-]?\s*[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
     re.IGNORECASE,
 )
+# A title tag's site name: its first or last part when that is a short name in capitals ("Bitsetu - Buy crypto in
+# INR", "Open a demat account | Godavari Securities").
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
+_SITE_NAME = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}$")
+
+
+def _title_site_names(ctx: Context) -> list[str]:
+    out = []
+    for mv in ctx.doc.metadata.get("title"):
+        if mv.source != "title-tag":
+            continue
+        parts = _TITLE_PARTS.split(mv.value.strip())
+        if len(parts) < 2:
+            continue
+        for part in (parts[0], parts[-1]):
+            if _SITE_NAME.match(part) and len(part) >= 4:
+                out.append(part.lower())
+    return out
 
 
 # A firm's name, not a person's: its legal form or the words of a financial firm's name.
@@ -124,7 +144,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     cached = getattr(ctx, "_advertiser_identity", None)
     if cached is None:
         identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
-        names = [n for n in _names(ctx) if len(n) >= 5]
+        names = [n for n in (*_names(ctx), *_title_site_names(ctx)) if len(n) >= 5]
         own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
         fields = ctx.doc.metadata.fields
         # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD;
