@@ -19,6 +19,7 @@ heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +34,10 @@ from newslint.language.patternset import PatternSet
 from newslint.language.spec import Field, Int, Obj, Ref, Str
 
 LABEL_LINE_MAX = 40
+# A news page's ad-slot marker ("Advertisement", "Story continues below this ad"): it labels the slot, not the page.
+AD_SLOT = re.compile(
+    r"^\W*(?:advertisement|advert|ads?|story\s+continues\s+below(?:\s+this)?\s+ad(?:vertisement)?)\W*$", re.I
+)
 
 
 class Blocks(Check):
@@ -74,8 +79,32 @@ class Blocks(Check):
         in_scope = {u.block.index for u in ctx.units_for(scope)}
         return sorted(i for i in members if i in in_scope and ctx.doc.blocks[i].kind != "image")
 
+    def _page_labelled(self, ctx: Context) -> bool:
+        """Whether the page carries a label line at its very start ("Ad | Paid partnership with Meru Broking" over a
+        post, "Brand Connect" over a sponsored article): the label, upfront as ASCI asks, covers the whole page.
+        A short block among the first three of the body, before any paragraph of prose."""
+        assert self.label is not None
+        cache = ctx.conditions
+        key = f"page-label:{id(self)}"
+        found = cache.get(key)
+        if found is None:
+            found = False
+            body = [b for b in ctx.doc.blocks if b.body and b.kind != "image"][:3]
+            for b in body:
+                if AD_SLOT.match(b.text):
+                    continue  # a news page's ad-slot marker labels the slot, not the article
+                if len(b.text) <= LABEL_LINE_MAX + 20 and self.label.present(ctx, [Unit(b, 0, len(b.text))]):
+                    found = True
+                    break
+                if b.kind == "paragraph" and len(b.text) > LABEL_LINE_MAX + 20:
+                    break  # the prose has begun
+            cache[key] = found
+        return found
+
     def _labelled(self, ctx: Context, index: int) -> bool:
         assert self.label is not None
+        if self._page_labelled(ctx):
+            return True
         doc = ctx.doc
         block = doc.blocks[index]
         units = [Unit(block, 0, len(block.text))]
