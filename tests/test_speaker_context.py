@@ -332,3 +332,29 @@ def test_a_promotion_spelt_with_letters_a_case_insensitive_match_equates_is_foun
         doc = parse(f'{pitch}\n\n"It works," says Anita.\n', "markdown")
         assert Voices(doc).self_promotion, pitch
         assert voice_in(doc, "It works") == "own"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shree Ganesh Finance Ltd, an NBFC in Gujarat, invites deposits from the public at 9.1% a year.",
+        "Kaveri Finance invites fixed deposits from ₹10,000 for 12 to 60 months.",
+        "Our team invites applications for the December batch.",
+        "Pay ₹999 and message us on WhatsApp to get added to the group.",
+        "The stock was added to the Nifty Next 50 index in September.",
+    ],
+)
+def test_a_firms_solicitation_and_a_passive_added_are_not_reported_speech(sentence: str) -> None:
+    assert not is_reported(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The finfluencer invited followers to join his paid Telegram group.",
+        "Kaveri Finance added that its deposits were rated AA.",
+        "The company invited investors to a meeting, the regulator said.",
+    ],
+)
+def test_an_invitation_reported_and_a_said_added_stay_reported(sentence: str) -> None:
+    assert is_reported(sentence)

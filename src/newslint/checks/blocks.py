@@ -54,6 +54,10 @@ class Blocks(Check):
             "closing_text": Field(
                 Ref("PatternSet"), doc="Blocks whose text matches are closing matter too (a warning without a heading)."
             ),
+            "page_label": Field(
+                Ref("PatternSet"),
+                doc="A label line at the very start of the page that exempts every member (default: `label`).",
+            ),
         },
         doc=summary,
         exactly_one_of=("label", "placement", "max_count"),
@@ -67,9 +71,12 @@ class Blocks(Check):
         self.max_count = spec.get("max_count")
         self.closing = expression_store.compiled(spec["closing"]) if spec.get("closing") else CLOSING
         self.closing_text = PatternSet.build(spec["closing_text"]) if spec.get("closing_text") else None
+        self.page_label = PatternSet.build(spec["page_label"]) if spec.get("page_label") else self.label
 
     def patterns(self) -> list[Pattern]:
         out = self.label.all_patterns() if self.label else []
+        if self.page_label is not None and self.page_label is not self.label:
+            out += self.page_label.all_patterns()
         return out + (self.closing_text.all_patterns() if self.closing_text else [])
 
     def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
@@ -81,9 +88,12 @@ class Blocks(Check):
 
     def _page_labelled(self, ctx: Context) -> bool:
         """Whether the page carries a label line at its very start ("Ad | Paid partnership with Meru Broking" over a
-        post, "Brand Connect" over a sponsored article): the label, upfront as ASCI asks, covers the whole page.
-        A short block among the first three of the body, before any paragraph of prose."""
-        assert self.label is not None
+        post, "Brand Connect" over a sponsored article): the label, upfront as ASCI asks, covers the whole page
+        (its members need no label of their own, and a sponsored article has no editorial text for them to
+        interrupt). A short block among the first three of the body, before any paragraph of prose."""
+        label = self.page_label
+        if label is None:
+            return False
         cache = ctx.conditions
         key = f"page-label:{id(self)}"
         found = cache.get(key)
@@ -93,7 +103,7 @@ class Blocks(Check):
             for b in body:
                 if AD_SLOT.match(b.text):
                     continue  # a news page's ad-slot marker labels the slot, not the article
-                if len(b.text) <= LABEL_LINE_MAX + 20 and self.label.present(ctx, [Unit(b, 0, len(b.text))]):
+                if len(b.text) <= LABEL_LINE_MAX + 20 and label.present(ctx, [Unit(b, 0, len(b.text))]):
                     found = True
                     break
                 if b.kind == "paragraph" and len(b.text) > LABEL_LINE_MAX + 20:
@@ -140,6 +150,8 @@ class Blocks(Check):
                 if not self._labelled(ctx, index):
                     yield self._hit(ctx, index)
         elif self.placement == "after-body":
+            if self._page_labelled(ctx):
+                return
             exclude = set(ctx.class_members(self.klass))
             if self.closing_text is not None:
                 body = ctx.units("body")

@@ -13,9 +13,12 @@ page, an insurer's product page. Its headline is itself the call to action ("Ope
 minutes") and it carries the advertiser's regulatory identity (a SEBI, AMFI or IRDAI registration number).
 Nothing on it poses as editorial content, so an "Advertisement" label (which exists so that readers can tell
 advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
-So is a page of the firm's own site that is not an article (no author, no publication date) whose registration
-line names the publisher. A news article on the firm's own site is not such a page: a promotion inside the
-report poses as news there more than anywhere (the problem newslint started from).
+So is a page of the firm's own site that is not an article (no author but the firm, and no publication date
+without one) whose registration line names the firm: the publisher, the site name in its title tag ("Bitsetu -
+Buy crypto in INR") or the firm given as the page's author (a Markdown page's front matter); its registration line
+may be a SEBI, AMFI or IRDAI number, a fund house's "Investment Manager:" line or a company's CIN. A news
+article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
+anywhere (the problem newslint started from).
 """
 
 from __future__ import annotations
@@ -152,10 +155,13 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # is not an article; a signed report on the firm's site is.
         publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
         squashed = [_squash(t) for t in identity]
+        authors = list(fields.get("authors") or ())
+        # (a firm's name may come split into "authors" at its "and": "Tapti Shares and Stocks Ltd")
+        firm_author = any(FIRM.search(mv.value) for mv in authors)
         firms = {
             _legal_squash(mv.value)
-            for mv in fields.get("authors") or ()
-            if FIRM.search(mv.value) and any(_legal_squash(mv.value) in t for t in squashed)
+            for mv in authors
+            if firm_author and len(_legal_squash(mv.value)) >= 5 and any(_legal_squash(mv.value) in t for t in squashed)
         }
         own = own or bool(firms)
         writers = [mv.value for mv in fields.get("authors") or () if _legal_squash(mv.value) not in publisher | firms]

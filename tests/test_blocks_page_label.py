@@ -1,0 +1,76 @@
+"""``blocks``: a label line at the very start of the page ("Ad | Paid partnership with ...", "Impact Feature") labels
+every member of the class, and with ``page_label`` exempts them from ``placement`` (a sponsored article has no
+editorial text for them to interrupt); a lone "Advertisement" ad-slot marker labels only its slot."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import source
+from newslint.rules.loader import Loader
+from newslint.running.linter import Linter, lint_source
+
+PACK = """
+pack: t
+classes:
+  promotion:
+    match: {words: [open a free demat account]}
+rules:
+  - id: t-label
+    severity: error
+    message: m
+    description: d
+    blocks:
+      class: promotion
+      label: {words: [advertisement, sponsored, paid partnership, impact feature]}
+  - id: t-placement
+    severity: warning
+    message: m
+    description: d
+    blocks:
+      class: promotion
+      placement: after-body
+{extra}
+"""
+
+BODY = """# Markets rise
+
+The Sensex rose 300 points on Tuesday as banks and IT companies gained in late trade across the board.
+
+Open a free demat account with Example Brokers today.
+
+Foreign investors bought shares worth 1,200 crore rupees on Tuesday, provisional exchange data showed.
+"""
+
+
+def _rules(text: str, extra: str = "") -> set[str]:
+    loader = Loader()
+    loader.load_text(PACK.replace("{extra}", extra), "t.yaml")
+    ruleset = loader.finish()
+    result = lint_source(Linter(ruleset, date(2026, 11, 29)), source(text))
+    return {f.rule for f in result.findings}
+
+
+def test_an_unlabelled_promotion_inside_the_article_is_reported():
+    assert _rules(BODY) == {"t-label", "t-placement"}
+
+
+def test_a_label_line_at_the_start_of_the_page_labels_its_promotions():
+    assert "t-label" not in _rules("Ad | Paid partnership with Example Brokers\n\n" + BODY)
+
+
+def test_page_label_exempts_a_sponsored_article_from_placement():
+    page = "Impact Feature\n\n" + BODY
+    assert "t-placement" in _rules(page)
+    assert "t-placement" not in _rules(page, "      page_label: {words: [impact feature, sponsored]}")
+
+
+def test_a_lone_advertisement_marker_labels_only_its_slot():
+    assert "t-label" in _rules("Advertisement\n\n" + BODY)
+
+
+def test_a_label_after_the_prose_has_begun_is_not_a_page_label():
+    long_para = (
+        "The Nifty ended flat on Monday after a choppy session in which metal and bank stocks swung both ways.\n\n"
+    )
+    assert "t-label" in _rules(long_para + "Sponsored\n\n" + BODY)
