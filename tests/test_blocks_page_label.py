@@ -74,3 +74,8 @@ def test_a_label_after_the_prose_has_begun_is_not_a_page_label():
         "The Nifty ended flat on Monday after a choppy session in which metal and bank stocks swung both ways.\n\n"
     )
     assert "t-label" in _rules(long_para + "Sponsored\n\n" + BODY)
+
+
+def test_a_closing_disclosure_labels_a_short_post():
+    post = BODY + "\nRead the fine print before you invest.\n\nThis post is sponsored by Example Brokers.\n"
+    assert "t-label" not in _rules(post)

@@ -90,7 +90,8 @@ class Blocks(Check):
         """Whether the page carries a label line at its very start ("Ad | Paid partnership with Meru Broking" over a
         post, "Brand Connect" over a sponsored article): the label, upfront as ASCI asks, covers the whole page
         (its members need no label of their own, and a sponsored article has no editorial text for them to
-        interrupt). A short block among the first three of the body, before any paragraph of prose."""
+        interrupt). A short block among the first three of the body, before any paragraph of prose, or a short
+        closing disclosure as the body's last paragraph."""
         label = self.page_label
         if label is None:
             return False
@@ -99,8 +100,19 @@ class Blocks(Check):
         found = cache.get(key)
         if found is None:
             found = False
-            body = [b for b in ctx.doc.blocks if b.body and b.kind != "image"][:3]
-            for b in body:
+            blocks = [b for b in ctx.doc.blocks if b.body and b.kind != "image"]
+            # A short post's closing disclosure ("This post is sponsored by CoinVista") labels it too; whether the
+            # label is upfront is asci-label-not-upfront's question.
+            last = blocks[-1] if len(blocks) > 3 else None
+            if (
+                last is not None
+                and last.kind == "paragraph"
+                and len(last.text) <= 2 * LABEL_LINE_MAX + 40
+                and not AD_SLOT.match(last.text)
+                and label.present(ctx, [Unit(last, 0, len(last.text))])
+            ):
+                found = True
+            for b in blocks[:3] if not found else ():
                 if AD_SLOT.match(b.text):
                     continue  # a news page's ad-slot marker labels the slot, not the article
                 if len(b.text) <= LABEL_LINE_MAX + 20 and label.present(ctx, [Unit(b, 0, len(b.text))]):
