@@ -133,6 +133,9 @@ FIRM = re.compile(
 )
 
 
+_LEGAL_FORM = re.compile(r"\b(?:pvt|private|ltd|limited|llp|inc)\b", re.IGNORECASE)
+
+
 def _legal_squash(name: str) -> str:
     """A firm's name without case, punctuation and its legal form ("Konark Stock Broking Pvt. Ltd." ->
     "konarkstockbroking")."""
@@ -143,7 +146,8 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
     registration number, and either its headline is the call to action, or it is not an article (no author but
     the firm itself, and no publication date without one) and its registration line names the page's own
-    publisher ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing page)."""
+    publisher or author ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing
+    page)."""
     cached = getattr(ctx, "_advertiser_identity", None)
     if cached is None:
         identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
@@ -154,19 +158,25 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # or the firm its registration line names: a Markdown page whose front matter gives the firm as author)
         # is not an article; a signed report on the firm's site is.
         publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
-        squashed = [_squash(t) for t in identity]
+        # An author who is the registered firm itself (a company, named in the registration line: "Kaveri
+        # Securities Ltd, ... SEBI Registration No. INZ000123456" on a page by "Kaveri Securities Ltd") is the
+        # advertiser, not a writer of an article; a person's byline ("By Meera Kulkarni") still makes an article.
+        # (A firm's name may come split into "authors" at its "and": "Tapti Shares and Stocks Ltd".)
+        registered = [_squash(t) for t in identity]
         authors = list(fields.get("authors") or ())
-        # (a firm's name may come split into "authors" at its "and": "Tapti Shares and Stocks Ltd")
-        firm_author = any(FIRM.search(mv.value) for mv in authors)
-        firms = {
-            _legal_squash(mv.value)
+        firm_author = any(_LEGAL_FORM.search(mv.value) or FIRM.search(mv.value) for mv in authors)
+        firm_authors = {
+            mv.value
             for mv in authors
-            if firm_author and len(_legal_squash(mv.value)) >= 5 and any(_legal_squash(mv.value) in t for t in squashed)
+            if firm_author
+            and len(_legal_squash(mv.value)) >= 5
+            and any(_legal_squash(mv.value) in t for t in registered)
         }
-        own = own or bool(firms)
-        writers = [mv.value for mv in fields.get("authors") or () if _legal_squash(mv.value) not in publisher | firms]
+        writers = [
+            mv.value for mv in authors if _legal_squash(mv.value) not in publisher and mv.value not in firm_authors
+        ]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
-        cached = (bool(identity), own and not article)
+        cached = (bool(identity), (own or bool(firm_authors)) and not article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]
     has_identity, own_landing_page = cached
     return has_identity and (headline_is_promotion or own_landing_page)
