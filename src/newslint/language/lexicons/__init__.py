@@ -165,6 +165,12 @@ PROMISE_VERBS_HI = (
     "ऑफर कर रहे",
     "ऑफर करते",
     "ऑफर करता",
+    # the subjunctive of a condition or a warning: "अगर कोई ... का वादा करे", "जो ... का भरोसा दिलाए"
+    "वादा करे",
+    "दावा करे",
+    "भरोसा दे",
+    "भरोसा दिलाए",
+    "लालच दे",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -186,6 +192,15 @@ PROMISE_VERBS_HINGLISH = (
     "offer kar rahe",
     "offer karte",
     "offer karta",
+    # the subjunctive of a condition or a warning: "agar koi ... ka wada kare", "jo pakka profit ka bharosa de"
+    "wada kare",
+    "vaada kare",
+    "waada kare",
+    "dawa kare",
+    "daawa kare",
+    "bharosa de",
+    "bharosa dilaye",
+    "lalach de",
 )
 FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
 
