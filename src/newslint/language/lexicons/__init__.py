@@ -83,6 +83,9 @@ REPORTING_HI = (
     "जानकारी दी",
     "घोषणा की",
     "ऐलान किया",
+    # a finding of an order or a probe: "सेबी ने पाया कि ...", "जांच में सामने आया कि ..."
+    "पाया कि",
+    "सामने आया",
     "बोलता",
     "बोलते",
     "लिखता",
@@ -114,6 +117,10 @@ REPORTING_HI = (
 )
 REPORTING_HINGLISH = (
     "kaha",
+    # a finding of an order or a probe: "SEBI ne paya ki ...", "jaanch mein saamne aaya"
+    "paya ki",
+    "saamne aaya",
+    "samne aaya",
     "bataya",
     "daawa",
     "dawa",
