@@ -284,6 +284,8 @@ SELF_PROMOTION_HI = (
     rf"(?:हमारे|हमारा|हमारी|मेरे|मेरा|मेरी)\s+(?:\S+\s+){{0,2}}?{_HI_SERVICE}",
     rf"{_HI_JOIN}[^।.!?]{{0,80}}?{_HI_SERVICE}",
     rf"{_HI_SERVICE}[^।.!?]{{0,80}}?{_HI_JOIN}",
+    # earning with us: "रोजाना पक्की कमाई करनी है तो हमारे साथ जुड़िए"
+    rf"(?:कमाई|कमाना|कमाने|मुनाफा|मुनाफे|प्रॉफिट)[^।.!?]{{0,60}}?(?:हमारे|मेरे)\s+साथ\s+{_HI_JOIN}",
 )
 _HINGLISH_SERVICE = (
     r"(?:calls?|tips?|course|batch|classes|mentorship|trading|strategy|premium\s+(?:group|channel|plan)|"
@@ -295,6 +297,9 @@ SELF_PROMOTION_HINGLISH = (
     rf"\b{_HINGLISH_SERVICE}\b[^.!?]{{0,80}}?{_HINGLISH_JOIN}",
     # "mere" and "apna" are English words too ("a mere group"): Hinglish blocks only.
     rf"\b(?:hamare|humare|hamara|mere|mera)\s+(?:\w+\s+){{0,2}}?{_HINGLISH_SERVICE}\b",
+    # earning with us: "roz pakki kamai chahiye to hamare saath judo"
+    r"\b(?:kamai|kamaai|kamana|munafa|munaafa|profit)\b[^.!?]{0,60}?\b(?:hamare|humare|mere)\s+sa+th\s+"
+    r"(?:judo|judiye|jud\s+jao|join\s+(?:karo|karein|kijiye))\b",
 )
 # By the lexicon that reads them (see ``languages.LEXICONS``).
 SELF_PROMOTION_BY_LEXICON = {"en": SELF_PROMOTION, "hi": SELF_PROMOTION_HI, "hinglish": SELF_PROMOTION_HINGLISH}
