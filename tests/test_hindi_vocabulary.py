@@ -379,3 +379,20 @@ def test_a_sum_to_build_is_not_a_schemes_name() -> None:
     text = HEAD + "हर महीने छोटी रकम से बड़ा फंड बनाइए।\n\nSIP शुरू करने के लिए आज ही हमें 97XXXXXX10 पर व्हाट्सएप करें।\n"
     assert "mf-riskometer-missing" not in rules_of(text)
     assert {"mf-distributor-identity-missing", "disclaimer-mf-warning-missing"} <= rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "promise"),
+    [
+        ("इस स्ट्रैटेजी से आपका पैसा 6 महीने में डबल हो जाएगा।", True),
+        ("Hamare setup se paisa 3 guna hoga, likh ke le lo.", True),
+        ("Daily ₹3,000 pakka, mera intraday system follow karo.", True),
+        # what a stock did is a report of the past, not a promise
+        ("कोंकण केबल्स के शेयरों ने आठ महीनों में निवेशकों का पैसा दोगुना कर दिया है।", False),
+        ("इस शेयर ने 1 साल में पैसा किया डबल।", False),
+        ("Konkan Cables ke shares ne investors ka paisa 24 guna kar diya hai.", False),
+    ],
+)
+def test_money_multiplied_in_the_future_is_a_promise_in_the_past_a_report(line: str, promise: bool) -> None:
+    found = "sebi-assured-returns" in rules_of(HEAD + "Nifty options aur शेयर बाजार।\n\n" + line + "\n")
+    assert found is promise
