@@ -423,3 +423,18 @@ def test_hindi_pms_returns_and_crypto_as_the_currency_of_the_future() -> None:
     assert "sebi-pms-performance-benchmark-missing" in {f.rule for f in lint(pms)}
     crypto = head + "बिटकॉइन ही भविष्य की मुद्रा है। मेरे रेफरल लिंक से ऐप पर अकाउंट बनाएं और ₹100 से बिटकॉइन खरीदें।\n"
     assert "asci-vda-forbidden-terms" in {f.rule for f in lint(crypto)}
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "## डिस्क्लेमर\n\nयहां दी गई राय और सुझाव ब्रोकरेज फर्मों के हैं, न कि इस वेबसाइट के। निवेश से पहले सलाहकार से बात करें।\n",
+        "(यह खबर सिर्फ जानकारी के लिए है, निवेश की सलाह नहीं है।)\n",
+        "Ye article sirf jaankari ke liye hai, investment advice nahi hai.\n",
+    ],
+)
+def test_a_hindi_or_hinglish_disclaimer_answers_disclaimer_missing(disclaimer: str) -> None:
+    head = "---\ntitle: t\nauthor: a\ndate: 2026-11-01T09:00:00+05:30\n---\n\n"
+    call = "एक ब्रोकरेज ने कोंकण बैंक पर खरीदें की रेटिंग के साथ ₹1,480 का टारगेट प्राइस दिया है।\n\n"
+    assert "disclaimer-missing" in {f.rule for f in lint(head + call)}
+    assert "disclaimer-missing" not in {f.rule for f in lint(head + call + disclaimer)}
