@@ -65,6 +65,45 @@ def test_abbreviations_additions_and_other_clauses_do_not_negate(text: str, clai
     assert not is_negated(text, claim)
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Ask the expert: Where can I get safe, guaranteed returns at 62?", "guaranteed returns"),
+        ("Is there any scheme that gives assured returns of 12% a year?", "assured returns"),
+        ("Can you really double your money in a year with options?", "double your money"),
+        ("How do finfluencers convince people of sure-shot profits?", "sure-shot profits"),
+    ],
+)
+def test_a_question_that_asks_is_not_a_claim(text: str, claim: str) -> None:
+    assert is_negated(text, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A hook addressed to the reader pitches: it is still the page's claim.
+        ("Want guaranteed returns? Join our premium group today.", "guaranteed returns"),
+        ("Looking for assured returns of 3% a month?", "assured returns"),
+        ("Why settle for 6% when our calls give guaranteed returns of 2% a month?", "guaranteed returns"),
+        # The question is another sentence's.
+        ("Our plan gives assured returns. What are you waiting for?", "assured returns"),
+    ],
+)
+def test_a_question_that_pitches_is_still_a_claim(text: str, claim: str) -> None:
+    assert not is_negated(text, claim)
+
+
+def test_a_readers_question_marked_q_is_not_the_pages_claim() -> None:
+    page = (
+        "# Ask the expert\n\n"
+        "Q: I am 62 and retired. I want guaranteed returns on ₹20 lakh with no risk on the NSE. What should I do?\n\n"
+        "A: The Senior Citizens Savings Scheme pays 8.2% a year and is backed by the government of India.\n"
+    )
+    assert not [f for f in lint(page, "sebi-assured-returns")]
+    pitch = "# Our plans\n\nWe give guaranteed returns of 2% a month on the NSE.\n"
+    assert [f.rule for f in lint(pitch, "sebi-assured-returns")] == ["sebi-assured-returns"]
+
+
 def test_clause_stops_at_punctuation_and_contrast() -> None:
     text = "Shares carry no guarantee, but our calls are guaranteed."
     at = text.index("guaranteed")

@@ -328,7 +328,14 @@ class Voices:
         text = b.text
         position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
-        if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
+        if (
+            (b.kind == "blockquote" and not _CALLOUT.match(text))
+            or self._answer_flags()[position]
+            or (_QUESTION.match(text) is not None and _ASKER.search(text) is not None)
+        ):
+            # A block quote, an interviewee's answer, or a reader's question marked "Q:" in the reader's own
+            # words ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
+            # interviewer's "Q: Where do you see value?" stays the page's).
             out.append((0, len(text), QUOTED))
         elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
@@ -422,6 +429,9 @@ _INTERVIEW = regex.compile(
     r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
     regex.IGNORECASE,
 )
+
+
+_ASKER = regex.compile(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
 
 
 def _is_question(b: Block) -> bool:
