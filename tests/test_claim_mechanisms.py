@@ -274,3 +274,16 @@ def test_hindi_published_and_updated_lines_give_the_pages_dates() -> None:
     meta = parse(html, "html").metadata
     assert meta.get("published")[0].parsed.isoformat() == "2025-05-05T10:30:00+05:30"
     assert meta.get("modified")[0].parsed.isoformat() == "2025-05-06T09:00:00+05:30"
+
+
+def test_a_short_lead_in_shares_the_context_of_the_sentence_it_heads() -> None:
+    """"Guaranteed income first." heads a paragraph about annuities and government schemes: the fixed-income
+    products in the next sentence exempt it, as they would in one sentence."""
+    explainer = (
+        "# Income after retirement\n\n"
+        "Assured income first. A pension plan from a life insurer pays a fixed sum every month in India, "
+        "and post office schemes pay 7.4%.\n"
+    )
+    assert not lint(explainer, "sebi-assured-returns")
+    pitch = "# Our calls\n\nAssured income first. Join our intraday group on the NSE for 3% a month.\n"
+    assert [f.rule for f in lint(pitch, "sebi-assured-returns")] == ["sebi-assured-returns"]
