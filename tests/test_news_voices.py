@@ -127,3 +127,26 @@ def test_a_documents_list_of_claims_and_a_claims_column_are_reported():
     assert voice("Capital 100% safe") == "reported"
     assert voice("Guaranteed daily returns") == "reported"
     assert voice("Our Gold plan gives guaranteed returns") == "own"
+
+
+def test_the_plain_present_after_a_third_person_plural_subject_is_reported():
+    # An explainer's headings and sentences about what fraudsters do: "They promise assured returns".
+    assert is_reported("They promise assured returns of 5% a month.")
+    assert is_reported("Fake advisers who claim to be Sebi registered ask for fees upfront.")
+    assert is_reported("Such apps advertise guaranteed profits on every trade.")
+    assert is_reported("These tipsters tell you to buy penny stocks.")
+    # alone, the base form is an imperative or the page's own voice
+    assert not is_reported("Promise yourself assured returns: join our channel.")
+    assert not is_reported("We promise assured returns every month.")
+    # the plain present of a verb that is not speech ("clients who add funds")
+    assert not is_reported("Clients who add funds before 9 am get the first call.")
+
+
+def test_an_explainers_heading_in_the_third_person_is_reported_with_its_section():
+    doc = parse(
+        "---\ntitle: Red flags\nauthor: A B\ndate: 2026-11-01\n---\n\n## 2. They ask you to join a Telegram group\n\n"
+        "Fraudsters add people to groups where fake members post screenshots of profits.\n"
+    )
+    voices = Voices(doc)
+    heading = next(b for b in doc.blocks if b.kind == "heading")
+    assert voices.voice(heading, heading.text.index("join")) == "reported"
