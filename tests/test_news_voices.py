@@ -150,3 +150,18 @@ def test_an_explainers_heading_in_the_third_person_is_reported_with_its_section(
     voices = Voices(doc)
     heading = next(b for b in doc.blocks if b.kind == "heading")
     assert voices.voice(heading, heading.text.index("join")) == "reported"
+
+
+def _promotes(body: str) -> bool:
+    return Voices(parse(f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\n{body}\n")).self_promotion
+
+
+def test_an_advertorials_subscribe_by_phone_line_makes_the_page_its_own_promoter():
+    # Then the firm's claims that the story relays ("The firm says its calls...") are the page's.
+    assert _promotes("Traders can join the Tradewise VIP Telegram channel or call 98200 12345 to subscribe.")
+    assert _promotes("WhatsApp +91 98765 43210 to subscribe to the premium intraday calls.")
+    assert _promotes("To enrol in the next options batch, contact 9123456789 today.")
+    # a paper's own subscription desk, a helpline, or a fraudster's number reported in a news story
+    assert not _promotes("To subscribe to the print edition, call 98200 12345.")
+    assert not _promotes("Victims can call the cyber crime helpline 1930 to register a complaint.")
+    assert not _promotes("Investors were asked to join the VIP group and call 98200 12345 to subscribe, police said.")

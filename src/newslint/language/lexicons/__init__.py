@@ -253,12 +253,15 @@ SELF_PROMOTION = (
     r"(?:in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:funds?|schemes?|NFOs?|ULIPs?)|with\s+us|through\s+us)\b",
     r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
     r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:now\s+|today\s+)?(?:on|via|through|with)\s+(?:us|our)\b",
-    # An invitation to subscribe to or join a service with a mobile number to call, in any person: "Traders can
-    # join the VIP channel or call 98200 12345 to subscribe" (an advertorial's sales line; news gives helplines).
-    r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?"
+    # An invitation to subscribe to or join a market service (calls, tips, a VIP channel) with a mobile number to
+    # call, in any person: "Traders can join the VIP channel or call 98200 12345 to subscribe" (an advertorial's
+    # sales line). A paper's "To subscribe to the e-paper, call ..." names no such service.
+    r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?\b(?:calls|tips|advisory|"
+    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations)\b[^.!?\n]{0,100}?"
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
-    r"[^.!?\n]{0,60}?\b(?:to\s+(?:join|subscribe|sign\s+up|enrol|enroll|register)|for\s+(?:subscription|membership))\b",
+    r"[^.!?\n]{0,60}?\b(?:join|subscribe|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,60}?\b(?:calls|tips|advisory|"
+    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations)\b",
 )
 # Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
 # WhatsApp channel" alone is how news sites invite readers to their news updates.
