@@ -165,3 +165,34 @@ def test_an_advertorials_subscribe_by_phone_line_makes_the_page_its_own_promoter
     assert not _promotes("To subscribe to the print edition, call 98200 12345.")
     assert not _promotes("Victims can call the cyber crime helpline 1930 to register a complaint.")
     assert not _promotes("Investors were asked to join the VIP group and call 98200 12345 to subscribe, police said.")
+
+
+def _voice_at(doc_text: str, needle: str, fmt: str | None = None) -> str:
+    doc = parse(doc_text, fmt)
+    voices = Voices(doc)
+    block = next(b for b in doc.blocks if needle in b.text)
+    return voices.voice(block, block.text.index(needle))
+
+
+def test_a_bracketed_gloss_after_a_quotation_is_quoted_too():
+    page = (
+        "<html><body><article><h1>YouTuber arrested</h1><p>Police said the accused posted videos in Hindi. "
+        "One video, quoted in the FIR, said:</p><blockquote><p>“मेरे प्रीमियम ग्रुप को जॉइन करें, हर महीने 15% पक्का "
+        "मुनाफा।”</p></blockquote><p>(Join my premium group, a sure 15% profit every month.)</p>"
+        "<p>[Translation: subscribe to my calls for assured returns]</p>"
+        "<p>Police have frozen his bank accounts.</p><p>(With inputs from PTI: the accused sold sure-shot tips.)</p></article></body></html>"
+    )
+    assert _voice_at(page, "Join my premium group", "html") == "quoted"
+    assert _voice_at(page, "subscribe to my calls", "html") == "quoted"
+    # only right after a quotation: a bracketed line of the page's own elsewhere stays its own
+    assert _voice_at(page, "With inputs from PTI", "html") == "own"
+
+
+def test_a_headline_with_a_quotation_in_it_still_takes_its_sections_voice():
+    page = (
+        "<html><body><article><h1>SAT upholds ban on 'Jackpot Calls' founder who sold sure-shot tips</h1>"
+        "<div class='share'>WhatsApp X LinkedIn</div>"
+        "<p>The tribunal said the founder's channel sold what it described as sure-shot calls.</p>"
+        "</article></body></html>"
+    )
+    assert _voice_at(page, "sure-shot tips", "html") == "reported"

@@ -328,7 +328,11 @@ class Voices:
         text = b.text
         position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
-        if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
+        if (
+            (b.kind == "blockquote" and not _CALLOUT.match(text))
+            or self._answer_flags()[self._position[id(b)]]
+            or self._glosses_quotation(b, position)
+        ):
             out.append((0, len(text), QUOTED))
         elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
@@ -356,6 +360,18 @@ class Voices:
         self._spans[id(b)] = out
         return out
 
+    def _glosses_quotation(self, b: Block, position: int) -> bool:
+        """Whether ``b`` is the translation or gloss of the quotation just before it: a block wholly in brackets
+        ("(Join my premium group, a sure 15% profit every month.)" under a quoted Hindi post) or labelled as a
+        translation, after a block that is quoted from start to end."""
+        if position == 0 or not _GLOSS.match(b.text):
+            return False
+        before = self.blocks[position - 1]
+        if before.kind == "heading" or before.body != b.body:
+            return False
+        n = len(before.text.rstrip())
+        return any(v == QUOTED and a <= 2 and e >= n - 2 for a, e, v in self._own_spans(before))
+
     def _quotes(self, b: Block) -> list[tuple[int, int]]:
         """The block's quotations: in quotation marks, and inside ``<q>`` elements of an HTML page."""
         quotes = quoted_spans(b.text)
@@ -371,17 +387,19 @@ class Voices:
         if id(b) not in self._position:
             return []
         spans = self._own_spans(b)
-        if b.kind != "heading" or spans:
+        if b.kind != "heading" or any(v == REPORTED for _a, _e, v in spans):
             return spans
         cached = self._headings.get(id(b))
         if cached is None:
             i = self._position[id(b)]
-            section = [x for x in self.blocks[i + 1 : i + 6] if x.kind != "heading"][:3]
+            # (the share links or a widget under a headline are not its section)
+            section = [x for x in self.blocks[i + 1 : i + 6] if x.kind != "heading" and x.body == b.body][:3]
             if b.index >= 0:
                 doc = self.doc
                 section = [x for x in section if x.section == b.index or doc.section_title(x) == b.text] or section
             reported = any(s[2] == REPORTED for x in section for s in self._own_spans(x))
-            cached = self._headings[id(b)] = [(0, len(b.text), REPORTED)] if reported else []
+            # (a quotation in the heading, "'Jackpot Calls' founder", keeps its own span inside)
+            cached = self._headings[id(b)] = sorted([(0, len(b.text), REPORTED), *spans]) if reported else spans
         return cached
 
     def voice(self, block: Block, offset: int) -> str:
@@ -413,6 +431,11 @@ _SPEECH_NOUNS = (
 _LOOKS_BACK = regex.compile(
     rf"^\W*(?:{_SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{_SPEECH_NOUNS}|"
     rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A gloss of a quotation: a block wholly in brackets, or labelled as a translation.
+_GLOSS = regex.compile(
+    r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
 # An interview's questions, and a page that says it is one.
