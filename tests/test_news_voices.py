@@ -180,7 +180,7 @@ def test_a_bracketed_gloss_after_a_quotation_is_quoted_too():
         "One video, quoted in the FIR, said:</p><blockquote><p>“मेरे प्रीमियम ग्रुप को जॉइन करें, हर महीने 15% पक्का "
         "मुनाफा।”</p></blockquote><p>(Join my premium group, a sure 15% profit every month.)</p>"
         "<p>[Translation: subscribe to my calls for assured returns]</p>"
-        "<p>Police have frozen his bank accounts.</p><p>(With inputs from PTI: the accused sold sure-shot tips.)</p></article></body></html>"
+        "<p>Police have frozen his bank accounts.</p><p>(With inputs from PTI and ANI.)</p></article></body></html>"
     )
     assert _voice_at(page, "Join my premium group", "html") == "quoted"
     assert _voice_at(page, "subscribe to my calls", "html") == "quoted"
