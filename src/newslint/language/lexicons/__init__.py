@@ -257,11 +257,11 @@ SELF_PROMOTION = (
     # call, in any person: "Traders can join the VIP channel or call 98200 12345 to subscribe" (an advertorial's
     # sales line). A paper's "To subscribe to the e-paper, call ..." names no such service.
     r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?\b(?:calls|tips|advisory|"
-    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations)\b[^.!?\n]{0,100}?"
+    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b[^.!?\n]{0,100}?"
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
     r"[^.!?\n]{0,60}?\b(?:join|subscribe|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,60}?\b(?:calls|tips|advisory|"
-    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations)\b",
+    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b",
 )
 # Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
 # WhatsApp channel" alone is how news sites invite readers to their news updates.
