@@ -14,6 +14,9 @@ import pytest
 from conftest import newslint
 from newslint.running.cache import CACHE_DIR_NAME, CACHE_FORMAT, INDEX_NAME, seal, unseal
 
+# Each test runs the command line as a process against a tampered cache: run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 ARTICLE = "# Markets\n\nWe offer guaranteed returns.\n"
 
 

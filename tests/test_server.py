@@ -15,6 +15,9 @@ pytest.importorskip("pygls")
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
+# Each test starts a server process over stdio: an integration suite, run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 PARAPHRASE = "Investments in the stock market are subject to risk, please read documents before investing."
 EXACT = "Investments in securities market are subject to market risks. Read all the related documents carefully before investing."
 ARTICLE = f"""<html><body><article>
