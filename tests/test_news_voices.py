@@ -196,3 +196,27 @@ def test_a_headline_with_a_quotation_in_it_still_takes_its_sections_voice():
         "</article></body></html>"
     )
     assert _voice_at(page, "sure-shot tips", "html") == "reported"
+
+
+def test_a_list_after_a_sentence_that_names_someones_promises_is_reported():
+    page = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\n"
+        "The police advisory lists the promises that such apps and their WhatsApp groups commonly make.\n\n"
+        "- Daily profit of 5% with zero risk\n- Join our VIP group for block-deal tips\n\n"
+        "Investors lose money on them every day.\n"
+    )
+    assert _voice_at(page, "Daily profit") == "reported"
+    assert _voice_at(page, "Join our VIP group") == "reported"
+    assert not Voices(parse(page)).self_promotion
+    # the page's own list after its own sentence stays its own
+    own = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\n"
+        "Here is what our members get.\n\n- Daily profit of 5% with zero risk\n- Join our VIP group for tips\n"
+    )
+    assert _voice_at(own, "Daily profit") == "own"
+
+
+def test_the_words_of_an_ad_after_its_headline_read_are_reported():
+    for intro in ("Its headline read:", "The message on the poster reads:", "The SMS went:"):
+        page = f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nA daily carried an ad. {intro}\n\n**Earn 18% guaranteed every year.**\n\nIt was a fraud.\n"
+        assert _voice_at(page, "Earn 18%") == "reported", intro

@@ -235,19 +235,32 @@ class Voices:
         if flags is None:
             flags = []
             introduced = False
+            names_list = False  # the block before names what the list after it holds, as someone's words
             in_list = False  # the block before is a list item
             for b in self.blocks:
                 if introduced and in_list and b.kind != "list-item":
                     introduced = False  # the introduced list has ended
+                if names_list and b.kind == "list-item":
+                    introduced = True
                 in_list = b.kind == "list-item"
                 flags.append(introduced)
                 # A list goes on being introduced item after item; a paragraph is the only one introduced.
                 if not (introduced and b.kind == "list-item"):
                     text = b.text
+                    stripped = text.rstrip()
+                    own_flag = introduced  # whether this block is introduced itself
                     introduced = (
                         b.kind != "heading"
-                        and text.rstrip().endswith(":")
-                        and _inside(self._own_spans(b, introduced), len(text) - 1)
+                        and stripped.endswith(":")
+                        and _inside(self._own_spans(b, own_flag), len(text) - 1)
+                    )
+                    # "The advisory lists the promises such apps make." over a list: the list is those promises.
+                    names_list = (
+                        not introduced
+                        and b.kind == "paragraph"
+                        and stripped.endswith(".")
+                        and _inside(self._own_spans(b, own_flag), len(stripped) - 1)
+                        and _NAMES_WORDS.search(text, max(0, len(text) - 200)) is not None
                     )
             self._introduced = flags
         return flags
@@ -431,6 +444,13 @@ _SPEECH_NOUNS = (
 _LOOKS_BACK = regex.compile(
     rf"^\W*(?:{_SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{_SPEECH_NOUNS}|"
     rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A reported sentence that names someone's words ("the promises such apps make", "the lines fraudsters use"): a
+# list right after it holds those words.
+_NAMES_WORDS = regex.compile(
+    r"\b(?:promises|claims|lines|messages|pitches|offers|posts|assurances|phrases|slogans|representations|"
+    r"red\s+flags|warning\s+signs|tactics)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A gloss of a quotation: a block wholly in brackets, or labelled as a translation.

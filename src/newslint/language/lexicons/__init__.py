@@ -56,11 +56,16 @@ SOURCE_PHRASES_EN = (
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
     # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
     # made:", "the order reproduces his posts", "the complaint details".
-    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit)"
+    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit|"
+    r"(?<=(?:the|an|its|their|police|public|investor|cyber|caution)\s)(?:advisory|alert|warning))"
     r"(?:'s)?\s+(?:[\w'-]+\s+){0,4}?(?:lists|listed|cites|cited|details|detailed|quotes|quoted|records|recorded|"
     r"describes|described|sets\s+out|reproduces|reproduced|mentions|mentioned|alleges|observes)",
     # "the claims the app made", "promises he gave investors", "assurances given by the agents"
-    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:made|gave|offered|posted|sent)",
+    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,6}?"
+    r"(?:made|gave|offered|posted|sent|make|give|offer|post|send|use|used)(?!\w)",
+    # "Its headline read:", "the message reads", "the post ran": the words of an ad or message follow
+    r"(?:headline|message|post|ad|advertisement|text|banner|caption|slogan|tweet|sign|poster|brochure|pamphlet|"
+    r"leaflet|flyer|letter|e-?mail|SMS|description|bio|tagline|pitch)s?\s+(?:read|reads|ran|runs|went|goes)(?!\w)",
     r"(?:claims|promises|assurances|representations)\s+(?:made|given|offered|posted|sent)\s+(?:by|to|on|in)",
 )
 # Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
