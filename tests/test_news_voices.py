@@ -220,3 +220,21 @@ def test_the_words_of_an_ad_after_its_headline_read_are_reported():
     for intro in ("Its headline read:", "The message on the poster reads:", "The SMS went:"):
         page = f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nA daily carried an ad. {intro}\n\n**Earn 18% guaranteed every year.**\n\nIt was a fraud.\n"
         assert _voice_at(page, "Earn 18%") == "reported", intro
+
+
+def test_the_items_under_a_forbidding_colon_are_not_claims():
+    from helpers import lint
+
+    rules = ("sebi-assured-returns", "sebi-endorsement-claim")
+    for intro in ("Under the draft, advertisements could not:", "Advisers must never:", "Red flags to avoid:"):
+        page = (
+            f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nSEBI proposed new ad rules for advisers in India. {intro}\n\n"
+            "- promise assured returns of 5% a month;\n- claim to be SEBI approved.\n"
+        )
+        assert lint(page, *rules) == [], intro
+    # the page's own list after its own colon stays a claim
+    own = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nWhat you get when you join our advisory in India:\n\n"
+        "- assured returns of 5% a month;\n- a SEBI approved advisory.\n"
+    )
+    assert {f.rule for f in lint(own, *rules)} == set(rules)

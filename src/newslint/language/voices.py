@@ -171,6 +171,7 @@ class Voices:
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
         self._answers: list[bool] | None = None
+        self._prohibited: list[bool] | None = None
         self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
@@ -264,6 +265,37 @@ class Voices:
                     )
             self._introduced = flags
         return flags
+
+    def under_prohibition(self, block: Block) -> bool:
+        """Whether ``block`` is an item of a list (or the paragraph) that a denied or forbidding sentence ending in
+        a colon introduces: "Under the draft, advertisements could not:" over "- promise assured returns", "Never
+        fall for these lines:". The items are what is forbidden, as if each carried the negation."""
+        flags = self._prohibited
+        if flags is None:
+            from newslint.language.negation import negated
+
+            flags = []
+            prohibited = False
+            intro = False  # the block before is a denied introduction
+            for b in self.blocks:
+                if b.kind == "list-item":
+                    prohibited = prohibited or intro
+                else:
+                    prohibited = intro and b.kind == "paragraph"
+                flags.append(prohibited)
+                stripped = b.text.rstrip()
+                if b.kind != "list-item" or not prohibited:
+                    colon = len(stripped) - 1
+                    intro = (
+                        b.kind != "heading"
+                        and stripped.endswith(":")
+                        and negated(b.text, colon, colon, self.languages.lexicons(b))
+                    )
+                    if b.kind != "list-item":
+                        prohibited = False
+            self._prohibited = flags
+        position = self._position.get(id(block))
+        return position is not None and flags[position]
 
     def _answer_flags(self) -> list[bool]:
         """For each block, whether it is an interviewee's answer: on a page that says it is an interview
