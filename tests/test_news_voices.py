@@ -238,3 +238,14 @@ def test_the_items_under_a_forbidding_colon_are_not_claims():
         "- assured returns of 5% a month;\n- a SEBI approved advisory.\n"
     )
     assert {f.rule for f in lint(own, *rules)} == set(rules)
+
+
+def test_a_markdown_block_quote_with_a_paid_campaign_link_is_the_pages_own_box():
+    page = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nGold rose ₹600 on Thursday.\n\n"
+        "> **Trade gold ETFs with zero brokerage.** Open your free demat account: "
+        "[open](https://broker.example/open?utm_source=news&utm_medium=partner)\n\n"
+        '> "Join my premium group for sure-shot calls," one post read. [post](https://t.me/somechannel)\n'
+    )
+    assert _voice_at(page, "Open your free demat") == "own"
+    assert _voice_at(page, "Join my premium group") == "quoted"

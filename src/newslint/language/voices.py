@@ -374,7 +374,7 @@ class Voices:
         position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
         if (
-            (b.kind == "blockquote" and not _CALLOUT.match(text))
+            (b.kind == "blockquote" and not _CALLOUT.match(text) and not _paid_link(b))
             or self._answer_flags()[self._position[id(b)]]
             or self._glosses_quotation(b, position)
         ):
@@ -485,6 +485,19 @@ _NAMES_WORDS = regex.compile(
     r"red\s+flags|warning\s+signs|tactics)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
+# A link with a paid or partner campaign's tracking parameters: the publisher's box, not someone's words.
+_PAID_CAMPAIGN = regex.compile(
+    r"[?&]utm_(?:medium|source|campaign)=[^&#]*(?:affiliate|partner|sponsor|paid|cpc|ppc|promo|advert|native)",
+    regex.IGNORECASE,
+)
+
+
+def _paid_link(b: Block) -> bool:
+    """Whether the block links with a paid campaign's tracking: a Markdown block quote that does is the page's
+    own box ("> **Trade with zero brokerage.** Open your account: [link](...utm_medium=partner)")."""
+    return any(_PAID_CAMPAIGN.search(link.href) for link in b.links)
+
+
 # A gloss of a quotation: a block wholly in brackets, or labelled as a translation.
 _GLOSS = regex.compile(
     r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
