@@ -238,6 +238,12 @@ def test_the_items_under_a_forbidding_colon_are_not_claims():
         "- assured returns of 5% a month;\n- a SEBI approved advisory.\n"
     )
     assert {f.rule for f in lint(own, *rules)} == set(rules)
+    # a denial of the introduction's own noun is no prohibition over the list
+    pitch = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nJoin our advisory in India. No lock-in, no hidden charges:\n\n"
+        "- assured returns of 5% a month;\n- a SEBI approved advisory.\n"
+    )
+    assert {f.rule for f in lint(pitch, *rules)} == set(rules)
 
 
 def test_a_markdown_block_quote_with_a_paid_campaign_link_is_the_pages_own_box():

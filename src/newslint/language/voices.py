@@ -289,6 +289,7 @@ class Voices:
                     intro = (
                         b.kind != "heading"
                         and stripped.endswith(":")
+                        and _PROHIBITION.search(b.text, max(0, colon - 120)) is not None
                         and negated(b.text, colon, colon, self.languages.lexicons(b))
                     )
                     if b.kind != "list-item":
@@ -483,6 +484,13 @@ _LOOKS_BACK = regex.compile(
 _NAMES_WORDS = regex.compile(
     r"\b(?:promises|claims|lines|messages|pitches|offers|posts|assurances|phrases|slogans|representations|"
     r"red\s+flags|warning\s+signs|tactics)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# What makes a denied introduction a prohibition over its list ("advertisements could not:", "Never fall for:",
+# "Red flags to avoid:"), and not a denial of its own noun ("No lock-in, no hidden charges:" over a pitch).
+_PROHIBITION = regex.compile(
+    r"\b(?:(?:could|must|should|may|can|will|shall|would|do|does|did)\s*(?:not|n't)|cannot|can't|never|avoid|"
+    r"beware|barred|banned|prohibited|forbidden|not\s+(?:allowed|permitted)|don'?ts|red\s+flags|warning\s+signs)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A link with a paid or partner campaign's tracking parameters: the publisher's box, not someone's words.
