@@ -255,3 +255,9 @@ def test_a_markdown_block_quote_with_a_paid_campaign_link_is_the_pages_own_box()
     )
     assert _voice_at(page, "Open your free demat") == "own"
     assert _voice_at(page, "Join my premium group") == "quoted"
+
+
+def test_what_someone_offers_or_asks_is_a_case_the_page_warns_about():
+    assert is_reported("If someone offers you guaranteed returns, check their registration.")
+    assert is_reported("When anyone asks you to join a VIP group for sure-shot calls, walk away.")
+    assert not is_reported("Our desk offers guaranteed returns of 3% a month.")

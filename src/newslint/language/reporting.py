@@ -235,11 +235,17 @@ def _plain_present(
     text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool], words: list[str]
 ) -> None:
     """Marks reported the sentences with a reporting verb in its plain present after a third-person plural
-    subject: "They promise assured returns", "advisers who claim to be registered", "Such apps advertise ...".
+    subject: "They promise assured returns", "advisers who claim to be registered", "Such apps advertise ...";
+    and with any present form after an indefinite one ("If someone offers you guaranteed returns", "anyone who
+    asks you to join"), which is nobody's claim but a case the page warns about.
     """
-    if not _THIRD_PLURAL.intersection(words) and not _THIRD_DETERMINERS.intersection(words):
+    plural = bool(_THIRD_PLURAL.intersection(words) or _THIRD_DETERMINERS.intersection(words))
+    indefinite = bool(_INDEFINITE.intersection(words))
+    if not plural and not indefinite:
         return
-    present = _SPEECH_PRESENT.intersection(words)
+    present = _SPEECH_PRESENT.intersection(words) if plural else set()
+    if indefinite:
+        present |= _indefinite_forms().intersection(words)
     if not present:
         return
     for w in _words_pattern(frozenset(present)).finditer(text):
@@ -247,5 +253,22 @@ def _plain_present(
         if i < 0 or reported[i] or w.start() >= sentences[i][1]:
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-2:]
-        if (before and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS):
+        word = w.group().lower()
+        if before and before[-1] in _INDEFINITE and word in _indefinite_forms():
             reported[i] = True
+        elif word in _SPEECH_PRESENT and (
+            (before and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
+        ):
+            reported[i] = True
+
+
+_INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
+_indefinite: frozenset[str] | None = None
+
+
+def _indefinite_forms() -> frozenset[str]:
+    """The third-person present of every reporting verb ("offers", "asks", "promises"): after "someone"."""
+    global _indefinite
+    if _indefinite is None:
+        _indefinite = frozenset(f for lemma in lexicons.REPORTING_VERBS for f in verb_forms(lemma, ("VBZ",)))
+    return _indefinite
