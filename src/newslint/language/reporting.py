@@ -254,11 +254,11 @@ def _plain_present(
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-2:]
         word = w.group().lower()
-        if before and before[-1] in _INDEFINITE and word in _indefinite_forms():
-            reported[i] = True
-        elif word in _SPEECH_PRESENT and (
-            (before and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
-        ):
+        after_indefinite = bool(before) and before[-1] in _INDEFINITE and word in _indefinite_forms()
+        after_plural = word in _SPEECH_PRESENT and (
+            (bool(before) and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
+        )
+        if after_indefinite or after_plural:
             reported[i] = True
 
 
