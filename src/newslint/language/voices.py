@@ -236,35 +236,43 @@ class Voices:
         if flags is None:
             flags = []
             introduced = False
-            names_list = False  # the block before names what the list after it holds, as someone's words
             in_list = False  # the block before is a list item
+            before: Block | None = None
             for b in self.blocks:
                 if introduced and in_list and b.kind != "list-item":
                     introduced = False  # the introduced list has ended
-                if names_list and b.kind == "list-item":
+                if (
+                    not introduced
+                    and b.kind == "list-item"
+                    and before is not None
+                    and self._names_list(before, flags[-1])
+                ):
                     introduced = True
                 in_list = b.kind == "list-item"
                 flags.append(introduced)
                 # A list goes on being introduced item after item; a paragraph is the only one introduced.
                 if not (introduced and b.kind == "list-item"):
                     text = b.text
-                    stripped = text.rstrip()
-                    own_flag = introduced  # whether this block is introduced itself
                     introduced = (
                         b.kind != "heading"
-                        and stripped.endswith(":")
-                        and _inside(self._own_spans(b, own_flag), len(text) - 1)
+                        and text.rstrip().endswith(":")
+                        and _inside(self._own_spans(b, introduced), len(text) - 1)
                     )
-                    # "The advisory lists the promises such apps make." over a list: the list is those promises.
-                    names_list = (
-                        not introduced
-                        and b.kind == "paragraph"
-                        and stripped.endswith(".")
-                        and _inside(self._own_spans(b, own_flag), len(stripped) - 1)
-                        and _NAMES_WORDS.search(text, max(0, len(text) - 200)) is not None
-                    )
+                before = b
             self._introduced = flags
         return flags
+
+    def _names_list(self, b: Block, introduced: bool) -> bool:
+        """Whether paragraph ``b`` (introduced itself or not) ends with a reported sentence that names someone's
+        words: "The advisory lists the promises that such apps make." over a list makes the list those promises.
+        Only asked of the paragraph just before a list, and its spans are worked out only when it names them."""
+        stripped = b.text.rstrip()
+        return (
+            b.kind == "paragraph"
+            and stripped.endswith(".")
+            and _NAMES_WORDS.search(b.text, max(0, len(b.text) - 200)) is not None
+            and _inside(self._own_spans(b, introduced), len(stripped) - 1)
+        )
 
     def under_prohibition(self, block: Block) -> bool:
         """Whether ``block`` is an item of a list (or the paragraph) that a denied or forbidding sentence ending in
