@@ -63,9 +63,9 @@ SOURCE_PHRASES_EN = (
     # "the claims the app made", "promises he gave investors", "assurances given by the agents"
     r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,6}?"
     r"(?:made|gave|offered|posted|sent|make|give|offer|post|send|use|used)(?!\w)",
-    # "Its headline read:", "the message reads", "the post ran": the words of an ad or message follow
+    # "Its headline read:", "the message reads:", "the SMS went:": the words of an ad or message follow
     r"(?:headline|message|post|ad|advertisement|text|banner|caption|slogan|tweet|sign|poster|brochure|pamphlet|"
-    r"leaflet|flyer|letter|e-?mail|SMS|description|bio|tagline|pitch)s?\s+(?:read|reads|ran|runs|went|goes)(?!\w)",
+    r"leaflet|flyer|letter|e-?mail|SMS|description|bio|tagline|pitch)s?\s+(?:read|reads|ran|runs|went|goes)\s*:",
     r"(?:claims|promises|assurances|representations)\s+(?:made|given|offered|posted|sent)\s+(?:by|to|on|in)",
 )
 # Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
