@@ -261,3 +261,10 @@ def test_what_someone_offers_or_asks_is_a_case_the_page_warns_about():
     assert is_reported("If someone offers you guaranteed returns, check their registration.")
     assert is_reported("When anyone asks you to join a VIP group for sure-shot calls, walk away.")
     assert not is_reported("Our desk offers guaranteed returns of 3% a month.")
+
+
+def test_a_headlines_inverted_attribution_is_reported():
+    assert is_reported("5 stocks that can double your money in 2027, say analysts")
+    assert is_reported("Sensex may hit 90,000 by 2027, say market experts")
+    # the page's own experts are the page
+    assert not is_reported("Guaranteed returns every month, say our experts")

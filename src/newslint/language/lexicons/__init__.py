@@ -40,6 +40,10 @@ FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
 # Phrases that attribute a clause to a source without a verb.
 SOURCE_PHRASES_EN = (
     r"according\s+to",
+    # The inverted attribution of headlines: "..., say analysts", "..., claim experts", "..., warn brokers".
+    r"(?<=,\s?)(?:say|claim|warn|believe|feel|reckon|predict|suggest|argue|estimate|expect)\s+"
+    r"(?:(?!(?:our|my)\b)[\w-]+\s+){0,2}?(?:analysts|experts|economists|brokers|brokerages|traders|sources|officials|"
+    r"investors|dealers|bankers|strategists|observers|insiders|executives|planners|advisers|advisors|reports)",
     r"as\s+per\s+(?:the|an?|his|her|their|its)\s+\w+",
     r"in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:press\s+release|statement|post|posts|tweet|video|"
     r"order|orders|complaint|FIR|chargesheet|charge\s+sheet|filing|petition|affidavit|interim\s+order|notice|"
