@@ -140,6 +140,8 @@ def test_the_plain_present_after_a_third_person_plural_subject_is_reported():
     assert not is_reported("We promise assured returns every month.")
     # the plain present of a verb that is not speech ("clients who add funds")
     assert not is_reported("Clients who add funds before 9 am get the first call.")
+    # "they" after the page's own people are the page's own
+    assert not is_reported("Our analysts are the best in India. They promise 5% returns every month.")
 
 
 def test_an_explainers_heading_in_the_third_person_is_reported_with_its_section():
@@ -268,3 +270,7 @@ def test_a_headlines_inverted_attribution_is_reported():
     assert is_reported("Sensex may hit 90,000 by 2027, say market experts")
     # the page's own experts are the page
     assert not is_reported("Guaranteed returns every month, say our experts")
+
+
+def test_they_after_the_reporters_we_are_the_people_reported_on():
+    assert is_reported("We joined five such channels last month. They promise assured returns to every member.")

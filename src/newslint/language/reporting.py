@@ -258,11 +258,14 @@ def _plain_present(
         after_plural = word in _SPEECH_PRESENT and (
             (bool(before) and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
         )
+        if after_plural and before[-1] == "they" and _OURS.search(text, max(0, w.start() - 200), w.start()):
+            after_plural = False  # "Our analysts are the best. They promise 5% a month": "they" are ours
         if after_indefinite or after_plural:
             reported[i] = True
 
 
 _INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
+_OURS = regex.compile(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
 _indefinite: frozenset[str] | None = None
 
 
