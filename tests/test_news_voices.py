@@ -274,3 +274,21 @@ def test_a_headlines_inverted_attribution_is_reported():
 
 def test_they_after_the_reporters_we_are_the_people_reported_on():
     assert is_reported("We joined five such channels last month. They promise assured returns to every member.")
+
+
+STORY_WITH_BOX = """<html><body><article><h1>Sebi bars tipster</h1><div class="story-body">
+<p>Sebi on Monday barred a Pune tipster from the securities market for two years and ordered a refund.</p>
+<p>His posts, the order said, promised "assured returns of 8% a month" to followers of his channel.</p>
+<p>The regulator found that 81% of subscribers lost money following his calls over two years.</p>
+<div class="cta-box"><p>Join our Options Mastery course for daily trade setups. Enrol now for ₹9,999.</p></div>
+<p>He can appeal the order before the Securities Appellate Tribunal within 45 days of the order.</p>
+</div></article></body></html>"""
+
+
+def test_a_promotion_boxed_inside_a_news_story_does_not_make_the_story_its_own():
+    doc = parse(STORY_WITH_BOX, "html")
+    assert not Voices(doc).self_promotion
+    assert _voice_at(STORY_WITH_BOX, "assured returns of 8%", "html") == "quoted"
+    # the same invitation in the story's own text makes the page a promotion
+    inline = STORY_WITH_BOX.replace('<div class="cta-box"><p>', "<p>").replace("</p></div>", "</p>", 1)
+    assert Voices(parse(inline, "html")).self_promotion

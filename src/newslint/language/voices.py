@@ -201,6 +201,7 @@ class Voices:
         if self._self_promotion is None:
             patterns = _promotion_patterns()
             found = False
+            boxed = None
             for b in self._promotion_candidates():
                 if not b.body or not _maybe_promotion(b.text):
                     continue
@@ -208,10 +209,37 @@ class Voices:
                 if matches:
                     out = self._own_spans(b)
                     if any(not _inside(out, m.start()) for m in matches):
+                        if boxed is None:
+                            boxed = self._boxes()
+                        if b.group in boxed:
+                            continue  # a box inside a news story promotes itself, not the story
                         found = True
                         break
             self._self_promotion = found
         return self._self_promotion
+
+    def _boxes(self) -> frozenset[int]:
+        """The groups (containers) of the body that are boxes set into an article: when the body's prose sits in
+        one container of four or more paragraphs, the other containers of at most three blocks (an
+        "inline-promo" box between paragraphs). A promotion in such a box is the box's: the story around it,
+        and the quotations it reports, stay the reporter's. A page with no such main container (a landing page
+        built of sections, a Markdown post) has no boxes."""
+        sizes: dict[int, int] = {}
+        paragraphs: dict[int, int] = {}
+        structured: set[int] = set()  # groups holding a list or a table: the story's own, not boxes
+        for b in self.blocks:
+            if b.body:
+                sizes[b.group] = sizes.get(b.group, 0) + 1
+                if b.kind == "paragraph":
+                    paragraphs[b.group] = paragraphs.get(b.group, 0) + 1
+                elif b.kind in ("list-item", "table-cell"):
+                    structured.add(b.group)
+        if not paragraphs:
+            return frozenset()
+        main = max(paragraphs, key=lambda g: paragraphs[g])
+        if paragraphs[main] < 4:
+            return frozenset()
+        return frozenset(g for g, n in sizes.items() if g != main and n <= 3 and g not in structured)
 
     def _promotion_candidates(self) -> list[Block]:
         """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
