@@ -292,3 +292,27 @@ def test_a_promotion_boxed_inside_a_news_story_does_not_make_the_story_its_own()
     # the same invitation in the story's own text makes the page a promotion
     inline = STORY_WITH_BOX.replace('<div class="cta-box"><p>', "<p>").replace("</p></div>", "</p>", 1)
     assert Voices(parse(inline, "html")).self_promotion
+
+
+def test_a_link_to_another_article_of_the_site_is_that_articles_headline():
+    page = """<html><head><link rel="canonical" href="https://www.example-news.in/markets/vi-shares-123456.html"></head>
+<body><article><h1>Vodafone Idea shares surge 9%</h1><div class="story-body">
+<p>Shares of Vodafone Idea surged 9% to ₹11.20 on the NSE on Thursday on hopes of relief on dues.</p>
+<div class="trending"><h4>Trending</h4><ul>
+<li><a href="https://www.example-news.in/markets/sure-shot-multibagger-stocks-2027-11.html">Sure-shot multibagger stocks for 2027</a></li>
+<li><a href="https://www.example-news.in/open-free-demat-account">Open Free Demat Account</a></li>
+</ul></div></div></article></body></html>"""
+    assert _voice_at(page, "Sure-shot multibagger", "html") == "reported"
+    # a button to open an account is no headline
+    assert _voice_at(page, "Open Free Demat", "html") == "own"
+
+
+def test_a_short_sentence_pointing_back_at_a_report_introduces_its_table():
+    page = """<html><body><article><h1>Sebi impounds gains</h1><div class="story-body">
+<p>Sebi impounded ₹18 crore of the channel's gains on Tuesday. An annexure to the order lists 40 posts. Some of them:</p>
+<table><tr><th>Date</th><th>Post</th></tr><tr><td>12 Mar</td><td>Sure-shot BTST: buy IRFC at 142, target 160</td></tr>
+<tr><td>3 Apr</td><td>Join VIP now. 100% accuracy guaranteed</td></tr></table>
+<p>The operators have 21 days to reply to the regulator's notice.</p></div></article></body></html>"""
+    assert _voice_at(page, "Sure-shot BTST", "html") == "reported"
+    assert _voice_at(page, "100% accuracy", "html") == "reported"
+    assert _voice_at(page, "21 days", "html") == "own"

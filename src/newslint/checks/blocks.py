@@ -49,6 +49,11 @@ class Blocks(Check):
             "closing_text": Field(
                 Ref("PatternSet"), doc="Blocks whose text matches are closing matter too (a warning without a heading)."
             ),
+            "article_label": Field(
+                Ref("PatternSet"),
+                doc="With `placement`: an article labelled as a whole with one of these (a short line just above or "
+                "below its headline: a paid story) is itself the promotion, and its members are not checked.",
+            ),
         },
         doc=summary,
         exactly_one_of=("label", "placement", "max_count"),
@@ -62,9 +67,11 @@ class Blocks(Check):
         self.max_count = spec.get("max_count")
         self.closing = expression_store.compiled(spec["closing"]) if spec.get("closing") else CLOSING
         self.closing_text = PatternSet.build(spec["closing_text"]) if spec.get("closing_text") else None
+        self.article_label = PatternSet.build(spec["article_label"]) if spec.get("article_label") else None
 
     def patterns(self) -> list[Pattern]:
         out = self.label.all_patterns() if self.label else []
+        out += self.article_label.all_patterns() if self.article_label else []
         return out + (self.closing_text.all_patterns() if self.closing_text else [])
 
     def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
@@ -86,6 +93,10 @@ class Blocks(Check):
             prev = doc.blocks[index - 1]
             if prev.kind != "image" and len(prev.text) <= LABEL_LINE_MAX:
                 units.append(Unit(prev, 0, len(prev.text)))
+        # A label line set just above or below the headline labels the whole article ("Brand Connect" over
+        # a paid story): every promotion in it is labelled.
+        if block.body:
+            units.extend(_headline_lines(ctx, index))
         if self.label.present(ctx, units):
             return True
         container = block.container
@@ -111,6 +122,8 @@ class Blocks(Check):
                 if not self._labelled(ctx, index):
                     yield self._hit(ctx, index)
         elif self.placement == "after-body":
+            if self.article_label is not None and self.article_label.present(ctx, _headline_lines(ctx, -1)):
+                return  # a paid story labelled as a whole is the promotion: nothing in it interrupts it
             exclude = set(ctx.class_members(self.klass))
             if self.closing_text is not None:
                 body = ctx.units("body")
@@ -125,3 +138,18 @@ class Blocks(Check):
         elif self.max_count is not None and len(members) > self.max_count:
             for index in members[self.max_count :]:
                 yield self._hit(ctx, index, count=len(members), max_count=self.max_count)
+
+
+def _headline_lines(ctx: Context, index: int) -> list[Unit]:
+    """The short body lines just above and below the page's headline (not block ``index``): where a paid story
+    carries its label ("Brand Connect", "Sponsored")."""
+    doc = ctx.doc
+    headline = doc.headline
+    out = []
+    if headline is not None:
+        for near in (headline - 1, headline + 1):
+            if 0 <= near < len(doc.blocks) and near != index:
+                line = doc.blocks[near]
+                if line.body and line.kind != "image" and len(line.text) <= LABEL_LINE_MAX:
+                    out.append(Unit(line, 0, len(line.text)))
+    return out

@@ -304,6 +304,10 @@ class Context:
             if block.index < 0:
                 return [Unit(block, 0, len(block.text))]
             s, e = self.sentence_at(block, occ.start)
+            if s == 0 and e < len(block.text) and _run_in_lead(block.text[s:e]):
+                # "**Guaranteed income first.** An immediate annuity pays...": a run-in lead is the heading of
+                # its paragraph, read with the sentence it introduces.
+                e = self.sentence_at(block, e + 1)[1] if e + 1 < len(block.text) else e
             return [Unit(block, s, e)]
         if within == "block":
             return [Unit(block, 0, len(block.text))]
@@ -329,3 +333,10 @@ class Context:
 
     def anchor_span(self) -> tuple[int, int]:
         return self.doc.anchor()
+
+
+def _run_in_lead(sentence: str) -> bool:
+    """A short opening sentence that heads its paragraph ("Guaranteed income first.", "Option 2: bonds."): five
+    words at most."""
+    stripped = sentence.strip()
+    return bool(stripped) and stripped[-1] in ".:" and len(stripped.split()) <= 5

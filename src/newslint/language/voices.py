@@ -24,6 +24,7 @@ import re
 import weakref
 from bisect import bisect_right
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import regex
 
@@ -172,6 +173,7 @@ class Voices:
         self._introduced: list[bool] | None = None
         self._answers: list[bool] | None = None
         self._prohibited: list[bool] | None = None
+        self._sites: set[str] | None = None
         self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
@@ -264,11 +266,12 @@ class Voices:
         if flags is None:
             flags = []
             introduced = False
-            in_list = False  # the block before is a list item
+            in_list = False  # the block before is a list item or a table cell
+            run_kind = ""
             before: Block | None = None
             for b in self.blocks:
-                if introduced and in_list and b.kind != "list-item":
-                    introduced = False  # the introduced list has ended
+                if introduced and in_list and b.kind != run_kind:
+                    introduced = False  # the introduced list (or table) has ended
                 if (
                     not introduced
                     and b.kind == "list-item"
@@ -276,10 +279,11 @@ class Voices:
                     and self._names_list(before, flags[-1])
                 ):
                     introduced = True
-                in_list = b.kind == "list-item"
+                in_list = b.kind in ("list-item", "table-cell")
+                run_kind = b.kind
                 flags.append(introduced)
-                # A list goes on being introduced item after item; a paragraph is the only one introduced.
-                if not (introduced and b.kind == "list-item"):
+                # A list (or a table) goes on being introduced item after item; a paragraph is the only one.
+                if not (introduced and in_list):
                     text = b.text
                     introduced = (
                         b.kind != "heading"
@@ -416,6 +420,8 @@ class Voices:
             or self._glosses_quotation(b, position)
         ):
             out.append((0, len(text), QUOTED))
+        elif not b.body and self._links_to_own_article(b):
+            out.append((0, len(text), REPORTED))  # another article's headline: that article's words
         elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
             out.extend((a, e, QUOTED) for a, e in self._quotes(b))
@@ -430,6 +436,11 @@ class Voices:
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
                     # in the block is what the sentence reports.
                     flags[:k] = [True] * k
+            if len(sentences) > 1 and flags[-2] and not flags[-1]:
+                last = text[sentences[-1][0] : sentences[-1][1]]
+                if last.rstrip().endswith(":") and _POINTS_BACK.match(last):
+                    # "The annexure lists 40 posts. Some of them:": the colon goes on with the report before it.
+                    flags[-1] = True
             for (s, e), reported in zip(sentences, flags, strict=True):
                 sentence = text[s:e]
                 if rest >= 0 or reported:
@@ -441,6 +452,29 @@ class Voices:
         out.sort()
         self._spans[id(b)] = out
         return out
+
+    def _links_to_own_article(self, b: Block) -> bool:
+        """Whether furniture block ``b`` is a link to another article of the page's own site ("Trending: Sure-shot
+        multibagger stocks for 2027", a related headline, an "Also read" line): its words are that article's,
+        checked on that article's page, not a claim of this one."""
+        if not b.links:
+            return False
+        from newslint.parsing.html.related import is_article_link, site_of
+
+        sites = self._sites
+        if sites is None:
+            sites = set()
+            for mv in self.doc.metadata.get("canonical"):
+                host = urlsplit(mv.value).hostname if "//" in mv.value else None
+                if host:
+                    sites.add(site_of(host))
+            self._sites = sites
+        label = _ALSO_READ_LABEL.match(b.text)
+        headline = b.text[label.end() if label else 0 :].strip()
+        if len(headline.split()) < 5 or _CALL_TO_ACTION.match(headline):
+            return False  # "Open Free Demat Account": a button, not another article's headline
+        linked = sum(lk.end - lk.start for lk in b.links if is_article_link(lk.href, sites))
+        return linked >= 0.8 * len(headline)
 
     def _glosses_quotation(self, b: Block, position: int) -> bool:
         """Whether ``b`` is the translation or gloss of the quotation just before it: a block wholly in brackets
@@ -542,6 +576,24 @@ def _paid_link(b: Block) -> bool:
     return any(_PAID_CAMPAIGN.search(link.href) for link in b.links)
 
 
+# The label of an "Also read: <link>" line, before its link.
+_ALSO_READ_LABEL = regex.compile(
+    r"^\W*(?:also\s+read|read\s+(?:also|more)|must\s+read|trending|related)\W*", regex.IGNORECASE
+)
+# A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They
+# include:", "Here are a few:", "For example:".
+_POINTS_BACK = regex.compile(
+    r"^\W*(?:(?:some|a\s+few|several|many|two|three|four|five)\s+(?:of\s+)?(?:them|these|those|which)|among\s+them|"
+    r"(?:they|these|those)\s+(?:include|included|read|are|were|said)|here\s+(?:are|is)\s+(?:a\s+few|some|one|two|three)"
+    r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A link that asks the reader to act is a button, not a headline.
+_CALL_TO_ACTION = regex.compile(
+    r"(?:open|download|install|join|start|apply|invest|get|sign|subscribe|trade|buy|sell|register|click|tap|try|"
+    r"book|claim|grab|enrol|enroll|call|whatsapp|follow)\b",
+    regex.IGNORECASE,
+)
 # A gloss of a quotation: a block wholly in brackets, or labelled as a translation.
 _GLOSS = regex.compile(
     r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
