@@ -316,3 +316,15 @@ def test_a_short_sentence_pointing_back_at_a_report_introduces_its_table():
     assert _voice_at(page, "Sure-shot BTST", "html") == "reported"
     assert _voice_at(page, "100% accuracy", "html") == "reported"
     assert _voice_at(page, "21 days", "html") == "own"
+
+
+def test_a_negative_quantifier_denies_the_claim():
+    for text, claim in (
+        ("Very few products assure returns in India.", "assure returns"),
+        ("Hardly any fund guarantees returns over ten years.", "guarantees returns"),
+    ):
+        i = text.index(claim)
+        assert negated(text, i, i + len(claim)), text
+    text = "A few products assure returns in India."
+    i = text.index("assure returns")
+    assert not negated(text, i, i + len("assure returns"))

@@ -214,6 +214,9 @@ NEGATION_PHRASES_EN = (
     r"claims?\s+of",
     r"promises?\s+of",
     r"no\s+one\s+can",
+    # Negative quantifiers: "very few products assure returns", "hardly any fund guarantees" ("a few" is not one).
+    r"(?:very|so|too|only\s+a\s+very)\s+few",
+    r"(?:hardly|scarcely|barely)\s+(?:any|anyone|anybody)",
     # A prohibition governs what follows it: "barred them from promising or guaranteeing returns", "bans
     # advisers from assuring returns", "prohibited from offering", "not allowed to promise".
     r"(?:bar|bars|barred|barring|debar|debars|debarred|ban|bans|banned|banning|prohibit|prohibits|prohibited|"
