@@ -161,6 +161,11 @@ PATTERN_SET_FIELDS: dict[str, Field] = {
         doc="A match is exempt when a negation or hedge governs it in its own clause (no, not, never, without, "
         "beware of, नहीं, nahi...); 'Reg. No.' and 'not only ... but also' are not negations.",
     ),
+    "use": Field(
+        Str(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", pattern_hint="a definition's name: kebab-case"),
+        doc="A shared definition (`definitions:` of this or an earlier rule file, or the built-in "
+        "rules/definitions.yaml): its keys, plus the ones given beside `use`, which add to them or replace them.",
+    ),
     "any": Field(ListOf(Ref("PatternSet"), min_items=1), doc="More pattern sets whose matches are added."),
     "class": Field(Str(), doc="Only inside blocks of this class (see the pack's `classes`)."),
     "in_section": Field(REGEX, doc="Only in blocks under a heading, label line or 'Label:' lead-in matching this."),

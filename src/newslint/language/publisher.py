@@ -100,6 +100,9 @@ REGULATED_IDENTITY = re.compile(
 )
 
 
+_LEGAL_FORM = re.compile(r"\b(?:pvt|private|ltd|limited|llp|inc)\b", re.IGNORECASE)
+
+
 def _legal_squash(name: str) -> str:
     """A firm's name without case, punctuation and its legal form ("Konark Stock Broking Pvt. Ltd." ->
     "konarkstockbroking")."""
@@ -110,7 +113,8 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
     registration number, and either its headline is the call to action, or it is not an article (no author but
     the firm itself, and no publication date without one) and its registration line names the page's own
-    publisher ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing page)."""
+    publisher or author ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing
+    page)."""
     cached = getattr(ctx, "_advertiser_identity", None)
     if cached is None:
         identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
@@ -120,9 +124,24 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD)
         # is not an article; a signed report on the firm's site is.
         publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
-        writers = [mv.value for mv in fields.get("authors") or () if _legal_squash(mv.value) not in publisher]
+        # An author who is the registered firm itself (a company, named in the registration line: "Kaveri
+        # Securities Ltd, ... SEBI Registration No. INZ000123456" on a page by "Kaveri Securities Ltd") is the
+        # advertiser, not a writer of an article; a person's byline ("By Meera Kulkarni") still makes an article.
+        registered = [_squash(t) for t in identity]
+        firm_authors = {
+            mv.value
+            for mv in fields.get("authors") or ()
+            if _LEGAL_FORM.search(mv.value)
+            and len(_legal_squash(mv.value)) >= 5
+            and any(_legal_squash(mv.value) in t for t in registered)
+        }
+        writers = [
+            mv.value
+            for mv in fields.get("authors") or ()
+            if _legal_squash(mv.value) not in publisher and mv.value not in firm_authors
+        ]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
-        cached = (bool(identity), own and not article)
+        cached = (bool(identity), (own or bool(firm_authors)) and not article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]
     has_identity, own_landing_page = cached
     return has_identity and (headline_is_promotion or own_landing_page)

@@ -108,9 +108,25 @@ PACK = Obj(
         "references": Field(ListOf(Str(), single=True), doc="Sources for the pack as a whole."),
         "classes": Field(MapOf(Ref("Class"), key=ID), doc="Named classes of blocks used by the pack's rules."),
         "voices": Field(VOICES_LIST, doc="The default `voices` of the pack's rules and classes (default: all three)."),
+        "definitions": Field(
+            MapOf(Ref("PatternSet"), key=ID),
+            doc="Named pattern sets that this file's and later files' pattern sets can `use`.",
+        ),
         "rules": Field(ListOf(Ref("Rule"), min_items=1), required=True, doc="The rules."),
     },
     doc="A newslint rule file.",
+)
+
+# A file of definitions only (the built-in rules/definitions.yaml, or a house's shared vocabulary).
+DEFINITIONS_FILE = Obj(
+    "DefinitionsFile",
+    {
+        "description": Field(Str(), doc="What the definitions are for."),
+        "definitions": Field(
+            MapOf(Ref("PatternSet"), key=ID), required=True, doc="Named pattern sets that rule files can `use`."
+        ),
+    },
+    doc="A newslint file of shared definitions (no pack, no rules).",
 )
 
 DEFS: dict[str, Type] = {

@@ -23,7 +23,9 @@ from newslint.language.options import trusted_patterns
 from newslint.language.patterns import PatternError
 from newslint.language.patternset import PatternSet
 from newslint.language.spec import Problems
+from newslint.rules.definitions import DEFINITIONS_FILE as DEFINITIONS_FILE_SCHEMA
 from newslint.rules.definitions import DEFS, PACK
+from newslint.rules.shared_definitions import DEFINITIONS_FILE, Definitions, spec_key, uses_definitions
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE = 5 * 1024 * 1024
@@ -99,7 +101,7 @@ def builtin_pack_files(opt_in: bool = False) -> dict[str, Path]:
     folder = builtin_rules_dir()
     if not folder.is_dir():
         return {}
-    found = {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    found = {p.stem: p for p in sorted(folder.glob("*.yaml")) if p.name != DEFINITIONS_FILE}
     if opt_in:
         found.update({p.stem: p for p in sorted((folder / OPT_IN_FOLDER).glob("*.yaml")) if p.stem not in found})
     return found
@@ -137,20 +139,6 @@ def _summary(description: str) -> str:
     return first if len(first) <= 120 else first[:117] + "..."
 
 
-def _spec_key(spec: Any) -> str:
-    """A validated spec as a canonical string (without line numbers): equal specs, equal keys."""
-    import json
-
-    def strip(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "__line__"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return json.dumps(strip(spec), sort_keys=True, default=str)
-
-
 def _voices(value: Any) -> frozenset[str] | None:
     """A validated ``voices`` value as a set (``None``: not given)."""
     if value is None:
@@ -174,13 +162,27 @@ def _class_refs(value: Any, out: list[tuple[str, int]], line: int = 0) -> None:
 
 
 class Loader:
-    def __init__(self, compile_patterns: bool = True) -> None:
+    def __init__(
+        self, compile_patterns: bool = True, precompiled: dict[str, tuple[int, dict[str, Any]]] | None = None
+    ) -> None:
+        """``precompiled``: the built-in table (``load_table``), whose copy of the shared definitions is used
+        when the file is unchanged."""
         self.compile_patterns = compile_patterns
         self.problems: list[str] = []
         self.ruleset = RuleSet()
         self._rule_origin: dict[str, str] = {}
         self._class_origin: dict[str, str] = {}
         self._pending_refs: list[tuple[str, str, int]] = []
+        self.definitions = Definitions()
+        shared = builtin_rules_dir() / DEFINITIONS_FILE
+        if shared.is_file():
+            with trusted_patterns():
+                self.load_file(
+                    shared,
+                    f"<builtin>/{DEFINITIONS_FILE}",
+                    compile_patterns=False,
+                    precompiled=(precompiled or {}).get(DEFINITIONS_FILE),
+                )
 
     def load_file(
         self,
@@ -235,7 +237,10 @@ class Loader:
             self.problems.append(f"{name}:{deep}: nested more than {MAX_RULE_NESTING} levels deep")
             return None
         problems = Problems()
-        spec = PACK.validate(data, 1, "", problems, DEFS)
+        schema = (
+            DEFINITIONS_FILE_SCHEMA if "definitions" in data and "pack" not in data and "rules" not in data else PACK
+        )
+        spec = schema.validate(data, 1, "", problems, DEFS)
         if problems.items:
             for line, message in sorted(problems.items, key=lambda p: p[0]):
                 self.problems.append(f"{name}:{line or 1}: {message}")
@@ -249,6 +254,12 @@ class Loader:
             self._build(spec, name, compile_patterns)
 
     def _build(self, spec: dict[str, Any], name: str, compile_patterns: bool) -> None:
+        for dname, dspec in (spec.get("definitions") or {}).items():
+            self.definitions.add(dname, dspec, name, self.problems)
+        if "pack" not in spec:
+            return  # a file of definitions only
+        if uses_definitions({k: v for k, v in spec.items() if k != "definitions"}):
+            spec = self.definitions.resolve(spec, name, self.problems)
         pack = Pack(spec["pack"], spec.get("description", ""), list(spec.get("references") or []), name)
         pack_voices = _voices(spec.get("voices"))
         self._pack_voices = pack_voices
@@ -341,7 +352,7 @@ class Loader:
                 scope=tuple(wscope if isinstance(wscope, list) else [wscope]),
                 min_count=wspec.get("min_count", 1),
                 min_per_1000_words=wspec.get("min_per_1000_words", 0.0),
-                key=_spec_key(wspec),
+                key=spec_key(wspec),
             )
         examples = rspec.get("examples") or {}
 
@@ -394,11 +405,11 @@ class Loader:
 
 def load_rules(paths: list[Path], builtin: bool = True, builtin_packs: list[str] | None = None) -> RuleSet:
     """Built-in packs (all, or the named ones) plus the given files and folders."""
-    loader = Loader()
-    if builtin:
-        from newslint.rules.compiled_table import load_table
+    from newslint.rules.compiled_table import load_table
 
-        precompiled = load_table(builtin_rules_dir())
+    precompiled = load_table(builtin_rules_dir())
+    loader = Loader(precompiled=precompiled)
+    if builtin:
         available = builtin_pack_files(opt_in=True)
         names = builtin_packs if builtin_packs is not None else list(builtin_pack_files())
         for pack in names:

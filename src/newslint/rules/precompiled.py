@@ -98,7 +98,7 @@ def main() -> int:
     folder = builtin_rules_dir()
     table = build_table(folder)
     write_text_atomic(folder / TABLE_NAME, render(table))
-    print(f"wrote {len(table['packs'])} packs and {len(table['prefilters'])} prefilters to {folder / TABLE_NAME}")
+    print(f"wrote {len(table['packs'])} rule files and {len(table['prefilters'])} prefilters to {folder / TABLE_NAME}")
     return 0
 
 
