@@ -416,9 +416,13 @@ class Voices:
         out: list[tuple[int, int, str]] = []
         if (
             (b.kind == "blockquote" and not _CALLOUT.match(text) and not _paid_link(b))
-            or self._answer_flags()[self._position[id(b)]]
+            or self._answer_flags()[position]
+            or (_QUESTION.match(text) is not None and _ASKER.search(text) is not None)
             or self._glosses_quotation(b, position)
         ):
+            # A block quote, an interviewee's answer, a reader's question marked "Q:" in the reader's own words
+            # ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
+            # interviewer's "Q: Where do you see value?" stays the page's), or the gloss of a quotation.
             out.append((0, len(text), QUOTED))
         elif not b.body and self._links_to_own_article(b):
             out.append((0, len(text), REPORTED))  # another article's headline: that article's words
@@ -606,6 +610,9 @@ _INTERVIEW = regex.compile(
     r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
     regex.IGNORECASE,
 )
+
+
+_ASKER = regex.compile(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
 
 
 def _is_question(b: Block) -> bool:
