@@ -277,7 +277,7 @@ def test_hindi_published_and_updated_lines_give_the_pages_dates() -> None:
 
 
 def test_a_short_lead_in_shares_the_context_of_the_sentence_it_heads() -> None:
-    """"Guaranteed income first." heads a paragraph about annuities and government schemes: the fixed-income
+    """ "Guaranteed income first." heads a paragraph about annuities and government schemes: the fixed-income
     products in the next sentence exempt it, as they would in one sentence."""
     explainer = (
         "# Income after retirement\n\n"
