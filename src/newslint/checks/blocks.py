@@ -13,14 +13,19 @@ the class's members in the rule's scope:
     # or  max_count: 1            at most this many members
 ```
 A label counts when it is in the block, in the heading (or label line) above it, in the class, id or
-aria-label of its container, or in a short line just before it. For ``placement``, closing matter (under a
-heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning) may follow the members.
+aria-label of its container, or in a short line just before it; a label on the whole article (a short
+line just before or after its headline, or opening the headline: "Sponsored: ...") covers every member
+(``page_label`` gives those labels to a ``placement`` or ``max_count`` rule). For ``placement``, closing
+matter (under a heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning) may follow
+the members.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+
+import regex
 
 from newslint.checks.base import Check
 from newslint.checks.editorial import CLOSING, editorial_indices
@@ -33,6 +38,7 @@ from newslint.language.patternset import PatternSet
 from newslint.language.spec import Field, Int, Obj, Ref, Str
 
 LABEL_LINE_MAX = 40
+_HEADLINE_LABEL_END = regex.compile(r"\s*[:|\u2013\u2014]\s|\s+-\s")  # "Sponsored: ...", "Partner Content | ..."
 
 
 class Blocks(Check):
@@ -44,6 +50,11 @@ class Blocks(Check):
             "class": Field(Str(), required=True, doc="The class name (defined under the pack's `classes`)."),
             "label": Field(Ref("PatternSet"), doc="Each member must carry one of these labels."),
             "placement": Field(Str(enum=("after-body",)), doc="Members must not sit between editorial paragraphs."),
+            "page_label": Field(
+                Ref("PatternSet"),
+                doc="With placement or max_count: a page labelled as a whole with one of these (a short line just "
+                "before or after its headline, or opening it) is exempt: a sponsored article is all promotion.",
+            ),
             "max_count": Field(Int(minimum=0), doc="At most this many members."),
             "closing": Field(REGEX, doc="Headings or 'Label:' lead-ins of closing matter (default: disclaimers etc.)."),
             "closing_text": Field(
@@ -58,6 +69,7 @@ class Blocks(Check):
         super().__init__(spec)
         self.klass: str = spec["class"]
         self.label = PatternSet.build(spec["label"]) if spec.get("label") else None
+        self.page_label = PatternSet.build(spec["page_label"]) if spec.get("page_label") else None
         self.placement = spec.get("placement")
         self.max_count = spec.get("max_count")
         self.closing = expression_store.compiled(spec["closing"]) if spec.get("closing") else CLOSING
@@ -65,6 +77,7 @@ class Blocks(Check):
 
     def patterns(self) -> list[Pattern]:
         out = self.label.all_patterns() if self.label else []
+        out += self.page_label.all_patterns() if self.page_label else []
         return out + (self.closing_text.all_patterns() if self.closing_text else [])
 
     def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
@@ -73,6 +86,24 @@ class Blocks(Check):
             return []
         in_scope = {u.block.index for u in ctx.units_for(scope)}
         return sorted(i for i in members if i in in_scope and ctx.doc.blocks[i].kind != "image")
+
+    def _page_labelled(self, ctx: Context, label: PatternSet) -> bool:
+        """Whether the whole article carries a label up front: a short line just before or after its headline
+        ("Brand Connect" above the title), or a label that opens the headline ("Sponsored: ...", "Partner
+        Content | ..."). A label word inside a headline ("SEBI tightens rules on advertisements") is not one."""
+        doc = ctx.doc
+        h = doc.headline
+        if h is None or not 0 <= h < len(doc.blocks):
+            return False
+        units = []
+        for i in (h - 1, h + 1):
+            if 0 <= i < len(doc.blocks) and doc.blocks[i].kind != "image" and len(doc.blocks[i].text) <= LABEL_LINE_MAX:
+                units.append(Unit(doc.blocks[i], 0, len(doc.blocks[i].text)))
+        head = doc.blocks[h]
+        cut = _HEADLINE_LABEL_END.search(head.text, 0, LABEL_LINE_MAX)
+        if cut is not None:
+            units.append(Unit(head, 0, cut.start()))
+        return bool(units) and label.present(ctx, units)
 
     def _labelled(self, ctx: Context, index: int) -> bool:
         assert self.label is not None
@@ -105,6 +136,9 @@ class Blocks(Check):
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         members = self._members(ctx, scope)
         if not members:
+            return
+        page_label = self.label or self.page_label
+        if page_label is not None and self._page_labelled(ctx, page_label):
             return
         if self.label is not None:
             for index in members:

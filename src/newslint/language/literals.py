@@ -279,7 +279,7 @@ def parse(source: str) -> list[Any] | None:
 # -- requirements ----------------------------------------------------------------------------------------
 
 MAX_ALTERNATIVES = 32  # a literal run that branches into more spellings than this is cut
-RARE_SIGNS = frozenset("%@#/$\"")  # lone characters worth a prefilter when an expression offers nothing longer
+RARE_SIGNS = frozenset('%@#/$"')  # lone characters worth a prefilter when an expression offers nothing longer
 MAX_LITERAL_SETS = 4  # the prefilter's sets, most selective first; more cost more searches than they save
 
 
