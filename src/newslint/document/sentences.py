@@ -1,8 +1,9 @@
 """Split a block's text into sentences, keeping abbreviations of Indian business writing together.
 
 "Rs. 1,200.50 crore", "Example Broking Pvt. Ltd.", "Dr. Rao", "Smt. Devi", "No. 1", "U.S. markets", "e.g.",
-initials such as "K. N. Mishra" and a list item's number ("2. Buy term insurance") do not end a sentence; a full stop, "!" or "?" followed by space and a capital,
-digit, quote, rupee sign or Devanagari letter does, and so does the Hindi danda ("।").
+initials such as "K. N. Mishra" and a list item's number ("2. Buy term insurance") do not end a sentence; a
+full stop, "!" or "?" followed by space and a capital, digit, quote, rupee sign or Devanagari letter does, and
+so does the Hindi danda ("।").
 """
 
 from __future__ import annotations
