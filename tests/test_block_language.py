@@ -284,3 +284,14 @@ def test_may_have_rules_out_hindi_and_hinglish_on_a_page_without_them(text: str,
     assert languages.may_have("hinglish") is hinglish
     found = {languages.of(b) for b in doc.blocks if b.text}
     assert ("hi" in found) <= hindi and ("hinglish" in found) <= hinglish
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Main SEBI registered hoon, isliye 100% trust kar sakte ho. DM "THETA" for details.',
+        "Paid group ka screenshot bhejo aur admin ko message karo for the premium link today.",
+    ],
+)
+def test_first_person_and_connectives_of_romanised_hindi_make_a_long_line_hinglish(text: str) -> None:
+    assert guess(text) == ("hinglish", True)

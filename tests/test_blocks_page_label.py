@@ -1,6 +1,7 @@
-"""``blocks``: a label line at the very start of the page ("Ad | Paid partnership with ...", "Impact Feature") labels
-every member of the class, and with ``page_label`` exempts them from ``placement`` (a sponsored article has no
-editorial text for them to interrupt); a lone "Advertisement" ad-slot marker labels only its slot."""
+"""``blocks``: a label line by the headline ("Ad | Paid partnership with ...", "Impact Feature") or a short post's
+closing disclosure labels every member of the class, and with ``page_label`` exempts them from ``placement`` (a
+sponsored article has no editorial text for them to interrupt); a lone "Advertisement" ad-slot marker labels only
+its slot, and a labelled promotion closing the page labels only itself."""
 
 from __future__ import annotations
 
@@ -69,13 +70,13 @@ def test_a_lone_advertisement_marker_labels_only_its_slot():
     assert "t-label" in _rules("Advertisement\n\n" + BODY)
 
 
-def test_a_label_after_the_prose_has_begun_is_not_a_page_label():
-    long_para = (
-        "The Nifty ended flat on Monday after a choppy session in which metal and bank stocks swung both ways.\n\n"
-    )
-    assert "t-label" in _rules(long_para + "Sponsored\n\n" + BODY)
-
-
 def test_a_closing_disclosure_labels_a_short_post():
     post = BODY + "\nRead the fine print before you invest.\n\nThis post is sponsored by Example Brokers.\n"
     assert "t-label" not in _rules(post)
+
+
+def test_a_labelled_promotion_closing_the_page_does_not_label_the_others():
+    page = (
+        BODY + "\nThe Nifty ended flat after a choppy session in banks.\n\nSponsored: open a free demat account now.\n"
+    )
+    assert "t-label" in _rules(page)

@@ -289,3 +289,18 @@ def test_the_copied_publication_date_is_not_judged_twice():
     text = "# Nifty ends higher\n\nBy Priya Rao\n\nUpdated: 05/06/2099\n\nThe Nifty rose.\n"
     assert [f.rule for f in lint(text, "meta-date-format")] == ["meta-date-format"]
     assert [f.rule for f in lint(text, "meta-date-future")] == ["meta-date-future"]
+
+
+def test_the_display_byline_meta_tag_gives_the_names_after_its_by():
+    """``<meta name="byl" content="By ...">`` holds the byline as shown: the "By" is no part of the name and no
+    format problem of the page's."""
+    page = (
+        '<html><head><meta name="byl" content="By Ravi Kumar and Anita Rao">'
+        '<meta property="article:published_time" content="2026-11-26T10:40:00+05:30"></head>'
+        "<body><article><h1>Sensex rises as banks gain</h1><p>The Sensex rose 0.5% on Monday.</p>"
+        "</article></body></html>"
+    )
+    authors = parse(page).metadata.get("authors")
+    assert [a.value for a in authors] == ["Ravi Kumar", "Anita Rao"]
+    assert page[authors[0].start : authors[0].end] == "Ravi Kumar"
+    assert not lint(page, "meta-byline-format", fmt="html")

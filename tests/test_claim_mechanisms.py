@@ -65,6 +65,45 @@ def test_abbreviations_additions_and_other_clauses_do_not_negate(text: str, clai
     assert not is_negated(text, claim)
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Ask the expert: Where can I get safe, guaranteed returns at 62?", "guaranteed returns"),
+        ("Is there any scheme that gives assured returns of 12% a year?", "assured returns"),
+        ("Can you really double your money in a year with options?", "double your money"),
+        ("How do finfluencers convince people of sure-shot profits?", "sure-shot profits"),
+    ],
+)
+def test_a_question_that_asks_is_not_a_claim(text: str, claim: str) -> None:
+    assert is_negated(text, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A hook addressed to the reader pitches: it is still the page's claim.
+        ("Want guaranteed returns? Join our premium group today.", "guaranteed returns"),
+        ("Looking for assured returns of 3% a month?", "assured returns"),
+        ("Why settle for 6% when our calls give guaranteed returns of 2% a month?", "guaranteed returns"),
+        # The question is another sentence's.
+        ("Our plan gives assured returns. What are you waiting for?", "assured returns"),
+    ],
+)
+def test_a_question_that_pitches_is_still_a_claim(text: str, claim: str) -> None:
+    assert not is_negated(text, claim)
+
+
+def test_a_readers_question_marked_q_is_not_the_pages_claim() -> None:
+    page = (
+        "# Ask the expert\n\n"
+        "Q: I am 62 and retired. I want guaranteed returns on ₹20 lakh with no risk on the NSE. What should I do?\n\n"
+        "A: The Senior Citizens Savings Scheme pays 8.2% a year and is backed by the government of India.\n"
+    )
+    assert not [f for f in lint(page, "sebi-assured-returns")]
+    pitch = "# Our plans\n\nWe give guaranteed returns of 2% a month on the NSE.\n"
+    assert [f.rule for f in lint(pitch, "sebi-assured-returns")] == ["sebi-assured-returns"]
+
+
 def test_clause_stops_at_punctuation_and_contrast() -> None:
     text = "Shares carry no guarantee, but our calls are guaranteed."
     at = text.index("guaranteed")
@@ -235,3 +274,16 @@ def test_hindi_published_and_updated_lines_give_the_pages_dates() -> None:
     meta = parse(html, "html").metadata
     assert meta.get("published")[0].parsed.isoformat() == "2025-05-05T10:30:00+05:30"
     assert meta.get("modified")[0].parsed.isoformat() == "2025-05-06T09:00:00+05:30"
+
+
+def test_a_short_lead_in_shares_the_context_of_the_sentence_it_heads() -> None:
+    """ "Guaranteed income first." heads a paragraph about annuities and government schemes: the fixed-income
+    products in the next sentence exempt it, as they would in one sentence."""
+    explainer = (
+        "# Income after retirement\n\n"
+        "Assured income first. A pension plan from a life insurer pays a fixed sum every month in India, "
+        "and post office schemes pay 7.4%.\n"
+    )
+    assert not lint(explainer, "sebi-assured-returns")
+    pitch = "# Our calls\n\nAssured income first. Join our intraday group on the NSE for 3% a month.\n"
+    assert [f.rule for f in lint(pitch, "sebi-assured-returns")] == ["sebi-assured-returns"]

@@ -404,3 +404,37 @@ def test_a_hinglish_premium_with_a_promised_sum_is_an_insurance_pitch() -> None:
 def test_joining_the_vip_for_calls_is_an_invitation() -> None:
     text = "BANKNIFTY 53500 PE 240 se 390, target hit. Kal ki call ke liye VIP join karo abhi.\n"
     assert "sebi-calls-solicitation" in rules_of(text)
+
+
+def test_a_plan_named_in_a_devanagari_heading_needs_its_uin_and_a_guaranteed_benefit_needs_conditions() -> None:
+    page = (
+        "---\ntitle: t\nauthor: a\ndate: 2026-11-01T09:00:00+05:30\n---\n\n# धनरक्षा गोल्ड सेविंग्स प्लान\n\n"
+        "20वें साल मैच्योरिटी पर ₹8 लाख गारंटीड। सिर्फ ₹3,100 महीने का प्रीमियम। आज ही पॉलिसी लें।\n"
+    )
+    rules = {f.rule for f in lint(page)}
+    assert {"irdai-uin-missing", "irdai-conditions-apply-missing"} <= rules
+    generic = page.replace("# धनरक्षा गोल्ड सेविंग्स प्लान", "# एक अच्छा मनी बैक प्लान")
+    assert "irdai-uin-missing" not in {f.rule for f in lint(generic)}
+
+
+def test_hindi_pms_returns_and_crypto_as_the_currency_of_the_future() -> None:
+    head = "---\ntitle: t\nauthor: a\ndate: 2026-11-01T09:00:00+05:30\n---\n\n"
+    pms = head + "हमारी फ्लेक्सीकैप PMS स्ट्रैटेजी ने 2021 से 29% CAGR दिया है। न्यूनतम निवेश ₹50 लाख।\n"
+    assert "sebi-pms-performance-benchmark-missing" in {f.rule for f in lint(pms)}
+    crypto = head + "बिटकॉइन ही भविष्य की मुद्रा है। मेरे रेफरल लिंक से ऐप पर अकाउंट बनाएं और ₹100 से बिटकॉइन खरीदें।\n"
+    assert "asci-vda-forbidden-terms" in {f.rule for f in lint(crypto)}
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "## डिस्क्लेमर\n\nयहां दी गई राय और सुझाव ब्रोकरेज फर्मों के हैं, न कि इस वेबसाइट के। निवेश से पहले सलाहकार से बात करें।\n",
+        "(यह खबर सिर्फ जानकारी के लिए है, निवेश की सलाह नहीं है।)\n",
+        "Ye article sirf jaankari ke liye hai, investment advice nahi hai.\n",
+    ],
+)
+def test_a_hindi_or_hinglish_disclaimer_answers_disclaimer_missing(disclaimer: str) -> None:
+    head = "---\ntitle: t\nauthor: a\ndate: 2026-11-01T09:00:00+05:30\n---\n\n"
+    call = "एक ब्रोकरेज ने कोंकण बैंक पर खरीदें की रेटिंग के साथ ₹1,480 का टारगेट प्राइस दिया है।\n\n"
+    assert "disclaimer-missing" in {f.rule for f in lint(head + call)}
+    assert "disclaimer-missing" not in {f.rule for f in lint(head + call + disclaimer)}

@@ -321,3 +321,78 @@ def test_a_regulators_clarification_about_depositors_is_not_a_promise() -> None:
     line = "आरबीआई ने साफ किया है कि इस सीमा तक जमाकर्ताओं को नुकसान की कोई संभावना नहीं है।"
     assert "sebi-assured-returns" not in rules_of(HEAD + "शेयर बाजार और बैंक जमा।\n\n" + line + "\n")
     assert "sebi-assured-returns" in rules_of(HEAD + "शेयर बाजार।\n\nयह कॉल 100% सफल होगी।\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a condition or a warning, in the subjunctive: someone else's promise
+        "Agar koi aapko share market mein har hafte 5% pakka return ka wada kare, to usse door rahiye.",
+        "Jo bhi aapko trading mein har mahine 10% pakka return ka bharosa de, samajh lijiye wo fraud hai.",
+        "कोई सलाहकार अगर शेयर बाजार में पैसा तीन गुना करने का दावा करे, तो उसका सेबी पंजीकरण जांचें।",
+        # a regulator's finding
+        "सेबी ने पाया कि ग्रुप में हर दिन पक्के मुनाफे के दावे किए जाते थे।",
+    ],
+)
+def test_a_promise_in_a_condition_or_a_finding_is_reported(line: str) -> None:
+    assert "sebi-assured-returns" not in rules_of(HEAD + "Nifty options aur शेयर बाजार।\n\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "claim"),
+    [
+        # ranges, thousands in words, the amount before the period or the verb first
+        ("Course ke baad aap roz ₹3,000-5,000 kama sakte ho, guaranteed.", "roz ₹3,000-5,000 kama sakte"),
+        ("Ghar baithe mahine ka 50 hazaar tak kamaiye, trading seekh kar.", "mahine ka 50 hazaar tak kamaiye"),
+        ("Sirf 2 ghante trading karke ₹2,000 roz kamao.", "₹2,000 roz kamao"),
+        ("Kamaiye har mahine paanch hazaar rupaye extra, options setup se.", "Kamaiye har mahine paanch hazaar"),
+    ],
+)
+def test_earnings_per_period_in_any_order_and_any_number_form(line: str, claim: str) -> None:
+    found = lint(HEAD + line + "\n", "sebi-assured-returns")
+    assert [f.message.split("'")[1] for f in found] == [claim]
+
+
+def test_a_past_calls_result_and_a_students_result_are_performance_claims() -> None:
+    text = HEAD + (
+        "Kal ka BANKNIFTY call full target hit hua, jinhone liya unka 2x ho gaya.\n\n"
+        "मेरी पिछली वीडियो में बताए गए शेयर 180% तक चढ़ चुके हैं।\n\n"
+        "Batch 5 ki Neha har hafte ₹15,000 ka munafa nikaal rahi hai. Course fees ₹9,999.\n"
+    )
+    found = {f.message.split("'")[1] for f in lint(text, "adviser-performance-claim")}
+    assert found == {"2x", "180%", "₹15,000"}
+
+
+def test_an_nbfc_deposit_pitch_in_hindi_needs_the_rbi_statements() -> None:
+    pitch = "कावेरी फाइनेंस लिमिटेड, एक जमा स्वीकार करने वाली एनबीएफसी। 8.9% तक ब्याज के लिए आज ही अपनी एफडी बुक करें।\n"
+    assert "rbi-nbfc-deposit-disclaimer-missing" in rules_of(HEAD + pitch)
+    statements = (
+        "\nभारतीय रिज़र्व बैंक कंपनी की वित्तीय स्थिति या जमा की वापसी के बारे में कोई जिम्मेदारी या गारंटी स्वीकार"
+        " नहीं करता है। कंपनी द्वारा ली गई जमाराशियां बीमित नहीं हैं।\n"
+    )
+    assert "rbi-nbfc-deposit-disclaimer-missing" not in rules_of(HEAD + pitch + statements)
+    bank = "कावेरी स्मॉल फाइनेंस बैंक में आज ही एफडी बुक करें, जमा ₹5 लाख तक DICGC द्वारा बीमित।\n"
+    assert "rbi-nbfc-deposit-disclaimer-missing" not in rules_of(HEAD + bank)
+
+
+def test_a_sum_to_build_is_not_a_schemes_name() -> None:
+    text = HEAD + "हर महीने छोटी रकम से बड़ा फंड बनाइए।\n\nSIP शुरू करने के लिए आज ही हमें 97XXXXXX10 पर व्हाट्सएप करें।\n"
+    assert "mf-riskometer-missing" not in rules_of(text)
+    assert {"mf-distributor-identity-missing", "disclaimer-mf-warning-missing"} <= rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "promise"),
+    [
+        ("इस स्ट्रैटेजी से आपका पैसा 6 महीने में डबल हो जाएगा।", True),
+        ("Hamare setup se paisa 3 guna hoga, likh ke le lo.", True),
+        ("Daily ₹3,000 pakka, mera intraday system follow karo.", True),
+        # what a stock did is a report of the past, not a promise
+        ("कोंकण केबल्स के शेयरों ने आठ महीनों में निवेशकों का पैसा दोगुना कर दिया है।", False),
+        ("इस शेयर ने 1 साल में पैसा किया डबल।", False),
+        ("Konkan Cables ke shares ne investors ka paisa 24 guna kar diya hai.", False),
+    ],
+)
+def test_money_multiplied_in_the_future_is_a_promise_in_the_past_a_report(line: str, promise: bool) -> None:
+    found = "sebi-assured-returns" in rules_of(HEAD + "Nifty options aur शेयर बाजार।\n\n" + line + "\n")
+    assert found is promise

@@ -256,7 +256,7 @@ def _label_word_first_parts() -> frozenset[str]:
                 out = out + [o + s for o in out for s in spellings(av[2])]
         return out
 
-    words = f"{v.BODY_WORDS}|{v.BYLINE_WORDS}|{v.FURNITURE_WORDS}".split("|")
+    words = f"{v.BODY_WORDS}|{v.BYLINE_WORDS}|{v.FURNITURE_WORDS}|{v.SOFT_FURNITURE_WORDS}".split("|")
     return frozenset(v.LABEL_SEPARATORS.split(s)[0] for w in words for s in spellings(sre_parse.parse(w)))
 
 

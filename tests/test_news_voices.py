@@ -127,3 +127,204 @@ def test_a_documents_list_of_claims_and_a_claims_column_are_reported():
     assert voice("Capital 100% safe") == "reported"
     assert voice("Guaranteed daily returns") == "reported"
     assert voice("Our Gold plan gives guaranteed returns") == "own"
+
+
+def test_the_plain_present_after_a_third_person_plural_subject_is_reported():
+    # An explainer's headings and sentences about what fraudsters do: "They promise assured returns".
+    assert is_reported("They promise assured returns of 5% a month.")
+    assert is_reported("Fake advisers who claim to be Sebi registered ask for fees upfront.")
+    assert is_reported("Such apps advertise guaranteed profits on every trade.")
+    assert is_reported("These tipsters tell you to buy penny stocks.")
+    # alone, the base form is an imperative or the page's own voice
+    assert not is_reported("Promise yourself assured returns: join our channel.")
+    assert not is_reported("We promise assured returns every month.")
+    # the plain present of a verb that is not speech ("clients who add funds")
+    assert not is_reported("Clients who add funds before 9 am get the first call.")
+    # "they" after the page's own people are the page's own
+    assert not is_reported("Our analysts are the best in India. They promise 5% returns every month.")
+
+
+def test_an_explainers_heading_in_the_third_person_is_reported_with_its_section():
+    doc = parse(
+        "---\ntitle: Red flags\nauthor: A B\ndate: 2026-11-01\n---\n\n## 2. They ask you to join a Telegram group\n\n"
+        "Fraudsters add people to groups where fake members post screenshots of profits.\n"
+    )
+    voices = Voices(doc)
+    heading = next(b for b in doc.blocks if b.kind == "heading")
+    assert voices.voice(heading, heading.text.index("join")) == "reported"
+
+
+def _promotes(body: str) -> bool:
+    return Voices(parse(f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\n{body}\n")).self_promotion
+
+
+def test_an_advertorials_subscribe_by_phone_line_makes_the_page_its_own_promoter():
+    # Then the firm's claims that the story relays ("The firm says its calls...") are the page's.
+    assert _promotes("Traders can join the Tradewise VIP Telegram channel or call 98200 12345 to subscribe.")
+    assert _promotes("WhatsApp +91 98765 43210 to subscribe to the premium intraday calls.")
+    assert _promotes("To enrol in the next options batch, contact 9123456789 today.")
+    # a paper's own subscription desk, a helpline, or a fraudster's number reported in a news story
+    assert not _promotes("To subscribe to the print edition, call 98200 12345.")
+    assert not _promotes("Victims can call the cyber crime helpline 1930 to register a complaint.")
+    assert not _promotes("Investors were asked to join the VIP group and call 98200 12345 to subscribe, police said.")
+
+
+def _voice_at(doc_text: str, needle: str, fmt: str | None = None) -> str:
+    doc = parse(doc_text, fmt)
+    voices = Voices(doc)
+    block = next(b for b in doc.blocks if needle in b.text)
+    return voices.voice(block, block.text.index(needle))
+
+
+def test_a_bracketed_gloss_after_a_quotation_is_quoted_too():
+    page = (
+        "<html><body><article><h1>YouTuber arrested</h1><p>Police said the accused posted videos in Hindi. "
+        "One video, quoted in the FIR, said:</p><blockquote><p>“मेरे प्रीमियम ग्रुप को जॉइन करें, हर महीने 15% पक्का "
+        "मुनाफा।”</p></blockquote><p>(Join my premium group, a sure 15% profit every month.)</p>"
+        "<p>[Translation: subscribe to my calls for assured returns]</p>"
+        "<p>Police have frozen his bank accounts.</p><p>(With inputs from PTI and ANI.)</p></article></body></html>"
+    )
+    assert _voice_at(page, "Join my premium group", "html") == "quoted"
+    assert _voice_at(page, "subscribe to my calls", "html") == "quoted"
+    # only right after a quotation: a bracketed line of the page's own elsewhere stays its own
+    assert _voice_at(page, "With inputs from PTI", "html") == "own"
+
+
+def test_a_headline_with_a_quotation_in_it_still_takes_its_sections_voice():
+    page = (
+        "<html><body><article><h1>SAT upholds ban on 'Jackpot Calls' founder who sold sure-shot tips</h1>"
+        "<div class='share'>WhatsApp X LinkedIn</div>"
+        "<p>The tribunal said the founder's channel sold what it described as sure-shot calls.</p>"
+        "</article></body></html>"
+    )
+    assert _voice_at(page, "sure-shot tips", "html") == "reported"
+
+
+def test_a_list_after_a_sentence_that_names_someones_promises_is_reported():
+    page = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\n"
+        "The police advisory lists the promises that such apps and their WhatsApp groups commonly make.\n\n"
+        "- Daily profit of 5% with zero risk\n- Join our VIP group for block-deal tips\n\n"
+        "Investors lose money on them every day.\n"
+    )
+    assert _voice_at(page, "Daily profit") == "reported"
+    assert _voice_at(page, "Join our VIP group") == "reported"
+    assert not Voices(parse(page)).self_promotion
+    # the page's own list after its own sentence stays its own
+    own = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\n"
+        "Here is what our members get.\n\n- Daily profit of 5% with zero risk\n- Join our VIP group for tips\n"
+    )
+    assert _voice_at(own, "Daily profit") == "own"
+
+
+def test_the_words_of_an_ad_after_its_headline_read_are_reported():
+    for intro in ("Its headline read:", "The message on the poster reads:", "The SMS went:"):
+        page = f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nA daily carried an ad. {intro}\n\n**Earn 18% guaranteed every year.**\n\nIt was a fraud.\n"
+        assert _voice_at(page, "Earn 18%") == "reported", intro
+
+
+def test_the_items_under_a_forbidding_colon_are_not_claims():
+    from helpers import lint
+
+    rules = ("sebi-assured-returns", "sebi-endorsement-claim")
+    for intro in ("Under the draft, advertisements could not:", "Advisers must never:", "Red flags to avoid:"):
+        page = (
+            f"---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nSEBI proposed new ad rules for advisers in India. {intro}\n\n"
+            "- promise assured returns of 5% a month;\n- claim to be SEBI approved.\n"
+        )
+        assert lint(page, *rules) == [], intro
+    # the page's own list after its own colon stays a claim
+    own = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nWhat you get when you join our advisory in India:\n\n"
+        "- assured returns of 5% a month;\n- a SEBI approved advisory.\n"
+    )
+    assert {f.rule for f in lint(own, *rules)} == set(rules)
+    # a denial of the introduction's own noun is no prohibition over the list
+    pitch = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nJoin our advisory in India. No lock-in, no hidden charges:\n\n"
+        "- assured returns of 5% a month;\n- a SEBI approved advisory.\n"
+    )
+    assert {f.rule for f in lint(pitch, *rules)} == set(rules)
+
+
+def test_a_markdown_block_quote_with_a_paid_campaign_link_is_the_pages_own_box():
+    page = (
+        "---\ntitle: t\nauthor: A B\ndate: 2026-11-01\n---\n\nGold rose ₹600 on Thursday.\n\n"
+        "> **Trade gold ETFs with zero brokerage.** Open your free demat account: "
+        "[open](https://broker.example/open?utm_source=news&utm_medium=partner)\n\n"
+        '> "Join my premium group for sure-shot calls," one post read. [post](https://t.me/somechannel)\n'
+    )
+    assert _voice_at(page, "Open your free demat") == "own"
+    assert _voice_at(page, "Join my premium group") == "quoted"
+
+
+def test_what_someone_offers_or_asks_is_a_case_the_page_warns_about():
+    assert is_reported("If someone offers you guaranteed returns, check their registration.")
+    assert is_reported("When anyone asks you to join a VIP group for sure-shot calls, walk away.")
+    assert not is_reported("Our desk offers guaranteed returns of 3% a month.")
+
+
+def test_a_headlines_inverted_attribution_is_reported():
+    assert is_reported("5 stocks that can double your money in 2027, say analysts")
+    assert is_reported("Sensex may hit 90,000 by 2027, say market experts")
+    # the page's own experts are the page
+    assert not is_reported("Guaranteed returns every month, say our experts")
+
+
+def test_they_after_the_reporters_we_are_the_people_reported_on():
+    assert is_reported("We joined five such channels last month. They promise assured returns to every member.")
+
+
+STORY_WITH_BOX = """<html><body><article><h1>Sebi bars tipster</h1><div class="story-body">
+<p>Sebi on Monday barred a Pune tipster from the securities market for two years and ordered a refund.</p>
+<p>His posts, the order said, promised "assured returns of 8% a month" to followers of his channel.</p>
+<p>The regulator found that 81% of subscribers lost money following his calls over two years.</p>
+<div class="cta-box"><p>Join our Options Mastery course for daily trade setups. Enrol now for ₹9,999.</p></div>
+<p>He can appeal the order before the Securities Appellate Tribunal within 45 days of the order.</p>
+</div></article></body></html>"""
+
+
+def test_a_promotion_boxed_inside_a_news_story_does_not_make_the_story_its_own():
+    doc = parse(STORY_WITH_BOX, "html")
+    assert not Voices(doc).self_promotion
+    assert _voice_at(STORY_WITH_BOX, "assured returns of 8%", "html") == "quoted"
+    # the same invitation in the story's own text makes the page a promotion
+    inline = STORY_WITH_BOX.replace('<div class="cta-box"><p>', "<p>").replace("</p></div>", "</p>", 1)
+    assert Voices(parse(inline, "html")).self_promotion
+
+
+def test_a_link_to_another_article_of_the_site_is_that_articles_headline():
+    page = """<html><head><link rel="canonical" href="https://www.example-news.in/markets/vi-shares-123456.html"></head>
+<body><article><h1>Vodafone Idea shares surge 9%</h1><div class="story-body">
+<p>Shares of Vodafone Idea surged 9% to ₹11.20 on the NSE on Thursday on hopes of relief on dues.</p>
+<div class="trending"><h4>Trending</h4><ul>
+<li><a href="https://www.example-news.in/markets/sure-shot-multibagger-stocks-2027-11.html">Sure-shot multibagger stocks for 2027</a></li>
+<li><a href="https://www.example-news.in/open-free-demat-account">Open Free Demat Account</a></li>
+</ul></div></div></article></body></html>"""
+    assert _voice_at(page, "Sure-shot multibagger", "html") == "reported"
+    # a button to open an account is no headline
+    assert _voice_at(page, "Open Free Demat", "html") == "own"
+
+
+def test_a_short_sentence_pointing_back_at_a_report_introduces_its_table():
+    page = """<html><body><article><h1>Sebi impounds gains</h1><div class="story-body">
+<p>Sebi impounded ₹18 crore of the channel's gains on Tuesday. An annexure to the order lists 40 posts. Some of them:</p>
+<table><tr><th>Date</th><th>Post</th></tr><tr><td>12 Mar</td><td>Sure-shot BTST: buy IRFC at 142, target 160</td></tr>
+<tr><td>3 Apr</td><td>Join VIP now. 100% accuracy guaranteed</td></tr></table>
+<p>The operators have 21 days to reply to the regulator's notice.</p></div></article></body></html>"""
+    assert _voice_at(page, "Sure-shot BTST", "html") == "reported"
+    assert _voice_at(page, "100% accuracy", "html") == "reported"
+    assert _voice_at(page, "21 days", "html") == "own"
+
+
+def test_a_negative_quantifier_denies_the_claim():
+    for text, claim in (
+        ("Very few products assure returns in India.", "assure returns"),
+        ("Hardly any fund guarantees returns over ten years.", "guarantees returns"),
+    ):
+        i = text.index(claim)
+        assert negated(text, i, i + len(claim)), text
+    text = "A few products assure returns in India."
+    i = text.index("assure returns")
+    assert not negated(text, i, i + len("assure returns"))

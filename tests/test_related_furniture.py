@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import parse
 from newslint.parsing.html.parser import parse_html
 
 ARTICLE = (
@@ -136,3 +137,26 @@ def test_a_list_heading_over_prose_in_the_flow_takes_nothing():
     got = {b.text: b.body for b in doc.blocks}
     assert got["Trending stocks"] is True
     assert got["Shares of Kaveri Chemicals rose 4% after it reported a record quarterly profit on Monday."] is True
+
+
+WIDGET_PAGE = """<html><head><title>Nifty ends flat</title></head><body>
+<article><h1>Nifty ends flat as IT drags</h1>
+<div class="story-body">
+<p>Indian shares ended little changed on Tuesday as losses in IT stocks offset gains in metals on the NSE.</p>
+<div class="inline-widget"><p>Open a free demat account with Kestrel Broking today and trade at zero brokerage.</p></div>
+<div class="related-widget"><p>Metal index hits 3-month high on China stimulus hopes today</p></div>
+<p>IT stocks fell after a US brokerage cut its outlook for the sector.</p>
+</div></article>
+<div class="widget sidebar-box"><p>Download the Kestrel app to trade F&amp;O with zero delays.</p></div>
+</body></html>"""
+
+
+def test_a_widget_box_inside_the_article_body_is_part_of_the_article():
+    # Like an <aside>: the page's own box between paragraphs (a broker's pitch) is the article's; outside the
+    # body, or saying what furniture it is ("related-widget"), it stays furniture.
+    doc = parse(WIDGET_PAGE, "html")
+    body = {b.text[:20]: b.body for b in doc.blocks if b.kind == "paragraph"}
+    assert body["Open a free demat ac"] is True
+    assert body["Metal index hits 3-m"] is False
+    assert body["Download the Kestrel"] is False
+    assert body["IT stocks fell after"] is True

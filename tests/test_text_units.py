@@ -39,6 +39,13 @@ def test_sentence_splitter_keeps_indian_business_abbreviations():
     ]
 
 
+def test_a_list_items_number_does_not_end_a_sentence():
+    assert sentences("2. Buy term insurance") == ["2. Buy term insurance"]
+    assert sentences("iv. Review your cover. Then buy.") == ["iv. Review your cover.", "Then buy."]
+    # A number ending a sentence still ends it.
+    assert sentences("The index rose 2. Banks led.") == ["The index rose 2.", "Banks led."]
+
+
 def test_dates_in_visible_text():
     found = find_dates("Published: May 5, 2025, 10:30 AM IST | Updated 06/05/2025 and 2025-05-07T09:00:00+05:30")
     assert [f.shape for f in found] == ["text", "numeric", "iso"]

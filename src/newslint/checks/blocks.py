@@ -13,15 +13,19 @@ the class's members in the rule's scope:
     # or  max_count: 1            at most this many members
 ```
 A label counts when it is in the block, in the heading (or label line) above it, in the class, id or
-aria-label of its container, or in a short line just before it. For ``placement``, closing matter (under a
-heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning) may follow the members.
+aria-label of its container, or in a short line just before it; a label on the whole article (a short
+line just before or after its headline, or opening the headline: "Sponsored: ...") covers every member
+(``page_label`` gives those labels to a ``placement`` or ``max_count`` rule). For ``placement``, closing
+matter (under a heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning) may follow
+the members.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
+
+import regex
 
 from newslint.checks.base import Check
 from newslint.checks.editorial import CLOSING, editorial_indices
@@ -35,9 +39,10 @@ from newslint.language.spec import Field, Int, Obj, Ref, Str
 
 LABEL_LINE_MAX = 40
 # A news page's ad-slot marker ("Advertisement", "Story continues below this ad"): it labels the slot, not the page.
-AD_SLOT = re.compile(
-    r"^\W*(?:advertisement|advert|ads?|story\s+continues\s+below(?:\s+this)?\s+ad(?:vertisement)?)\W*$", re.I
+AD_SLOT = regex.compile(
+    r"^\W*(?:advertisement|advert|ads?|story\s+continues\s+below(?:\s+this)?\s+ad(?:vertisement)?)\W*$", regex.I
 )
+_HEADLINE_LABEL_END = regex.compile(r"\s*[:|\u2013\u2014]\s|\s+-\s")  # "Sponsored: ...", "Partner Content | ..."
 
 
 class Blocks(Check):
@@ -49,14 +54,15 @@ class Blocks(Check):
             "class": Field(Str(), required=True, doc="The class name (defined under the pack's `classes`)."),
             "label": Field(Ref("PatternSet"), doc="Each member must carry one of these labels."),
             "placement": Field(Str(enum=("after-body",)), doc="Members must not sit between editorial paragraphs."),
+            "page_label": Field(
+                Ref("PatternSet"),
+                doc="With placement or max_count: a page labelled as a whole with one of these (a short line just "
+                "before or after its headline, or opening it) is exempt: a sponsored article is all promotion.",
+            ),
             "max_count": Field(Int(minimum=0), doc="At most this many members."),
             "closing": Field(REGEX, doc="Headings or 'Label:' lead-ins of closing matter (default: disclaimers etc.)."),
             "closing_text": Field(
                 Ref("PatternSet"), doc="Blocks whose text matches are closing matter too (a warning without a heading)."
-            ),
-            "page_label": Field(
-                Ref("PatternSet"),
-                doc="A label line at the very start of the page that exempts every member (default: `label`).",
             ),
         },
         doc=summary,
@@ -67,16 +73,15 @@ class Blocks(Check):
         super().__init__(spec)
         self.klass: str = spec["class"]
         self.label = PatternSet.build(spec["label"]) if spec.get("label") else None
+        self.page_label = PatternSet.build(spec["page_label"]) if spec.get("page_label") else None
         self.placement = spec.get("placement")
         self.max_count = spec.get("max_count")
         self.closing = expression_store.compiled(spec["closing"]) if spec.get("closing") else CLOSING
         self.closing_text = PatternSet.build(spec["closing_text"]) if spec.get("closing_text") else None
-        self.page_label = PatternSet.build(spec["page_label"]) if spec.get("page_label") else self.label
 
     def patterns(self) -> list[Pattern]:
         out = self.label.all_patterns() if self.label else []
-        if self.page_label is not None and self.page_label is not self.label:
-            out += self.page_label.all_patterns()
+        out += self.page_label.all_patterns() if self.page_label else []
         return out + (self.closing_text.all_patterns() if self.closing_text else [])
 
     def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
@@ -86,47 +91,40 @@ class Blocks(Check):
         in_scope = {u.block.index for u in ctx.units_for(scope)}
         return sorted(i for i in members if i in in_scope and ctx.doc.blocks[i].kind != "image")
 
-    def _page_labelled(self, ctx: Context) -> bool:
-        """Whether the page carries a label line at its very start ("Ad | Paid partnership with Meru Broking" over a
-        post, "Brand Connect" over a sponsored article): the label, upfront as ASCI asks, covers the whole page
-        (its members need no label of their own, and a sponsored article has no editorial text for them to
-        interrupt). A short block among the first three of the body, before any paragraph of prose, or a short
-        closing disclosure as the body's last paragraph."""
-        label = self.page_label
-        if label is None:
-            return False
-        cache = ctx.conditions
-        key = f"page-label:{id(self)}"
-        found = cache.get(key)
-        if found is None:
-            found = False
-            blocks = [b for b in ctx.doc.blocks if b.body and b.kind != "image"]
-            # A short post's closing disclosure ("This post is sponsored by CoinVista") labels it too; whether the
-            # label is upfront is asci-label-not-upfront's question.
-            last = blocks[-1] if len(blocks) > 3 else None
+    def _page_labelled(self, ctx: Context, label: PatternSet, members: list[int]) -> bool:
+        """Whether the whole article carries a label up front: a short line just before or after its headline
+        ("Brand Connect" above the title), or a label that opens the headline ("Sponsored: ...", "Partner
+        Content | ..."). A label word inside a headline ("SEBI tightens rules on advertisements") is not one, nor
+        is a news page's lone ad-slot marker ("Advertisement"). A short post's closing disclosure ("This post is
+        sponsored by CoinVista", its last paragraph) labels it too: whether the label is upfront is
+        asci-label-not-upfront's question."""
+        doc = ctx.doc
+        units = []
+        body = [b for b in doc.blocks if b.body and b.kind != "image"]
+        if len(body) > 3 and body[-1].kind == "paragraph" and len(body[-1].text) <= 2 * LABEL_LINE_MAX + 40:
+            last = body[-1]
+            # (a labelled promotion closing the page labels itself, not the others)
+            if not AD_SLOT.match(last.text) and last.index not in members:
+                units.append(Unit(last, 0, len(last.text)))
+        h = doc.headline
+        if h is None or not 0 <= h < len(doc.blocks):
+            return bool(units) and label.present(ctx, units)
+        for i in (h - 1, h + 1):
             if (
-                last is not None
-                and last.kind == "paragraph"
-                and len(last.text) <= 2 * LABEL_LINE_MAX + 40
-                and not AD_SLOT.match(last.text)
-                and label.present(ctx, [Unit(last, 0, len(last.text))])
+                0 <= i < len(doc.blocks)
+                and doc.blocks[i].kind != "image"
+                and len(doc.blocks[i].text) <= LABEL_LINE_MAX + 20  # "Ad | Paid partnership with Meru Broking"
+                and not AD_SLOT.match(doc.blocks[i].text)
             ):
-                found = True
-            for b in blocks[:3] if not found else ():
-                if AD_SLOT.match(b.text):
-                    continue  # a news page's ad-slot marker labels the slot, not the article
-                if len(b.text) <= LABEL_LINE_MAX + 20 and label.present(ctx, [Unit(b, 0, len(b.text))]):
-                    found = True
-                    break
-                if b.kind == "paragraph" and len(b.text) > LABEL_LINE_MAX + 20:
-                    break  # the prose has begun
-            cache[key] = found
-        return found
+                units.append(Unit(doc.blocks[i], 0, len(doc.blocks[i].text)))
+        head = doc.blocks[h]
+        cut = _HEADLINE_LABEL_END.search(head.text, 0, LABEL_LINE_MAX)
+        if cut is not None:
+            units.append(Unit(head, 0, cut.start()))
+        return bool(units) and label.present(ctx, units)
 
     def _labelled(self, ctx: Context, index: int) -> bool:
         assert self.label is not None
-        if self._page_labelled(ctx):
-            return True
         doc = ctx.doc
         block = doc.blocks[index]
         units = [Unit(block, 0, len(block.text))]
@@ -157,13 +155,14 @@ class Blocks(Check):
         members = self._members(ctx, scope)
         if not members:
             return
+        page_label = self.label or self.page_label
+        if page_label is not None and self._page_labelled(ctx, page_label, members):
+            return
         if self.label is not None:
             for index in members:
                 if not self._labelled(ctx, index):
                     yield self._hit(ctx, index)
         elif self.placement == "after-body":
-            if self._page_labelled(ctx):
-                return
             exclude = set(ctx.class_members(self.klass))
             if self.closing_text is not None:
                 body = ctx.units("body")

@@ -25,6 +25,7 @@ def rule_data(rule: Rule, severity: str | None = None) -> dict[str, Any]:
         "message": rule.message,
         "voices": list(rule.voices),
         "languages": dict(rule.languages),
+        "definitions": list(rule.definitions),
         "file": rule.file,
         "line": rule.line,
         "examples": {
@@ -93,6 +94,8 @@ def render_explain(rule: Rule, severity: str | None, output_format: str) -> str:
     ]
     if rule.languages:
         out.append(f"Languages: {_languages_line(rule.languages)}")
+    if rule.definitions:
+        out.append(f"Uses:      {', '.join(sorted(rule.definitions))} (shared definitions)")
     if rule.file and rule.file != "<code>":
         out.append(f"Defined:   {rule.file}:{rule.line}")
     elif rule.file == "<code>":

@@ -1,8 +1,9 @@
 """Split a block's text into sentences, keeping abbreviations of Indian business writing together.
 
-"Rs. 1,200.50 crore", "Example Broking Pvt. Ltd.", "Dr. Rao", "Smt. Devi", "No. 1", "U.S. markets", "e.g." and
-initials such as "K. N. Mishra" do not end a sentence; a full stop, "!" or "?" followed by space and a capital,
-digit, quote, rupee sign or Devanagari letter does, and so does the Hindi danda ("।").
+"Rs. 1,200.50 crore", "Example Broking Pvt. Ltd.", "Dr. Rao", "Smt. Devi", "No. 1", "U.S. markets", "e.g.",
+initials such as "K. N. Mishra" and a list item's number ("2. Buy term insurance") do not end a sentence; a
+full stop, "!" or "?" followed by space and a capital, digit, quote, rupee sign or Devanagari letter does, and
+so does the Hindi danda ("।").
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u20b9\u0900-\u097F])|[\u0964\u0965]+[\"')\]]*\s*")
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}|[ivx]{1,4}|[a-h]")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences in ``text`` (whitespace between them excluded)."""
     spans: list[tuple[int, int]] = []
@@ -108,6 +112,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue  # an initial: "K. N. Mishra"
             if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
                 continue  # "U.S." style dotted abbreviations
+            if w0 == start and _ITEM_NUMBER.fullmatch(word):
+                continue  # a list item's number opening the sentence: "2. Buy term insurance", "iv. Review"
         end = m.end()
         sentence_end = end
         while sentence_end > start and text[sentence_end - 1].isspace():

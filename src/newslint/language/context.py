@@ -49,6 +49,7 @@ SCOPES = (
     "section:<pattern>",
     "meta:<field>",
 )
+LEAD_IN_WORDS = 4  # a block's first sentence of at most this many words is a lead-in to the next (see region)
 WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
 
 
@@ -264,6 +265,16 @@ class Context:
                 return s, e
         return 0, len(block.text)
 
+    def _past_lead_in(self, block: Block, end: int) -> int:
+        """The end of the sentence after a block's lead-in: a first "sentence" of a few words ("Guaranteed
+        income first.", "Warning signs:") heads the one after it, whose context it shares."""
+        if len(block.text[:end].split()) > LEAD_IN_WORDS:
+            return end
+        for s, e in self.sentences(block):
+            if s >= end:
+                return e
+        return end
+
     def lead_label(self, block: Block) -> str:
         """A lead-in label such as "Disclaimer:" at the start of a block, acting as its own section title."""
         text = block.text
@@ -304,6 +315,8 @@ class Context:
             if block.index < 0:
                 return [Unit(block, 0, len(block.text))]
             s, e = self.sentence_at(block, occ.start)
+            if s == 0:
+                e = self._past_lead_in(block, e)
             return [Unit(block, s, e)]
         if within == "block":
             return [Unit(block, 0, len(block.text))]

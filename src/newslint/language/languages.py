@@ -67,7 +67,9 @@ STRONG_HINGLISH = _words(
     "phir sabhi kuchh kisi kaun kitna kitne kitni jitna girawat tezi uchhal nuksan nuksaan faida "
     "ghata shuruaat dosto doston bhaiyon aapko aapke aapki humein unko inko isko usko mujhe tumhe "
     "tumhara guna gunaa tiguna chauguna lagao lagaiye lagayein lagaya daalo bharo bhariye lelo karlo dijiye "
-    "dijie chal chalega chalta badhega ghatega upar neeche kamaya kamaye dilaya dilayega"
+    "dijie chal chalega chalta badhega ghatega upar neeche kamaya kamaye dilaya dilayega "
+    "hoon isliye isiliye warna varna yaani matlab lagta lagti lagte jaisa jaisi waise vaise bhejo bhejiye "
+    "bhejein aao aaiye jaiye rakho rakhiye samjhe karoge kamaoge paoge jaoge milenge"
 )
 # Short words that are romanised Hindi but also English words, names or abbreviations ("paise" is the
 # English word for the coin, "ka", "ki", "ab" are abbreviations): they count only beside a strong word.

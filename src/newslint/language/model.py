@@ -148,6 +148,7 @@ class Rule:
     summary: str
     voices: tuple[str, ...]
     languages: dict[str, int]
+    definitions: tuple[str, ...]
 
     def __init__(
         self,
@@ -168,6 +169,7 @@ class Rule:
         summary: str = "",
         voices: tuple[str, ...] = ("own", "quoted", "reported"),
         languages: dict[str, int] | None = None,
+        definitions: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.pack = pack
@@ -187,6 +189,7 @@ class Rule:
         self.voices = voices  # whose text the rule reports (see voices.py)
         # How many of the patterns it reports apply in blocks of which languages ("any", "hi", "hinglish"...).
         self.languages = {} if languages is None else languages
+        self.definitions = definitions  # the shared definitions (``use:``) its pattern sets were written with
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)

@@ -96,9 +96,38 @@ _MYTH_LABEL = regex.compile(
 )
 
 
+# A question that asks rather than pitches: "Where can I get safe, guaranteed returns at 62?", "Is there any
+# scheme with assured returns?", "Can you really double your money in a year?". A hook addressed to the reader
+# ("Want guaranteed returns?", "Looking for sure-shot calls?", "Why settle for 6%...?") is not one of these.
+_QUESTION_OPENING = regex.compile(
+    r"\W*(?:(?:where|how|what|which|who|whom|when)\b(?!\s+(?:about|if)\b)"
+    r"|(?:is|are|was|were|can|could|should|shall|do|does|did|will|would|may|might|must)\s+(?:i|we|you|one|there|it|"
+    r"they|he|she|any|my|our|such|these|those|this|that|retirees|investors|people|seniors|savers)\b)",
+    regex.IGNORECASE,
+)
+_SENTENCE_OPENING = regex.compile(r"[.!?:\u0964]\s+|\n")
+
+
+def asked(text: str, start: int, end: int) -> bool:
+    """Whether the match ``text[start:end]`` is in an English question that asks (see ``_QUESTION_OPENING``):
+    the sentence (from the last full stop, question or exclamation mark or colon) ends in a question mark and
+    opens with a question word or an inverted verb."""
+    opening = 0
+    for m in _SENTENCE_OPENING.finditer(text, 0, start):
+        opening = m.end()
+    q = text.find("?", end)
+    if q < 0:
+        return False
+    stop = min((i for i in (text.find(". ", end, q), text.find("!", end, q)) if i >= 0), default=-1)
+    return stop < 0 and _QUESTION_OPENING.match(text, opening) is not None
+
+
 def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
-    """Whether the match ``text[start:end]`` is negated or warned against in its clause, read with the
-    lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see ``languages.LEXICONS``)."""
+    """Whether the match ``text[start:end]`` is negated or warned against in its clause, or asked about in a
+    question (``asked``), read with the lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see
+    ``languages.LEXICONS``)."""
+    if "en" in lexicons_of and asked(text, start, end):
+        return True
     hinglish = "hinglish" in lexicons_of
     lo, hi = clause(text, start, end, hinglish)
     if lo and _MYTH_LABEL.search(text, max(0, lo - 40), lo):

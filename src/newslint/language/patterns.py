@@ -115,9 +115,10 @@ class Pattern:
         self.kind = kind  # pattern | words | statement
         self.case_sensitive = case_sensitive
         self.line = line
-        # Words and statements become expressions on first use: validation has tried them already (rule files)
-        # or the test suite has (built-in packs), and most patterns of a run are never needed.
-        self._source: str | None = spelling_variants(text) if kind not in ("words", "terms", "statement") else None
+        # Every kind becomes its expression on first use (Devanagari spellings included): validation has tried
+        # them already (rule files) or the test suite has (built-in packs), and most patterns of a run are
+        # never needed.
+        self._source: str | None = None
         self._compiled: Any = None
         self._has_group = False  # whether a group named "match" narrows the reported span
         self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
@@ -127,7 +128,9 @@ class Pattern:
         """The expression: a pattern as written, words and statements turned into one."""
         source = self._source
         if source is None:
-            if self.kind == "words":
+            if self.kind not in ("words", "terms", "statement"):
+                source = self.text  # a regular expression as written
+            elif self.kind == "words":
                 source = words_to_regex(self.text)
             elif self.kind == "terms":
                 source = terms_to_regex(self.text)

@@ -217,7 +217,12 @@ class PatternSet:
             from newslint.language.negation import negated
 
             languages = ctx.languages
-            tests.append(lambda o: not negated(o.block.text, o.start, o.end, languages.lexicons(o.block)))
+            tests.append(
+                lambda o: (
+                    not negated(o.block.text, o.start, o.end, languages.lexicons(o.block))
+                    and not ctx.voices.under_prohibition(o.block)
+                )
+            )
         if self.near is not None:
             near, near_within = self.near, self.near_within
             tests.append(lambda o: near.present(ctx, ctx.region(o, near_within)))

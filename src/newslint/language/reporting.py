@@ -30,6 +30,14 @@ _PAST_ONLY = frozenset(
     ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
 )
 _FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
+# The plain present ("they promise", "fraudsters who claim", "such apps advertise") is reported only after a
+# third-person plural subject: alone, the base form is an imperative ("Promise yourself...", "Ask for a demo").
+_THIRD_PLURAL = frozenset(["they", "who"])
+_THIRD_DETERMINERS = frozenset(["such", "these", "those", "many", "some", "most"])
+# Of the reporting verbs, those whose plain present speaks of what someone says (not "clients who add funds").
+_SPEECH_PRESENT = frozenset(lexicons.REPORTING_VERBS).difference(
+    ["add", "find", "order", "charge", "note", "post", "offer", "direct", "state", "quote", "cite", "report", "write"]
+)
 # "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
 _CLAIMS_NOUN_AFTER = regex.compile(
     r"\s+(?:support|settlements?|settled|ratio|process|processing|team|paid|costs?|experience|assistance|service|"
@@ -210,7 +218,9 @@ def reported_sentences(
                     continue  # "हम ... वादा करते हैं": the page's own promise
                 reported[i] = True
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
-    present = _verbs.intersection(_LETTERS.findall(lower))
+    words = _LETTERS.findall(lower)
+    _plain_present(text, sentences, starts, reported, words)
+    present = _verbs.intersection(words)
     if not present:
         return reported
     for w in _words_pattern(frozenset(present)).finditer(text):
@@ -232,3 +242,49 @@ def reported_sentences(
         if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
             reported[i] = True
     return reported
+
+
+def _plain_present(
+    text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool], words: list[str]
+) -> None:
+    """Marks reported the sentences with a reporting verb in its plain present after a third-person plural
+    subject: "They promise assured returns", "advisers who claim to be registered", "Such apps advertise ...";
+    and with any present form after an indefinite one ("If someone offers you guaranteed returns", "anyone who
+    asks you to join"), which is nobody's claim but a case the page warns about.
+    """
+    plural = bool(_THIRD_PLURAL.intersection(words) or _THIRD_DETERMINERS.intersection(words))
+    indefinite = bool(_INDEFINITE.intersection(words))
+    if not plural and not indefinite:
+        return
+    present = _SPEECH_PRESENT.intersection(words) if plural else set()
+    if indefinite:
+        present |= _indefinite_forms().intersection(words)
+    if not present:
+        return
+    for w in _words_pattern(frozenset(present)).finditer(text):
+        i = bisect_right(starts, w.start()) - 1
+        if i < 0 or reported[i] or w.start() >= sentences[i][1]:
+            continue
+        before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-2:]
+        word = w.group().lower()
+        after_indefinite = bool(before) and before[-1] in _INDEFINITE and word in _indefinite_forms()
+        after_plural = word in _SPEECH_PRESENT and (
+            (bool(before) and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
+        )
+        if after_plural and before[-1] == "they" and _OURS.search(text, max(0, w.start() - 200), w.start()):
+            after_plural = False  # "Our analysts are the best. They promise 5% a month": "they" are ours
+        if after_indefinite or after_plural:
+            reported[i] = True
+
+
+_INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
+_OURS = regex.compile(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
+_indefinite: frozenset[str] | None = None
+
+
+def _indefinite_forms() -> frozenset[str]:
+    """The third-person present of every reporting verb ("offers", "asks", "promises"): after "someone"."""
+    global _indefinite
+    if _indefinite is None:
+        _indefinite = frozenset(f for lemma in lexicons.REPORTING_VERBS for f in verb_forms(lemma, ("VBZ",)))
+    return _indefinite

@@ -24,6 +24,7 @@ import re
 import weakref
 from bisect import bisect_right
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import regex
 
@@ -171,6 +172,8 @@ class Voices:
         self._headings: dict[int, list[tuple[int, int, str]]] = {}  # id(heading) -> its spans with its section's
         self._introduced: list[bool] | None = None
         self._answers: list[bool] | None = None
+        self._prohibited: list[bool] | None = None
+        self._sites: set[str] | None = None
         self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
@@ -200,6 +203,7 @@ class Voices:
         if self._self_promotion is None:
             patterns = _promotion_patterns()
             found = False
+            boxed = None
             for b in self._promotion_candidates():
                 if not b.body or not _maybe_promotion(b.text):
                     continue
@@ -207,10 +211,37 @@ class Voices:
                 if matches:
                     out = self._own_spans(b)
                     if any(not _inside(out, m.start()) for m in matches):
+                        if boxed is None:
+                            boxed = self._boxes()
+                        if b.group in boxed:
+                            continue  # a box inside a news story promotes itself, not the story
                         found = True
                         break
             self._self_promotion = found
         return self._self_promotion
+
+    def _boxes(self) -> frozenset[int]:
+        """The groups (containers) of the body that are boxes set into an article: when the body's prose sits in
+        one container of four or more paragraphs, the other containers of at most three blocks (an
+        "inline-promo" box between paragraphs). A promotion in such a box is the box's: the story around it,
+        and the quotations it reports, stay the reporter's. A page with no such main container (a landing page
+        built of sections, a Markdown post) has no boxes."""
+        sizes: dict[int, int] = {}
+        paragraphs: dict[int, int] = {}
+        structured: set[int] = set()  # groups holding a list or a table: the story's own, not boxes
+        for b in self.blocks:
+            if b.body:
+                sizes[b.group] = sizes.get(b.group, 0) + 1
+                if b.kind == "paragraph":
+                    paragraphs[b.group] = paragraphs.get(b.group, 0) + 1
+                elif b.kind in ("list-item", "table-cell"):
+                    structured.add(b.group)
+        if not paragraphs:
+            return frozenset()
+        main = max(paragraphs, key=lambda g: paragraphs[g])
+        if paragraphs[main] < 4:
+            return frozenset()
+        return frozenset(g for g, n in sizes.items() if g != main and n <= 3 and g not in structured)
 
     def _promotion_candidates(self) -> list[Block]:
         """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
@@ -235,22 +266,77 @@ class Voices:
         if flags is None:
             flags = []
             introduced = False
-            in_list = False  # the block before is a list item
+            in_list = False  # the block before is a list item or a table cell
+            run_kind = ""
+            before: Block | None = None
             for b in self.blocks:
-                if introduced and in_list and b.kind != "list-item":
-                    introduced = False  # the introduced list has ended
-                in_list = b.kind == "list-item"
+                if introduced and in_list and b.kind != run_kind:
+                    introduced = False  # the introduced list (or table) has ended
+                if (
+                    not introduced
+                    and b.kind == "list-item"
+                    and before is not None
+                    and self._names_list(before, flags[-1])
+                ):
+                    introduced = True
+                in_list = b.kind in ("list-item", "table-cell")
+                run_kind = b.kind
                 flags.append(introduced)
-                # A list goes on being introduced item after item; a paragraph is the only one introduced.
-                if not (introduced and b.kind == "list-item"):
+                # A list (or a table) goes on being introduced item after item; a paragraph is the only one.
+                if not (introduced and in_list):
                     text = b.text
                     introduced = (
                         b.kind != "heading"
                         and text.rstrip().endswith(":")
                         and _inside(self._own_spans(b, introduced), len(text) - 1)
                     )
+                before = b
             self._introduced = flags
         return flags
+
+    def _names_list(self, b: Block, introduced: bool) -> bool:
+        """Whether paragraph ``b`` (introduced itself or not) ends with a reported sentence that names someone's
+        words: "The advisory lists the promises that such apps make." over a list makes the list those promises.
+        Only asked of the paragraph just before a list, and its spans are worked out only when it names them."""
+        stripped = b.text.rstrip()
+        return (
+            b.kind == "paragraph"
+            and stripped.endswith(".")
+            and _NAMES_WORDS.search(b.text, max(0, len(b.text) - 200)) is not None
+            and _inside(self._own_spans(b, introduced), len(stripped) - 1)
+        )
+
+    def under_prohibition(self, block: Block) -> bool:
+        """Whether ``block`` is an item of a list (or the paragraph) that a denied or forbidding sentence ending in
+        a colon introduces: "Under the draft, advertisements could not:" over "- promise assured returns", "Never
+        fall for these lines:". The items are what is forbidden, as if each carried the negation."""
+        flags = self._prohibited
+        if flags is None:
+            from newslint.language.negation import negated
+
+            flags = []
+            prohibited = False
+            intro = False  # the block before is a denied introduction
+            for b in self.blocks:
+                if b.kind == "list-item":
+                    prohibited = prohibited or intro
+                else:
+                    prohibited = intro and b.kind == "paragraph"
+                flags.append(prohibited)
+                stripped = b.text.rstrip()
+                if b.kind != "list-item" or not prohibited:
+                    colon = len(stripped) - 1
+                    intro = (
+                        b.kind != "heading"
+                        and stripped.endswith(":")
+                        and _PROHIBITION.search(b.text, max(0, colon - 120)) is not None
+                        and negated(b.text, colon, colon, self.languages.lexicons(b))
+                    )
+                    if b.kind != "list-item":
+                        prohibited = False
+            self._prohibited = flags
+        position = self._position.get(id(block))
+        return position is not None and flags[position]
 
     def _answer_flags(self) -> list[bool]:
         """For each block, whether it is an interviewee's answer: on a page that says it is an interview
@@ -328,8 +414,18 @@ class Voices:
         text = b.text
         position = self._position[id(b)]
         out: list[tuple[int, int, str]] = []
-        if (b.kind == "blockquote" and not _CALLOUT.match(text)) or self._answer_flags()[self._position[id(b)]]:
+        if (
+            (b.kind == "blockquote" and not _CALLOUT.match(text) and not _paid_link(b))
+            or self._answer_flags()[position]
+            or (_QUESTION.match(text) is not None and _ASKER.search(text) is not None)
+            or self._glosses_quotation(b, position)
+        ):
+            # A block quote, an interviewee's answer, a reader's question marked "Q:" in the reader's own words
+            # ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
+            # interviewer's "Q: Where do you see value?" stays the page's), or the gloss of a quotation.
             out.append((0, len(text), QUOTED))
+        elif not b.body and self._links_to_own_article(b):
+            out.append((0, len(text), REPORTED))  # another article's headline: that article's words
         elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
             out.append((0, len(text), REPORTED))
             out.extend((a, e, QUOTED) for a, e in self._quotes(b))
@@ -344,6 +440,11 @@ class Voices:
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
                     # in the block is what the sentence reports.
                     flags[:k] = [True] * k
+            if len(sentences) > 1 and flags[-2] and not flags[-1]:
+                last = text[sentences[-1][0] : sentences[-1][1]]
+                if last.rstrip().endswith(":") and _POINTS_BACK.match(last):
+                    # "The annexure lists 40 posts. Some of them:": the colon goes on with the report before it.
+                    flags[-1] = True
             for (s, e), reported in zip(sentences, flags, strict=True):
                 sentence = text[s:e]
                 if rest >= 0 or reported:
@@ -355,6 +456,41 @@ class Voices:
         out.sort()
         self._spans[id(b)] = out
         return out
+
+    def _links_to_own_article(self, b: Block) -> bool:
+        """Whether furniture block ``b`` is a link to another article of the page's own site ("Trending: Sure-shot
+        multibagger stocks for 2027", a related headline, an "Also read" line): its words are that article's,
+        checked on that article's page, not a claim of this one."""
+        if not b.links:
+            return False
+        from newslint.parsing.html.related import is_article_link, site_of
+
+        sites = self._sites
+        if sites is None:
+            sites = set()
+            for mv in self.doc.metadata.get("canonical"):
+                host = urlsplit(mv.value).hostname if "//" in mv.value else None
+                if host:
+                    sites.add(site_of(host))
+            self._sites = sites
+        label = _ALSO_READ_LABEL.match(b.text)
+        headline = b.text[label.end() if label else 0 :].strip()
+        if len(headline.split()) < 5 or _CALL_TO_ACTION.match(headline):
+            return False  # "Open Free Demat Account": a button, not another article's headline
+        linked = sum(lk.end - lk.start for lk in b.links if is_article_link(lk.href, sites))
+        return linked >= 0.8 * len(headline)
+
+    def _glosses_quotation(self, b: Block, position: int) -> bool:
+        """Whether ``b`` is the translation or gloss of the quotation just before it: a block wholly in brackets
+        ("(Join my premium group, a sure 15% profit every month.)" under a quoted Hindi post) or labelled as a
+        translation, after a block that is quoted from start to end."""
+        if position == 0 or not _GLOSS.match(b.text):
+            return False
+        before = self.blocks[position - 1]
+        if before.kind == "heading" or before.body != b.body:
+            return False
+        n = len(before.text.rstrip())
+        return any(v == QUOTED and a <= 2 and e >= n - 2 for a, e, v in self._own_spans(before))
 
     def _quotes(self, b: Block) -> list[tuple[int, int]]:
         """The block's quotations: in quotation marks, and inside ``<q>`` elements of an HTML page."""
@@ -371,17 +507,19 @@ class Voices:
         if id(b) not in self._position:
             return []
         spans = self._own_spans(b)
-        if b.kind != "heading" or spans:
+        if b.kind != "heading" or any(v == REPORTED for _a, _e, v in spans):
             return spans
         cached = self._headings.get(id(b))
         if cached is None:
             i = self._position[id(b)]
-            section = [x for x in self.blocks[i + 1 : i + 6] if x.kind != "heading"][:3]
+            # (the share links or a widget under a headline are not its section)
+            section = [x for x in self.blocks[i + 1 : i + 6] if x.kind != "heading" and x.body == b.body][:3]
             if b.index >= 0:
                 doc = self.doc
                 section = [x for x in section if x.section == b.index or doc.section_title(x) == b.text] or section
             reported = any(s[2] == REPORTED for x in section for s in self._own_spans(x))
-            cached = self._headings[id(b)] = [(0, len(b.text), REPORTED)] if reported else []
+            # (a quotation in the heading, "'Jackpot Calls' founder", keeps its own span inside)
+            cached = self._headings[id(b)] = sorted([(0, len(b.text), REPORTED), *spans]) if reported else spans
         return cached
 
     def voice(self, block: Block, offset: int) -> str:
@@ -415,6 +553,56 @@ _LOOKS_BACK = regex.compile(
     rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
     regex.IGNORECASE | regex.VERSION0,
 )
+# A reported sentence that names someone's words ("the promises such apps make", "the lines fraudsters use"): a
+# list right after it holds those words.
+_NAMES_WORDS = regex.compile(
+    r"\b(?:promises|claims|lines|messages|pitches|offers|posts|assurances|phrases|slogans|representations|"
+    r"red\s+flags|warning\s+signs|tactics)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# What makes a denied introduction a prohibition over its list ("advertisements could not:", "Never fall for:",
+# "Red flags to avoid:"), and not a denial of its own noun ("No lock-in, no hidden charges:" over a pitch).
+_PROHIBITION = regex.compile(
+    r"\b(?:(?:could|must|should|may|can|will|shall|would|do|does|did)\s*(?:not|n't)|cannot|can't|never|avoid|"
+    r"beware|barred|banned|prohibited|forbidden|not\s+(?:allowed|permitted)|don'?ts|red\s+flags|warning\s+signs)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A link with a paid or partner campaign's tracking parameters: the publisher's box, not someone's words.
+_PAID_CAMPAIGN = regex.compile(
+    r"[?&]utm_(?:medium|source|campaign)=[^&#]*(?:affiliate|partner|sponsor|paid|cpc|ppc|promo|advert|native)",
+    regex.IGNORECASE,
+)
+
+
+def _paid_link(b: Block) -> bool:
+    """Whether the block links with a paid campaign's tracking: a Markdown block quote that does is the page's
+    own box ("> **Trade with zero brokerage.** Open your account: [link](...utm_medium=partner)")."""
+    return any(_PAID_CAMPAIGN.search(link.href) for link in b.links)
+
+
+# The label of an "Also read: <link>" line, before its link.
+_ALSO_READ_LABEL = regex.compile(
+    r"^\W*(?:also\s+read|read\s+(?:also|more)|must\s+read|trending|related)\W*", regex.IGNORECASE
+)
+# A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They
+# include:", "Here are a few:", "For example:".
+_POINTS_BACK = regex.compile(
+    r"^\W*(?:(?:some|a\s+few|several|many|two|three|four|five)\s+(?:of\s+)?(?:them|these|those|which)|among\s+them|"
+    r"(?:they|these|those)\s+(?:include|included|read|are|were|said)|here\s+(?:are|is)\s+(?:a\s+few|some|one|two|three)"
+    r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A link that asks the reader to act is a button, not a headline.
+_CALL_TO_ACTION = regex.compile(
+    r"(?:open|download|install|join|start|apply|invest|get|sign|subscribe|trade|buy|sell|register|click|tap|try|"
+    r"book|claim|grab|enrol|enroll|call|whatsapp|follow)\b",
+    regex.IGNORECASE,
+)
+# A gloss of a quotation: a block wholly in brackets, or labelled as a translation.
+_GLOSS = regex.compile(
+    r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
+    regex.IGNORECASE | regex.VERSION0,
+)
 # An interview's questions, and a page that says it is one.
 _QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
 _INTERVIEW = regex.compile(
@@ -422,6 +610,9 @@ _INTERVIEW = regex.compile(
     r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
     regex.IGNORECASE,
 )
+
+
+_ASKER = regex.compile(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
 
 
 def _is_question(b: Block) -> bool:

@@ -25,7 +25,13 @@ from newslint.language.patternset import PatternSet
 from newslint.language.spec import Problems
 from newslint.rules.definitions import DEFINITIONS_FILE as DEFINITIONS_FILE_SCHEMA
 from newslint.rules.definitions import DEFS, PACK
-from newslint.rules.shared_definitions import DEFINITIONS_FILE, Definitions, spec_key, uses_definitions
+from newslint.rules.shared_definitions import (
+    DEFINITIONS_FILE,
+    Definitions,
+    spec_key,
+    used_definitions,
+    uses_definitions,
+)
 
 RULE_SUFFIXES = (".yaml", ".yml")
 MAX_RULE_FILE = 5 * 1024 * 1024
@@ -382,6 +388,7 @@ class Loader:
             summary=rspec.get("summary") or _summary(rspec["description"]),
             voices=tuple(sorted(voices)) if voices else ("own", "quoted", "reported"),
             languages=languages,
+            definitions=tuple(used_definitions(rspec)),
         )
         refs: list[tuple[str, int]] = []
         _class_refs({k: v for k, v in rspec.items() if k in CHECKS or k == "when"}, refs, line)

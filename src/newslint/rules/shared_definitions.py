@@ -21,6 +21,7 @@ import json
 from typing import Any
 
 DEFINITIONS_FILE = "definitions.yaml"  # the built-in definitions, beside the built-in packs
+USED = "__use__"  # a resolved pattern set's mark: the definition it came from
 
 
 def spec_key(spec: Any) -> str:
@@ -77,7 +78,24 @@ class Definitions:
             return out
         merged = dict(known[0])
         merged.update(out)
+        merged[USED] = name  # for ``used_definitions`` (pattern sets ignore keys they do not know)
         return merged
+
+
+def used_definitions(value: Any) -> list[str]:
+    """The definitions a resolved spec used, in the order first met (for ``newslint explain``)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            name = item.get(USED)
+            if isinstance(name, str) and name not in found:
+                found.append(name)
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
 
 
 def uses_definitions(value: Any) -> bool:

@@ -40,6 +40,10 @@ FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
 # Phrases that attribute a clause to a source without a verb.
 SOURCE_PHRASES_EN = (
     r"according\s+to",
+    # The inverted attribution of headlines: "..., say analysts", "..., claim experts", "..., warn brokers".
+    r"(?<=,\s?)(?:say|claim|warn|believe|feel|reckon|predict|suggest|argue|estimate|expect)\s+"
+    r"(?:(?!(?:our|my)\b)[\w-]+\s+){0,2}?(?:analysts|experts|economists|brokers|brokerages|traders|sources|officials|"
+    r"investors|dealers|bankers|strategists|observers|insiders|executives|planners|advisers|advisors|reports)",
     r"as\s+per\s+(?:the|an?|his|her|their|its)\s+\w+",
     r"in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:press\s+release|statement|post|posts|tweet|video|"
     r"order|orders|complaint|FIR|chargesheet|charge\s+sheet|filing|petition|affidavit|interim\s+order|notice|"
@@ -56,11 +60,16 @@ SOURCE_PHRASES_EN = (
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
     # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
     # made:", "the order reproduces his posts", "the complaint details".
-    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit)"
+    r"(?:order|complaint|FIR|notice|chargesheet|charge\s+sheet|petition|affidavit|filing|circular|indictment|lawsuit|"
+    r"(?<=(?:the|an|its|their|police|public|investor|cyber|caution)\s)(?:advisory|alert|warning))"
     r"(?:'s)?\s+(?:[\w'-]+\s+){0,4}?(?:lists|listed|cites|cited|details|detailed|quotes|quoted|records|recorded|"
     r"describes|described|sets\s+out|reproduces|reproduced|mentions|mentioned|alleges|observes)",
     # "the claims the app made", "promises he gave investors", "assurances given by the agents"
-    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:made|gave|offered|posted|sent)",
+    r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,6}?"
+    r"(?:made|gave|offered|posted|sent|make|give|offer|post|send|use|used)(?!\w)",
+    # "Its headline read:", "the message reads:", "the SMS went:": the words of an ad or message follow
+    r"(?:headline|message|post|ad|advertisement|text|banner|caption|slogan|tweet|sign|poster|brochure|pamphlet|"
+    r"leaflet|flyer|letter|e-?mail|SMS|description|bio|tagline|pitch)s?\s+(?:read|reads|ran|runs|went|goes)\s*:",
     r"(?:claims|promises|assurances|representations)\s+(?:made|given|offered|posted|sent)\s+(?:by|to|on|in)",
 )
 # Hindi: "कहा", "बताया", "दावा किया", "आरोप", "के मुताबिक", "के अनुसार", "सूत्रों", "वादा किया", "लालच दिया".
@@ -83,6 +92,9 @@ REPORTING_HI = (
     "जानकारी दी",
     "घोषणा की",
     "ऐलान किया",
+    # a finding of an order or a probe: "सेबी ने पाया कि ...", "जांच में सामने आया कि ..."
+    "पाया कि",
+    "सामने आया",
     "बोलता",
     "बोलते",
     "लिखता",
@@ -114,6 +126,10 @@ REPORTING_HI = (
 )
 REPORTING_HINGLISH = (
     "kaha",
+    # a finding of an order or a probe: "SEBI ne paya ki ...", "jaanch mein saamne aaya"
+    "paya ki",
+    "saamne aaya",
+    "samne aaya",
     "bataya",
     "daawa",
     "dawa",
@@ -165,6 +181,12 @@ PROMISE_VERBS_HI = (
     "ऑफर कर रहे",
     "ऑफर करते",
     "ऑफर करता",
+    # the subjunctive of a condition or a warning: "अगर कोई ... का वादा करे", "जो ... का भरोसा दिलाए"
+    "वादा करे",
+    "दावा करे",
+    "भरोसा दे",
+    "भरोसा दिलाए",
+    "लालच दे",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -186,6 +208,15 @@ PROMISE_VERBS_HINGLISH = (
     "offer kar rahe",
     "offer karte",
     "offer karta",
+    # the subjunctive of a condition or a warning: "agar koi ... ka wada kare", "jo pakka profit ka bharosa de"
+    "wada kare",
+    "vaada kare",
+    "waada kare",
+    "dawa kare",
+    "daawa kare",
+    "bharosa de",
+    "bharosa dilaye",
+    "lalach de",
 )
 FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
 
@@ -205,6 +236,9 @@ NEGATION_PHRASES_EN = (
     r"claims?\s+of",
     r"promises?\s+of",
     r"no\s+one\s+can",
+    # Negative quantifiers: "very few products assure returns", "hardly any fund guarantees" ("a few" is not one).
+    r"(?:very|so|too|only\s+a\s+very)\s+few",
+    r"(?:hardly|scarcely|barely)\s+(?:any|anyone|anybody)",
     # A prohibition governs what follows it: "barred them from promising or guaranteeing returns", "bans
     # advisers from assuring returns", "prohibited from offering", "not allowed to promise".
     r"(?:bar|bars|barred|barring|debar|debars|debarred|ban|bans|banned|banning|prohibit|prohibits|prohibited|"
@@ -256,6 +290,15 @@ SELF_PROMOTION = (
     r"(?:in\s+our\s+(?:[\w&-]+\s+){0,5}?(?:funds?|schemes?|NFOs?|ULIPs?)|with\s+us|through\s+us)\b",
     r"\bbuy\s+our\s+(?:[\w&-]+\s+){0,3}?(?:insurance|term\s+plan|health\s+plan|ULIP|policy)\b",
     r"\bapply\s+(?:for|in)\s+(?:[\w&.-]+\s+){0,4}?IPOs?\s+(?:now\s+|today\s+)?(?:on|via|through|with)\s+(?:us|our)\b",
+    # An invitation to subscribe to or join a market service (calls, tips, a VIP channel) with a mobile number to
+    # call, in any person: "Traders can join the VIP channel or call 98200 12345 to subscribe" (an advertorial's
+    # sales line). A paper's "To subscribe to the e-paper, call ..." names no such service.
+    r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?\b(?:calls|tips|advisory|"
+    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b[^.!?\n]{0,100}?"
+    r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
+    r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
+    r"[^.!?\n]{0,60}?\b(?:join|subscribe|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,60}?\b(?:calls|tips|advisory|"
+    r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b",
 )
 # Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
 # WhatsApp channel" alone is how news sites invite readers to their news updates.
@@ -265,6 +308,8 @@ SELF_PROMOTION_HI = (
     rf"(?:हमारे|हमारा|हमारी|मेरे|मेरा|मेरी)\s+(?:\S+\s+){{0,2}}?{_HI_SERVICE}",
     rf"{_HI_JOIN}[^।.!?]{{0,80}}?{_HI_SERVICE}",
     rf"{_HI_SERVICE}[^।.!?]{{0,80}}?{_HI_JOIN}",
+    # earning with us: "रोजाना पक्की कमाई करनी है तो हमारे साथ जुड़िए"
+    rf"(?:कमाई|कमाना|कमाने|मुनाफा|मुनाफे|प्रॉफिट)[^।.!?]{{0,60}}?(?:हमारे|मेरे)\s+साथ\s+{_HI_JOIN}",
 )
 _HINGLISH_SERVICE = (
     r"(?:calls?|tips?|course|batch|classes|mentorship|trading|strategy|premium\s+(?:group|channel|plan)|"
@@ -276,6 +321,9 @@ SELF_PROMOTION_HINGLISH = (
     rf"\b{_HINGLISH_SERVICE}\b[^.!?]{{0,80}}?{_HINGLISH_JOIN}",
     # "mere" and "apna" are English words too ("a mere group"): Hinglish blocks only.
     rf"\b(?:hamare|humare|hamara|mere|mera)\s+(?:\w+\s+){{0,2}}?{_HINGLISH_SERVICE}\b",
+    # earning with us: "roz pakki kamai chahiye to hamare saath judo"
+    r"\b(?:kamai|kamaai|kamana|munafa|munaafa|profit)\b[^.!?]{0,60}?\b(?:hamare|humare|mere)\s+sa+th\s+"
+    r"(?:judo|judiye|jud\s+jao|join\s+(?:karo|karein|kijiye))\b",
 )
 # By the lexicon that reads them (see ``languages.LEXICONS``).
 SELF_PROMOTION_BY_LEXICON = {"en": SELF_PROMOTION, "hi": SELF_PROMOTION_HI, "hinglish": SELF_PROMOTION_HINGLISH}

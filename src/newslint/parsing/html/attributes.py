@@ -24,6 +24,7 @@ F_BYLINE: Final = 8
 F_DATE_PUBLISHED: Final = 16
 F_DATE_MODIFIED: Final = 32
 F_COMMENTS: Final = 64  # reader comments (also furniture)
+F_SOFT: Final = 128  # furniture outside the article body only (a "widget" box), like an <aside>
 COMMENT_WORD: Final = _vocabulary.COMMENT_WORD
 INLINE_HINTS: Final = ("author", "byline", "by-line", "writer", "itemprop", "rel=", "posted")
 flag_cache: Final[dict[str, int]] = {}
@@ -85,6 +86,8 @@ def classify_attrs(raw: str) -> int:
                 flags |= F_FURNITURE
                 if COMMENT_WORD.search(words.lower()):
                     flags |= F_COMMENTS
+            elif "soft" in kinds:
+                flags |= F_FURNITURE | F_SOFT
             if "byline" in kinds:
                 flags |= F_BYLINE
     itemprop = a.get("itemprop", "").lower().split()

@@ -94,6 +94,7 @@ SOURCE_RANK = {
 }
 
 _WRITTEN_BYLINES = frozenset(("byline", "visible"))
+_BYL_LEAD = re.compile(r"\s*by\s+", re.IGNORECASE)
 # Meta tags that name some date of the page (often the last crawl or change), not surely its publication.
 _GENERIC_DATE_TAGS = frozenset(
     f'meta[name="{key}"]' for key in ("date", "sailthru.date", "dc.date", "pubdate", "lastmod", "last-modified")
@@ -235,6 +236,12 @@ class MetaCollector:
         if field is None:
             return
         raw, at = content
+        if key == "byl":
+            # The display byline by convention ("By Ravi Kumar", as the New York Times writes it): the names
+            # follow the "By", which is no part of them.
+            lead = _BYL_LEAD.match(raw)
+            if lead:
+                raw, at = raw[lead.end() :], at + lead.end()
         value = unescape(raw)
         if field == "publisher" and value.lower().startswith("http"):
             return

@@ -28,6 +28,7 @@ from newslint.parsing.html.attributes import (
     F_DATE_MODIFIED,
     F_DATE_PUBLISHED,
     F_FURNITURE,
+    F_SOFT,
     INLINE_HINTS,
     classify_attrs,
     flag_cache,
@@ -227,7 +228,7 @@ class HtmlExtractor:
         self.eid += 1
         self.seq += 1
         own = bool(flags & F_FURNITURE) or tag in FURNITURE_TAGS
-        soft = tag in SOFT_FURNITURE_TAGS and not flags & F_FURNITURE
+        soft = (tag in SOFT_FURNITURE_TAGS and not flags & F_FURNITURE) or bool(flags & F_SOFT)
         elem = Elem(
             tag,
             a0,

@@ -89,6 +89,11 @@ def link_share(block: Block, elem: Elem | None = None) -> float:
     return min(1.0, sum(max(0, lk.end - lk.start) for lk in block.links) / n)
 
 
+def is_article_link(href: str, sites: set[str]) -> bool:
+    """A link to an article page of the page's own site (relative, or the same registrable host)."""
+    return _is_article_link(href, sites)
+
+
 def _is_article_link(href: str, sites: set[str]) -> bool:
     """A link to an article page of the page's own site (relative, or the same registrable host)."""
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):

@@ -170,11 +170,16 @@ FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementa
 
 # Class or id words that mark page furniture (navigation, sidebars, related lists, share bars, cookie banners).
 FURNITURE_WORDS = (
-    r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|widget|related|recommended|"
+    r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|related|recommended|"
     r"recommendations|mostread|most-read|most-popular|popular|trending|share|sharing|social|newsletter|"
     r"comments?|cmnts?|cmts?|disqus|cookies?|consent|gdpr|taboola|outbrain|pagination|site-header|site-footer|page-footer|"
     r"global-header|global-footer|masthead|footer-links|also-read|read-more|more-stories|top-stories|copyright"
 )
+
+# Class or id words of boxes that are furniture outside the article body but part of the article inside it (an
+# "inline-widget" between paragraphs is the page's own box: a broker's account-opening pitch, a fund's SIP button),
+# like an <aside>. A box that also says what furniture it is ("related-widget", "newsletter-widget") stays furniture.
+SOFT_FURNITURE_WORDS = r"widgets?"
 
 # Class or id words of the containers common CMSs put the article text in.
 BODY_WORDS = (
@@ -190,7 +195,8 @@ BYLINE_WORDS = r"byline|by-?line|author|authors|author-?name|writer|posted-?by"
 # hyphens or underscores: one scan instead of three case-insensitive ones (a page has thousands of distinct
 # class strings, and this was a tenth of the parse). The group that matched names the kind.
 LABEL_WORD_AT = re.compile(
-    rf"(?:(?P<body>{BODY_WORDS})|(?P<byline>{BYLINE_WORDS})|(?P<furniture>{FURNITURE_WORDS}))(?=$|[\s_-])"
+    rf"(?:(?P<body>{BODY_WORDS})|(?P<byline>{BYLINE_WORDS})|(?P<furniture>{FURNITURE_WORDS})|"
+    rf"(?P<soft>{SOFT_FURNITURE_WORDS}))(?=$|[\s_-])"
 )
 LABEL_WORDS = re.compile(r"(?:^|[\s_-])" + LABEL_WORD_AT.pattern)  # (LABEL_WORD_AT matches where a part starts)
 LABEL_SEPARATORS = re.compile(r"[\s_-]+")
@@ -205,7 +211,7 @@ _LABEL_FIRST_PARTS = (
     "maincontent masthead menu more most mostread nav navbar navigation news newsbody newscontent newsdetail "
     "newsletter outbrain page pagination popular post postbody postcontent posted postedby read "
     "recommendations recommended related rich richtext share sharing sidebar site social story storybody "
-    "storycontent storydetails storytext taboola td top trending widget writer"
+    "storycontent storydetails storytext taboola td top trending widget widgets writer"
 )
 LABEL_FIRST_PARTS = frozenset(_LABEL_FIRST_PARTS.split())
 # Of the furniture words, those of reader comments: not the publisher's text at all (see second_pass).
