@@ -66,8 +66,13 @@ def test_page_label_exempts_a_sponsored_article_from_placement():
     assert "t-placement" not in _rules(page, "      page_label: {words: [impact feature, sponsored]}")
 
 
-def test_a_lone_advertisement_marker_labels_only_its_slot():
-    assert "t-label" in _rules("Advertisement\n\n" + BODY)
+def test_a_lone_advertisement_marker_below_the_headline_labels_only_its_slot():
+    page = BODY.replace("\n\nThe Sensex", "\n\nAdvertisement\n\nThe Sensex", 1)
+    assert "t-label" in _rules(page)
+
+
+def test_advertisement_above_the_headline_labels_the_ad():
+    assert "t-label" not in _rules("**Advertisement**\n\n" + BODY)
 
 
 def test_a_closing_disclosure_labels_a_short_post():

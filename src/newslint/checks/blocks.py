@@ -114,7 +114,8 @@ class Blocks(Check):
                 0 <= i < len(doc.blocks)
                 and doc.blocks[i].kind != "image"
                 and len(doc.blocks[i].text) <= LABEL_LINE_MAX + 20  # "Ad | Paid partnership with Meru Broking"
-                and not AD_SLOT.match(doc.blocks[i].text)
+                # (a lone "Advertisement" below the headline is a news page's ad slot; above it, the ad's own label)
+                and not (i > h and AD_SLOT.match(doc.blocks[i].text))
             ):
                 units.append(Unit(doc.blocks[i], 0, len(doc.blocks[i].text)))
         head = doc.blocks[h]
