@@ -204,3 +204,28 @@ def test_the_gate_is_made_only_when_a_unit_needs_it(monkeypatch: pytest.MonkeyPa
     ctx = Context(md(PAGE), date(2026, 11, 29), {}, 2.0)
     assert PatternSet.build(spec).occurrences(ctx, ctx.units("document"))
     assert made == [1]  # made once for all the units tried
+
+
+@pytest.mark.parametrize(
+    ("context", "absent"),
+    [
+        ({"near": {"patterns": [r"(?i)\beducational\s+purposes\b"]}, "near_within": "document"}, True),
+        ({"near": {"patterns": [r"(?i)\bmodel\s+portfolio\b"]}, "near_within": "body"}, False),
+        ({"unless": {"patterns": [r"(?i)\baccording\s+to\b"]}, "unless_within": "document"}, True),
+        ({"unless": {"patterns": [r"(?i)\beducational\s+purposes\b"]}, "unless_within": "document"}, False),
+    ],
+)
+def test_a_page_wide_context_rules_out_the_children_before_they_run(
+    context: dict, absent: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``near`` or ``unless`` over the whole document or body is the same for every match: when it rules them
+    all out, no expression of the set or of its ``any`` children runs, and otherwise the matches are those the
+    filters keep."""
+    spec = {"any": [{"patterns": [TRIGGER], "case_sensitive": True}], **context}
+    found, calls = occurrences(spec, True, monkeypatch)
+    if absent:
+        assert found == [] and calls == []
+    else:
+        assert found and calls
+        plain, _ = occurrences({"any": spec["any"]}, True, monkeypatch)
+        assert found == plain

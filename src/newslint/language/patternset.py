@@ -203,6 +203,18 @@ class PatternSet:
             out.extend(child.occurrences(ctx, units, lowered))
         return out
 
+    def _ruled_out_by_page(self, ctx: Context) -> bool:
+        """Whether a ``near`` or ``unless`` over the whole document or body rules out every match before any
+        expression runs, the set's own and its ``any`` children's: the region is the same for every match, so
+        ``_accept`` would reject them all ("educational" content on a page that never calls itself so)."""
+        if self.near is not None and self.near_within in WHOLE_REGIONS:
+            if not self.near.present(ctx, ctx.units(self.near_within)):
+                return True
+        if self.unless is not None and self.unless_within in WHOLE_REGIONS:
+            if self.unless.present(ctx, ctx.units(self.unless_within)):
+                return True
+        return False
+
     def _accept(self, ctx: Context) -> Any:
         """The set's per-match filters as one test (``None`` when it has none)."""
         tests = []
@@ -382,6 +394,8 @@ class PatternSet:
             return []
         if self.langs is not None and not _page_has_language(ctx, self.langs):
             return []  # a Hindi or Hinglish set on a page with no block read in those languages
+        if self._ruled_out_by_page(ctx):
+            return []
         accept = self._accept(ctx)
         gated = accept is not None and (self.near is not None or self.unless is not None or self.langs is not None)
         if first_only:
