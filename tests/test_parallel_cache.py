@@ -17,6 +17,10 @@ from newslint.running.cache import CACHE_FORMAT
 from newslint.running.linter import Linter
 from newslint.running.one_file import CheckSettings, Target
 
+# Each test runs the command line as processes (a pool of workers, a cache shared between runs): run by
+# .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 RULES = """\
 pack: house
 rules:

@@ -221,6 +221,9 @@ def parse_source(source, *args, **kwargs):
     return real(source, *args, **kwargs)
 parse.parse_source = parse_source
 from newslint.cli.main import main
+
+# Each test runs the command line as a process and signals or pipes it: run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
 sys.argv[0] = "newslint"
 main()
 """
