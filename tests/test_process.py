@@ -18,6 +18,9 @@ import pytest
 from conftest import newslint_exe, run_cli
 from robustness import EVERY_CHECK_RULES
 
+# Each test runs the command line as a process and signals or pipes it: run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 ARTICLE = """<html><head><title>Markets {i}</title></head><body><article><h1>Markets {i}</h1>
 <p>Shares of Example Broking rose 4.5% as the fund promised guaranteed returns to investors.</p>
 <p>{filler}</p>
@@ -221,9 +224,6 @@ def parse_source(source, *args, **kwargs):
     return real(source, *args, **kwargs)
 parse.parse_source = parse_source
 from newslint.cli.main import main
-
-# Each test runs the command line as a process and signals or pipes it: run by .ci/run with the slow tests.
-pytestmark = pytest.mark.slow
 sys.argv[0] = "newslint"
 main()
 """
