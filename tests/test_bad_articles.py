@@ -19,6 +19,9 @@ import pytest
 from conftest import newslint_exe, run_cli
 from robustness import EVERY_CHECK_RULES, span_of
 
+# Huge, binary and pathological files through the CLI as processes: run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 GOOD = "<html><body><article><h1>Markets</h1><p>We offer guaranteed returns.</p></article></body></html>\n"
 
 

@@ -21,6 +21,9 @@ from hypothesis import strategies as st
 from robustness.invariants import check_result, lint_bytes, planted_spans
 from robustness.strategies import Article, articles, encoded, html_articles, markdown_articles
 
+# Generated articles by the hundred: run by .ci/run with the slow tests (the default run stays under 90 s).
+pytestmark = pytest.mark.slow
+
 PROFILES = {
     "ci": settings(max_examples=40, derandomize=True, database=None),
     "heavy": settings(max_examples=2000),

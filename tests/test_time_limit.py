@@ -15,6 +15,9 @@ from newslint.rules.loader import Loader
 from newslint.running import time_limit
 from newslint.running.linter import Linter
 
+# Runaway expressions stopped on time (seconds each): run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 NOW = date(2026, 11, 29)
 RULES = """
 pack: t
