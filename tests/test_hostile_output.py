@@ -12,6 +12,9 @@ import pytest
 
 from conftest import RULES_YAML, run_cli
 
+# Reports written through links, devices and FIFOs by the CLI as a process: run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 FORMATS = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 ARTICLE = b"# Markets\n\nWe offer \x1b[2J\x1b]0;pwned\x07guaranteed returns \xe2\x80\xae today.\n"
 

@@ -22,6 +22,9 @@ import pytest
 
 from conftest import RULES_YAML, newslint, newslint_exe
 
+# Links, devices, FIFOs and concurrent edits through the CLI as processes: run by .ci/run with the slow tests.
+pytestmark = pytest.mark.slow
+
 ARTICLE = "# Markets\n\nBrokers share stock tips daily.\n"
 FIXED = "# Markets\n\nBrokers share research recommendations daily.\n"
 
