@@ -20,7 +20,6 @@ Written by hand: no library marks quotation and reported speech in Indian Englis
 
 from __future__ import annotations
 
-import re
 import weakref
 from bisect import bisect_right
 from typing import TYPE_CHECKING
@@ -28,17 +27,14 @@ from urllib.parse import urlsplit
 
 import regex
 
-from newslint.document.case_key import case_key
 from newslint.document.sentences import split_sentences
-from newslint.language import lexicons
-from newslint.language.devanagari import spelling_variants
-from newslint.language.literals import holds_all
-from newslint.language.patterns import required_literal_sets
+from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
     is_reported,
     reported_sentences,
 )
+from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_patterns
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
@@ -48,37 +44,6 @@ if TYPE_CHECKING:
 VOICES = ("own", "quoted", "reported")
 OWN, QUOTED, REPORTED = VOICES
 
-_MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
-_self_promotion: dict[str, regex.Pattern[str]] | None = None
-
-
-def _promotion_patterns() -> dict[str, regex.Pattern[str]]:
-    """The self-promotion expressions of each lexicon, one alternation each."""
-    global _self_promotion
-    if _self_promotion is None:
-        _self_promotion = {
-            lexicon: regex.compile(spelling_variants("|".join(patterns)), regex.IGNORECASE | regex.VERSION0)
-            for lexicon, patterns in lexicons.SELF_PROMOTION_BY_LEXICON.items()
-        }
-    return _self_promotion
-
-
-_promotion_literals: list[tuple[frozenset[str], ...]] | None = None
-
-
-def _all_promotion_patterns() -> list[str]:
-    return [p for patterns in lexicons.SELF_PROMOTION_BY_LEXICON.values() for p in patterns]
-
-
-def _maybe_promotion(text: str) -> bool:
-    """Whether ``text`` holds the literals one of the self-promotion expressions needs (a cheap prefilter)."""
-    global _promotion_literals
-    if _promotion_literals is None:
-        _promotion_literals = [required_literal_sets(p, False) for p in _all_promotion_patterns()]
-    key = case_key(text)  # the prefilter's literals are case keys ("ſ" is an "s" to a case-insensitive match)
-    return any(holds_all(key, sets) for sets in _promotion_literals)
-
-
 # A Markdown block quote that opens with a callout label ("> **Premium:** Subscribe to our...", "> [!NOTE]") is
 # the page's own box, not a quotation: it is read like a paragraph.
 _CALLOUT = regex.compile(
@@ -87,63 +52,6 @@ _CALLOUT = regex.compile(
     r"partner\s+content|brand\s+connect)\s*[:|-])",
     regex.IGNORECASE,
 )
-_DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
-# A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
-# ("don't", "investors' money") are neither.
-_SINGLE = regex.compile(rf"(?<![\w'])'(?=[^\s'])[^']{{1,{_MAX_QUOTE}}}?(?<=[^\s'])'(?![\w])")
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` inside quotation marks; a block that opens a quotation and never closes it (a
-    quoted paragraph continued in the next) is quoted to its end."""
-    spans = [m.span() for m in _DOUBLE.finditer(text)]
-    for m in _SINGLE.finditer(text):
-        if not any(a <= m.start() < b for a, b in spans):
-            spans.append(m.span())
-    if text.count('"') % 2 == 1:
-        last = text.rfind('"')
-        if not any(a <= last < b for a, b in spans) and text.lstrip().startswith('"'):
-            spans.append((last, len(text)))
-    return sorted(spans)
-
-
-_Q_TAG = re.compile(r"<(/?)q(?=[\s/>])[^>]*>", re.IGNORECASE)
-
-
-def q_spans(source: str, block: Block) -> list[tuple[int, int]]:
-    """Spans of ``block``'s text inside HTML ``<q>`` elements (the browser adds the quotation marks, so the
-    text has none), found in the block's stretch of the source and mapped back to the text."""
-    text = block.text
-    if not text:
-        return []
-    s, e = block.source_span(0, len(text))
-    if source.find("<q", s, e) < 0 and source.find("<Q", s, e) < 0:
-        return []
-    tmap = block.tmap
-
-    def text_at(offset: int) -> int:
-        """The first character of the text at or after source ``offset``."""
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if tmap.source_start(mid) < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    spans: list[tuple[int, int]] = []
-    opened: list[int] = []
-    for m in _Q_TAG.finditer(source, s, e):
-        if not m.group(1):
-            opened.append(text_at(m.end()))
-        elif opened:
-            start = opened.pop()
-            if not opened:  # a quotation inside a quotation is part of the outer one
-                spans.append((start, text_at(m.start())))
-    if opened:
-        spans.append((opened[0], len(text)))
-    return [(a, b) for a, b in spans if b > a]
 
 
 def split_block_sentences(block: Block) -> list[tuple[int, int]]:
@@ -201,11 +109,11 @@ class Voices:
     def self_promotion(self) -> bool:
         """Whether the page's own voice promotes investment services (then everything on it is its own)."""
         if self._self_promotion is None:
-            patterns = _promotion_patterns()
+            patterns = promotion_patterns()
             found = False
             boxed = None
             for b in self._promotion_candidates():
-                if not b.body or not _maybe_promotion(b.text):
+                if not b.body or not maybe_promotion(b.text):
                     continue
                 matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
                 if matches:
@@ -249,13 +157,13 @@ class Voices:
         ctx = self._ctx() if self._ctx is not None else None
         if ctx is None:
             return self.blocks
-        _maybe_promotion("")
+        literals = promotion_literals()
         units = ctx.units("body")
         index = ctx.unit_index(units)
-        if index.text is None or any(not sets for sets in _promotion_literals or ()):
+        if index.text is None or any(not sets for sets in literals):
             return self.blocks
         held: set[int] = set()
-        for sets in _promotion_literals or ():
+        for sets in literals:
             held.update(id(u.block) for u in index.holding_all(sets))
         return [b for b in self.blocks if id(b) in held]
 
@@ -434,7 +342,7 @@ class Voices:
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
-            flags = reported_sentences(_unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
             for k in range(1, len(sentences)):
                 if _looks_back(text[sentences[k][0] : sentences[k][1]]):
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
@@ -649,17 +557,6 @@ def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
     return any(a <= offset < e for a, e, _v in spans)
 
 
-def _unquoted(sentence: str, start: int, quotes: list[tuple[int, int]]) -> str:
-    """The sentence with its quotations blanked (a reporting verb inside a quotation is the quoted speaker's)."""
-    if not quotes:
-        return sentence
-    chars = list(sentence)
-    for a, e in quotes:
-        for k in range(max(a, start), min(e, start + len(sentence))):
-            chars[k - start] = " "
-    return "".join(chars)
-
-
 def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> str:
     """The voice in a block outside the document's flow (the title in metadata, a link target), read with
     the lexicons ``lexicons_of``."""
@@ -669,6 +566,6 @@ def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LE
         return QUOTED
     for s, e in split_sentences(text):
         if s <= offset < e or e <= offset:
-            if s <= offset < e and is_reported(_unquoted(text[s:e], s, quotes), lexicons_of):
+            if s <= offset < e and is_reported(unquoted(text[s:e], s, quotes), lexicons_of):
                 return REPORTED
     return OWN

@@ -366,8 +366,7 @@ class HtmlExtractor:
             lt = src.find("<", pos, stop)
             if lt < 0:
                 lt = stop
-            if lt > pos:
-                # Text.
+            if lt > pos:  # text
                 if self.skip_depth == 0:
                     chunk = src[pos:lt]
                     if chunk.isspace():  # indentation between tags: at most a space between words
