@@ -125,21 +125,19 @@ def _title_site_names(ctx: Context) -> list[str]:
     return out
 
 
+_LEGAL_FORMS = r"pvt|private|ltd|limited|llp|inc"  # a firm's legal form, as names write it
 # A firm's name, not a person's: its legal form or the words of a financial firm's name.
 FIRM = re.compile(
-    r"\b(?:Ltd|Limited|Pvt|Private|LLP|Securities|Broking|Brokers|Capital|Advisors|Advisers|Advisory|Research|"
+    rf"\b(?:{_LEGAL_FORMS}|Securities|Broking|Brokers|Capital|Advisors|Advisers|Advisory|Research|"
     r"Wealth|Investments?|Asset\s+Management|Mutual\s+Fund|Insurance|Finance|Financial|Markets)\b",
     re.IGNORECASE,
 )
 
 
-_LEGAL_FORM = re.compile(r"\b(?:pvt|private|ltd|limited|llp|inc)\b", re.IGNORECASE)
-
-
 def _legal_squash(name: str) -> str:
     """A firm's name without case, punctuation and its legal form ("Konark Stock Broking Pvt. Ltd." ->
     "konarkstockbroking")."""
-    return _squash(re.sub(r"\b(?:pvt|private|ltd|limited|llp|inc|co)\b\.?", " ", name, flags=re.I))
+    return _squash(re.sub(rf"\b(?:{_LEGAL_FORMS}|co)\b\.?", " ", name, flags=re.I))
 
 
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
@@ -163,18 +161,12 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # advertiser, not a writer of an article; a person's byline ("By Meera Kulkarni") still makes an article.
         # (A firm's name may come split into "authors" at its "and": "Tapti Shares and Stocks Ltd".)
         registered = [_squash(t) for t in identity]
-        authors = list(fields.get("authors") or ())
-        firm_author = any(_LEGAL_FORM.search(mv.value) or FIRM.search(mv.value) for mv in authors)
+        authors = {mv.value: _legal_squash(mv.value) for mv in fields.get("authors") or ()}
+        firm_author = any(FIRM.search(name) for name in authors)
         firm_authors = {
-            mv.value
-            for mv in authors
-            if firm_author
-            and len(_legal_squash(mv.value)) >= 5
-            and any(_legal_squash(mv.value) in t for t in registered)
+            name for name, key in authors.items() if firm_author and len(key) >= 5 and any(key in t for t in registered)
         }
-        writers = [
-            mv.value for mv in authors if _legal_squash(mv.value) not in publisher and mv.value not in firm_authors
-        ]
+        writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
         cached = (bool(identity), (own or bool(firm_authors)) and not article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 DEFINITIONS_FILE = "definitions.yaml"  # the built-in definitions, beside the built-in packs
@@ -82,31 +83,23 @@ class Definitions:
         return merged
 
 
-def used_definitions(value: Any) -> list[str]:
-    """The definitions a resolved spec used, in the order first met (for ``newslint explain``)."""
-    found: list[str] = []
+def _mappings(value: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in a spec, a parent before its children, in document order."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            name = item.get(USED)
-            if isinstance(name, str) and name not in found:
-                found.append(name)
+            yield item
             stack.extend(reversed(list(item.values())))
         elif isinstance(item, list):
             stack.extend(reversed(item))
-    return found
+
+
+def used_definitions(value: Any) -> list[str]:
+    """The definitions a resolved spec used, in the order first met (for ``newslint explain``)."""
+    return list(dict.fromkeys(m[USED] for m in _mappings(value) if isinstance(m.get(USED), str)))
 
 
 def uses_definitions(value: Any) -> bool:
     """Whether a validated spec says ``use:`` anywhere (most files do not: they need no resolution)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if "use" in item:
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
+    return any("use" in m for m in _mappings(value))
