@@ -396,3 +396,43 @@ def test_a_sum_to_build_is_not_a_schemes_name() -> None:
 def test_money_multiplied_in_the_future_is_a_promise_in_the_past_a_report(line: str, promise: bool) -> None:
     found = "sebi-assured-returns" in rules_of(HEAD + "Nifty options aur शेयर बाजार।\n\n" + line + "\n")
     assert found is promise
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [("गारंटी", "गारन्टी"), ("कंपनी", "कम्पनी"), ("संपर्क", "सम्पर्क"), ("हिंदी", "हिन्दी"), ("गारंटी", "गारंटी")],
+)
+def test_an_anusvara_before_a_consonant_matches_a_half_nasal_letter(written: str, text: str) -> None:
+    assert regex.fullmatch(spelling_variants(written), text)
+
+
+def test_an_anusvara_at_the_end_of_a_word_stays_a_nasal_sign() -> None:
+    assert not regex.fullmatch(spelling_variants("हैं"), "हैन्")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "हमारे साथ जुड़कर आप भी हर महीने अच्छा मुनाफा कमा सकते हैं, इसमें कोई शक नहीं।",
+        "निश्चित रूप से आप हर महीने मोटा मुनाफा कमा सकेंगे, बस हमारी कॉल्स फॉलो करें।",
+        "Hamare saath judkar har mahine achha munafa kamaoge, isme koi shak nahi.",
+        "Pakka se aapko har hafte profit milega, bas hamari calls follow karo.",
+    ],
+)
+def test_a_gain_made_certain_by_an_avowal_is_a_promise(line: str) -> None:
+    page = HEAD + "हमारी इंट्राडे कॉल्स रोज़ सुबह प्रीमियम ग्रुप में आती हैं।\n\n" + line + "\n"
+    assert "sebi-assured-returns" in rules_of(page)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "कंपनी का मुनाफा इस तिमाही 18% बढ़ा है और इसमें कोई शक नहीं कि मांग मजबूत है।",
+        "ऐसे ग्रुप में पैसा लगाया तो डूबेगा, इसमें कोई शक नहीं।",
+        "अगर कोई आपकी रकम तीन गुना करने की गारंटी दे, तो समझ लीजिए कि मामला गड़बड़ है।",
+        "Agar koi aapko paisa double karne ki guarantee de, to samajh jaiye ki kuch gadbad hai.",
+    ],
+)
+def test_an_avowal_about_news_and_a_guarantee_in_a_condition_are_not_promises(line: str) -> None:
+    page = HEAD + "सेंसेक्स आज 300 अंक चढ़कर बंद हुआ, निफ्टी में भी तेजी रही।\n\n" + line + "\n"
+    assert "sebi-assured-returns" not in rules_of(page)

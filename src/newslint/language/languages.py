@@ -69,13 +69,15 @@ STRONG_HINGLISH = _words(
     "tumhara guna gunaa tiguna chauguna lagao lagaiye lagayein lagaya daalo bharo bhariye lelo karlo dijiye "
     "dijie chal chalega chalta badhega ghatega upar neeche kamaya kamaye dilaya dilayega "
     "hoon isliye isiliye warna varna yaani matlab lagta lagti lagte jaisa jaisi waise vaise bhejo bhejiye "
-    "bhejein aao aaiye jaiye rakho rakhiye samjhe karoge kamaoge paoge jaoge milenge"
+    "bhejein aao aaiye jaiye rakho rakhiye samjhe karoge kamaoge paoge jaoge milenge "
+    "liya parso chuka chuke chuki kharida kharide kharidna becha beche bechna lekar dekar kamakar humne hamne "
+    "aapne jinhone jisne hamesha kabhi ghante ghanton dino dinon mahino saalon kamayenge kamate kamati"
 )
 # Short words that are romanised Hindi but also English words, names or abbreviations ("paise" is the
 # English word for the coin, "ka", "ki", "ab" are abbreviations): they count only beside a strong word.
 WEAK_HINGLISH = _words(
     "ki ka ke ye wo se ko pe na ek jab kal diya sab koi ab mai lo pao paisa paise aap aaj gaya karta roz mandi "
-    "bhai kahan hume dawa daal bhar"
+    "bhai kahan hume dawa daal bhar tak kar maine"
 )
 
 _HINDI_PAISA = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:paisa|paise|paison)\b", re.IGNORECASE)

@@ -187,6 +187,11 @@ PROMISE_VERBS_HI = (
     "भरोसा दे",
     "भरोसा दिलाए",
     "लालच दे",
+    "गारंटी दे",
+    "गारंटी दें",
+    "गारंटी दिलाए",
+    "ऑफर करे",
+    "पेशकश करे",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -217,6 +222,12 @@ PROMISE_VERBS_HINGLISH = (
     "bharosa de",
     "bharosa dilaye",
     "lalach de",
+    "guarantee de",
+    "guarantee dein",
+    "guarantee dilaye",
+    "gaaranti de",
+    "garanti de",
+    "offer kare",
 )
 FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
 
