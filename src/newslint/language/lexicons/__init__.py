@@ -324,9 +324,11 @@ SELF_PROMOTION_HI = (
 )
 _HINGLISH_SERVICE = (
     r"(?:calls?|tips?|course|batch|classes|mentorship|trading|strategy|premium\s+(?:group|channel|plan)|"
-    r"paid\s+(?:group|channel)|profit|trades?)"
+    r"paid\s+(?:group|channel)|profit|trades?|advisory|signals?|(?:trading|swing|intraday|advisory)\s+service)"
 )
-_HINGLISH_JOIN = r"\bjoin\s+(?:kare|karo|karein|karen|kijiye|kar\s+lo|karlo)\b"
+_HINGLISH_JOIN = (
+    r"\b(?:join\s+(?:kare|karo|karein|karen|kijiye|kar\s+lo|karlo)|judiye|judo|jud\s+(?:jaiye|jao|jaayein|jayein))\b"
+)
 SELF_PROMOTION_HINGLISH = (
     rf"{_HINGLISH_JOIN}[^.!?]{{0,80}}?\b{_HINGLISH_SERVICE}\b",
     rf"\b{_HINGLISH_SERVICE}\b[^.!?]{{0,80}}?{_HINGLISH_JOIN}",
