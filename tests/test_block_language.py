@@ -130,9 +130,25 @@ def test_hinglish_negation_words_do_not_read_english_text() -> None:
 def test_hinglish_par_ends_a_clause_only_in_hinglish() -> None:
     text = "No adviser at par gives guaranteed returns"
     at = text.index("guaranteed returns")
-    # In English "par" is a noun: the "no" governs the clause; in Hinglish "par" is "but" and ends it.
+    # In English "par" is a noun: the "no" governs the clause.
     assert negated(text, at, at + 18, LEXICONS["en"])
+    # In Hinglish "par" at the head of a clause is "but" and ends it ...
+    text = "Koi bhi adviser nahi deta, par hum guaranteed returns dete hain"
+    at = text.index("guaranteed returns")
     assert not negated(text, at, at + 18, LEXICONS["hinglish"])
+    # ... and after a noun it is the postposition "on", which ends nothing: the "nahi" governs the claim.
+    text = "Listing par guaranteed returns kabhi nahi milte"
+    at = text.index("guaranteed returns")
+    assert negated(text, at, at + 18, LEXICONS["hinglish"])
+
+
+def test_hindi_par_as_a_postposition_does_not_end_a_clause() -> None:
+    text = "सेबी ने सलाहकारों के फ्री ट्रायल देने पर रोक लगा दी है"
+    at = text.index("फ्री ट्रायल")
+    assert negated(text, at, at + len("फ्री ट्रायल"), LEXICONS["hi"])
+    text = "कोई भी सलाहकार यह नहीं कहता, पर हम गारंटीड रिटर्न देते हैं"
+    at = text.index("गारंटीड रिटर्न")
+    assert not negated(text, at, at + len("गारंटीड रिटर्न"), LEXICONS["hi"])
 
 
 def test_hinglish_reporting_words_report_only_in_hinglish() -> None:

@@ -22,8 +22,10 @@ from newslint.language.devanagari import spelling_variants
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
 _PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s"
 _CONTRAST_EN = "but|however|whereas|while|unlike|although|though"
-_CONTRAST_HI = "लेकिन|मगर|जबकि|पर"
-_CONTRAST_HINGLISH = "lekin|magar|par"  # "par" is also English ("at par"): Hinglish blocks only
+# "पर"/"par" is "but" only at the head of a clause, after a comma or a danda ("..., पर जोखिम भी है"); elsewhere it is
+# the postposition "on" ("फ्री ट्रायल देने पर रोक", "listing par 50%"), which ends no clause.
+_CONTRAST_HI = r"लेकिन|मगर|जबकि|(?<=[,;\u0964]\s?)पर"
+_CONTRAST_HINGLISH = r"lekin|magar|(?<=[,;]\s?)par"  # "par" is also English ("at par"): Hinglish blocks only
 _CLAUSE_BREAK = regex.compile(
     rf"{_PUNCTUATION_BREAK}|(?<!\w)(?:{_CONTRAST_EN}|{_CONTRAST_HI})(?!\w)",
     regex.IGNORECASE,
@@ -172,6 +174,6 @@ _NOT_NEGATION_HI = regex.compile(
 _AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
 # A warning after the claim denies it too: "pakka profit wale groups se door rahein", "... se savdhan".
 _HINGLISH_AFTER = regex.compile(
-    r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein)(?!\w)",
+    r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein|rok|pabandi|pratibandh)(?!\w)",
     regex.IGNORECASE,
 )

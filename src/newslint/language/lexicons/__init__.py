@@ -271,10 +271,13 @@ NOT_NEGATION_EN = (
 NEGATION_HI = (
     "नहीं", "नही", "न", "ना", "मत", "बिना", "कोई नहीं", "झूठ", "झूठे", "फर्जी", "फ़र्ज़ी", "बचें", "सावधान", "गलत",
     "दूर रहें", "दूर रहना", "दूर रहने", "दूर रहिए", "सतर्क",
+    # a prohibition governs what it forbids: "फ्री ट्रायल देने पर रोक लगा दी", "गारंटीड रिटर्न के दावों पर प्रतिबंध"
+    "रोक", "प्रतिबंध", "प्रतिबंधित", "पाबंदी", "मनाही", "वर्जित",
 )  # fmt: skip
 NEGATION_HINGLISH = (
     "nahi", "nahin", "mat", "bina", "jhooth", "jhoothe", "farzi", "fake", "bachein", "bache",
     "door rahein", "door rahen", "door rahe", "door raho", "savdhan", "saavdhan", "satark",
+    "rok", "pabandi", "pratibandh", "manaahi",
 )  # fmt: skip
 
 # -- the page's own promotion of investment services ---------------------------------------------------------
