@@ -139,13 +139,7 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         hindi = "|".join(
             regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True) if w not in own_claim_hi
         )
-        hindi += r"|(?<!(?:हमारा|हमारी|हमारे|मेरा|मेरी|मेरे)\s+(?:\S+\s+){0,2})(?:" + "|".join(own_claim_hi) + ")"
         hinglish = "|".join(regex.escape(w) for w in lexicons.REPORTING_HINGLISH if w not in own_claim_hinglish)
-        hinglish += (
-            r"|(?<!\b(?:hamara|humara|hamari|humari|mera|meri)\s+(?:\w+\s+){0,2})(?:"
-            + "|".join(own_claim_hinglish)
-            + ")"
-        )
         sources = [(rf"(?<!\w)(?:{p})(?!\w)", "en", False) for p in lexicons.SOURCE_PHRASES_EN]
         # A future passive promises a service, it reports nothing: "मेरे पेड ग्रुप में आपको बताया जाएगा कि ...",
         # "group mein bataya jayega"; "कहां" (where) is not "कहा" (said).
@@ -163,8 +157,11 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
                 False,
             )
         )
-        promise_hi = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HI)
-        promise_hinglish = "|".join(_phrase(w) for w in lexicons.PROMISE_VERBS_HINGLISH)
+        # A claim or promise is someone else's unless a first-person subject stands before it in its sentence
+        # ("हमारा मॉडल पोर्टफोलियो ... के वादे के साथ आता है", "hamari team ka dawa hai"): guarded, as the
+        # promise verbs are.
+        promise_hi = "|".join(_phrase(w) for w in (*lexicons.PROMISE_VERBS_HI, *own_claim_hi))
+        promise_hinglish = "|".join(_phrase(w) for w in (*lexicons.PROMISE_VERBS_HINGLISH, *own_claim_hinglish))
         sources.append((spelling_variants(rf"(?<!\w)(?:{promise_hi})(?!\w)"), "hi", True))
         sources.append((rf"(?<!\w)(?:{promise_hinglish})(?!\w)", "hinglish", True))
         _sources = [

@@ -229,7 +229,10 @@ PROMISE_VERBS_HINGLISH = (
     "garanti de",
     "offer kare",
 )
-FIRST_PERSON_HI = r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|hum|ham|main|mai|humne|maine|hamari|hamare|hamara)(?!\w)"
+FIRST_PERSON_HI = (
+    r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|मेरी|मेरे|मेरा|hum|ham|main|mai|humne|hamne|maine|hamari|hamare|"
+    r"hamara|humari|humare|humara|meri|mere|mera)(?!\w)"
+)
 
 # -- negation and hedging --------------------------------------------------------------------------------
 
@@ -316,7 +319,10 @@ SELF_PROMOTION = (
 )
 # Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
 # WhatsApp channel" alone is how news sites invite readers to their news updates.
-_HI_SERVICE = r"(?:कॉल|कॉल्स|टिप|टिप्स|कोर्स|एडवाइजरी|प्रीमियम\s+(?:ग्रुप|चैनल|मेंबरशिप|प्लान)|पेड\s+(?:ग्रुप|चैनल))"
+_HI_SERVICE = (
+    r"(?:कॉल|कॉल्स|टिप|टिप्स|कोर्स|एडवाइजरी|सिग्नल|सिग्नल्स|(?:मॉडल\s+)?पोर्टफोलियो\s+(?:सेवा|प्लान)|मॉडल\s+पोर्टफोलियो|"
+    r"प्रीमियम\s+(?:ग्रुप|चैनल|मेंबरशिप|प्लान)|पेड\s+(?:ग्रुप|चैनल))"
+)
 _HI_JOIN = r"(?:(?:जॉइन|ज्वाइन|ज्वॉइन|जॉईन|join)\s*(?:करें|करो|कीजिए|करिए|कर\s+लें)|जुड़(?:ें|िए|\s+जाएं)|शामिल\s+हों)(?!\w)"
 SELF_PROMOTION_HI = (
     rf"(?:हमारे|हमारा|हमारी|मेरे|मेरा|मेरी)\s+(?:\S+\s+){{0,2}}?{_HI_SERVICE}",
