@@ -436,3 +436,25 @@ def test_a_gain_made_certain_by_an_avowal_is_a_promise(line: str) -> None:
 def test_an_avowal_about_news_and_a_guarantee_in_a_condition_are_not_promises(line: str) -> None:
     page = HEAD + "सेंसेक्स आज 300 अंक चढ़कर बंद हुआ, निफ्टी में भी तेजी रही।\n\n" + line + "\n"
     assert "sebi-assured-returns" not in rules_of(page)
+
+
+HINDI_PAPER = (
+    '<html lang="hi"><head><title>सेंसेक्स 400 अंक चढ़ा | अर्थ प्रहरी</title>'
+    '<link rel="canonical" href="https://www.arthprahari.in/business/sensex-4321"></head><body><article>'
+    "<h1>सेंसेक्स 400 अंक चढ़ा</h1><p>मुंबई। बैंक शेयरों में खरीदारी से गुरुवार को सेंसेक्स 400 अंक चढ़कर 82,480 पर बंद"
+    ' हुआ। निफ्टी 118 अंक चढ़ा।</p><div class="app-promo"><p>{box}</p></div>'
+    "<p>रुपया 6 पैसे मजबूत होकर 84.12 प्रति डॉलर पर बंद हुआ।</p></article></body></html>"
+)
+
+
+def test_a_hindi_papers_own_app_named_in_devanagari_is_a_house_promotion() -> None:
+    found = {
+        f.rule
+        for f in lint(HINDI_PAPER.format(box="अर्थ प्रहरी ऐप डाउनलोड करें और पाएं बाजार की हर खबर सबसे पहले।"), fmt="html")
+    }
+    assert "promo-house-unlabelled" in found and "promo-unlabelled" not in found
+
+
+def test_a_hindi_papers_name_does_not_excuse_a_promotion_of_calls() -> None:
+    box = "अर्थ प्रहरी ऐप डाउनलोड करें और पाएं रोज़ की इंट्राडे कॉल्स।"
+    assert "promo-unlabelled" in {f.rule for f in lint(HINDI_PAPER.format(box=box), fmt="html")}

@@ -111,6 +111,29 @@ _TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
 _SITE_NAME = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}$")
 
 
+# A Hindi paper's name in its title tag: a last part of one to three Devanagari words ("... | दैनिक समाचार",
+# "... - अमर उजाला").
+_SITE_NAME_HI = re.compile(r"^[\u0900-\u097F]+(?:\s+[\u0900-\u097F]+){0,2}$")
+
+
+def _hindi_site_names(ctx: Context) -> list[str]:
+    """The Devanagari site names of the page's title tag (see ``_SITE_NAME_HI``): a Hindi paper names itself in
+    Devanagari in its own house promotions ("दैनिक समाचार ऐप डाउनलोड करें"), which the Latin canonical host
+    ("dainiksamachar.in") cannot match."""
+    cached = getattr(ctx, "_hindi_site_names", None)
+    if cached is not None:
+        return cached
+    out = []
+    for mv in ctx.doc.metadata.get("title"):
+        if mv.source != "title-tag":
+            continue
+        parts = _TITLE_PARTS.split(mv.value.strip())
+        if len(parts) >= 2 and _SITE_NAME_HI.match(parts[-1]) and len(parts[-1]) >= 4:
+            out.append(parts[-1])
+    ctx._hindi_site_names = out  # type: ignore[attr-defined]
+    return out
+
+
 def _title_site_names(ctx: Context) -> list[str]:
     out = []
     for mv in ctx.doc.metadata.get("title"):
@@ -186,6 +209,8 @@ def house_promotion(ctx: Context, block: Block) -> bool:
     for name in _names(ctx):
         if name in lowered or (len(name) >= 5 and _squash(name) in squashed):
             return True
+    if any(name in text for name in _hindi_site_names(ctx)) and NEWS_PRODUCT.search(text):
+        return True
     hosts = _hosts(ctx)
     if block.links and hosts:
         own = 0
