@@ -134,8 +134,27 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
     if _sources is None:
         _verbs = frozenset(_verb_alternatives())
         # "हमारी टीम का दावा है", "hamara dawa hai": the page's own claim, not a report of someone else's.
-        own_claim_hi = ("दावा", "दावे", "वादे")
-        own_claim_hinglish = ("dawa", "daawa")
+        # The present of a verb of speech is the page's own after a first-person subject ("यह मैं गारंटी के साथ कहता
+        # हूं", "main guarantee ke saath bolta hoon"); a claim or promise noun likewise ("हमारी टीम का दावा है").
+        own_claim_hi = (
+            "दावा",
+            "दावे",
+            "वादे",
+            "कहता",
+            "कहते",
+            "कहती",
+            "बताता",
+            "बताते",
+            "बताती",
+            "बोलता",
+            "बोलते",
+            "लिखता",
+            "लिखते",
+        )
+        own_claim_hinglish = (
+            "dawa", "daawa", "kehta", "kehte", "kehti", "kahta", "kahte", "kahti", "bolta", "bolte", "bolti",
+            "batata", "batate", "batati",
+        )  # fmt: skip
         hindi = "|".join(
             regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True) if w not in own_claim_hi
         )
