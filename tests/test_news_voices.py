@@ -328,3 +328,38 @@ def test_a_negative_quantifier_denies_the_claim():
     text = "A few products assure returns in India."
     i = text.index("assure returns")
     assert not negated(text, i, i + len("assure returns"))
+
+
+def test_someone_elses_name_for_a_thing_and_an_arrangement_in_the_past_are_reported():
+    assert is_reported("The agents sold plots on what the brochures termed guaranteed returns.")
+    assert is_reported("He ran what his followers called jackpot calls on Telegram.")
+    assert not is_reported("What we call our jackpot calls give guaranteed profits every week.")
+    assert is_reported("Each member was to receive a fixed 3% monthly return for 30 months.")
+    assert is_reported("Depositors were supposed to get a guaranteed 12% a year.")
+    assert not is_reported("Get a fixed 3% monthly return on our plans.")
+
+
+def _reported_text(markdown: str) -> str:
+    doc = parse(markdown, "md")
+    voices = Voices(doc)
+    return " ".join(b.text[a:e] for b in voices.blocks for a, e, v in voices.block_spans(b) if v != "own")
+
+
+def test_a_colon_that_introduces_someones_usual_pitch_reports_what_follows():
+    for text in (
+        "The sales talk rarely changed: assured income of 3% a month and a sure-shot doubling.",
+        "Savers remember the pitch well. It was always the same: guaranteed returns and no risk.",
+        "Their ads typically read like this: zero-loss trades and jackpot calls.",
+    ):
+        assert (
+            "guaranteed returns" in _reported_text(text)
+            or "assured income" in _reported_text(text)
+            or ("jackpot calls" in _reported_text(text))
+        ), text
+    for text in (
+        "Our promise is simple: assured returns of 3% every month.",
+        "The offer: guaranteed 5% monthly profit on Bank Nifty calls.",
+        "It is always the same with us: guaranteed profits on every call.",
+        "Markets are always the same: guaranteed profits for the patient.",
+    ):
+        assert _reported_text(text) == "", text

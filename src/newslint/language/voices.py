@@ -343,6 +343,9 @@ class Voices:
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
             flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            for k, (s, e) in enumerate(sentences):
+                if not flags[k] and text.find(":", s, e) >= 0 and _introduces_pitch(text, sentences, k):
+                    flags[k] = True  # "The pitch is always the same: guaranteed profits, 90% accuracy..."
             for k in range(1, len(sentences)):
                 if _looks_back(text[sentences[k][0] : sentences[k][1]]):
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
@@ -551,6 +554,43 @@ def _looks_back(sentence: str) -> bool:
         and _FIRST_PERSON_WORD.search(sentence) is None
         and _DISTANCE.search(sentence) is not None
     )
+
+
+# A sentence that introduces, with a colon, the usual words of someone's pitch: "The pitch is always the same:",
+# "Their sales script rarely changes:", "Look at the pitch. It is always the same: ...". The speech noun names
+# the words that follow as someone's, and the adverb of habit ("always", "the same", "typical") says they are
+# described from outside: a promoter writes "Our promise is simple:" (first person, and no habit).
+_PITCH_NOUN = regex.compile(
+    r"\b(?:the|their|his|her|its|such|a|every|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:pitch(?:es)?|"
+    r"promises?|claims?|messages?|scripts?|spiel|patter|lines?|hooks?|lures?|baits?|playbook|template|formula|"
+    r"modus\s+operandi|sales\s+talk|sales\s+pitch|offers?|assurances?|ads?|advertisements?)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_HABIT = regex.compile(
+    r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
+    r"(?:rarely|never)\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
+    r"standard|common|stock|tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_PRONOUN_OPENING = regex.compile(
+    r"^\W*(?:it|they|this|these|that|those|the\s+(?:formula|script|template))\b", regex.IGNORECASE
+)
+
+
+def _introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> bool:
+    """Whether sentence ``k`` of ``text`` introduces someone's usual pitch with a colon (see ``_PITCH_NOUN``): the
+    stretch before its colon holds a habit word and, itself or (opening with a pronoun) the sentence before,
+    names the pitch, in the third person."""
+    s, e = sentences[k]
+    head = text[s : text.find(":", s, e)]
+    if len(head) > 160 or _HABIT.search(head) is None or _FIRST_PERSON_WORD.search(head) is not None:
+        return False
+    if _PITCH_NOUN.search(head) is not None:
+        return True
+    if k == 0 or _PRONOUN_OPENING.match(head) is None:
+        return False
+    before = text[sentences[k - 1][0] : sentences[k - 1][1]]
+    return _PITCH_NOUN.search(before) is not None and _FIRST_PERSON_WORD.search(before) is None
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:

@@ -57,6 +57,14 @@ SOURCE_PHRASES_EN = (
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
+    # An arrangement told in the past, the future of someone else's promise: "each investor was to get a fixed 2%
+    # daily return", "depositors were supposed to receive 3% a month".
+    r"(?:was|were)\s+(?:(?:supposed|meant|due|entitled|promised)\s+)?to\s+(?:get|receive|earn|be\s+(?:paid|given|"
+    r"credited|returned|doubled)|double|fetch|yield)",
+    # Someone else's name for a thing: "what Kale called guaranteed returns", "what the app termed risk-free
+    # trades", "what the agents described as sure-shot schemes" ("what we call..." is the page's own).
+    r"what\s+(?:(?!(?:we|i|our|my|us)\b)[\w'.-]+\s+){1,4}?(?:called|calls|termed|terms|dubbed|dubs|"
+    r"(?:described|describes|touted|touts|billed|bills|pitched|pitches|advertised|advertises|marketed|markets)\s+as)",
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
     # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
     # made:", "the order reproduces his posts", "the complaint details".
