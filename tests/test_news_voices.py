@@ -363,3 +363,25 @@ def test_a_colon_that_introduces_someones_usual_pitch_reports_what_follows():
         "Markets are always the same: guaranteed profits for the patient.",
     ):
         assert _reported_text(text) == "", text
+
+
+def test_a_participle_used_as_an_adjective_reports_nothing():
+    assert not is_reported("Enrol now and trade the expiry with a written plan.")
+    assert is_reported("He had written to the exchange about the defaults.")
+
+
+def test_an_imperative_to_join_a_market_service_makes_the_page_its_own_promoter():
+    testimonial = '\n\n"I got assured returns of 3% a month," says Ramesh, a retired teacher from Pune.\n'
+    for invitation in (
+        "Join the paid batch for daily Bank Nifty calls on Telegram.",
+        "Subscribe to the VIP channel for option tips. Rs 999 a month.",
+        "Enrol in the premium mentorship and learn to trade options.",
+    ):
+        assert Voices(parse(invitation + testimonial, "md")).self_promotion, invitation
+    for sentence in (
+        "Subscribe to the Markets Morning newsletter for tips on saving tax.",
+        "He asked followers to join the paid batch for daily calls on Telegram, the order said.",
+        "Join the dots and a pattern of mis-selling emerges.",
+        "Followers who joined the VIP channel for calls paid Rs 2,000 a month, SEBI found.",
+    ):
+        assert not Voices(parse(sentence + testimonial, "md")).self_promotion, sentence

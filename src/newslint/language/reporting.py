@@ -77,6 +77,7 @@ _ADJECTIVAL = frozenset(
         "announced",
         "disclosed",
         "cited",
+        "written",
     ]
 )
 _PASSIVE_AUXILIARIES = frozenset(["get", "gets", "got", "getting", "be", "been", "being", "is", "are", "was", "were"])

@@ -304,6 +304,11 @@ SELF_PROMOTION = (
     r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?\b(?:calls|tips|advisory|"
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b[^.!?\n]{0,100}?"
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
+    # An imperative opening a sentence, addressed to the reader: "Join the paid batch for daily calls on Telegram",
+    # "Subscribe to the VIP channel for option tips" (a report's "He asked followers to join..." is reported).
+    r"(?:^|(?<=[.!?]\s))\W{0,3}(?:join|subscribe\s+to|enrol\s+in|enroll\s+in)\s+(?:the|this)\s+"
+    r"(?![^.!?\n]{0,100}?\b(?:newsletters?|e-?papers?|podcasts?|editions?|magazines?)\b)[^.!?\n]{0,100}?"
+    r"\b(?:calls|tips|signals|advisory|premium|VIP|paid\s+(?:batch|group|channel)|mentorship)\b",
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
     r"[^.!?\n]{0,60}?\b(?:join|subscribe|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,60}?\b(?:calls|tips|advisory|"
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b",
