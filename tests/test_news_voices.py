@@ -385,3 +385,18 @@ def test_an_imperative_to_join_a_market_service_makes_the_page_its_own_promoter(
         "Followers who joined the VIP channel for calls paid Rs 2,000 a month, SEBI found.",
     ):
         assert not Voices(parse(sentence + testimonial, "md")).self_promotion, sentence
+
+
+def test_a_condition_where_someone_indefinite_speaks_is_a_case_the_page_warns_about():
+    for text in (
+        "If a stranger on WhatsApp offers you a sure-shot tip, ask why it is free.",
+        "Walk away when your broker promises 2% a month.",
+        "Once an agent claims SEBI approval, ask for the registration number.",
+    ):
+        assert is_reported(text), text
+    for text in (
+        "If a client asks, we offer guaranteed returns of 3% a month.",
+        "If our desk promises you 3% a month, we deliver it.",
+        "When the market opens, get sure-shot calls on our channel.",
+    ):
+        assert not is_reported(text), text

@@ -221,6 +221,8 @@ def reported_sentences(
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
     words = _LETTERS.findall(lower)
     _plain_present(text, sentences, starts, reported, words)
+    if not _CONDITIONS.isdisjoint(words):
+        _conditional(text, sentences, starts, reported)
     present = _verbs.intersection(words)
     if not present:
         return reported
@@ -278,6 +280,34 @@ def _plain_present(
             reported[i] = True
 
 
+_CONDITIONS = frozenset(["if", "when", "whenever", "unless", "once"])
+_conditional_pattern: regex.Pattern[str] | None = None
+
+
+def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool]) -> None:
+    """Marks reported the sentences whose condition has someone indefinite say something: "If a stranger on
+    WhatsApp offers you a sure-shot tip, ...", "When your broker promises 2% a month, walk away": a case the page
+    warns about, nobody's claim (not "If our desk promises...": the first person is the page)."""
+    global _conditional_pattern
+    if _conditional_pattern is None:
+        forms = "|".join(sorted(_indefinite_forms(), key=lambda f: (-len(f), f)))
+        _conditional_pattern = regex.compile(
+            r"\b(?:if|when|whenever|unless|once)\s+(?:a|an|any|some|your|such\s+an?)\s+"
+            rf"(?:(?!(?:we|i|our|my|us)\b)[\w'-]+\s+){{0,5}}?(?:{forms})\b",
+            regex.IGNORECASE | regex.VERSION0,
+        )
+    for m in _conditional_pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= sentences[i][1]:
+            continue
+        s, e = sentences[i]
+        comma = text.find(",", m.end(), e)
+        main = text[comma:e] if comma >= 0 else text[s : m.start()]
+        if _FIRST_PERSON_MAIN.search(main) is None:  # "If a client asks, we promise 3% a month": the page's
+            reported[i] = True
+
+
+_FIRST_PERSON_MAIN = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 _INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
 _OURS = regex.compile(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
 _indefinite: frozenset[str] | None = None
