@@ -400,3 +400,19 @@ def test_a_condition_where_someone_indefinite_speaks_is_a_case_the_page_warns_ab
         "When the market opens, get sure-shot calls on our channel.",
     ):
         assert not is_reported(text), text
+
+
+def test_a_pitch_announced_in_the_past_makes_the_rest_of_the_paragraph_the_pitch_told():
+    for text in (
+        "The pitch was simple. Pay Rs 45,000 for the course. Guaranteed profits from the first week.",
+        "Their promise sounded irresistible. Assured returns of 3% a month, every month.",
+        "The agents' offer seemed too good to be true. Double your money in 18 months.",
+    ):
+        reported = _reported_text(text)
+        assert reported and text.split(". ", 1)[1].split(".")[0] in reported, text
+    for text in (
+        "Our promise is simple. Guaranteed profits from the first week.",
+        "The promise is simple. Assured returns of 3% a month on our calls.",
+        "The market was simple. Guaranteed profits for those who waited.",
+    ):
+        assert _reported_text(text) == "", text

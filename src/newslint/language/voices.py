@@ -346,6 +346,11 @@ class Voices:
             for k, (s, e) in enumerate(sentences):
                 if not flags[k] and text.find(":", s, e) >= 0 and _introduces_pitch(text, sentences, k):
                     flags[k] = True  # "The pitch is always the same: guaranteed profits, 90% accuracy..."
+                if k + 1 < len(sentences) and _NARRATED_PITCH.match(text, s, e) is not None:
+                    # "The pitch was simple. Pay Rs 45,000 and earn Rs 1 lakh a month. Guaranteed profits.": what
+                    # follows in the block is the pitch the story tells
+                    flags[k + 1 :] = [True] * (len(sentences) - k - 1)
+                    break
             for k in range(1, len(sentences)):
                 if _looks_back(text[sentences[k][0] : sentences[k][1]]):
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
@@ -570,6 +575,16 @@ _HABIT = regex.compile(
     r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
     r"(?:rarely|never)\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
     r"standard|common|stock|tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
+# "Their promise sounded irresistible." (a promoter's "Our promise is simple." is first person and present).
+_NARRATED_PITCH = regex.compile(
+    r"\W*(?:the|their|his|her|its)\s+(?:[\w'-]+\s+){0,2}?(?:pitch(?:es)?|promises?|offers?|sales\s+(?:pitch|talk)|"
+    r"spiel|script|patter|claims?|assurances?)\s+(?:was|were|sounded|seemed|looked|went|ran)\s+"
+    r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
+    r"tempting|irresistible|attractive|alluring|familiar|(?:the\s+)?same|too\s+good\s+to\s+be\s+true|"
+    r"(?:something\s+)?like\s+this)\W*$",
     regex.IGNORECASE | regex.VERSION0,
 )
 _PRONOUN_OPENING = regex.compile(
