@@ -416,3 +416,21 @@ def test_a_pitch_announced_in_the_past_makes_the_rest_of_the_paragraph_the_pitch
         "The market was simple. Guaranteed profits for those who waited.",
     ):
         assert _reported_text(text) == "", text
+
+
+def test_opinion_verbs_attribute_but_a_clause_about_the_pages_own_stays_its_own():
+    assert is_reported("Meera Pillai, a SEBI-registered investment adviser, suggests keeping five years of expenses.")
+    assert is_reported("Adviser Anand Iyer believes a 30% equity share is enough.")
+    assert is_reported("Most traders lose money, he pointed out.")
+    assert not is_reported("Anand Iyer believes in disciplined investing.")
+    assert not is_reported("Data suggests our calls deliver guaranteed returns every month.")
+    assert not is_reported("Clients say we are the best advisory in India.")
+
+
+def test_a_third_partys_features_or_new_status_are_told_not_claimed():
+    assert is_reported("The app also lets users apply for IPOs through UPI.")
+    assert is_reported("She became a SEBI-registered investment adviser in 2021.")
+    assert is_reported("He is now a SEBI-registered research analyst and charges a flat fee.")
+    assert not is_reported("Our app lets you apply for IPOs through UPI in two taps.")
+    assert not is_reported("Our platform allows investors to apply for IPOs through UPI.")
+    assert not is_reported("Kaveri Advisory is now a SEBI-registered research analyst.")

@@ -27,7 +27,24 @@ _FINITE = ("VBD", "VBN", "VBZ")
 _ING = frozenset(["say", "tell", "claim", "allege", "accuse", "lure", "dupe", "cheat", "defraud", "warn", "caution"])
 # Verbs whose present forms are common nouns in promotions ("daily posts", "our reports"): past forms only.
 _PAST_ONLY = frozenset(
-    ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
+    [
+        "post",
+        "note",
+        "order",
+        "report",
+        "quote",
+        "offer",
+        "ask",
+        "cite",
+        "find",
+        "direct",
+        "charge",
+        "add",
+        "state",
+        "point",
+        "highlight",
+        "stress",
+    ]
 )
 _FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
 # The plain present ("they promise", "fraudsters who claim", "such apps advertise") is reported only after a
@@ -36,7 +53,26 @@ _THIRD_PLURAL = frozenset(["they", "who"])
 _THIRD_DETERMINERS = frozenset(["such", "these", "those", "many", "some", "most"])
 # Of the reporting verbs, those whose plain present speaks of what someone says (not "clients who add funds").
 _SPEECH_PRESENT = frozenset(lexicons.REPORTING_VERBS).difference(
-    ["add", "find", "order", "charge", "note", "post", "offer", "direct", "state", "quote", "cite", "report", "write"]
+    [
+        "add",
+        "find",
+        "order",
+        "charge",
+        "note",
+        "post",
+        "offer",
+        "direct",
+        "state",
+        "quote",
+        "cite",
+        "report",
+        "write",
+        "point",
+        "highlight",
+        "stress",
+        "recall",
+        "clarify",
+    ]
 )
 # "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
 _CLAIMS_NOUN_AFTER = regex.compile(
@@ -57,6 +93,9 @@ _INVITE_OBJECT = regex.compile(
     r"investors\s+to\s+(?:invest|apply|subscribe|open|book))",
     regex.IGNORECASE,
 )
+# A reported clause about the page's own (indirect speech shifts a report's pronouns to the third person).
+_OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
+_BELIEVE_IN = regex.compile(r"\s+in\b", regex.IGNORECASE)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
 _ADJECTIVAL = frozenset(
@@ -237,13 +276,18 @@ def reported_sentences(
             continue
         if w.group().lower().startswith("invit") and _INVITE_OBJECT.match(text, w.end()):
             continue  # "invites deposits from the public": the firm's own solicitation
+        if w.group().lower().startswith("believ") and _BELIEVE_IN.match(text, w.end()):
+            continue  # "believes in disciplined investing": a creed, not an attributed opinion
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
         if w.group().lower() == "added" and before and before[-1] in _PASSIVE_AUXILIARIES:
             continue  # "get added to the group", "was added to the index": put in, not said
         if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL:
             continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
-        if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
-            reported[i] = True
+        if any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
+            continue
+        if _OUR_AFTER.search(text[w.end() : min(sentences[i][1], w.end() + 60)]):
+            continue  # "Data suggests our calls win", "Clients say we deliver": the page speaks of its own
+        reported[i] = True
     return reported
 
 

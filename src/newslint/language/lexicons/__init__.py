@@ -33,7 +33,11 @@ REPORTING_VERBS = _words(
     "say tell claim allege promise write post tweet state add assert announce declare boast advertise tout "
     "pitch lure dupe cheat defraud mislead induce entice solicit accuse charge note observe find order direct "
     "warn caution complain testify report quote cite describe insist argue urge ask invite offer explain "
-    "mention reveal disclose admit deny reckon"
+    "mention reveal disclose admit deny reckon "
+    # the opinion verbs of attribution in news copy: "Renu Pothen, a SEBI-registered adviser, suggests ...",
+    # "... believes small caps are expensive", "pointed out that ..."
+    "suggest believe opine recall stress emphasise emphasize reiterate acknowledge concede clarify point highlight "
+    "recount"
 )
 # First-person subjects: "we promise", "I said", "our team claims" is the page's own voice.
 FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
@@ -57,6 +61,13 @@ SOURCE_PHRASES_EN = (
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
+    # A third party's features or status told by the story: "The app also lets users apply for IPOs through UPI"
+    # (not "Our app lets you..."), "he is now a SEBI-registered adviser", "she became a registered analyst".
+    r"(?<!\b(?:our|my|we|us)\b[^.!?]{0,40})\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted)\s+"
+    r"(?:(?:its|their|the|his|her|new|existing|retail|all)\s+)*(?:users|customers|clients|investors|traders|"
+    r"subscribers|members|people|account\s+holders)\b",
+    r"(?<=\b(?:he|she|they)\s+)(?:(?:is|are)\s+now|has\s+(?:since\s+)?become|have\s+(?:since\s+)?become|became|"
+    r"turned|went\s+on\s+to\s+become|got\s+registered|registered\s+(?:himself|herself|themselves)|chose\s+to\s+register)\b",
     # An arrangement told in the past, the future of someone else's promise: "each investor was to get a fixed 2%
     # daily return", "depositors were supposed to receive 3% a month".
     r"(?:was|were)\s+(?:(?:supposed|meant|due|entitled|promised)\s+)?to\s+(?:get|receive|earn|be\s+(?:paid|given|"
