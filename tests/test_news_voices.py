@@ -434,3 +434,13 @@ def test_a_third_partys_features_or_new_status_are_told_not_claimed():
     assert not is_reported("Our app lets you apply for IPOs through UPI in two taps.")
     assert not is_reported("Our platform allows investors to apply for IPOs through UPI.")
     assert not is_reported("Kaveri Advisory is now a SEBI-registered research analyst.")
+
+
+def test_someone_elses_products_set_out_and_a_label_over_the_pages_own():
+    assert is_reported("The police have listed three plans the firm sold to savers:")
+    assert is_reported("Investigators found two schemes the accused ran in Surat.")
+    assert not is_reported("Here are the plans we sell to our clients:")
+    assert not is_reported("Plans offered:")
+    assert not is_reported("Returns promised: 4% a month")
+    assert is_reported("He promised:")
+    assert is_reported("SEBI said:")

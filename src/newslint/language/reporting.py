@@ -95,6 +95,9 @@ _INVITE_OBJECT = regex.compile(
 )
 # A reported clause about the page's own (indirect speech shifts a report's pronouns to the third person).
 _OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
+_LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
+_SUBJECT_WORDS = frozenset(["he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their", "its"])
+_LABEL_END = regex.compile(r"\s*[:\u2013\u2014|-]\s*")
 _BELIEVE_IN = regex.compile(r"\s+in\b", regex.IGNORECASE)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
@@ -276,6 +279,10 @@ def reported_sentences(
             continue
         if w.group().lower().startswith("invit") and _INVITE_OBJECT.match(text, w.end()):
             continue  # "invites deposits from the public": the firm's own solicitation
+        if w.group().lower() in _LABEL_PARTICIPLES and _LABEL_END.match(text, w.end()):
+            head = text[starts[i] : w.start()].lower().split()
+            if len(head) <= 2 and _SUBJECT_WORDS.isdisjoint(head):
+                continue  # "Plans offered:", "Returns promised:": a label over what follows ("He promised:" reports)
         if w.group().lower().startswith("believ") and _BELIEVE_IN.match(text, w.end()):
             continue  # "believes in disciplined investing": a creed, not an attributed opinion
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]

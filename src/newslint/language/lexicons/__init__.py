@@ -86,6 +86,9 @@ SOURCE_PHRASES_EN = (
     # "the claims the app made", "promises he gave investors", "assurances given by the agents"
     r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,6}?"
     r"(?:made|gave|offered|posted|sent|make|give|offer|post|send|use|used)(?!\w)",
+    # "the plans the firm sold to depositors:", "schemes the accused ran": someone else's products, set out
+    r"(?:plans|schemes|products|policies|packages|deposit\s+schemes)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,4}?"
+    r"(?:sold|ran|floated|launched|marketed|peddled|pushed|operated|offered)(?!\w)",
     # "Its headline read:", "the message reads:", "the SMS went:": the words of an ad or message follow
     r"(?:headline|message|post|ad|advertisement|text|banner|caption|slogan|tweet|sign|poster|brochure|pamphlet|"
     r"leaflet|flyer|letter|e-?mail|SMS|description|bio|tagline|pitch)s?\s+(?:read|reads|ran|runs|went|goes)\s*:",
