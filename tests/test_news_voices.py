@@ -340,7 +340,7 @@ def test_someone_elses_name_for_a_thing_and_an_arrangement_in_the_past_are_repor
 
 
 def _reported_text(markdown: str) -> str:
-    doc = parse(markdown, "md")
+    doc = parse(markdown)
     voices = Voices(doc)
     return " ".join(b.text[a:e] for b in voices.blocks for a, e, v in voices.block_spans(b) if v != "own")
 
@@ -377,14 +377,14 @@ def test_an_imperative_to_join_a_market_service_makes_the_page_its_own_promoter(
         "Subscribe to the VIP channel for option tips. Rs 999 a month.",
         "Enrol in the premium mentorship and learn to trade options.",
     ):
-        assert Voices(parse(invitation + testimonial, "md")).self_promotion, invitation
+        assert Voices(parse(invitation + testimonial)).self_promotion, invitation
     for sentence in (
         "Subscribe to the Markets Morning newsletter for tips on saving tax.",
         "He asked followers to join the paid batch for daily calls on Telegram, the order said.",
         "Join the dots and a pattern of mis-selling emerges.",
         "Followers who joined the VIP channel for calls paid Rs 2,000 a month, SEBI found.",
     ):
-        assert not Voices(parse(sentence + testimonial, "md")).self_promotion, sentence
+        assert not Voices(parse(sentence + testimonial)).self_promotion, sentence
 
 
 def test_a_condition_where_someone_indefinite_speaks_is_a_case_the_page_warns_about():
@@ -444,3 +444,47 @@ def test_someone_elses_products_set_out_and_a_label_over_the_pages_own():
     assert not is_reported("Returns promised: 4% a month")
     assert is_reported("He promised:")
     assert is_reported("SEBI said:")
+
+
+def test_being_deceived_by_a_claim_negates_it():
+    for text, claim in (
+        ("Many traders fell for sure-shot calls on Instagram.", "sure-shot"),
+        ("Falling for guaranteed returns is the costliest mistake.", "guaranteed returns"),
+        ("Savers were lured by the promise of assured returns.", "assured returns"),
+        ("Do not chase the mirage of risk-free trading.", "risk-free trading"),
+    ):
+        i = text.index(claim)
+        assert negated(text, i, i + len(claim)), text
+    text = "Get sure-shot calls and fall for nothing else."
+    assert not negated(text, 4, 13)
+
+
+MISTAKES = """---
+title: "Five mistakes first-time investors make"
+---
+
+# Five mistakes first-time investors make
+
+Advisers say the same errors keep recurring.
+
+## 1. Falling for sure-shot tips
+
+Tips on Telegram are often pump-and-dump schemes.
+
+## 3. Expecting fixed returns from equity
+
+- Chasing guaranteed returns
+- Our sure-shot calls
+"""
+
+
+def test_the_headings_and_items_of_a_page_that_lists_mistakes_are_what_it_warns_against():
+    doc = parse(MISTAKES)
+    voices = Voices(doc)
+    by_text = {b.text: b for b in voices.blocks}
+    assert voices.under_prohibition(by_text["3. Expecting fixed returns from equity"])
+    assert voices.under_prohibition(by_text["Chasing guaranteed returns"])
+    assert not voices.under_prohibition(by_text["Our sure-shot calls"])
+    assert not voices.under_prohibition(by_text["Five mistakes first-time investors make"])
+    plain = Voices(parse(MISTAKES.replace("mistakes", "ideas")))
+    assert not any(plain.under_prohibition(b) for b in plain.blocks)

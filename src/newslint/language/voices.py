@@ -84,6 +84,7 @@ class Voices:
         self._sites: set[str] | None = None
         self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
+        self._errors_title: str | None = None
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
 
     @property
@@ -244,7 +245,23 @@ class Voices:
                         prohibited = False
             self._prohibited = flags
         position = self._position.get(id(block))
-        return position is not None and flags[position]
+        if position is None:
+            return False
+        return flags[position] or (block.kind in ("heading", "list-item") and self._lists_errors(block))
+
+    def _lists_errors(self, block: Block) -> bool:
+        """Whether ``block``, a heading or list item, is one of the errors a page lists: the page's title names
+        mistakes, myths, pitfalls or red flags ("Five mistakes first-time investors make") and the block is not
+        the title itself nor first-person ("1. Falling for sure-shot tips", "3. Expecting fixed returns from
+        equity" are what the page warns against; "Our sure-shot calls" under such a title is its pitch)."""
+        if self._errors_title is None:
+            titles = [mv.value for mv in self.doc.metadata.get("title")]
+            self._errors_title = next((t for t in titles if _ERRORS_TITLE.search(t)), "")
+        title = self._errors_title
+        if not title:
+            return False
+        text = block.text.strip()
+        return text != title.strip() and _FIRST_PERSON_WORD.search(text) is None
 
     def _answer_flags(self) -> list[bool]:
         """For each block, whether it is an interviewee's answer: on a page that says it is an interview
@@ -606,6 +623,15 @@ def _introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> bo
         return False
     before = text[sentences[k - 1][0] : sentences[k - 1][1]]
     return _PITCH_NOUN.search(before) is not None and _FIRST_PERSON_WORD.search(before) is None
+
+
+# A page that lists errors to avoid: "Five mistakes first-time investors make", "7 myths about mutual funds",
+# "Red flags of a Ponzi scheme", "Common pitfalls ...".
+_ERRORS_TITLE = regex.compile(
+    r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
+    r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi))\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:

@@ -267,6 +267,11 @@ NEGATION_PHRASES_EN = (
     r"prohibiting|forbid|forbids|forbade|forbidden|restrain|restrains|restrained|prevent|prevents|prevented|"
     r"stop|stops|stopped|refrain|refrains|desist)\s+(?:[\w-]+\s+){0,3}?from",
     r"not\s+(?:allowed|permitted|supposed)\s+to",
+    # Being deceived by it: "Falling for sure-shot tips", "fell for promises of...", "lured by", "the lure of".
+    r"(?:fall|falls|falling|fallen|fell)\s+for",
+    r"(?:taken|sucked|roped)\s+in\s+by",
+    r"(?:lured|tempted|swayed|fooled|duped|misled|conned|hooked)\s+(?:[\w-]+\s+){0,2}?by",
+    r"(?:the\s+)?(?:lure|trap|mirage|illusion)\s+of",
 )
 # Not negations though they hold a negative word: "Reg. No. INH...", "No. 1", "not only ... but also",
 # "no doubt", "no matter".
