@@ -488,3 +488,9 @@ def test_the_headings_and_items_of_a_page_that_lists_mistakes_are_what_it_warns_
     assert not voices.under_prohibition(by_text["Five mistakes first-time investors make"])
     plain = Voices(parse(MISTAKES.replace("mistakes", "ideas")))
     assert not any(plain.under_prohibition(b) for b in plain.blocks)
+
+
+def test_a_papers_note_on_its_contributor_is_no_promotion():
+    assert is_reported("The expert is a SEBI-registered investment adviser, Reg. No. INA000015432.")
+    assert is_reported("The writer is a Sebi-registered RA. Views are personal.")
+    assert not is_reported("Our expert is a SEBI-registered investment adviser with 95% accuracy.")

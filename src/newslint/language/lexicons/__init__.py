@@ -61,6 +61,11 @@ SOURCE_PHRASES_EN = (
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
+    # The paper's note on its contributor under a column: "The expert is a SEBI-registered investment adviser,
+    # Reg. No. INA...", "The writer is a Sebi-registered RA. Views are personal." (a disclosure, no promotion)
+    r"(?<!\b(?:our|my|your)\s)(?:the\s+)?(?:author|writer|columnist|contributor|expert|panell?ist|guest\s+(?:writer|author|columnist))s?\s+"
+    r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:SEBI|Sebi|registered|RIA|RA|adviser|advisor|analyst|"
+    r"planner|founder|director|partner|head|chief|CEO|CIO|economist|professor)",
     # A third party's features or status told by the story: "The app also lets users apply for IPOs through UPI"
     # (not "Our app lets you..."), "he is now a SEBI-registered adviser", "she became a registered analyst".
     r"(?<!\b(?:our|my|we|us)\b[^.!?]{0,40})\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted)\s+"
