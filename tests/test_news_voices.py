@@ -494,3 +494,10 @@ def test_a_papers_note_on_its_contributor_is_no_promotion():
     assert is_reported("The expert is a SEBI-registered investment adviser, Reg. No. INA000015432.")
     assert is_reported("The writer is a Sebi-registered RA. Views are personal.")
     assert not is_reported("Our expert is a SEBI-registered investment adviser with 95% accuracy.")
+
+
+def test_a_paid_sign_up_makes_the_page_its_own_promoter():
+    testimonial = '\n\n"I make a fixed 3% a month," says Omkar from Kolhapur.\n'
+    assert Voices(parse("Enrol now for Rs 12,999 and learn expiry trading." + testimonial)).self_promotion
+    assert Voices(parse("Join today at just ₹999 a month." + testimonial)).self_promotion
+    assert not Voices(parse("Enrol now to get the newsletter." + testimonial)).self_promotion

@@ -328,6 +328,9 @@ SELF_PROMOTION = (
     r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?\b(?:calls|tips|advisory|"
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b[^.!?\n]{0,100}?"
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
+    # A paid sign-up: "Enrol now for Rs 14,999", "Join today at just ₹999" (a course, a batch, a channel).
+    r"\b(?:enrol+|register|sign\s+up|join|subscribe)\s+(?:now|today)\s+(?:for|at|@)\s+(?:just\s+|only\s+)?"
+    r"(?:₹|Rs\.?\s?|INR\s?)\s?\d",
     # An imperative opening a sentence, addressed to the reader: "Join the paid batch for daily calls on Telegram",
     # "Subscribe to the VIP channel for option tips" (a report's "He asked followers to join..." is reported).
     r"(?:^|(?<=[.!?]\s))\W{0,3}(?:join|subscribe\s+to|enrol\s+in|enroll\s+in)\s+(?:the|this)\s+"
