@@ -501,3 +501,8 @@ def test_a_paid_sign_up_makes_the_page_its_own_promoter():
     assert Voices(parse("Enrol now for Rs 12,999 and learn expiry trading." + testimonial)).self_promotion
     assert Voices(parse("Join today at just ₹999 a month." + testimonial)).self_promotion
     assert not Voices(parse("Enrol now to get the newsletter." + testimonial)).self_promotion
+
+
+def test_a_relative_that_before_a_reporting_participle_reports():
+    assert is_reported("SEBI fined the broker over advertisements that offered assured returns.")
+    assert not is_reported("Get assured returns at that offered price.")

@@ -98,6 +98,23 @@ _OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", 
 _LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
 _SUBJECT_WORDS = frozenset(["he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their", "its"])
 _LABEL_END = regex.compile(r"\s*[:\u2013\u2014|-]\s*")
+
+
+def _relative_that(before: list[str]) -> bool:
+    """Whether the "that" ending ``before`` is a relative pronoun after a noun ("ads that offered assured returns"),
+    not a determiner ("that offered price")."""
+    return (
+        len(before) >= 2
+        and before[-1] == "that"
+        and before[-2].isalpha()
+        and before[-2] not in _DETERMINERS
+        and before[-2] not in _PREPOSITIONS
+    )
+
+
+_PREPOSITIONS = frozenset(["at", "in", "on", "by", "to", "from", "about", "into", "under", "over", "like", "than"])
+
+
 _BELIEVE_IN = regex.compile(r"\s+in\b", regex.IGNORECASE)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
@@ -288,7 +305,7 @@ def reported_sentences(
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
         if w.group().lower() == "added" and before and before[-1] in _PASSIVE_AUXILIARIES:
             continue  # "get added to the group", "was added to the index": put in, not said
-        if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL:
+        if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL and not _relative_that(before):
             continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
         if any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
             continue
