@@ -506,3 +506,19 @@ def test_a_paid_sign_up_makes_the_page_its_own_promoter():
 def test_a_relative_that_before_a_reporting_participle_reports():
     assert is_reported("SEBI fined the broker over advertisements that offered assured returns.")
     assert not is_reported("Get assured returns at that offered price.")
+
+
+def test_a_pitch_set_against_the_facts_is_reported():
+    page = "**The promise:** fixed returns of 12% a year.\n\n**The reality:** borrowers can default.\n"
+    assert "fixed returns" in _reported_text(page)
+    assert _reported_text("**Our promise:** fixed returns of 12% a year.\n\n**The reality:** we deliver.\n") == ""
+    assert _reported_text("**The promise:** fixed returns of 12% a year.\n\nJoin today.\n") == ""
+
+
+def test_a_prohibition_governs_every_activity_it_lists():
+    text = "The RBI barred platforms in 2024 from marketing P2P as an investment and from offering assured returns."
+    i = text.index("assured returns")
+    assert negated(text, i, i + len("assured returns"))
+    text = "Stop losing money from bad trades and get guaranteed returns every month."
+    i = text.index("guaranteed returns")
+    assert not negated(text, i, i + len("guaranteed returns"))

@@ -82,8 +82,13 @@ ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 # Denials of a whole clause: "no one can give 95% accuracy on intraday calls" denies the calls however many words
 # stand between; the window of ``WINDOW_WORDS`` is for single negative words ("no", "not").
+# A prohibition governs every activity it lists, however far: "barred platforms in 2024 from marketing P2P as an
+# investment product and from offering assured returns" ("stop"/"prevent" are left to the window: "Stop losing money
+# from bad trades and get guaranteed returns" is a pitch).
 _CLAUSE_DENIAL = regex.compile(
-    r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b",
+    r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b"
+    r"|(?<!\w)(?:bar|bars|barred|barring|debar\w*|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbade|restrain\w*|"
+    r"refrain\w*|desist)\s+(?:[\w-]+\s+){0,4}?from\b",
     regex.IGNORECASE,
 )
 

@@ -349,6 +349,10 @@ class Voices:
             # ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
             # interviewer's "Q: Where do you see value?" stays the page's), or the gloss of a quotation.
             out.append((0, len(text), QUOTED))
+        elif self._set_against_reality(b, position):
+            # "The promise: fixed returns of 12% a year." over "The reality: P2P lending is risky.": the pitch a
+            # story sets against the facts
+            out.append((0, len(text), REPORTED))
         elif not b.body and self._links_to_own_article(b):
             out.append((0, len(text), REPORTED))  # another article's headline: that article's words
         elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
@@ -389,6 +393,14 @@ class Voices:
         out.sort()
         self._spans[id(b)] = out
         return out
+
+    def _set_against_reality(self, b: Block, position: int) -> bool:
+        """Whether ``b`` opens with a third-person label of a pitch ("The promise:", "Claim:", "What they say:") and
+        the next block of the body with a label of the facts ("The reality:", "Fact:", "The catch:")."""
+        if b.kind not in ("paragraph", "list-item") or _PITCH_LABEL.match(b.text) is None:
+            return False
+        following = next((x for x in self.blocks[position + 1 : position + 3] if x.body == b.body), None)
+        return following is not None and _REALITY_LABEL.match(following.text) is not None
 
     def _links_to_own_article(self, b: Block) -> bool:
         """Whether furniture block ``b`` is a link to another article of the page's own site ("Trending: Sure-shot
@@ -602,6 +614,19 @@ _NARRATED_PITCH = regex.compile(
     r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
     r"tempting|irresistible|attractive|alluring|familiar|(?:the\s+)?same|too\s+good\s+to\s+be\s+true|"
     r"(?:something\s+)?like\s+this)\W*$",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A story's labels setting a pitch against the facts: "The promise: ..." then "The reality: ...", "Claim:" then
+# "Fact:" ("Our promise:" is the page's).
+_PITCH_LABEL = regex.compile(
+    r"^\W*(?:(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:promises?|pitch(?:es)?|claims?|offers?|hooks?|baits?|"
+    r"taglines?|ads?|advertisements?|sales\s+pitch)|claims?|what\s+(?:they|he|she|it|the\s+ads?)\s+"
+    r"(?:say|says|said|promise|promises|promised|claim|claims|claimed))\s*[:\u2013\u2014|-]",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_REALITY_LABEL = regex.compile(
+    r"^\W*(?:the\s+)?(?:reality|catch|truth|fine\s+print|risks?|problem|facts?|fact[\s-]check|verdict|"
+    r"what\s+it\s+(?:really\s+)?means|in\s+practice|what\s+(?:actually\s+)?happen(?:s|ed))\s*[:\u2013\u2014|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
 _PRONOUN_OPENING = regex.compile(
