@@ -522,3 +522,35 @@ def test_a_prohibition_governs_every_activity_it_lists():
     text = "Stop losing money from bad trades and get guaranteed returns every month."
     i = text.index("guaranteed returns")
     assert not negated(text, i, i + len("guaranteed returns"))
+
+
+def test_a_given_up_practice_and_an_indefinite_speaker_in_a_relative_clause():
+    text = "I used to promise my followers sure-shot calls every morning."
+    i = text.index("sure-shot")
+    assert negated(text, i, i + len("sure-shot"))
+    text = "Clients who used to lose money now get sure-shot calls."
+    i = text.index("sure-shot")
+    assert not negated(text, i, i + len("sure-shot"))
+    assert is_reported("Anybody who says they can guarantee returns is lucky or lying.")
+    assert not is_reported("Anyone who joins gets guaranteed returns.")
+
+
+COLUMN = """---
+title: "What three years of tips taught me"
+---
+
+I used to send my followers sure-shot calls. When the Nifty fell, they lost money.
+
+As a SEBI-registered research analyst, I now tell readers to size positions small.
+
+*The writer is a SEBI-registered research analyst. Views are personal.*
+"""
+
+
+def test_a_signed_columns_possessives_and_the_writers_status_are_no_promotion():
+    voices = Voices(parse(COLUMN))
+    assert not voices.self_promotion
+    assert "As a SEBI-registered research analyst" in _reported_text(COLUMN)
+    unsigned = COLUMN.replace("*The writer is a SEBI-registered research analyst. Views are personal.*\n", "")
+    assert Voices(parse(unsigned)).self_promotion
+    assert "As a SEBI-registered" not in _reported_text(unsigned)

@@ -338,7 +338,10 @@ def _plain_present(
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-2:]
         word = w.group().lower()
-        after_indefinite = bool(before) and before[-1] in _INDEFINITE and word in _indefinite_forms()
+        after_indefinite = word in _indefinite_forms() and (
+            (bool(before) and before[-1] in _INDEFINITE)
+            or (len(before) == 2 and before[0] in _INDEFINITE and before[1] in ("who", "that"))
+        )  # "If someone offers you...", "anybody who says they can guarantee returns"
         after_plural = word in _SPEECH_PRESENT and (
             (bool(before) and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
         )

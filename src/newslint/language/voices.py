@@ -85,6 +85,7 @@ class Voices:
         self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
         self._errors_title: str | None = None
+        self._is_column: bool | None = None
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
 
     @property
@@ -117,6 +118,10 @@ class Voices:
                 if not b.body or not maybe_promotion(b.text):
                     continue
                 matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
+                if matches and self._column():
+                    # a signed column's "my clients", "my calls" tell the writer's experience; only an invitation
+                    # ("join my channel", "enrol now for Rs ...") makes it a promotion
+                    matches = [m for m in matches if not _POSSESSIVE.match(m.group())]
                 if matches:
                     out = self._own_spans(b)
                     if any(not _inside(out, m.start()) for m in matches):
@@ -128,6 +133,14 @@ class Voices:
                         break
             self._self_promotion = found
         return self._self_promotion
+
+    def _column(self) -> bool:
+        """Whether the page is a signed column: its last body blocks say the views are the writer's ("Views are
+        personal", "The writer is a SEBI-registered research analyst")."""
+        if self._is_column is None:
+            tail = [b.text for b in self.blocks if b.body][-3:]
+            self._is_column = any(_COLUMN_NOTE.search(t) for t in tail)
+        return self._is_column
 
     def _boxes(self) -> frozenset[int]:
         """The groups (containers) of the body that are boxes set into an article: when the body's prose sits in
@@ -364,7 +377,10 @@ class Voices:
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
             flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            column = self._column()
             for k, (s, e) in enumerate(sentences):
+                if column and not flags[k] and _WRITER_STATUS.search(text, s, e) is not None:
+                    flags[k] = True  # a signed column's "As a SEBI-registered adviser, I ...": the writer's disclosure
                 if not flags[k] and text.find(":", s, e) >= 0 and _introduces_pitch(text, sentences, k):
                     flags[k] = True  # "The pitch is always the same: guaranteed profits, 90% accuracy..."
                 if k + 1 < len(sentences) and _NARRATED_PITCH.match(text, s, e) is not None:
@@ -650,6 +666,20 @@ def _introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> bo
     return _PITCH_NOUN.search(before) is not None and _FIRST_PERSON_WORD.search(before) is None
 
 
+# A signed column's note, and a promotion expression that is only a possessive ("my calls", "our clients").
+_COLUMN_NOTE = regex.compile(
+    r"\b(?:views?\s+(?:expressed\s+)?(?:are|is)\s+(?:personal|(?:his|her|their|the\s+(?:author|writer)'?s?)\s+own)|"
+    r"the\s+(?:writer|author|columnist)\s+is\b)",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# The writer describing their own registration in a signed column: "As a SEBI-registered investment adviser, I
+# ...", "I have since registered with SEBI as a research analyst", "I am a registered RA".
+_WRITER_STATUS = regex.compile(
+    r"\b(?:as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:SEBI|Sebi)[\s-]*registered|I\s+(?:am|'m|became|have\s+(?:since\s+)?"
+    r"(?:become|registered|been\s+registered)|registered|got\s+registered)\b[^.!?]{0,40}?\b(?:SEBI|Sebi|registered))",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
 # A page that lists errors to avoid: "Five mistakes first-time investors make", "7 myths about mutual funds",
 # "Red flags of a Ponzi scheme", "Common pitfalls ...".
 _ERRORS_TITLE = regex.compile(

@@ -272,6 +272,9 @@ NEGATION_PHRASES_EN = (
     r"prohibiting|forbid|forbids|forbade|forbidden|restrain|restrains|restrained|prevent|prevents|prevented|"
     r"stop|stops|stopped|refrain|refrains|desist)\s+(?:[\w-]+\s+){0,3}?from",
     r"not\s+(?:allowed|permitted|supposed)\s+to",
+    # The speaker's former practice, given up: "I used to promise my followers sure-shot calls", "we used to sell
+    # assured-return plans" (only verbs of selling and promising: "clients who used to lose money now get...").
+    r"(?<!\bwho\s)used\s+to\s+(?:promise|sell|give|offer|post|run|call|claim|advertise|pitch|push|send|share)",
     # Being deceived by it: "Falling for sure-shot tips", "fell for promises of...", "lured by", "the lure of".
     r"(?:fall|falls|falling|fallen|fell)\s+for",
     r"(?:taken|sucked|roped)\s+in\s+by",
