@@ -63,15 +63,18 @@ SOURCE_PHRASES_EN = (
     r"so[\s-]called",
     # The paper's note on its contributor under a column: "The expert is a SEBI-registered investment adviser,
     # Reg. No. INA...", "The writer is a Sebi-registered RA. Views are personal." (a disclosure, no promotion)
-    r"(?<!\b(?:our|my|your)\s)(?:the\s+)?(?:author|writer|columnist|contributor|expert|panell?ist|guest\s+(?:writer|author|columnist))s?\s+"
+    r"(?:author|writer|columnist|contributor|expert|panell?ist|guest\s+(?:writer|author|columnist))s?"
+    r"(?<!\b(?:our|my|your)\s+(?:[\w-]+\s+)?(?:author|writer|columnist|contributor|expert|panell?ist)s?)\s+"
     r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:SEBI|Sebi|registered|RIA|RA|adviser|advisor|analyst|"
     r"planner|founder|director|partner|head|chief|CEO|CIO|economist|professor)",
     # A third party's features or status told by the story: "The app also lets users apply for IPOs through UPI"
     # (not "Our app lets you..."), "he is now a SEBI-registered adviser", "she became a registered analyst".
-    r"(?<!\b(?:our|my|we|us)\b[^.!?]{0,40})\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted)\s+"
+    # (the first-person test is a lookbehind after the verb, so that it runs only where a verb is)
+    r"\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted)"
+    r"(?<!\b(?:our|my|we|us)\b[^.!?]{0,40}?\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted))\s+"
     r"(?:(?:its|their|the|his|her|new|existing|retail|all)\s+)*(?:users|customers|clients|investors|traders|"
     r"subscribers|members|people|account\s+holders)\b",
-    r"(?<=\b(?:he|she|they)\s+)(?:(?:is|are)\s+now|has\s+(?:since\s+)?become|have\s+(?:since\s+)?become|became|"
+    r"\b(?:he|she|they)\s+(?:(?:is|are)\s+now|has\s+(?:since\s+)?become|have\s+(?:since\s+)?become|became|"
     r"turned|went\s+on\s+to\s+become|got\s+registered|registered\s+(?:himself|herself|themselves)|chose\s+to\s+register)\b",
     # An arrangement told in the past, the future of someone else's promise: "each investor was to get a fixed 2%
     # daily return", "depositors were supposed to receive 3% a month".
@@ -332,11 +335,14 @@ SELF_PROMOTION = (
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b[^.!?\n]{0,100}?"
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
     # A paid sign-up: "Enrol now for Rs 14,999", "Join today at just ₹999" (a course, a batch, a channel).
-    r"\b(?:enrol+|register|sign\s+up|join|subscribe)\s+(?:now|today)\s+(?:for|at|@)\s+(?:just\s+|only\s+)?"
+    # ((?=[ejrs]): the first letters of the verbs, so that the rest is tried at far fewer positions)
+    r"\b(?=[ejrs])(?:enrol+|register|sign\s+up|join|subscribe)\s+(?:now|today)\s+(?:for|at|@)\s+(?:just\s+|only\s+)?"
     r"(?:₹|Rs\.?\s?|INR\s?)\s?\d",
     # An imperative opening a sentence, addressed to the reader: "Join the paid batch for daily calls on Telegram",
     # "Subscribe to the VIP channel for option tips" (a report's "He asked followers to join..." is reported).
-    r"(?:^|(?<=[.!?]\s))\W{0,3}(?:join|subscribe\s+to|enrol\s+in|enroll\s+in)\s+(?:the|this)\s+"
+    # (the sentence opening is a lookbehind after the verb, so that it is tried only where the verb is)
+    r"\b(?=[jse])(?:join|subscribe\s+to|enrol\s+in|enroll\s+in)"
+    r"(?<=(?:^|[.!?]\s)\W{0,3}(?:join|subscribe\s+to|enrol\s+in|enroll\s+in))\s+(?:the|this)\s+"
     r"(?![^.!?\n]{0,100}?\b(?:newsletters?|e-?papers?|podcasts?|editions?|magazines?)\b)[^.!?\n]{0,100}?"
     r"\b(?:calls|tips|signals|advisory|premium|VIP|paid\s+(?:batch|group|channel)|mentorship)\b",
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
