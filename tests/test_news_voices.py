@@ -554,3 +554,24 @@ def test_a_signed_columns_possessives_and_the_writers_status_are_no_promotion():
     unsigned = COLUMN.replace("*The writer is a SEBI-registered research analyst. Views are personal.*\n", "")
     assert Voices(parse(unsigned)).self_promotion
     assert "As a SEBI-registered" not in _reported_text(unsigned)
+
+
+BOXED = """<html><body><article>
+<div class="story">
+<p>The police arrested four men who ran a fake trading app that promised guaranteed returns, officers said.</p>
+<p>About 3,000 people deposited Rs 22 crore before withdrawals were blocked, officers said.</p>
+<p>Two of the accused were remanded in police custody till Friday.</p>
+<p>The police asked investors to use only registered brokers.</p>
+</div>
+<div class="box"><p><strong>Trade Desk</strong></p><p>Join our Trade Desk WhatsApp group for intraday tips every morning.</p>
+<p>"I made assured profits every week," says reader Ajay from Satara.</p><p>Rs 499 a month. WhatsApp 98250 67890.</p></div>
+</article></body></html>"""
+
+
+def test_a_box_with_a_title_line_promotes_itself_and_owns_its_testimonials():
+    voices = Voices(parse(BOXED))
+    assert not voices.self_promotion
+    story = next(b for b in voices.blocks if b.text.startswith("The police arrested"))
+    testimonial = next(b for b in voices.blocks if "assured profits" in b.text)
+    assert voices.voice(story, story.text.index("guaranteed")) == "reported"
+    assert voices.voice(testimonial, testimonial.text.index("assured")) == "own"

@@ -86,6 +86,7 @@ class Voices:
         self._self_promotion: bool | None = None
         self._errors_title: str | None = None
         self._is_column: bool | None = None
+        self._promoting_boxes: set[int] = set()  # the groups of boxes that promote investment services
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
 
     @property
@@ -128,7 +129,10 @@ class Voices:
                         if boxed is None:
                             boxed = self._boxes()
                         if b.group in boxed:
-                            continue  # a box inside a news story promotes itself, not the story
+                            # a box inside a news story promotes itself, not the story: its own quotations (a
+                            # reader's testimonial in the paper's ad box) are its claims
+                            self._promoting_boxes.add(b.group)
+                            continue
                         found = True
                         break
             self._self_promotion = found
@@ -144,8 +148,8 @@ class Voices:
 
     def _boxes(self) -> frozenset[int]:
         """The groups (containers) of the body that are boxes set into an article: when the body's prose sits in
-        one container of four or more paragraphs, the other containers of at most three blocks (an
-        "inline-promo" box between paragraphs). A promotion in such a box is the box's: the story around it,
+        one container of four or more paragraphs, the other containers of at most three blocks besides their title
+        lines (an "inline-promo" box between paragraphs). A promotion in such a box is the box's: the story around it,
         and the quotations it reports, stay the reporter's. A page with no such main container (a landing page
         built of sections, a Markdown post) has no boxes."""
         sizes: dict[int, int] = {}
@@ -153,7 +157,9 @@ class Voices:
         structured: set[int] = set()  # groups holding a list or a table: the story's own, not boxes
         for b in self.blocks:
             if b.body:
-                sizes[b.group] = sizes.get(b.group, 0) + 1
+                # a box's title line ("Ledger Trade Desk", a heading) does not count among its blocks
+                title_line = b.kind == "heading" or b.is_label or len(b.text.split()) <= 4
+                sizes[b.group] = sizes.get(b.group, 0) + (0 if title_line else 1)
                 if b.kind == "paragraph":
                     paragraphs[b.group] = paragraphs.get(b.group, 0) + 1
                 elif b.kind in ("list-item", "table-cell"):
@@ -485,7 +491,7 @@ class Voices:
 
     def voice(self, block: Block, offset: int) -> str:
         """The voice at ``offset`` of ``block``; everything is the page's own on a page that promotes itself."""
-        if self.self_promotion:
+        if self.self_promotion or block.group in self._promoting_boxes:
             return OWN
         spans = self.block_spans(block)
         if not spans:
