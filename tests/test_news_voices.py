@@ -575,3 +575,12 @@ def test_a_box_with_a_title_line_promotes_itself_and_owns_its_testimonials():
     testimonial = next(b for b in voices.blocks if "assured profits" in b.text)
     assert voices.voice(story, story.text.index("guaranteed")) == "reported"
     assert voices.voice(testimonial, testimonial.text.index("assured")) == "own"
+
+
+def test_a_list_under_a_heading_that_reports_is_reported():
+    page = "## What SEBI found\n\n- Assured returns of 5% a month from a bot\n- Risk-free trading\n"
+    assert "Assured returns" in _reported_text(page) and "Risk-free trading" in _reported_text(page)
+    assert "Assured" in _reported_text("## Allegations against the firm\n\n- Assured returns of 5% a month\n")
+    assert _reported_text("## Plans offered\n\n- Gold plan: assured returns of 4% a month\n") == ""
+    assert is_reported("What was promised")  # a column heading that reports, not a label
+    assert _reported_text("## What our clients say\n\n- Assured returns every month\n") == ""

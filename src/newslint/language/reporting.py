@@ -96,8 +96,11 @@ _INVITE_OBJECT = regex.compile(
 # A reported clause about the page's own (indirect speech shifts a report's pronouns to the third person).
 _OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
 _LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
-_SUBJECT_WORDS = frozenset(["he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their", "its"])
-_LABEL_END = regex.compile(r"\s*[:\u2013\u2014|-]\s*")
+# Words that make the stretch before a participle a clause ("What was promised", "He promised"), not a label.
+_SUBJECT_WORDS = frozenset(
+    "he she they it we i the a an his her their its what who which was were is are be been has have had".split()
+)
+_LABEL_END = regex.compile(r"\s*(?:[:\u2013\u2014|.-]|$)")  # "Plans offered:", a heading "Plans offered"
 
 
 def _relative_that(before: list[str]) -> bool:

@@ -202,11 +202,14 @@ class Voices:
                     introduced = False  # the introduced list (or table) has ended
                 if (
                     not introduced
-                    and b.kind == "list-item"
+                    and b.kind in ("list-item", "table-cell")
                     and before is not None
-                    and self._names_list(before, flags[-1])
+                    and (
+                        (b.kind == "list-item" and self._names_list(before, flags[-1]))
+                        or (before.kind == "heading" and self._heading_reports(before))
+                    )
                 ):
-                    introduced = True
+                    introduced = True  # "What SEBI found" over "- Assured returns of 5% a month from a bot"
                 in_list = b.kind in ("list-item", "table-cell")
                 run_kind = b.kind
                 flags.append(introduced)
@@ -233,6 +236,11 @@ class Voices:
             and _NAMES_WORDS.search(b.text, max(0, len(b.text) - 200)) is not None
             and _inside(self._own_spans(b, introduced), len(stripped) - 1)
         )
+
+    def _heading_reports(self, heading: Block) -> bool:
+        """Whether ``heading``'s own words report ("What SEBI found", "What the app promised", "Allegations against
+        the firm"): the list or table right under it sets out what was reported."""
+        return any(v == REPORTED for _a, _e, v in self._own_spans(heading, False))
 
     def under_prohibition(self, block: Block) -> bool:
         """Whether ``block`` is an item of a list (or the paragraph) that a denied or forbidding sentence ending in

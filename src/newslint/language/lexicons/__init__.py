@@ -61,6 +61,8 @@ SOURCE_PHRASES_EN = (
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
+    # what someone is accused of: "Allegations against the firm", "the allegation that he promised..."
+    r"(?:allegations?|accusations?)",
     # The paper's note on its contributor under a column: "The expert is a SEBI-registered investment adviser,
     # Reg. No. INA...", "The writer is a Sebi-registered RA. Views are personal." (a disclosure, no promotion)
     r"(?:author|writer|columnist|contributor|expert|panell?ist|guest\s+(?:writer|author|columnist))s?"
