@@ -361,6 +361,9 @@ def test_a_colon_that_introduces_someones_usual_pitch_reports_what_follows():
         "The offer: guaranteed 5% monthly profit on Bank Nifty calls.",
         "It is always the same with us: guaranteed profits on every call.",
         "Markets are always the same: guaranteed profits for the patient.",
+        "The offer never changes: guaranteed profits of 3% a month on our calls.",
+        "The promise never changes: assured returns every month.",
+        "The pitch for stock traders: guaranteed returns of 3% a month.",
     ):
         assert _reported_text(text) == "", text
 

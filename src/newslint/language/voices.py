@@ -628,13 +628,13 @@ def _looks_back(sentence: str) -> bool:
 _PITCH_NOUN = regex.compile(
     r"\b(?:the|their|his|her|its|such|a|every|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:pitch(?:es)?|"
     r"promises?|claims?|messages?|scripts?|spiel|patter|lines?|hooks?|lures?|baits?|playbook|template|formula|"
-    r"modus\s+operandi|sales\s+talk|sales\s+pitch|offers?|assurances?|ads?|advertisements?)\b",
+    r"modus\s+operandi|sales\s+talk|sales\s+pitch|assurances?|ads?|advertisements?)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 _HABIT = regex.compile(
     r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
-    r"(?:rarely|never)\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
-    r"standard|common|stock|tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
+    r"rarely\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
+    r"tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
