@@ -437,6 +437,8 @@ def test_a_third_partys_features_or_new_status_are_told_not_claimed():
     assert not is_reported("Our app lets you apply for IPOs through UPI in two taps.")
     assert not is_reported("Our platform allows investors to apply for IPOs through UPI.")
     assert not is_reported("Kaveri Advisory is now a SEBI-registered research analyst.")
+    assert not is_reported("She became India's most trusted options adviser.")
+    assert not is_reported("Get what traders call sure-shot calls, every morning.")
 
 
 def test_someone_elses_products_set_out_and_a_label_over_the_pages_own():

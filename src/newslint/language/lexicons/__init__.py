@@ -76,16 +76,19 @@ SOURCE_PHRASES_EN = (
     r"(?<!\b(?:our|my|we|us)\b[^.!?]{0,40}?\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted))\s+"
     r"(?:(?:its|their|the|his|her|new|existing|retail|all)\s+)*(?:users|customers|clients|investors|traders|"
     r"subscribers|members|people|account\s+holders)\b",
-    r"\b(?:he|she|they)\s+(?:(?:is|are)\s+now|has\s+(?:since\s+)?become|have\s+(?:since\s+)?become|became|"
-    r"turned|went\s+on\s+to\s+become|got\s+registered|registered\s+(?:himself|herself|themselves)|chose\s+to\s+register)\b",
+    # (a new registration only: "She became India's most trusted adviser" stays a claim)
+    r"\b(?:he|she|they)\s+(?:(?:(?:is|are)\s+now|has\s+(?:since\s+)?become|have\s+(?:since\s+)?become|became|"
+    r"turned|went\s+on\s+to\s+become)\s+(?:an?\s+)?(?:(?:SEBI|Sebi)[\s-]*)?registered|got\s+registered|"
+    r"registered\s+(?:himself|herself|themselves)|chose\s+to\s+register)\b",
     # An arrangement told in the past, the future of someone else's promise: "each investor was to get a fixed 2%
     # daily return", "depositors were supposed to receive 3% a month".
     r"(?:was|were)\s+(?:(?:supposed|meant|due|entitled|promised)\s+)?to\s+(?:get|receive|earn|be\s+(?:paid|given|"
     r"credited|returned|doubled)|double|fetch|yield)",
     # Someone else's name for a thing: "what Kale called guaranteed returns", "what the app termed risk-free
     # trades", "what the agents described as sure-shot schemes" ("what we call..." is the page's own).
-    r"what\s+(?:(?!(?:we|i|our|my|us)\b)[\w'.-]+\s+){1,4}?(?:called|calls|termed|terms|dubbed|dubs|"
-    r"(?:described|describes|touted|touts|billed|bills|pitched|pitches|advertised|advertises|marketed|markets)\s+as)",
+    # (past forms only: "Get what traders call sure-shot calls" is a pitch)
+    r"what\s+(?:(?!(?:we|i|our|my|us)\b)[\w'.-]+\s+){1,4}?(?:called|termed|dubbed|"
+    r"(?:described|touted|billed|pitched|advertised|marketed)\s+as)",
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
     # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
     # made:", "the order reproduces his posts", "the complaint details".
