@@ -611,3 +611,12 @@ def test_an_interview_introduced_in_other_words_quotes_its_answers():
     doc = parse(FAQ)
     block = next(b for b in doc.blocks if "we guarantee" in b.text)
     assert Voices(doc).voice(block, block.text.find("we guarantee")) == "own"
+
+
+def test_a_dash_ends_the_clause_a_negation_governs():
+    text = "No lock-in — guaranteed returns of 3% a month."
+    i = text.index("guaranteed")
+    assert not negated(text, i, i + len("guaranteed returns"))
+    text = "There are no guaranteed returns — only risk."
+    i = text.index("guaranteed")
+    assert negated(text, i, i + len("guaranteed returns"))

@@ -20,7 +20,7 @@ from newslint.language import lexicons
 from newslint.language.devanagari import spelling_variants
 
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
-_PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s"
+_PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965\u2013\u2014]|,(?!\d)|\.(?=\s)|\s-\s"
 _CONTRAST_EN = "but|however|whereas|while|unlike|although|though"
 _CONTRAST_HI = "लेकिन|मगर|जबकि|पर"
 _CONTRAST_HINGLISH = "lekin|magar|par"  # "par" is also English ("at par"): Hinglish blocks only
