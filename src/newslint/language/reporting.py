@@ -98,7 +98,33 @@ _OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", 
 _LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
 # Words that make the stretch before a participle a clause ("What was promised", "He promised"), not a label.
 _SUBJECT_WORDS = frozenset(
-    "he she they it we i the a an his her their its what who which was were is are be been has have had".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "what",
+        "who",
+        "which",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+    ]
 )
 _LABEL_END = regex.compile(r"\s*(?:[:\u2013\u2014|.-]|$)")  # "Plans offered:", a heading "Plans offered"
 
