@@ -95,6 +95,28 @@ def test_a_short_hinglish_line_on_an_english_page_keeps_its_own_language() -> No
     assert languages_of(md) == ["en", "hinglish", "en"]
 
 
+def test_an_english_page_is_english_without_a_guess_per_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No Devanagari and no romanised Hindi word on the page: every block is English, and no block's text is
+    guessed (the page-wide test decides); one Hinglish word anywhere and each block is guessed again."""
+    from newslint.language import languages
+
+    calls: list[str] = []
+    real = languages.guess
+
+    def counting(text: str) -> tuple[str, bool]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(languages, "guess", counting)
+    english = (
+        "The Nifty ended the week at 24,310.\n\nBANKNIFTY 48500 CE @ 210 TGT 260\n\n"
+        "Volumes on the exchange were 12% above their average.\n"
+    )
+    assert languages_of(english) == ["en", "en", "en"] and calls == []
+    mixed = english + "\nTelegram join karo\n"
+    assert languages_of(mixed) == ["en", "en", "en", "hinglish"] and calls
+
+
 def test_mixed_pages_work_block_by_block() -> None:
     md = (
         "The Nifty ended the week at 24,310, up 1.1%, as banks and IT stocks gained.\n\n"

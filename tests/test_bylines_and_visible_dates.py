@@ -304,3 +304,34 @@ def test_the_display_byline_meta_tag_gives_the_names_after_its_by():
     assert [a.value for a in authors] == ["Ravi Kumar", "Anita Rao"]
     assert page[authors[0].start : authors[0].end] == "Ravi Kumar"
     assert not lint(page, "meta-byline-format", fmt="html")
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Priya Nair | Updated: Nov 29, 2026, 10:42 IST", ["Priya Nair"]),
+        ("Arjun Dev • Published 29 November 2026", ["Arjun Dev"]),
+        ("Author: Priya Nair", ["Priya Nair"]),
+        ("Reporter - Ravi Kumar, Mumbai", ["Ravi Kumar"]),
+        ("Stock Market | Updated: Nov 29, 2026", []),  # a section's label before the date line
+        ("Personal Finance | Published: 29 Nov 2026", []),
+    ],
+)
+def test_a_name_before_the_date_line_and_an_author_label_are_bylines(byline, names):
+    assert clean_author_text(byline) == names
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<p class="meta">Priya Nair | Updated: Nov 29, 2026, 10:42 IST</p>',
+        '<ul class="post-meta"><li>Author: Priya Nair</li><li>Date: 2026-11-29</li></ul>',
+    ],
+)
+def test_an_unlabelled_byline_on_the_date_line_is_read(meta):
+    page = _article(meta, "<p>Shares of Tata Motors rose 3% on Friday after results.</p>", head="")
+    assert [name for name, _ in _authors(page)] == ["Priya Nair"]
+    assert lint(page, "meta-byline-missing") == []
+    # Without the name, the same page still lacks a byline.
+    bare = _article("<p>Updated: Nov 29, 2026, 10:42 IST</p>", "<p>Shares rose 3% on Friday.</p>", head="")
+    assert [f.rule for f in lint(bare, "meta-byline-missing")] == ["meta-byline-missing"]

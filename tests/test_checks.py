@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -334,6 +335,7 @@ _STATEMENT = (
 _EDIT_WORDS = ["investments", "stock", "the", "risk", "please", "documents", "before", "subject", "markets", "fund"]
 
 
+@pytest.mark.slow  # a property test (3 s): the slow stage runs it, as it runs the other property tests
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["keep", "drop", "swap", "add"]), st.sampled_from(_EDIT_WORDS)), max_size=20))
 def test_altered_finds_the_same_best_passage_without_its_quick_ratio_bounds(edits):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import lint, parse
+from newslint.document.dates import find_dates
 from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text
 
 
@@ -92,3 +93,30 @@ def test_a_hindi_html_article_with_a_hindi_byline_names_its_author(byline: str) 
 def test_a_hindi_article_without_a_byline_is_still_byline_missing() -> None:
     text = MD.format(byline="बाजार में आज तेजी रही।")
     assert [f.rule for f in lint(text, "meta-byline-missing")] == ["meta-byline-missing"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("प्रकाशित: 29 नव 2026", (2026, 11, 29)),
+        ("अपडेटेड: 3 दिस 2026, 10:42 AM", (2026, 12, 3)),
+        ("5 सितं 2026", (2026, 9, 5)),
+        ("29 नवंबर 2026", (2026, 11, 29)),
+    ],
+)
+def test_hindi_short_month_names_on_date_lines(line: str, expected: tuple[int, int, int]) -> None:
+    found = find_dates(line)
+    assert found and (found[0].value.year, found[0].value.month, found[0].value.day) == expected
+
+
+@pytest.mark.parametrize("text", ["नव वर्ष 2026 में बाजार", "जन 2026 से लागू", "अग 2026"])
+def test_the_short_forms_are_months_only_between_a_day_and_a_year(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_hindi_article_with_a_short_month_on_its_date_line_has_a_date() -> None:
+    page = (
+        '<html lang="hi"><head><title>सेंसेक्स</title></head><body><article><h1>सेंसेक्स 500 अंक चढ़ा</h1>'
+        "<p>लेखक: राहुल शर्मा</p><p>प्रकाशित: 29 नव 2026</p><p>सेंसेक्स सोमवार को 500 अंक चढ़ा।</p></article></body></html>"
+    )
+    assert lint(page, "meta-date-missing") == []

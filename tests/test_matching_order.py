@@ -44,9 +44,9 @@ def occurrences(spec: dict, gate: bool, monkeypatch: pytest.MonkeyPatch, text: s
     seen: list[str] = []
     original = Pattern.finditer
 
-    def counting(self: Pattern, text: str, deadline: float | None) -> list:
+    def counting(self: Pattern, text: str, deadline: float | None, lower: str | None = None) -> list:
         seen.append(text)
-        return original(self, text, deadline)
+        return original(self, text, deadline, lower)
 
     monkeypatch.setattr(Pattern, "finditer", counting)
     found = ps.occurrences(ctx, ctx.units("document"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import html, md
 
 
@@ -166,6 +168,20 @@ def test_markdown_toml_front_matter():
     assert doc.metadata.first("title").value == "TOML post"
     assert doc.metadata.first("authors").value == "Ira Sen"
     assert doc.metadata.first("published").parsed.year == 2025
+
+
+@pytest.mark.parametrize(
+    ("front", "author", "published"),
+    [
+        ("writer: Ira Sen\ncreated: 2026-11-29", "Ira Sen", 2026),
+        ("reporter: Ira Sen\npublished_at: 2026-11-29T10:00:00+05:30", "Ira Sen", 2026),
+        ("लेखक: प्रिया नायर\nतारीख: 2026-11-29", "प्रिया नायर", 2026),
+    ],
+)
+def test_front_matter_keys_that_generators_also_write(front, author, published):
+    doc = md(f"---\ntitle: T\n{front}\n---\n\nText.\n")
+    assert doc.metadata.first("authors").value == author
+    assert doc.metadata.first("published").parsed.year == published
 
 
 def test_markdown_by_list_like_go_blog():

@@ -78,6 +78,10 @@ class Spy:
         self.calls.append(kwargs)
         return self.compiled.search(text, **kwargs)
 
+    def match(self, text, pos=0, **kwargs):  # (tried where a leading literal is: ``Pattern._match_at``)
+        self.calls.append(kwargs)
+        return self.compiled.match(text, pos, **kwargs)
+
 
 @pytest.mark.parametrize(("where", "per_call"), [("main thread", False), ("other thread", True)])
 def test_the_main_thread_passes_no_timeout_to_each_call_and_other_threads_do(where, per_call):

@@ -135,6 +135,7 @@ class BlockLanguages:
         self._position: dict[int, int] = {}
         self._languages: dict[int, str] = {}
         self._may: dict[str, bool] = {}  # may_have's answers
+        self._english: bool | None = None  # whether the whole page is English (see ``of``)
 
     @property
     def blocks(self) -> list[Block]:
@@ -149,6 +150,13 @@ class BlockLanguages:
         found = self._languages.get(id(block))
         if found is not None:
             return found
+        if self._english is None:
+            # A page with no Devanagari letter and no romanised Hindi word anywhere (``may_have``): every block
+            # of it is English, without guessing each one.
+            self._english = not (self.page.startswith("hi") or self.may_have("hi") or self.may_have("hinglish"))
+        if self._english and id(block) in self._position:
+            self._languages[id(block)] = "en"
+            return "en"
         language, decided = guess(block.text)
         if not decided:
             self.blocks  # noqa: B018 - lists the blocks and their positions

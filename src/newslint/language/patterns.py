@@ -21,7 +21,7 @@ import regex
 from newslint.document.textbuild import fold
 from newslint.language import expression_store
 from newslint.language.devanagari import spelling_variants
-from newslint.language.literals import required_literal_sets
+from newslint.language.literals import leading_literals, required_literal_sets
 
 
 class RuleTimeout(Exception):
@@ -97,6 +97,9 @@ def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | Non
 # Prefilters already derived, by (expression, case_sensitive): the built-in packs ship theirs
 # (``rules/compiled.json``, see ``precompiled``), which saves deriving them at every start.
 KNOWN_LITERALS: dict[tuple[str, bool], tuple[frozenset[str], ...]] = {}
+# Where matches can start (``leading_literals``), by expression: shipped with the packs' prefilters too.
+KNOWN_LEADING: dict[str, frozenset[str] | None] = {}
+UNKNOWN: Any = object()
 
 
 NO_LIMIT: dict[str, float] = {}  # the keyword arguments of a call that a timer interrupts (no ``timeout=``)
@@ -108,7 +111,17 @@ NO_LIMIT: dict[str, float] = {}  # the keyword arguments of a call that a timer 
 class Pattern:
     """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
 
-    __slots__ = ("_compiled", "_has_group", "_literal_sets", "_source", "case_sensitive", "kind", "line", "text")
+    __slots__ = (
+        "_compiled",
+        "_has_group",
+        "_leading",
+        "_literal_sets",
+        "_source",
+        "case_sensitive",
+        "kind",
+        "line",
+        "text",
+    )
 
     def __init__(self, text: str, kind: str, case_sensitive: bool, line: int = 0) -> None:
         self.text = text  # as written in the rule file
@@ -122,6 +135,7 @@ class Pattern:
         self._compiled: Any = None
         self._has_group = False  # whether a group named "match" narrows the reported span
         self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
+        self._leading: Any = UNKNOWN  # where a match can start (``leading``), derived on first use
 
     @property
     def regex_source(self) -> str:
@@ -152,6 +166,16 @@ class Pattern:
             self._literal_sets = sets
         return sets
 
+    @property
+    def leading(self) -> frozenset[str] | None:
+        """The case keys one of which every match starts with (``leading_literals``), or ``None``."""
+        found = self._leading
+        if found is UNKNOWN:
+            source = self.regex_source
+            found = KNOWN_LEADING[source] if source in KNOWN_LEADING else leading_literals(source)
+            self._leading = found
+        return found
+
     def compile(self) -> Any:
         if self._compiled is None:
             source = self.regex_source
@@ -178,12 +202,19 @@ class Pattern:
             raise RuleTimeout()
         return compiled, {"timeout": remaining}
 
-    def finditer(self, text: str, deadline: float | None) -> list[tuple[int, int, str]]:
+    def finditer(self, text: str, deadline: float | None, lower: str | None = None) -> list[tuple[int, int, str]]:
         """Non-empty matches as ``(start, end, text)``; a group named ``match`` narrows the span. Obeys the
-        deadline. (Two loops, not one generator: this is the innermost loop of matching.)"""
+        deadline. With ``lower``, the case key of ``text`` (``Unit.lower``), an expression whose matches start
+        with known literals is tried only where they occur (``_starts``). (Loops, not a generator: this is the
+        innermost loop of matching.)"""
         compiled, limit = self._start(deadline)
-        out = []
         try:
+            starts = self._starts(text, lower)
+            if starts is not None:
+                found = self._match_at(compiled, text, starts, limit, False)
+                if found is not None:
+                    return found
+            out = []
             if self._has_group:
                 for m in compiled.finditer(text, **limit):
                     a, b = m.span("match") if m.start("match") >= 0 else m.span()
@@ -198,10 +229,15 @@ class Pattern:
             raise RuleTimeout() from None
         return out
 
-    def first(self, text: str, deadline: float | None) -> tuple[int, int, str] | None:
+    def first(self, text: str, deadline: float | None, lower: str | None = None) -> tuple[int, int, str] | None:
         """The first match ``finditer`` would give, without looking for the others (a presence test)."""
         compiled, limit = self._start(deadline)
         try:
+            starts = self._starts(text, lower)
+            if starts is not None:
+                found = self._match_at(compiled, text, starts, limit, True)
+                if found is not None:
+                    return found[0] if found else None
             for m in compiled.finditer(text, **limit):
                 a, b = m.span("match") if self._has_group and m.start("match") >= 0 else m.span()
                 if b > a:
@@ -209,6 +245,55 @@ class Pattern:
         except TimeoutError:
             raise RuleTimeout() from None
         return None
+
+    def _starts(self, text: str, lower: str | None) -> list[int] | None:
+        """The sorted offsets where a match may start: where ``lower`` holds a leading literal (``leading``);
+        ``None`` when not known (no ``lower``, no leading literals, or a case key of another length)."""
+        if lower is None or len(lower) != len(text):
+            return None
+        leading = self._leading
+        if leading is UNKNOWN:
+            leading = self.leading
+        if leading is None:
+            return None
+        starts: list[int] = []
+        find = lower.find
+        for lit in leading:
+            at = find(lit)
+            while at >= 0:
+                starts.append(at)
+                at = find(lit, at + 1)
+        if len(leading) > 1:
+            starts.sort()
+        return starts
+
+    def _match_at(
+        self, compiled: Any, text: str, starts: list[int], limit: dict[str, float], first_only: bool
+    ) -> list[tuple[int, int, str]] | None:
+        """What ``finditer`` gives, found by trying the expression at each of ``starts`` in turn, from the end of
+        the last match on (no match can start anywhere else, see ``leading_literals``); ``None`` on an empty
+        match, whose successor the search's own rules decide."""
+        out: list[tuple[int, int, str]] = []
+        match = compiled.match
+        group = self._has_group
+        pos = 0
+        for s in starts:
+            if s < pos:
+                continue
+            m = match(text, s, **limit)
+            if m is None:
+                continue
+            a, b = m.span()
+            if b == a:
+                return None
+            pos = b
+            if group and m.start("match") >= 0:
+                a, b = m.span("match")
+            if b > a:
+                out.append((a, b, text[a:b]))
+                if first_only:
+                    return out
+        return out
 
     def search(self, text: str, deadline: float | None) -> bool:
         compiled, limit = self._start(deadline)

@@ -179,12 +179,13 @@ class PatternSet:
                     if not gate(unit.block):
                         continue
                 text = unit.text
+                lower = unit.lower if sets else None  # (where the literals are, a match can start: ``leading``)
                 if first_only and accept is None:
-                    hit = pattern.first(text, deadline)
+                    hit = pattern.first(text, deadline, lower)
                     if hit is not None:
                         return [Occurrence(unit.block, unit.start + hit[0], unit.start + hit[1], hit[2])]
                     continue
-                for a, b, t in pattern.finditer(text, deadline):
+                for a, b, t in pattern.finditer(text, deadline, lower):
                     occ = Occurrence(unit.block, unit.start + a, unit.start + b, t)
                     if first_only:
                         if accept(occ):

@@ -154,6 +154,8 @@ class UnitIndex:
         """``holding_all`` of a list with a joined text, not asked before (the packs' expressions share many
         prefilters: a third of the questions a page's index is asked are repeated)."""
         units = self.units
+        if _absent_set(sets, self._parent._found if self._parent is not None else self._found):
+            return []
         found = self._indexes(sets[0])
         known = self._found
         for literals in sets[1:]:
@@ -229,6 +231,19 @@ class UnitIndex:
                 break
             pos = find(lit, starts[i + 1])
         return hits
+
+
+def _absent_set(sets: tuple[frozenset[str], ...], known: dict[str, list[int]]) -> bool:
+    """Whether a set's literals are known to be nowhere in the text (``known``: the hits found so far): then
+    no unit holds all the sets, the commonest answer, given without building any set of units."""
+    for literals in sets:
+        for lit in literals:
+            hits = known.get(lit)
+            if hits is None or hits:
+                break
+        else:
+            return True
+    return False
 
 
 SCAN_MIN_TEXT = 10_000  # characters of a unit list's text below which per-literal searches are cheaper

@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from newslint.language.patterns import KNOWN_LITERALS
+from newslint.language.patterns import KNOWN_LEADING, KNOWN_LITERALS
 
 TABLE_NAME = "compiled.json"
 FORMAT = 3  # 2: each expression has a list of literal sets (all required); 3: the literals are case keys
@@ -31,8 +31,10 @@ def load_table(folder: Path) -> dict[str, tuple[int, dict[str, Any]]]:
         if data.get("format") != FORMAT:
             return {}
         packs = {str(name): (int(entry["checksum"]), entry["spec"]) for name, entry in data["packs"].items()}
-        for source, case_sensitive, sets in data["prefilters"]:
+        for source, case_sensitive, sets, *leading in data["prefilters"]:
             KNOWN_LITERALS[(str(source), bool(case_sensitive))] = tuple(frozenset(lits) for lits in sets)
+            if leading:  # (where its matches start: ``leading_literals``)
+                KNOWN_LEADING[str(source)] = None if leading[0] is None else frozenset(leading[0])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
     return packs

@@ -21,7 +21,7 @@ def builtin_keys(rules_dir: Path) -> list[tuple[str, bool]]:
     """Every expression of the built-in packs, from their validated table (``compiled.json``)."""
 
     table = json.loads((rules_dir / TABLE_NAME).read_text(encoding="utf-8"))
-    keys = [(str(source), bool(case_sensitive)) for source, case_sensitive, _ in table["prefilters"]]
+    keys = [(str(source), bool(case_sensitive)) for source, case_sensitive, *_ in table["prefilters"]]
     return keys + [(str(source), False) for source in table.get("expressions", [])]
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newslint.language.literals import leading_literals
 from newslint.language.patterns import required_literal_sets
 from newslint.rules.compiled_table import FORMAT, TABLE_NAME, checksum, load_table
 
@@ -53,7 +54,10 @@ def build_table(folder: Path) -> dict[str, Any]:
     prefilters = []
     for source, case_sensitive in sorted(keys):
         sets = required_literal_sets(source, case_sensitive)
-        prefilters.append([source, case_sensitive, [sorted(lits) for lits in sets]])
+        leading = leading_literals(source)
+        prefilters.append(
+            [source, case_sensitive, [sorted(lits) for lits in sets], None if leading is None else sorted(leading)]
+        )
     return {
         "format": FORMAT,
         "generated_by": "python -m newslint.rules.precompiled",

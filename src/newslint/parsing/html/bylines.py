@@ -27,8 +27,12 @@ _HI_LEAD = (
 _HI_CREDIT_WORD = r"(?:संवाददाता|ब्यूरो|डेस्क|एजेंसी|एजेंसियां|न्यूज़?\s*नेटवर्क|टीम)"
 _DEVANAGARI_WORD = r"[\u0900-\u097F]+"
 BYLINE_LINE = re.compile(
-    r"^(?:(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by)\s*:?\s+"
+    r"^(?:(?:(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by)\s*:?\s+"
+    r"|(?:author|authors|reporter|writer|correspondent)\s*[:\-\u2013\u2014]\s*)"
     r"(?P<name>.+)"
+    # "Priya Nair | Updated: Nov 29, 2026, 10:42 IST": a name before a bar and the article's date line
+    r"|(?P<lead_name>(?-i:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}))\s*[|\u2022\u00b7]\s*"
+    r"(?:(?:last\s+)?updated|published|posted|first\s+published)\b.*"
     rf"|(?:{_HI_LEAD})(?P<hi_name>[\u0900-\u097F].+)"
     rf"|(?P<hi_before>{_DEVANAGARI_WORD}(?:\s+{_DEVANAGARI_WORD}){{0,7}})\s+द्वारा(?:\s+(?:लिखित|प्रकाशित))?\s*(?:[|,।:–—-].*)?"
     rf"|(?P<hi_credit>(?:{_DEVANAGARI_WORD}\s+){{0,3}}{_HI_CREDIT_WORD})\s*(?:[|,।:–—-].*)?"
@@ -96,6 +100,11 @@ _JOB = re.compile(
     r"|producer|anchor|intern|photographer)s?\b",
     re.I,
 )
+_SECTION_WORDS = re.compile(
+    r"\b(?:markets?|stocks?|shares?|news|business|economy|companies|money|finance|personal|latest|live|home|world"
+    r"|india|nation|tech|technology|sports?|opinion|politics|city|states?|ipo|mutual|funds?|commodities|crypto)\b",
+    re.I,
+)
 _NOT_NAMES = frozenset(("by", "and", "with", "from", "story", "author", "authors", "written"))
 
 
@@ -124,7 +133,9 @@ def clean_author_text(text: str) -> list[str]:
     if m:
         if m.group("hi_credit"):
             return [m.group("hi_credit")]  # "अमर उजाला ब्यूरो": a desk's credit is the byline there is
-        text = m.group("name") or m.group("hi_name") or m.group("hi_before")
+        if m.group("lead_name") and _SECTION_WORDS.search(m.group("lead_name")):
+            return []  # "Stock Market | Updated: ...": a section's label before the date line, not a name
+        text = m.group("name") or m.group("lead_name") or m.group("hi_name") or m.group("hi_before")
     text = AUTHOR_CUT.sub("", text)
     wrapped = _WRAPPED.match(text)  # "[Tanaka Hiromasa, ITmedia]": the whole byline in brackets
     text = wrapped.group(1) if wrapped else _PARENS.sub("", text)

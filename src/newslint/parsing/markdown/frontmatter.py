@@ -17,9 +17,24 @@ _TOML_FENCE = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:^|\r?\n)\+\+\+[
 
 FIELD_KEYS = {
     "title": ("title", "headline"),
-    "authors": ("author", "authors", "by", "byline"),
-    "published": ("date", "published", "publishdate", "publish_date", "pubdate", "datepublished"),
-    "modified": ("lastmod", "updated", "modified", "last_modified", "datemodified"),
+    # (Hindi sites' generators also write the keys in Hindi: "लेखक", "तारीख")
+    "authors": ("author", "authors", "by", "byline", "writer", "writers", "reporter", "लेखक"),
+    "published": (
+        "date",
+        "published",
+        "publishdate",
+        "publish_date",
+        "pubdate",
+        "datepublished",
+        "date_published",
+        "published_at",
+        "publishedat",
+        "created",
+        "created_at",
+        "तारीख",
+        "दिनांक",
+    ),
+    "modified": ("lastmod", "updated", "modified", "last_modified", "datemodified", "updated_at", "date_modified"),
     "publisher": ("publisher", "site", "source"),
     "description": ("description", "summary"),
     "language": ("lang", "language", "locale"),
