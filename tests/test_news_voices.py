@@ -328,3 +328,25 @@ def test_a_negative_quantifier_denies_the_claim():
     text = "A few products assure returns in India."
     i = text.index("assure returns")
     assert not negated(text, i, i + len("assure returns"))
+
+
+def test_an_interview_introduced_in_other_words_quotes_its_answers():
+    """Interviews introduced as 'X spoke about...', 'talks to us about...', 'In an interaction with ...', with
+    the questions in bold: the answers are the interviewee's ('our flexi-cap fund' is the fund manager's)."""
+    questions = (
+        "**Where do you see value today?**\n\nLarge banks look cheap. We have been adding to them in our flexi-cap fund."
+        "\n\n**What should a first-time investor do?**\n\nStart a SIP and stay invested for seven years.\n"
+    )
+    for intro in (
+        "*Neha Sharma, CIO at Horizon Mutual Fund, spoke about valuations and where she sees value.*",
+        "*In an interaction with this paper, Neha Sharma of Horizon Mutual Fund shared her views.*",
+        "Neha Sharma, CIO at Horizon Mutual Fund, talks about where she sees value.",
+    ):
+        doc = parse(f"---\ntitle: Midcaps look stretched\n---\n\n# Midcaps look stretched\n\n{intro}\n\n{questions}")
+        voices = Voices(doc)
+        block = next(b for b in doc.blocks if "our flexi-cap fund" in b.text)
+        assert voices.voice(block, block.text.find("our flexi-cap fund")) == "quoted", intro
+    # An FAQ of the page's own, with no interview named, keeps its answers as the page's.
+    doc = parse(FAQ)
+    block = next(b for b in doc.blocks if "we guarantee" in b.text)
+    assert Voices(doc).voice(block, block.text.find("we guarantee")) == "own"

@@ -514,8 +514,9 @@ _GLOSS = regex.compile(
 # An interview's questions, and a page that says it is one.
 _QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
 _INTERVIEW = regex.compile(
-    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|spoke\s+to|"
-    r"speaks\s+to|spoke\s+with|talks\s+to|told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
+    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|"
+    r"(?:spoke|speaks|talked|talks)\s+(?:to|with|about)|in\s+an?\s+(?:interaction|chat)\s+with|"
+    r"told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
     regex.IGNORECASE,
 )
 
