@@ -325,6 +325,8 @@ SELF_PROMOTION = (
     r"\bopen\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:demat|trading)\s+account\s+(?:with|in|on)\s+us\b",
     r"\btrade\s+with\s+us\b",
     r"\b(?:book|get)\s+(?:a|your)\s+(?:free\s+)?(?:demo|consultation|trial)\b",
+    # "Pick a plan and start getting calls on WhatsApp tomorrow"
+    r"\b(?:start|begin)\s+(?:getting|receiving)\s+(?:[\w-]+\s+){0,2}?(?:calls|tips|signals|recommendations|trade\s+alerts)\b",
     # The promotions of the other packs (asci, mf, ipo, irdai): an app or exchange for crypto or trading, a fund,
     # a policy, an IPO application, offered as the page's own.
     r"\b(?:download|install|sign\s+up\s+(?:on|with|for)|register\s+(?:on|with)|trade\s+on)\s+(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
