@@ -100,6 +100,18 @@ def test_unknown_selector_is_a_value_error() -> None:
         newslint.check_text("<p>x</p>", "html", select=["no-such-rule"])
 
 
+def test_now_takes_a_date_or_an_iso_string_and_says_what_else_is_wrong() -> None:
+    future = "---\ntitle: T\nauthor: Priya Rao\ndate: 2025-09-20\n---\n\n# T\n\nText.\n"
+    as_date = [f.rule for f in newslint.check_text(future, "markdown", now=NOW)]
+    as_text = [f.rule for f in newslint.check_text(future, "markdown", now="2025-09-10")]
+    assert "meta-date-scheduled" in as_date and as_text == as_date  # dated after "now": a scheduled post
+    assert "meta-date-scheduled" not in [f.rule for f in newslint.check_text(future, "markdown", now="2025-09-30")]
+    with pytest.raises(ValueError, match="now must be a date such as '2025-06-01'"):
+        newslint.check_text(future, "markdown", now="10/09/2025")
+    with pytest.raises(TypeError, match=r"now must be a datetime\.date"):
+        newslint.check_text(future, "markdown", now=20250910)  # type: ignore[arg-type]
+
+
 def test_check_file_uses_the_folders_configuration(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "posts").mkdir(parents=True)

@@ -192,3 +192,41 @@ def test_a_landing_page_whose_structured_author_is_the_firm_itself_is_not_an_art
         '{"@type": "Person", "name": "Kiran Desai"},\n"publisher"',
     )
     assert rules_of(signed, "promo-unlabelled") == ["promo-unlabelled"]
+
+
+def test_a_signed_article_headed_by_a_call_to_action_is_not_the_firms_landing_page() -> None:
+    page = """<html><head><title>Sindhu Cables IPO: apply now | Meru Broking Blog</title>
+<meta name="author" content="Anita Desai">
+<meta property="article:published_time" content="2026-11-27T08:00:00+05:30"></head><body><article>
+<h1>Sindhu Cables IPO: strong grey market, apply now</h1>
+<p>The Sindhu Cables IPO opens on 2 December at a price band of ₹210 to ₹221.</p>
+<p>Apply for the Sindhu Cables IPO with UPI on the Meru app. Open your free Meru demat account today.</p>
+</article><footer><p>Meru Broking Ltd. SEBI Registration No. INZ000276543.</p></footer></body></html>"""
+    assert "promo-unlabelled" in rules_of(page, "promo-unlabelled", "promo-house-unlabelled")
+    unsigned = page.replace('<meta name="author" content="Anita Desai">\n', "").replace(
+        '<meta property="article:published_time" content="2026-11-27T08:00:00+05:30">', ""
+    )
+    assert rules_of(unsigned, "promo-unlabelled") == []
+
+
+@pytest.mark.parametrize(
+    "testimonial",
+    [
+        '> "By June I was making ₹40,000 a month from options." — Harshad K., Surat',
+        '> "I\'m now clearing ₹2,500 a day on most days." - Ankit, Bhopal',
+        '> "My capital has doubled since the course." — Anil R., Nagpur',
+    ],
+)
+def test_a_learners_quoted_earnings_on_the_page_that_sells_the_course_are_its_claim(testimonial: str) -> None:
+    page = f"# Options course\n\nLearn Nifty options in 16 live classes.\n\n{testimonial}\n\nCourse fee: ₹18,500.\n"
+    assert rules_of(page, "adviser-performance-claim") == ["adviser-performance-claim"]
+    news = f"# Course buyers complain\n\nForty buyers of a Nifty options course complained to the police.\n\n{testimonial}\n"
+    assert rules_of(news, "adviser-performance-claim") == []
+
+
+def test_bonds_are_fixed_income_except_on_the_page_that_sells_corporate_bonds_as_guaranteed() -> None:
+    claim = "These bonds give you a fixed, guaranteed return every month."
+    seller = f"# Bonds\n\nEarn 11% to 13% a year on handpicked corporate bonds in India.\n\n{claim}\n"
+    assert rules_of(seller, "sebi-assured-returns") == ["sebi-assured-returns"]
+    explainer = f"# Bonds explained\n\nGovernment bonds in India pay a coupon twice a year.\n\n{claim}\n"
+    assert rules_of(explainer, "sebi-assured-returns") == []

@@ -330,6 +330,267 @@ def test_a_negative_quantifier_denies_the_claim():
     assert not negated(text, i, i + len("assure returns"))
 
 
+def test_someone_elses_name_for_a_thing_and_an_arrangement_in_the_past_are_reported():
+    assert is_reported("The agents sold plots on what the brochures termed guaranteed returns.")
+    assert is_reported("He ran what his followers called jackpot calls on Telegram.")
+    assert not is_reported("What we call our jackpot calls give guaranteed profits every week.")
+    assert is_reported("Each member was to receive a fixed 3% monthly return for 30 months.")
+    assert is_reported("Depositors were supposed to get a guaranteed 12% a year.")
+    assert not is_reported("Get a fixed 3% monthly return on our plans.")
+
+
+def _reported_text(markdown: str) -> str:
+    doc = parse(markdown)
+    voices = Voices(doc)
+    return " ".join(b.text[a:e] for b in voices.blocks for a, e, v in voices.block_spans(b) if v != "own")
+
+
+def test_a_colon_that_introduces_someones_usual_pitch_reports_what_follows():
+    for text in (
+        "The sales talk rarely changed: assured income of 3% a month and a sure-shot doubling.",
+        "Savers remember the pitch well. It was always the same: guaranteed returns and no risk.",
+        "Their ads typically read like this: zero-loss trades and jackpot calls.",
+    ):
+        assert (
+            "guaranteed returns" in _reported_text(text)
+            or "assured income" in _reported_text(text)
+            or ("jackpot calls" in _reported_text(text))
+        ), text
+    for text in (
+        "Our promise is simple: assured returns of 3% every month.",
+        "The offer: guaranteed 5% monthly profit on Bank Nifty calls.",
+        "It is always the same with us: guaranteed profits on every call.",
+        "Markets are always the same: guaranteed profits for the patient.",
+        "The offer never changes: guaranteed profits of 3% a month on our calls.",
+        "The promise never changes: assured returns every month.",
+        "The pitch for stock traders: guaranteed returns of 3% a month.",
+    ):
+        assert _reported_text(text) == "", text
+
+
+def test_a_participle_used_as_an_adjective_reports_nothing():
+    assert not is_reported("Enrol now and trade the expiry with a written plan.")
+    assert is_reported("He had written to the exchange about the defaults.")
+
+
+def test_an_imperative_to_join_a_market_service_makes_the_page_its_own_promoter():
+    testimonial = '\n\n"I got assured returns of 3% a month," says Ramesh, a retired teacher from Pune.\n'
+    for invitation in (
+        "Join the paid batch for daily Bank Nifty calls on Telegram.",
+        "Subscribe to the VIP channel for option tips. Rs 999 a month.",
+        "Enrol in the premium mentorship and learn to trade options.",
+    ):
+        assert Voices(parse(invitation + testimonial)).self_promotion, invitation
+    for sentence in (
+        "Subscribe to the Markets Morning newsletter for tips on saving tax.",
+        "He asked followers to join the paid batch for daily calls on Telegram, the order said.",
+        "Join the dots and a pattern of mis-selling emerges.",
+        "Followers who joined the VIP channel for calls paid Rs 2,000 a month, SEBI found.",
+    ):
+        assert not Voices(parse(sentence + testimonial)).self_promotion, sentence
+
+
+def test_a_condition_where_someone_indefinite_speaks_is_a_case_the_page_warns_about():
+    for text in (
+        "If a stranger on WhatsApp offers you a sure-shot tip, ask why it is free.",
+        "Walk away when your broker promises 2% a month.",
+        "Once an agent claims SEBI approval, ask for the registration number.",
+    ):
+        assert is_reported(text), text
+    for text in (
+        "If a client asks, we offer guaranteed returns of 3% a month.",
+        "If our desk promises you 3% a month, we deliver it.",
+        "When the market opens, get sure-shot calls on our channel.",
+    ):
+        assert not is_reported(text), text
+
+
+def test_a_pitch_announced_in_the_past_makes_the_rest_of_the_paragraph_the_pitch_told():
+    for text in (
+        "The pitch was simple. Pay Rs 45,000 for the course. Guaranteed profits from the first week.",
+        "Their promise sounded irresistible. Assured returns of 3% a month, every month.",
+        "The agents' offer seemed too good to be true. Double your money in 18 months.",
+    ):
+        reported = _reported_text(text)
+        assert reported and text.split(". ", 1)[1].split(".")[0] in reported, text
+    for text in (
+        "Our promise is simple. Guaranteed profits from the first week.",
+        "The promise is simple. Assured returns of 3% a month on our calls.",
+        "The market was simple. Guaranteed profits for those who waited.",
+    ):
+        assert _reported_text(text) == "", text
+
+
+def test_opinion_verbs_attribute_but_a_clause_about_the_pages_own_stays_its_own():
+    assert is_reported("Meera Pillai, a SEBI-registered investment adviser, suggests keeping five years of expenses.")
+    assert is_reported("Adviser Anand Iyer believes a 30% equity share is enough.")
+    assert is_reported("Most traders lose money, he pointed out.")
+    assert not is_reported("Anand Iyer believes in disciplined investing.")
+    assert not is_reported("Data suggests our calls deliver guaranteed returns every month.")
+    assert not is_reported("Clients say we are the best advisory in India.")
+
+
+def test_a_third_partys_features_or_new_status_are_told_not_claimed():
+    assert is_reported("The app also lets users apply for IPOs through UPI.")
+    assert is_reported("She became a SEBI-registered investment adviser in 2021.")
+    assert is_reported("He is now a SEBI-registered research analyst and charges a flat fee.")
+    assert not is_reported("Our app lets you apply for IPOs through UPI in two taps.")
+    assert not is_reported("Our platform allows investors to apply for IPOs through UPI.")
+    assert not is_reported("Kaveri Advisory is now a SEBI-registered research analyst.")
+    assert not is_reported("She became India's most trusted options adviser.")
+    assert not is_reported("Get what traders call sure-shot calls, every morning.")
+
+
+def test_someone_elses_products_set_out_and_a_label_over_the_pages_own():
+    assert is_reported("The police have listed three plans the firm sold to savers:")
+    assert is_reported("Investigators found two schemes the accused ran in Surat.")
+    assert not is_reported("Here are the plans we sell to our clients:")
+    assert not is_reported("Plans offered:")
+    assert not is_reported("Returns promised: 4% a month")
+    assert is_reported("He promised:")
+    assert is_reported("SEBI said:")
+
+
+def test_being_deceived_by_a_claim_negates_it():
+    for text, claim in (
+        ("Many traders fell for sure-shot calls on Instagram.", "sure-shot"),
+        ("Falling for guaranteed returns is the costliest mistake.", "guaranteed returns"),
+        ("Savers were lured by the promise of assured returns.", "assured returns"),
+        ("Do not chase the mirage of risk-free trading.", "risk-free trading"),
+    ):
+        i = text.index(claim)
+        assert negated(text, i, i + len(claim)), text
+    text = "Get sure-shot calls and fall for nothing else."
+    assert not negated(text, 4, 13)
+
+
+MISTAKES = """---
+title: "Five mistakes first-time investors make"
+---
+
+# Five mistakes first-time investors make
+
+Advisers say the same errors keep recurring.
+
+## 1. Falling for sure-shot tips
+
+Tips on Telegram are often pump-and-dump schemes.
+
+## 3. Expecting fixed returns from equity
+
+- Chasing guaranteed returns
+- Our sure-shot calls
+"""
+
+
+def test_the_headings_and_items_of_a_page_that_lists_mistakes_are_what_it_warns_against():
+    doc = parse(MISTAKES)
+    voices = Voices(doc)
+    by_text = {b.text: b for b in voices.blocks}
+    assert voices.under_prohibition(by_text["3. Expecting fixed returns from equity"])
+    assert voices.under_prohibition(by_text["Chasing guaranteed returns"])
+    assert not voices.under_prohibition(by_text["Our sure-shot calls"])
+    assert not voices.under_prohibition(by_text["Five mistakes first-time investors make"])
+    plain = Voices(parse(MISTAKES.replace("mistakes", "ideas")))
+    assert not any(plain.under_prohibition(b) for b in plain.blocks)
+
+
+def test_a_papers_note_on_its_contributor_is_no_promotion():
+    assert is_reported("The expert is a SEBI-registered investment adviser, Reg. No. INA000015432.")
+    assert is_reported("The writer is a Sebi-registered RA. Views are personal.")
+    assert not is_reported("Our expert is a SEBI-registered investment adviser with 95% accuracy.")
+
+
+def test_a_paid_sign_up_makes_the_page_its_own_promoter():
+    testimonial = '\n\n"I make a fixed 3% a month," says Omkar from Kolhapur.\n'
+    assert Voices(parse("Enrol now for Rs 12,999 and learn expiry trading." + testimonial)).self_promotion
+    assert Voices(parse("Join today at just ₹999 a month." + testimonial)).self_promotion
+    assert not Voices(parse("Enrol now to get the newsletter." + testimonial)).self_promotion
+
+
+def test_a_relative_that_before_a_reporting_participle_reports():
+    assert is_reported("SEBI fined the broker over advertisements that offered assured returns.")
+    assert not is_reported("Get assured returns at that offered price.")
+
+
+def test_a_pitch_set_against_the_facts_is_reported():
+    page = "**The promise:** fixed returns of 12% a year.\n\n**The reality:** borrowers can default.\n"
+    assert "fixed returns" in _reported_text(page)
+    assert _reported_text("**Our promise:** fixed returns of 12% a year.\n\n**The reality:** we deliver.\n") == ""
+    assert _reported_text("**The promise:** fixed returns of 12% a year.\n\nJoin today.\n") == ""
+
+
+def test_a_prohibition_governs_every_activity_it_lists():
+    text = "The RBI barred platforms in 2024 from marketing P2P as an investment and from offering assured returns."
+    i = text.index("assured returns")
+    assert negated(text, i, i + len("assured returns"))
+    text = "Stop losing money from bad trades and get guaranteed returns every month."
+    i = text.index("guaranteed returns")
+    assert not negated(text, i, i + len("guaranteed returns"))
+
+
+def test_a_given_up_practice_and_an_indefinite_speaker_in_a_relative_clause():
+    text = "I used to promise my followers sure-shot calls every morning."
+    i = text.index("sure-shot")
+    assert negated(text, i, i + len("sure-shot"))
+    text = "Clients who used to lose money now get sure-shot calls."
+    i = text.index("sure-shot")
+    assert not negated(text, i, i + len("sure-shot"))
+    assert is_reported("Anybody who says they can guarantee returns is lucky or lying.")
+    assert not is_reported("Anyone who joins gets guaranteed returns.")
+
+
+COLUMN = """---
+title: "What three years of tips taught me"
+---
+
+I used to send my followers sure-shot calls. When the Nifty fell, they lost money.
+
+As a SEBI-registered research analyst, I now tell readers to size positions small.
+
+*The writer is a SEBI-registered research analyst. Views are personal.*
+"""
+
+
+def test_a_signed_columns_possessives_and_the_writers_status_are_no_promotion():
+    voices = Voices(parse(COLUMN))
+    assert not voices.self_promotion
+    assert "As a SEBI-registered research analyst" in _reported_text(COLUMN)
+    unsigned = COLUMN.replace("*The writer is a SEBI-registered research analyst. Views are personal.*\n", "")
+    assert Voices(parse(unsigned)).self_promotion
+    assert "As a SEBI-registered" not in _reported_text(unsigned)
+
+
+BOXED = """<html><body><article>
+<div class="story">
+<p>The police arrested four men who ran a fake trading app that promised guaranteed returns, officers said.</p>
+<p>About 3,000 people deposited Rs 22 crore before withdrawals were blocked, officers said.</p>
+<p>Two of the accused were remanded in police custody till Friday.</p>
+<p>The police asked investors to use only registered brokers.</p>
+</div>
+<div class="box"><p><strong>Trade Desk</strong></p><p>Join our Trade Desk WhatsApp group for intraday tips every morning.</p>
+<p>"I made assured profits every week," says reader Ajay from Satara.</p><p>Rs 499 a month. WhatsApp 98250 67890.</p></div>
+</article></body></html>"""
+
+
+def test_a_box_with_a_title_line_promotes_itself_and_owns_its_testimonials():
+    voices = Voices(parse(BOXED))
+    assert not voices.self_promotion
+    story = next(b for b in voices.blocks if b.text.startswith("The police arrested"))
+    testimonial = next(b for b in voices.blocks if "assured profits" in b.text)
+    assert voices.voice(story, story.text.index("guaranteed")) == "reported"
+    assert voices.voice(testimonial, testimonial.text.index("assured")) == "own"
+
+
+def test_a_list_under_a_heading_that_reports_is_reported():
+    page = "## What SEBI found\n\n- Assured returns of 5% a month from a bot\n- Risk-free trading\n"
+    assert "Assured returns" in _reported_text(page) and "Risk-free trading" in _reported_text(page)
+    assert "Assured" in _reported_text("## Allegations against the firm\n\n- Assured returns of 5% a month\n")
+    assert _reported_text("## Plans offered\n\n- Gold plan: assured returns of 4% a month\n") == ""
+    assert is_reported("What was promised")  # a column heading that reports, not a label
+    assert _reported_text("## What our clients say\n\n- Assured returns every month\n") == ""
+
+
 def test_an_interview_introduced_in_other_words_quotes_its_answers():
     """Interviews introduced as 'X spoke about...', 'talks to us about...', 'In an interaction with ...', with
     the questions in bold: the answers are the interviewee's ('our flexi-cap fund' is the fund manager's)."""
@@ -350,3 +611,12 @@ def test_an_interview_introduced_in_other_words_quotes_its_answers():
     doc = parse(FAQ)
     block = next(b for b in doc.blocks if "we guarantee" in b.text)
     assert Voices(doc).voice(block, block.text.find("we guarantee")) == "own"
+
+
+def test_a_dash_ends_the_clause_a_negation_governs():
+    text = "No lock-in — guaranteed returns of 3% a month."
+    i = text.index("guaranteed")
+    assert not negated(text, i, i + len("guaranteed returns"))
+    text = "There are no guaranteed returns — only risk."
+    i = text.index("guaranteed")
+    assert negated(text, i, i + len("guaranteed returns"))

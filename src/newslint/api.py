@@ -26,7 +26,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -144,7 +144,7 @@ def check_text(
     isolated: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
-    now: date | None = None,
+    now: date | str | None = None,
 ) -> list[Finding]:
     """Check an article held in memory; findings sorted by position.
 
@@ -154,7 +154,7 @@ def check_text(
     it). Without ``path`` or ``config`` the built-in packs run with their defaults.
     ``config``: a configuration file to use instead. ``isolated``: no configuration file at all.
     ``select``/``ignore``: rule ids, globs or pack names, as ``--select``/``--ignore``.
-    ``now``: today's date for date rules (default: today).
+    ``now``: today's date for date rules, a ``date`` or an ISO string such as "2025-06-01" (default: today).
 
     Raises :class:`CheckError` for a broken configuration or an internal error, ``ValueError`` for an
     unknown format or selector. Empty text has no findings.
@@ -182,7 +182,7 @@ def check_file(
     isolated: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
-    now: date | None = None,
+    now: date | str | None = None,
     max_file_size: int | None = None,
 ) -> list[Finding]:
     """Check an article file, read and decoded as ``newslint check`` reads it (any encoding, BOMs, limits).
@@ -255,7 +255,7 @@ def _profile(
     isolated: bool,
     select: Iterable[str] | None,
     ignore: Iterable[str] | None,
-    now: date | None,
+    now: date | str | None,
 ) -> Profile:
     """The effective configuration for one check, built once per (configuration file, version, options)."""
     config_file = _config_path(path, config, isolated)
@@ -266,7 +266,7 @@ def _profile(
             raise TypeError(f"select and ignore take rule ids, globs or pack names (str), not {value!r}")
     from newslint.document.dates import today_in
 
-    today = now or today_in()  # the configured zone's today (see document.dates.Today), not the machine's
+    today = _as_date(now) or today_in()  # the configured zone's today (see document.dates.Today), not the machine's
     key = (config_file, _stamp(config_file), chosen, dropped, today)
     with _lock:
         profile = _profiles.get(key)
@@ -279,6 +279,23 @@ def _profile(
         while len(_profiles) > _CACHE_SIZE:
             _profiles.popitem(last=False)
     return profile
+
+
+def _as_date(now: object) -> date | None:
+    """``now`` as a date: a ``date`` (a ``datetime`` gives its day), an ISO date string as ``--now`` takes
+    ("2025-06-01"), or ``None``; anything else is the caller's mistake, said plainly."""
+    if now is None:
+        return None
+    if isinstance(now, datetime):
+        return now.date()
+    if isinstance(now, date):
+        return now
+    if isinstance(now, str):
+        try:
+            return date.fromisoformat(now.strip())
+        except ValueError:
+            raise ValueError(f"now must be a date such as '2025-06-01', not {now!r}") from None
+    raise TypeError(f"now must be a datetime.date or an ISO date string, not {type(now).__name__}")
 
 
 def _build_profile(

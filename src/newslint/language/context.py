@@ -312,7 +312,9 @@ class Context:
         """The units around an occurrence that ``within`` names."""
         block = occ.block
         if within == "sentence":
-            if block.index < 0:
+            if block.index < 0 or block.kind == "heading":
+                # a heading is one unit of sense, whatever its stops: "Why do Indians love fixed deposits? It's
+                # not just the assured returns"
                 return [Unit(block, 0, len(block.text))]
             s, e = self.sentence_at(block, occ.start)
             if s == 0:

@@ -20,7 +20,7 @@ from newslint.language import lexicons
 from newslint.language.devanagari import spelling_variants
 
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
-_PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965]|,(?!\d)|\.(?=\s)|\s-\s"
+_PUNCTUATION_BREAK = r"[;:()\[\]!?|\u0964\u0965\u2013\u2014]|,(?!\d)|\.(?=\s)|\s-\s"
 _CONTRAST_EN = "but|however|whereas|while|unlike|although|though"
 # "पर"/"par" is "but" only at the head of a clause, after a comma or a danda ("..., पर जोखिम भी है"); elsewhere it is
 # the postposition "on" ("फ्री ट्रायल देने पर रोक", "listing par 50%"), which ends no clause.
@@ -84,8 +84,13 @@ ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 # Denials of a whole clause: "no one can give 95% accuracy on intraday calls" denies the calls however many words
 # stand between; the window of ``WINDOW_WORDS`` is for single negative words ("no", "not").
+# A prohibition governs every activity it lists, however far: "barred platforms in 2024 from marketing P2P as an
+# investment product and from offering assured returns" ("stop"/"prevent" are left to the window: "Stop losing money
+# from bad trades and get guaranteed returns" is a pitch).
 _CLAUSE_DENIAL = regex.compile(
-    r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b",
+    r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b"
+    r"|(?<!\w)(?:bar|bars|barred|barring|debar\w*|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbade|restrain\w*|"
+    r"refrain\w*|desist)\s+(?:[\w-]+\s+){0,4}?from\b",
     regex.IGNORECASE,
 )
 

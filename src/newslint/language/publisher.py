@@ -165,7 +165,8 @@ def _legal_squash(name: str) -> str:
 
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
-    registration number, and either its headline is the call to action, or it is not an article (no author but
+    registration number, and either its headline is the call to action (on a page that is not a signed article), or
+    it is not an article (no author but
     the firm itself, and no publication date without one) and its registration line names the page's own
     publisher or author ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing
     page)."""
@@ -191,10 +192,13 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         }
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
-        cached = (bool(identity), (own or bool(firm_authors)) and not article)
+        cached = (bool(identity), (own or bool(firm_authors)) and not article, article)
         ctx._advertiser_identity = cached  # type: ignore[attr-defined]
-    has_identity, own_landing_page = cached
-    return has_identity and (headline_is_promotion or own_landing_page)
+    has_identity, own_landing_page, article = cached
+    # A headline that is a call to action makes the firm's page its own advertisement, but not a signed article:
+    # a broker's blog post headed "X IPO: GMP signals a 45% listing pop - apply now" by its research desk poses as
+    # a report, and its calls to action are promotions inside it.
+    return has_identity and ((headline_is_promotion and not article) or own_landing_page)
 
 
 def house_promotion(ctx: Context, block: Block) -> bool:

@@ -27,7 +27,24 @@ _FINITE = ("VBD", "VBN", "VBZ")
 _ING = frozenset(["say", "tell", "claim", "allege", "accuse", "lure", "dupe", "cheat", "defraud", "warn", "caution"])
 # Verbs whose present forms are common nouns in promotions ("daily posts", "our reports"): past forms only.
 _PAST_ONLY = frozenset(
-    ["post", "note", "order", "report", "quote", "offer", "ask", "cite", "find", "direct", "charge", "add", "state"]
+    [
+        "post",
+        "note",
+        "order",
+        "report",
+        "quote",
+        "offer",
+        "ask",
+        "cite",
+        "find",
+        "direct",
+        "charge",
+        "add",
+        "state",
+        "point",
+        "highlight",
+        "stress",
+    ]
 )
 _FIRST_PERSON = frozenset(["we", "i", "us", "our", "my", "i've", "we've", "we're", "i'm", "ours"])
 # The plain present ("they promise", "fraudsters who claim", "such apps advertise") is reported only after a
@@ -36,7 +53,26 @@ _THIRD_PLURAL = frozenset(["they", "who"])
 _THIRD_DETERMINERS = frozenset(["such", "these", "those", "many", "some", "most"])
 # Of the reporting verbs, those whose plain present speaks of what someone says (not "clients who add funds").
 _SPEECH_PRESENT = frozenset(lexicons.REPORTING_VERBS).difference(
-    ["add", "find", "order", "charge", "note", "post", "offer", "direct", "state", "quote", "cite", "report", "write"]
+    [
+        "add",
+        "find",
+        "order",
+        "charge",
+        "note",
+        "post",
+        "offer",
+        "direct",
+        "state",
+        "quote",
+        "cite",
+        "report",
+        "write",
+        "point",
+        "highlight",
+        "stress",
+        "recall",
+        "clarify",
+    ]
 )
 # "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
 _CLAIMS_NOUN_AFTER = regex.compile(
@@ -57,6 +93,58 @@ _INVITE_OBJECT = regex.compile(
     r"investors\s+to\s+(?:invest|apply|subscribe|open|book))",
     regex.IGNORECASE,
 )
+# A reported clause about the page's own (indirect speech shifts a report's pronouns to the third person).
+_OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
+_LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
+# Words that make the stretch before a participle a clause ("What was promised", "He promised"), not a label.
+_SUBJECT_WORDS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "what",
+        "who",
+        "which",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+    ]
+)
+_LABEL_END = regex.compile(r"\s*(?:[:\u2013\u2014|.-]|$)")  # "Plans offered:", a heading "Plans offered"
+
+
+def _relative_that(before: list[str]) -> bool:
+    """Whether the "that" ending ``before`` is a relative pronoun after a noun ("ads that offered assured returns"),
+    not a determiner ("that offered price")."""
+    return (
+        len(before) >= 2
+        and before[-1] == "that"
+        and before[-2].isalpha()
+        and before[-2] not in _DETERMINERS
+        and before[-2] not in _PREPOSITIONS
+    )
+
+
+_PREPOSITIONS = frozenset(["at", "in", "on", "by", "to", "from", "about", "into", "under", "over", "like", "than"])
+
+
+_BELIEVE_IN = regex.compile(r"\s+in\b", regex.IGNORECASE)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
 _ADJECTIVAL = frozenset(
@@ -77,6 +165,7 @@ _ADJECTIVAL = frozenset(
         "announced",
         "disclosed",
         "cited",
+        "written",
     ]
 )
 _PASSIVE_AUXILIARIES = frozenset(["get", "gets", "got", "getting", "be", "been", "being", "is", "are", "was", "were"])
@@ -236,6 +325,8 @@ def reported_sentences(
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
     words = _LETTERS.findall(lower)
     _plain_present(text, sentences, starts, reported, words)
+    if not _CONDITIONS.isdisjoint(words):
+        _conditional(text, sentences, starts, reported)
     present = _verbs.intersection(words)
     if not present:
         return reported
@@ -250,13 +341,22 @@ def reported_sentences(
             continue
         if w.group().lower().startswith("invit") and _INVITE_OBJECT.match(text, w.end()):
             continue  # "invites deposits from the public": the firm's own solicitation
+        if w.group().lower() in _LABEL_PARTICIPLES and _LABEL_END.match(text, w.end()):
+            head = text[starts[i] : w.start()].lower().split()
+            if len(head) <= 2 and _SUBJECT_WORDS.isdisjoint(head):
+                continue  # "Plans offered:", "Returns promised:": a label over what follows ("He promised:" reports)
+        if w.group().lower().startswith("believ") and _BELIEVE_IN.match(text, w.end()):
+            continue  # "believes in disciplined investing": a creed, not an attributed opinion
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
         if w.group().lower() == "added" and before and before[-1] in _PASSIVE_AUXILIARIES:
             continue  # "get added to the group", "was added to the index": put in, not said
-        if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL:
+        if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL and not _relative_that(before):
             continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
-        if not any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
-            reported[i] = True
+        if any(x.strip("(,\"'") in _FIRST_PERSON for x in before):
+            continue
+        if _OUR_AFTER.search(text[w.end() : min(sentences[i][1], w.end() + 60)]):
+            continue  # "Data suggests our calls win", "Clients say we deliver": the page speaks of its own
+        reported[i] = True
     return reported
 
 
@@ -283,7 +383,10 @@ def _plain_present(
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-2:]
         word = w.group().lower()
-        after_indefinite = bool(before) and before[-1] in _INDEFINITE and word in _indefinite_forms()
+        after_indefinite = word in _indefinite_forms() and (
+            (bool(before) and before[-1] in _INDEFINITE)
+            or (len(before) == 2 and before[0] in _INDEFINITE and before[1] in ("who", "that"))
+        )  # "If someone offers you...", "anybody who says they can guarantee returns"
         after_plural = word in _SPEECH_PRESENT and (
             (bool(before) and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
         )
@@ -293,6 +396,34 @@ def _plain_present(
             reported[i] = True
 
 
+_CONDITIONS = frozenset(["if", "when", "whenever", "unless", "once"])
+_conditional_pattern: regex.Pattern[str] | None = None
+
+
+def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool]) -> None:
+    """Marks reported the sentences whose condition has someone indefinite say something: "If a stranger on
+    WhatsApp offers you a sure-shot tip, ...", "When your broker promises 2% a month, walk away": a case the page
+    warns about, nobody's claim (not "If our desk promises...": the first person is the page)."""
+    global _conditional_pattern
+    if _conditional_pattern is None:
+        forms = "|".join(sorted(_indefinite_forms(), key=lambda f: (-len(f), f)))
+        _conditional_pattern = regex.compile(
+            r"\b(?:if|when|whenever|unless|once)\s+(?:a|an|any|some|your|such\s+an?)\s+"
+            rf"(?:(?!(?:we|i|our|my|us)\b)[\w'-]+\s+){{0,5}}?(?:{forms})\b",
+            regex.IGNORECASE | regex.VERSION0,
+        )
+    for m in _conditional_pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= sentences[i][1]:
+            continue
+        s, e = sentences[i]
+        comma = text.find(",", m.end(), e)
+        main = text[comma:e] if comma >= 0 else text[s : m.start()]
+        if _FIRST_PERSON_MAIN.search(main) is None:  # "If a client asks, we promise 3% a month": the page's
+            reported[i] = True
+
+
+_FIRST_PERSON_MAIN = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 _INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
 _OURS = regex.compile(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
 _indefinite: frozenset[str] | None = None

@@ -84,6 +84,9 @@ class Voices:
         self._sites: set[str] | None = None
         self._columns: list[bool] | None = None
         self._self_promotion: bool | None = None
+        self._errors_title: str | None = None
+        self._is_column: bool | None = None
+        self._promoting_boxes: set[int] = set()  # the groups of boxes that promote investment services
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
 
     @property
@@ -116,22 +119,37 @@ class Voices:
                 if not b.body or not maybe_promotion(b.text):
                     continue
                 matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
+                if matches and self._column():
+                    # a signed column's "my clients", "my calls" tell the writer's experience; only an invitation
+                    # ("join my channel", "enrol now for Rs ...") makes it a promotion
+                    matches = [m for m in matches if not _POSSESSIVE.match(m.group())]
                 if matches:
                     out = self._own_spans(b)
                     if any(not _inside(out, m.start()) for m in matches):
                         if boxed is None:
                             boxed = self._boxes()
                         if b.group in boxed:
-                            continue  # a box inside a news story promotes itself, not the story
+                            # a box inside a news story promotes itself, not the story: its own quotations (a
+                            # reader's testimonial in the paper's ad box) are its claims
+                            self._promoting_boxes.add(b.group)
+                            continue
                         found = True
                         break
             self._self_promotion = found
         return self._self_promotion
 
+    def _column(self) -> bool:
+        """Whether the page is a signed column: its last body blocks say the views are the writer's ("Views are
+        personal", "The writer is a SEBI-registered research analyst")."""
+        if self._is_column is None:
+            tail = [b.text for b in self.blocks if b.body][-3:]
+            self._is_column = any(_COLUMN_NOTE.search(t) for t in tail)
+        return self._is_column
+
     def _boxes(self) -> frozenset[int]:
         """The groups (containers) of the body that are boxes set into an article: when the body's prose sits in
-        one container of four or more paragraphs, the other containers of at most three blocks (an
-        "inline-promo" box between paragraphs). A promotion in such a box is the box's: the story around it,
+        one container of four or more paragraphs, the other containers of at most three blocks besides their title
+        lines (an "inline-promo" box between paragraphs). A promotion in such a box is the box's: the story around it,
         and the quotations it reports, stay the reporter's. A page with no such main container (a landing page
         built of sections, a Markdown post) has no boxes."""
         sizes: dict[int, int] = {}
@@ -139,7 +157,9 @@ class Voices:
         structured: set[int] = set()  # groups holding a list or a table: the story's own, not boxes
         for b in self.blocks:
             if b.body:
-                sizes[b.group] = sizes.get(b.group, 0) + 1
+                # a box's title line ("Ledger Trade Desk", a heading) does not count among its blocks
+                title_line = b.kind == "heading" or b.is_label or len(b.text.split()) <= 4
+                sizes[b.group] = sizes.get(b.group, 0) + (0 if title_line else 1)
                 if b.kind == "paragraph":
                     paragraphs[b.group] = paragraphs.get(b.group, 0) + 1
                 elif b.kind in ("list-item", "table-cell"):
@@ -182,11 +202,14 @@ class Voices:
                     introduced = False  # the introduced list (or table) has ended
                 if (
                     not introduced
-                    and b.kind == "list-item"
+                    and b.kind in ("list-item", "table-cell")
                     and before is not None
-                    and self._names_list(before, flags[-1])
+                    and (
+                        (b.kind == "list-item" and self._names_list(before, flags[-1]))
+                        or (before.kind == "heading" and self._heading_reports(before))
+                    )
                 ):
-                    introduced = True
+                    introduced = True  # "What SEBI found" over "- Assured returns of 5% a month from a bot"
                 in_list = b.kind in ("list-item", "table-cell")
                 run_kind = b.kind
                 flags.append(introduced)
@@ -213,6 +236,11 @@ class Voices:
             and _NAMES_WORDS.search(b.text, max(0, len(b.text) - 200)) is not None
             and _inside(self._own_spans(b, introduced), len(stripped) - 1)
         )
+
+    def _heading_reports(self, heading: Block) -> bool:
+        """Whether ``heading``'s own words report ("What SEBI found", "What the app promised", "Allegations against
+        the firm"): the list or table right under it sets out what was reported."""
+        return any(v == REPORTED for _a, _e, v in self._own_spans(heading, False))
 
     def under_prohibition(self, block: Block) -> bool:
         """Whether ``block`` is an item of a list (or the paragraph) that a denied or forbidding sentence ending in
@@ -244,7 +272,23 @@ class Voices:
                         prohibited = False
             self._prohibited = flags
         position = self._position.get(id(block))
-        return position is not None and flags[position]
+        if position is None:
+            return False
+        return flags[position] or (block.kind in ("heading", "list-item") and self._lists_errors(block))
+
+    def _lists_errors(self, block: Block) -> bool:
+        """Whether ``block``, a heading or list item, is one of the errors a page lists: the page's title names
+        mistakes, myths, pitfalls or red flags ("Five mistakes first-time investors make") and the block is not
+        the title itself nor first-person ("1. Falling for sure-shot tips", "3. Expecting fixed returns from
+        equity" are what the page warns against; "Our sure-shot calls" under such a title is its pitch)."""
+        if self._errors_title is None:
+            titles = [mv.value for mv in self.doc.metadata.get("title")]
+            self._errors_title = next((t for t in titles if _ERRORS_TITLE.search(t)), "")
+        title = self._errors_title
+        if not title:
+            return False
+        text = block.text.strip()
+        return text != title.strip() and _FIRST_PERSON_WORD.search(text) is None
 
     def _answer_flags(self) -> list[bool]:
         """For each block, whether it is an interviewee's answer: on a page that says it is an interview
@@ -332,6 +376,10 @@ class Voices:
             # ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
             # interviewer's "Q: Where do you see value?" stays the page's), or the gloss of a quotation.
             out.append((0, len(text), QUOTED))
+        elif self._set_against_reality(b, position):
+            # "The promise: fixed returns of 12% a year." over "The reality: P2P lending is risky.": the pitch a
+            # story sets against the facts
+            out.append((0, len(text), REPORTED))
         elif not b.body and self._links_to_own_article(b):
             out.append((0, len(text), REPORTED))  # another article's headline: that article's words
         elif (introduced and b.kind in ("paragraph", "list-item", "table-cell")) or self._column_flags()[position]:
@@ -343,6 +391,17 @@ class Voices:
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
             flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            column = self._column()
+            for k, (s, e) in enumerate(sentences):
+                if column and not flags[k] and _WRITER_STATUS.search(text, s, e) is not None:
+                    flags[k] = True  # a signed column's "As a SEBI-registered adviser, I ...": the writer's disclosure
+                if not flags[k] and text.find(":", s, e) >= 0 and _introduces_pitch(text, sentences, k):
+                    flags[k] = True  # "The pitch is always the same: guaranteed profits, 90% accuracy..."
+                if k + 1 < len(sentences) and _NARRATED_PITCH.match(text, s, e) is not None:
+                    # "The pitch was simple. Pay Rs 45,000 and earn Rs 1 lakh a month. Guaranteed profits.": what
+                    # follows in the block is the pitch the story tells
+                    flags[k + 1 :] = [True] * (len(sentences) - k - 1)
+                    break
             for k in range(1, len(sentences)):
                 if _looks_back(text[sentences[k][0] : sentences[k][1]]):
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
@@ -364,6 +423,14 @@ class Voices:
         out.sort()
         self._spans[id(b)] = out
         return out
+
+    def _set_against_reality(self, b: Block, position: int) -> bool:
+        """Whether ``b`` opens with a third-person label of a pitch ("The promise:", "Claim:", "What they say:") and
+        the next block of the body with a label of the facts ("The reality:", "Fact:", "The catch:")."""
+        if b.kind not in ("paragraph", "list-item") or _PITCH_LABEL.match(b.text) is None:
+            return False
+        following = next((x for x in self.blocks[position + 1 : position + 3] if x.body == b.body), None)
+        return following is not None and _REALITY_LABEL.match(following.text) is not None
 
     def _links_to_own_article(self, b: Block) -> bool:
         """Whether furniture block ``b`` is a link to another article of the page's own site ("Trending: Sure-shot
@@ -432,7 +499,7 @@ class Voices:
 
     def voice(self, block: Block, offset: int) -> str:
         """The voice at ``offset`` of ``block``; everything is the page's own on a page that promotes itself."""
-        if self.self_promotion:
+        if self.self_promotion or block.group in self._promoting_boxes:
             return OWN
         spans = self.block_spans(block)
         if not spans:
@@ -552,6 +619,89 @@ def _looks_back(sentence: str) -> bool:
         and _FIRST_PERSON_WORD.search(sentence) is None
         and _DISTANCE.search(sentence) is not None
     )
+
+
+# A sentence that introduces, with a colon, the usual words of someone's pitch: "The pitch is always the same:",
+# "Their sales script rarely changes:", "Look at the pitch. It is always the same: ...". The speech noun names
+# the words that follow as someone's, and the adverb of habit ("always", "the same", "typical") says they are
+# described from outside: a promoter writes "Our promise is simple:" (first person, and no habit).
+_PITCH_NOUN = regex.compile(
+    r"\b(?:the|their|his|her|its|such|a|every|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:pitch(?:es)?|"
+    r"promises?|claims?|messages?|scripts?|spiel|patter|lines?|hooks?|lures?|baits?|playbook|template|formula|"
+    r"modus\s+operandi|sales\s+talk|sales\s+pitch|assurances?|ads?|advertisements?)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_HABIT = regex.compile(
+    r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
+    r"rarely\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
+    r"tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
+# "Their promise sounded irresistible." (a promoter's "Our promise is simple." is first person and present).
+_NARRATED_PITCH = regex.compile(
+    r"\W*(?:the|their|his|her|its)\s+(?:[\w'-]+\s+){0,2}?(?:pitch(?:es)?|promises?|offers?|sales\s+(?:pitch|talk)|"
+    r"spiel|script|patter|claims?|assurances?)\s+(?:was|were|sounded|seemed|looked|went|ran)\s+"
+    r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
+    r"tempting|irresistible|attractive|alluring|familiar|(?:the\s+)?same|too\s+good\s+to\s+be\s+true|"
+    r"(?:something\s+)?like\s+this)\W*$",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A story's labels setting a pitch against the facts: "The promise: ..." then "The reality: ...", "Claim:" then
+# "Fact:" ("Our promise:" is the page's).
+_PITCH_LABEL = regex.compile(
+    r"^\W*(?:(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:promises?|pitch(?:es)?|claims?|offers?|hooks?|baits?|"
+    r"taglines?|ads?|advertisements?|sales\s+pitch)|claims?|what\s+(?:they|he|she|it|the\s+ads?)\s+"
+    r"(?:say|says|said|promise|promises|promised|claim|claims|claimed))\s*[:\u2013\u2014|-]",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_REALITY_LABEL = regex.compile(
+    r"^\W*(?:the\s+)?(?:reality|catch|truth|fine\s+print|risks?|problem|facts?|fact[\s-]check|verdict|"
+    r"what\s+it\s+(?:really\s+)?means|in\s+practice|what\s+(?:actually\s+)?happen(?:s|ed))\s*[:\u2013\u2014|-]",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_PRONOUN_OPENING = regex.compile(
+    r"^\W*(?:it|they|this|these|that|those|the\s+(?:formula|script|template))\b", regex.IGNORECASE
+)
+
+
+def _introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> bool:
+    """Whether sentence ``k`` of ``text`` introduces someone's usual pitch with a colon (see ``_PITCH_NOUN``): the
+    stretch before its colon holds a habit word and, itself or (opening with a pronoun) the sentence before,
+    names the pitch, in the third person."""
+    s, e = sentences[k]
+    head = text[s : text.find(":", s, e)]
+    if len(head) > 160 or _HABIT.search(head) is None or _FIRST_PERSON_WORD.search(head) is not None:
+        return False
+    if _PITCH_NOUN.search(head) is not None:
+        return True
+    if k == 0 or _PRONOUN_OPENING.match(head) is None:
+        return False
+    before = text[sentences[k - 1][0] : sentences[k - 1][1]]
+    return _PITCH_NOUN.search(before) is not None and _FIRST_PERSON_WORD.search(before) is None
+
+
+# A signed column's note, and a promotion expression that is only a possessive ("my calls", "our clients").
+_COLUMN_NOTE = regex.compile(
+    r"\b(?:views?\s+(?:expressed\s+)?(?:are|is)\s+(?:personal|(?:his|her|their|the\s+(?:author|writer)'?s?)\s+own)|"
+    r"the\s+(?:writer|author|columnist)\s+is\b)",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# The writer describing their own registration in a signed column: "As a SEBI-registered investment adviser, I
+# ...", "I have since registered with SEBI as a research analyst", "I am a registered RA".
+_WRITER_STATUS = regex.compile(
+    r"\b(?:as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:SEBI|Sebi)[\s-]*registered|I\s+(?:am|'m|became|have\s+(?:since\s+)?"
+    r"(?:become|registered|been\s+registered)|registered|got\s+registered)\b[^.!?]{0,40}?\b(?:SEBI|Sebi|registered))",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
+# A page that lists errors to avoid: "Five mistakes first-time investors make", "7 myths about mutual funds",
+# "Red flags of a Ponzi scheme", "Common pitfalls ...".
+_ERRORS_TITLE = regex.compile(
+    r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
+    r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi))\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:

@@ -33,7 +33,11 @@ REPORTING_VERBS = _words(
     "say tell claim allege promise write post tweet state add assert announce declare boast advertise tout "
     "pitch lure dupe cheat defraud mislead induce entice solicit accuse charge note observe find order direct "
     "warn caution complain testify report quote cite describe insist argue urge ask invite offer explain "
-    "mention reveal disclose admit deny reckon"
+    "mention reveal disclose admit deny reckon "
+    # the opinion verbs of attribution in news copy: "Renu Pothen, a SEBI-registered adviser, suggests ...",
+    # "... believes small caps are expensive", "pointed out that ..."
+    "suggest believe opine recall stress emphasise emphasize reiterate acknowledge concede clarify point highlight "
+    "recount"
 )
 # First-person subjects: "we promise", "I said", "our team claims" is the page's own voice.
 FIRST_PERSON = r"(?:we|i|our\s+(?:\w+\s+){0,2}|my\s+(?:\w+\s+){0,2}|us)"
@@ -57,6 +61,34 @@ SOURCE_PHRASES_EN = (
     r"reportedly",
     r"supposedly",
     r"so[\s-]called",
+    # what someone is accused of: "Allegations against the firm", "the allegation that he promised..."
+    r"(?:allegations?|accusations?)",
+    # The paper's note on its contributor under a column: "The expert is a SEBI-registered investment adviser,
+    # Reg. No. INA...", "The writer is a Sebi-registered RA. Views are personal." (a disclosure, no promotion)
+    r"(?:author|writer|columnist|contributor|expert|panell?ist|guest\s+(?:writer|author|columnist))s?"
+    r"(?<!\b(?:our|my|your)\s+(?:[\w-]+\s+)?(?:author|writer|columnist|contributor|expert|panell?ist)s?)\s+"
+    r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:SEBI|Sebi|registered|RIA|RA|adviser|advisor|analyst|"
+    r"planner|founder|director|partner|head|chief|CEO|CIO|economist|professor)",
+    # A third party's features or status told by the story: "The app also lets users apply for IPOs through UPI"
+    # (not "Our app lets you..."), "he is now a SEBI-registered adviser", "she became a registered analyst".
+    # (the first-person test is a lookbehind after the verb, so that it runs only where a verb is)
+    r"\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted)"
+    r"(?<!\b(?:our|my|we|us)\b[^.!?]{0,40}?\b(?:lets|let|allows|allowed|enables|enabled|permits|permitted))\s+"
+    r"(?:(?:its|their|the|his|her|new|existing|retail|all)\s+)*(?:users|customers|clients|investors|traders|"
+    r"subscribers|members|people|account\s+holders)\b",
+    # (a new registration only: "She became India's most trusted adviser" stays a claim)
+    r"\b(?:he|she|they)\s+(?:(?:(?:is|are)\s+now|has\s+(?:since\s+)?become|have\s+(?:since\s+)?become|became|"
+    r"turned|went\s+on\s+to\s+become)\s+(?:an?\s+)?(?:(?:SEBI|Sebi)[\s-]*)?registered|got\s+registered|"
+    r"registered\s+(?:himself|herself|themselves)|chose\s+to\s+register)\b",
+    # An arrangement told in the past, the future of someone else's promise: "each investor was to get a fixed 2%
+    # daily return", "depositors were supposed to receive 3% a month".
+    r"(?:was|were)\s+(?:(?:supposed|meant|due|entitled|promised)\s+)?to\s+(?:get|receive|earn|be\s+(?:paid|given|"
+    r"credited|returned|doubled)|double|fetch|yield)",
+    # Someone else's name for a thing: "what Kale called guaranteed returns", "what the app termed risk-free
+    # trades", "what the agents described as sure-shot schemes" ("what we call..." is the page's own).
+    # (past forms only: "Get what traders call sure-shot calls" is a pitch)
+    r"what\s+(?:(?!(?:we|i|our|my|us)\b)[\w'.-]+\s+){1,4}?(?:called|termed|dubbed|"
+    r"(?:described|touted|billed|pitched|advertised|marketed)\s+as)",
     r"the\s+(?:order|complaint|FIR|notice|regulator|police|investigation|probe)\s+(?:\w+\s+){0,2}?(?:said|says|noted|found|alleged|observed|stated)",
     # A document or authority that sets out what someone claimed: "the ED's chargesheet lists the claims the app
     # made:", "the order reproduces his posts", "the complaint details".
@@ -67,6 +99,9 @@ SOURCE_PHRASES_EN = (
     # "the claims the app made", "promises he gave investors", "assurances given by the agents"
     r"(?:claims|promises|assurances|representations|pitches)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,6}?"
     r"(?:made|gave|offered|posted|sent|make|give|offer|post|send|use|used)(?!\w)",
+    # "the plans the firm sold to depositors:", "schemes the accused ran": someone else's products, set out
+    r"(?:plans|schemes|products|policies|packages|deposit\s+schemes)\s+(?:that\s+)?(?:(?!(?:we|i|our|us)\b)[\w'-]+\s+){1,4}?"
+    r"(?:sold|ran|floated|launched|marketed|peddled|pushed|operated|offered)(?!\w)",
     # "Its headline read:", "the message reads:", "the SMS went:": the words of an ad or message follow
     r"(?:headline|message|post|ad|advertisement|text|banner|caption|slogan|tweet|sign|poster|brochure|pamphlet|"
     r"leaflet|flyer|letter|e-?mail|SMS|description|bio|tagline|pitch)s?\s+(?:read|reads|ran|runs|went|goes)\s*:",
@@ -259,6 +294,14 @@ NEGATION_PHRASES_EN = (
     r"prohibiting|forbid|forbids|forbade|forbidden|restrain|restrains|restrained|prevent|prevents|prevented|"
     r"stop|stops|stopped|refrain|refrains|desist)\s+(?:[\w-]+\s+){0,3}?from",
     r"not\s+(?:allowed|permitted|supposed)\s+to",
+    # The speaker's former practice, given up: "I used to promise my followers sure-shot calls", "we used to sell
+    # assured-return plans" (only verbs of selling and promising: "clients who used to lose money now get...").
+    r"(?<!\bwho\s)used\s+to\s+(?:promise|sell|give|offer|post|run|call|claim|advertise|pitch|push|send|share)",
+    # Being deceived by it: "Falling for sure-shot tips", "fell for promises of...", "lured by", "the lure of".
+    r"(?:fall|falls|falling|fallen|fell)\s+for",
+    r"(?:taken|sucked|roped)\s+in\s+by",
+    r"(?:lured|tempted|swayed|fooled|duped|misled|conned|hooked)\s+(?:[\w-]+\s+){0,2}?by",
+    r"(?:the\s+)?(?:lure|trap|mirage|illusion)\s+of",
 )
 # Not negations though they hold a negative word: "Reg. No. INH...", "No. 1", "not only ... but also",
 # "no doubt", "no matter".
@@ -299,6 +342,8 @@ SELF_PROMOTION = (
     r"\bopen\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:demat|trading)\s+account\s+(?:with|in|on)\s+us\b",
     r"\btrade\s+with\s+us\b",
     r"\b(?:book|get)\s+(?:a|your)\s+(?:free\s+)?(?:demo|consultation|trial)\b",
+    # "Pick a plan and start getting calls on WhatsApp tomorrow"
+    r"\b(?:start|begin)\s+(?:getting|receiving)\s+(?:[\w-]+\s+){0,2}?(?:calls|tips|signals|recommendations|trade\s+alerts)\b",
     # The promotions of the other packs (asci, mf, ipo, irdai): an app or exchange for crypto or trading, a fund,
     # a policy, an IPO application, offered as the page's own.
     r"\b(?:download|install|sign\s+up\s+(?:on|with|for)|register\s+(?:on|with)|trade\s+on)\s+(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
@@ -313,6 +358,17 @@ SELF_PROMOTION = (
     r"\b(?:join|subscribe|subscription|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,100}?\b(?:calls|tips|advisory|"
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b[^.!?\n]{0,100}?"
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b",
+    # A paid sign-up: "Enrol now for Rs 14,999", "Join today at just ₹999" (a course, a batch, a channel).
+    # ((?=[ejrs]): the first letters of the verbs, so that the rest is tried at far fewer positions)
+    r"\b(?=[ejrs])(?:enrol+|register|sign\s+up|join|subscribe)\s+(?:now|today)\s+(?:for|at|@)\s+(?:just\s+|only\s+)?"
+    r"(?:₹|Rs\.?\s?|INR\s?)\s?\d",
+    # An imperative opening a sentence, addressed to the reader: "Join the paid batch for daily calls on Telegram",
+    # "Subscribe to the VIP channel for option tips" (a report's "He asked followers to join..." is reported).
+    # (the sentence opening is a lookbehind after the verb, so that it is tried only where the verb is)
+    r"\b(?=[jse])(?:join|subscribe\s+to|enrol\s+in|enroll\s+in)"
+    r"(?<=(?:^|[.!?]\s)\W{0,3}(?:join|subscribe\s+to|enrol\s+in|enroll\s+in))\s+(?:the|this)\s+"
+    r"(?![^.!?\n]{0,100}?\b(?:newsletters?|e-?papers?|podcasts?|editions?|magazines?)\b)[^.!?\n]{0,100}?"
+    r"\b(?:calls|tips|signals|advisory|premium|VIP|paid\s+(?:batch|group|channel)|mentorship)\b",
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
     r"[^.!?\n]{0,60}?\b(?:join|subscribe|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,60}?\b(?:calls|tips|advisory|"
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b",
