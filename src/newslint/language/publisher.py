@@ -116,6 +116,14 @@ _SITE_NAME = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}$")
 _SITE_NAME_HI = re.compile(r"^[\u0900-\u097F]+(?:\s+[\u0900-\u097F]+){0,2}$")
 
 
+# A Hindi paper's channel for its news, the paper unnamed: "बाजार की ताजा खबरों के लिए टेलीग्राम पर जुड़ें", "हर अपडेट
+# के लिए हमारा व्हाट्सऐप चैनल फॉलो करें" (the block names no investment product: checked before).
+_NEWS_CHANNEL_HI = re.compile(
+    r"(?<![\u0900-\u097F])(?:खबर|ख़बर|खबरों|ख़बरों|खबरें|ख़बरें|समाचार|न्यूज़?|अपडेट|अपडेट्स)(?![\u0900-\u097F])[^।!?\n]{0,40}?"
+    r"(?:टेलीग्राम|टेलिग्राम|व्हाट्सएप|व्हाट्सऐप|वॉट्सऐप|यूट्यूब|ऐप|चैनल)"
+)
+
+
 def _hindi_site_names(ctx: Context) -> list[str]:
     """The Devanagari site names of the page's title tag (see ``_SITE_NAME_HI``): a Hindi paper names itself in
     Devanagari in its own house promotions ("दैनिक समाचार ऐप डाउनलोड करें"), which the Latin canonical host
@@ -214,6 +222,8 @@ def house_promotion(ctx: Context, block: Block) -> bool:
         if name in lowered or (len(name) >= 5 and _squash(name) in squashed):
             return True
     if any(name in text for name in _hindi_site_names(ctx)) and NEWS_PRODUCT.search(text):
+        return True
+    if _NEWS_CHANNEL_HI.search(text):
         return True
     hosts = _hosts(ctx)
     if block.links and hosts:

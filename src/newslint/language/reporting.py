@@ -228,7 +228,9 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
         own_claim_hi = (
             "दावा",
             "दावे",
+            "दावों",
             "वादे",
+            "वादों",
             "कहता",
             "कहते",
             "कहती",
@@ -241,8 +243,8 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
             "लिखते",
         )
         own_claim_hinglish = (
-            "dawa", "daawa", "kehta", "kehte", "kehti", "kahta", "kahte", "kahti", "bolta", "bolte", "bolti",
-            "batata", "batate", "batati",
+            "dawa", "daawa", "dawon", "daawon", "kehta", "kehte", "kehti", "kahta", "kahte", "kahti",
+            "bolta", "bolte", "bolti", "batata", "batate", "batati",
         )  # fmt: skip
         hindi = "|".join(
             regex.escape(w) for w in sorted(lexicons.REPORTING_HI, key=len, reverse=True) if w not in own_claim_hi
