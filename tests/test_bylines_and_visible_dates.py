@@ -335,3 +335,21 @@ def test_an_unlabelled_byline_on_the_date_line_is_read(meta):
     # Without the name, the same page still lacks a byline.
     bare = _article("<p>Updated: Nov 29, 2026, 10:42 IST</p>", "<p>Shares rose 3% on Friday.</p>", head="")
     assert [f.rule for f in lint(bare, "meta-byline-missing")] == ["meta-byline-missing"]
+
+
+@pytest.mark.parametrize(
+    ("author", "flagged"),
+    [
+        ("Konkan Times Brand Studio", False),  # the paper's branded-content unit, as it credits sponsored stories
+        ("Konkan Times Spotlight", False),
+        ("Konkan Times News Desk", False),
+        ("Priya Rao Konkan Times", True),  # a person with the publisher appended
+    ],
+)
+def test_the_papers_own_content_units_are_credits_not_a_name_with_the_publisher(author, flagged):
+    script = (
+        '{"@type": "NewsArticle", "headline": "T", "author": {"@type": "Person", "name": "' + author + '"},'
+        ' "publisher": {"@type": "Organization", "name": "Konkan Times"}, "datePublished": "2026-11-24T09:00:00+05:30"}'
+    )
+    page = f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>T</h1><p>Text.</p></body></html>'
+    assert bool(lint(page, "meta-byline-format", fmt="html")) is flagged

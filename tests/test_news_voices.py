@@ -620,3 +620,18 @@ def test_a_dash_ends_the_clause_a_negation_governs():
     text = "There are no guaranteed returns — only risk."
     i = text.index("guaranteed")
     assert negated(text, i, i + len("guaranteed returns"))
+
+
+def test_a_present_tense_attribution_closing_the_sentence_reports_it():
+    for text in (
+        "Stop your SIP only if you need the money, planners say.",
+        "Keep a lump sum for a windfall, most financial planners suggest.",
+        "Small caps could fall further, veteran fund managers warn.",
+    ):
+        assert is_reported(text), text
+    for text in (
+        "Buy this stock now, our analysts say.",  # the page's own analysts
+        "Invest in our fund today, we say.",
+        "Guaranteed 5% a month, our clients say.",
+    ):
+        assert not is_reported(text), text

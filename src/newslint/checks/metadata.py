@@ -234,11 +234,12 @@ class Metadata(Check):
                     yield self._hit(ctx, value, other=contained)
 
 
-# What is left of "Moneycontrol News", "Market Pulse Desk", "ET Bureau" once the publisher's name is taken out:
+# What is left of "Moneycontrol News", "Market Pulse Desk", "ET Bureau", "Konkan Times Brand Studio" once the
+# publisher's name is taken out:
 # the publisher's own desk credits it, no person's name has the publisher appended.
 _DESK_REMAINDER = re.compile(
     r"^[\W_]*(?:(?:the|our|news|desk|bureau|staff|team|newsroom|web|digital|online|editors?|editorial|"
-    r"correspondents?|reporters?|magazine|media|network)[\W_]*)*$"
+    r"correspondents?|reporters?|magazine|media|network|brand|studio|spotlight|partner|content)[\W_]*)*$"
 )
 
 

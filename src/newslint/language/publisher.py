@@ -171,6 +171,11 @@ def _legal_squash(name: str) -> str:
     return _squash(re.sub(rf"\b(?:{_LEGAL_FORMS}|co)\b\.?", " ", name, flags=re.I))
 
 
+def _presents_itself(name: str, line: str) -> bool:
+    """Whether the registration line opens by saying what ``name`` is: "Nivesh Mitra is an AMFI-registered ..."."""
+    return re.match(rf"\W*{re.escape(name)}\s+(?:is|are)\s+(?:an?|the)\b", line, re.IGNORECASE) is not None
+
+
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
     registration number, and either its headline is the call to action (on a page that is not a signed article), or
@@ -195,8 +200,18 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         registered = [_squash(t) for t in identity]
         authors = {mv.value: _legal_squash(mv.value) for mv in fields.get("authors") or ()}
         firm_author = any(FIRM.search(name) for name in authors)
+        # So is an author whose registration line presents the author as the business ("Nivesh Mitra is an
+        # AMFI-registered mutual fund distributor (ARN-123456)" on a page by "Nivesh Mitra"), not one that gives a
+        # writer's credentials ("Meera Kulkarni, SEBI registered investment adviser, INA...") or an analyst a
+        # broker's report credits ("Research Analyst: Priya Rao, INH000...").
         firm_authors = {
-            name for name, key in authors.items() if firm_author and len(key) >= 5 and any(key in t for t in registered)
+            name
+            for name, key in authors.items()
+            if len(key) >= 5
+            and any(
+                (firm_author and key in r) or _presents_itself(name, t)
+                for t, r in zip(identity, registered, strict=True)
+            )
         }
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))

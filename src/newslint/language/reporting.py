@@ -327,6 +327,8 @@ def reported_sentences(
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
     words = _LETTERS.findall(lower)
     _plain_present(text, sentences, starts, reported, words)
+    if "," in text and not _TRAILING_VERBS.isdisjoint(words):
+        _trailing_present(text, sentences, reported)
     if not _CONDITIONS.isdisjoint(words):
         _conditional(text, sentences, starts, reported)
     present = _verbs.intersection(words)
@@ -426,6 +428,49 @@ def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int],
 
 
 _FIRST_PERSON_MAIN = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+# A present-tense attribution closing the sentence: "..., planners say.", "..., most advisers suggest.", "...,
+# says Priya Rao." (the past, "..., planners said", is a reporting verb anywhere).
+_TRAILING_VERBS = frozenset(
+    [
+        "say",
+        "says",
+        "argue",
+        "argues",
+        "believe",
+        "believes",
+        "suggest",
+        "suggests",
+        "warn",
+        "warns",
+        "reckon",
+        "reckons",
+        "feel",
+        "feels",
+        "note",
+        "notes",
+        "agree",
+        "agree",
+        "caution",
+        "cautions",
+        "advise",
+        "advises",
+    ]
+)
+_TRAILING_PRESENT = regex.compile(
+    r",\s+(?:(?!(?:we|us|our|i|my)\b)[a-z][a-z-]*\s+){0,3}?(?!(?:we|us|our|i|my)\b)[a-z][a-z-]+s\s+"
+    r"(?:say|argue|believe|suggest|warn|reckon|feel|note|agree|caution|advise)\W*$"
+    r"|,\s+(?:says|argues|believes|suggests|warns|notes|cautions|advises)\s+(?-i:[A-Z])[^,;]{0,80}$",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+def _trailing_present(text: str, sentences: list[tuple[int, int]], reported: list[bool]) -> None:
+    """Marks reported the sentences closed by a present-tense attribution to a third party."""
+    for i, (s, e) in enumerate(sentences):
+        if not reported[i] and _TRAILING_PRESENT.search(text[s:e].rstrip()) is not None:
+            reported[i] = True
+
+
 _INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
 _OURS = regex.compile(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
 _indefinite: frozenset[str] | None = None

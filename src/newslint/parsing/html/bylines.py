@@ -94,7 +94,10 @@ def _looks_like_name(part: str) -> bool:
     return all(_name_token(t) for t in tokens) and tokens[0].rstrip(".") not in _PARTICLES
 
 
-_CREDIT = re.compile(r"\b(?:bureau|desk|news\s+service|newsroom|news\s+network|agency|agencies|team|staff)\b", re.I)
+# (and a paper's branded-content unit: "Konkan Times Brand Studio", "ET Spotlight", "HT Brand Studio")
+_CREDIT = re.compile(
+    r"\b(?:bureau|desk|news\s+service|newsroom|news\s+network|agency|agencies|team|staff|studio|spotlight)\b", re.I
+)
 _JOB = re.compile(
     r"\b(?:writer|editor|correspondent|reporter|journalist|columnist|contributor|analyst|economist|strategist"
     r"|producer|anchor|intern|photographer)s?\b",
