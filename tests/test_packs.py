@@ -50,7 +50,7 @@ PACKS = {
         "meta-date-modified-before-published",
         "meta-date-mismatch",
     ],
-    "attribution": ["attribution-unattributed-claim"],
+    "attribution": ["attribution-unattributed-claim", "attribution-unnamed-experts"],
     "adviser": [
         "adviser-performance-claim",
         "adviser-illustration-statement-missing",
@@ -110,6 +110,7 @@ SEVERITY = {
     "meta-date-mismatch": "warning",
     "meta-date-scheduled": "info",
     "attribution-unattributed-claim": "warning",
+    "attribution-unnamed-experts": "info",
     "adviser-identity-not-upfront": "warning",
     "adviser-registration-number-missing": "warning",
     "adviser-education-live-call": "warning",
