@@ -18,6 +18,10 @@ import pytest
 
 from newslint.cli.app import is_compiled
 
+# Builds wheels and stores (a few seconds each): run by .ci/run's slow stage and its compiled-wheel stage, so
+# the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPILED = (
     "newslint.parsing.html.parser",

@@ -16,6 +16,9 @@ from newslint.language import expression_store
 from newslint.language.patterns import Pattern
 from newslint.rules import expression_build
 
+# Builds and reads the expression store (seconds): run by .ci/run's slow stage and its compiled-wheel stage.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = expression_build.builtin_keys(ROOT / "rules")
 PYTHON = list(sys.version_info[:2])

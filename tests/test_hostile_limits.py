@@ -13,6 +13,9 @@ import pytest
 
 from conftest import RULES_YAML
 
+# Huge and hostile inputs (seconds): run by .ci/run's slow stage with the other limits.
+pytestmark = pytest.mark.slow
+
 ARTICLE = "# Markets\n\nWe offer guaranteed returns.\n"
 
 

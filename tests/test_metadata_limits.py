@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from helpers import lint, parse
 from newslint.files.yaml_positions import load
 from newslint.parsing.markdown.frontmatter import split_front_matter
+
+# Huge metadata checked for linear time (seconds): run by .ci/run's slow stage with the other limits.
+pytestmark = pytest.mark.slow
 
 
 def _body(front: str, fence: str = "---") -> str:
