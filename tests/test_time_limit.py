@@ -147,3 +147,27 @@ def test_a_long_file_is_not_a_runaway_expression(monkeypatch):
     assert time.monotonic() - started > 0.02  # the rule does take longer than one timeout
     assert "newslint-rule-timeout" not in {f.rule for f in findings}
     assert sum(f.rule == "t-slow" for f in findings) == 3 * 20_000
+
+
+def test_one_timer_a_file_gives_each_rule_its_own_whole_budget():
+    """The interval timer is set once per file: a rule that starts after others have used most of the first
+    budget still gets all of its own, and a rule that spends its budget is stopped on time."""
+    with time_limit.RuleTimer(interrupting=True) as timer:
+        assert timer.arm(0.3) is None
+        time.sleep(0.25)  # the first rule takes most of its budget
+        timer.disarm()
+        timer.arm(0.3)  # the next rule: the alarm set for the first comes 0.05 s into it
+        started = time.monotonic()
+        time.sleep(0.2)  # ...and must not stop it
+        timer.disarm()
+        assert time.monotonic() - started >= 0.2
+        timer.arm(0.2)
+        started = time.monotonic()
+        with pytest.raises(time_limit.RuleTimeout):
+            while True:  # a runaway rule
+                time.sleep(0.01)
+        assert 0.19 <= time.monotonic() - started < 0.5
+        timer.disarm()
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # stopped at the file's end
