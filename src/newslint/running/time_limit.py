@@ -5,9 +5,9 @@ system call on each of the ~1,700 calls a page costs (12% of a run's CPU). Here 
 file instead (``signal.setitimer``, set at the file's first rule and stopped at its end); each rule notes when
 it started, and the ``SIGALRM`` handler raises ``RuleTimeout`` when the running rule has spent its budget,
 wherever the rule is, in Python code or inside a match (``regex`` checks for signals while it backtracks), or
-else waits out the rest of that rule's budget. Signals reach only the main thread of a process, which is where the CLI and its
-pool workers run rules; on another thread (a server's) or without ``setitimer`` (Windows) the rule gets a
-deadline instead, and each expression call is given the time left, as before.
+else waits out the rest of that rule's budget. Signals reach only the main thread of a process, which is where
+the CLI and its pool workers run rules; on another thread (a server's) or without ``setitimer`` (Windows) the
+rule gets a deadline instead, and each expression call is given the time left, as before.
 
 The limit scales with the text (``rule_budget``): a long document is not a runaway expression. A rule gets
 ``timeout`` seconds per ``TEXT_PER_TIMEOUT`` characters of the file (at least ``timeout``), so the built-in
