@@ -12,6 +12,9 @@ import pytest
 
 from conftest import newslint, newslint_exe, write
 
+# Archive adoption through the CLI (seconds): run by .ci/run's slow stage, so the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 CODE_QUALITY_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 
 

@@ -10,6 +10,9 @@ import pytest
 
 from conftest import newslint, write
 
+# Baselines through the CLI (seconds): run by .ci/run's slow stage, so the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 
 def findings(project: Path, *args: str) -> tuple[int, list[tuple[str, int, str]], str]:
     run = newslint("check", *args, "-f", "json", cwd=project)

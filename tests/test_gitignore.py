@@ -12,6 +12,9 @@ import pytest
 
 from conftest import newslint, write
 
+# Ignore files through the CLI (seconds): run by .ci/run's slow stage, so the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 BAD = "We offer guaranteed returns.\n"
 
 

@@ -13,6 +13,9 @@ import pytest
 
 from review_articles import EXACT, HOSTILE_HTML, MARKDOWN
 
+# The review page through the CLI (seconds): run by .ci/run's slow stage, so the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 NOW = "2025-09-10"
 
 
