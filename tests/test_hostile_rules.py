@@ -11,6 +11,10 @@ import yaml
 
 from conftest import run_cli
 
+# Hostile rule files through the loader and the CLI (seconds): run by .ci/run's slow stage with the other hostile
+# inputs, so the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 ARTICLE = "# Returns\n\nWe offer guaranteed returns on every call.\n"
 RULE = """\
 pack: p

@@ -19,6 +19,9 @@ from newslint.running.configured import CommandLine
 from newslint.running.linter import Linter
 from newslint.running.one_file import CheckSettings
 
+# Memory and streaming over many files (seconds): run by .ci/run's slow stage, so the default run stays under 90 s.
+pytestmark = pytest.mark.slow
+
 RULES = """pack: p
 rules:
   - id: p-promise
