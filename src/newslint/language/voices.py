@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import regex
 
 from newslint.document.sentences import split_sentences
+from newslint.language import narration
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
@@ -143,7 +144,7 @@ class Voices:
         personal", "The writer is a SEBI-registered research analyst")."""
         if self._is_column is None:
             tail = [b.text for b in self.blocks if b.body][-3:]
-            self._is_column = any(_COLUMN_NOTE.search(t) for t in tail)
+            self._is_column = any(narration.COLUMN_NOTE.search(t) for t in tail)
         return self._is_column
 
     def _boxes(self) -> frozenset[int]:
@@ -233,7 +234,7 @@ class Voices:
         return (
             b.kind == "paragraph"
             and stripped.endswith(".")
-            and _NAMES_WORDS.search(b.text, max(0, len(b.text) - 200)) is not None
+            and narration.NAMES_WORDS.search(b.text, max(0, len(b.text) - 200)) is not None
             and _inside(self._own_spans(b, introduced), len(stripped) - 1)
         )
 
@@ -283,12 +284,12 @@ class Voices:
         equity" are what the page warns against; "Our sure-shot calls" under such a title is its pitch)."""
         if self._errors_title is None:
             titles = [mv.value for mv in self.doc.metadata.get("title")]
-            self._errors_title = next((t for t in titles if _ERRORS_TITLE.search(t)), "")
+            self._errors_title = next((t for t in titles if narration.ERRORS_TITLE.search(t)), "")
         title = self._errors_title
         if not title:
             return False
         text = block.text.strip()
-        return text != title.strip() and _FIRST_PERSON_WORD.search(text) is None
+        return text != title.strip() and narration.FIRST_PERSON_WORD.search(text) is None
 
     def _answer_flags(self) -> list[bool]:
         """For each block, whether it is an interviewee's answer: on a page that says it is an interview
@@ -393,23 +394,23 @@ class Voices:
             flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
             column = self._column()
             for k, (s, e) in enumerate(sentences):
-                if column and not flags[k] and _WRITER_STATUS.search(text, s, e) is not None:
+                if column and not flags[k] and narration.WRITER_STATUS.search(text, s, e) is not None:
                     flags[k] = True  # a signed column's "As a SEBI-registered adviser, I ...": the writer's disclosure
-                if not flags[k] and text.find(":", s, e) >= 0 and _introduces_pitch(text, sentences, k):
+                if not flags[k] and text.find(":", s, e) >= 0 and narration.introduces_pitch(text, sentences, k):
                     flags[k] = True  # "The pitch is always the same: guaranteed profits, 90% accuracy..."
-                if k + 1 < len(sentences) and _NARRATED_PITCH.match(text, s, e) is not None:
+                if k + 1 < len(sentences) and narration.NARRATED_PITCH.match(text, s, e) is not None:
                     # "The pitch was simple. Pay Rs 45,000 and earn Rs 1 lakh a month. Guaranteed profits.": what
                     # follows in the block is the pitch the story tells
                     flags[k + 1 :] = [True] * (len(sentences) - k - 1)
                     break
             for k in range(1, len(sentences)):
-                if _looks_back(text[sentences[k][0] : sentences[k][1]]):
+                if narration.looks_back(text[sentences[k][0] : sentences[k][1]]):
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
                     # in the block is what the sentence reports.
                     flags[:k] = [True] * k
             if len(sentences) > 1 and flags[-2] and not flags[-1]:
                 last = text[sentences[-1][0] : sentences[-1][1]]
-                if last.rstrip().endswith(":") and _POINTS_BACK.match(last):
+                if last.rstrip().endswith(":") and narration.POINTS_BACK.match(last):
                     # "The annexure lists 40 posts. Some of them:": the colon goes on with the report before it.
                     flags[-1] = True
             for (s, e), reported in zip(sentences, flags, strict=True):
@@ -427,10 +428,10 @@ class Voices:
     def _set_against_reality(self, b: Block, position: int) -> bool:
         """Whether ``b`` opens with a third-person label of a pitch ("The promise:", "Claim:", "What they say:") and
         the next block of the body with a label of the facts ("The reality:", "Fact:", "The catch:")."""
-        if b.kind not in ("paragraph", "list-item") or _PITCH_LABEL.match(b.text) is None:
+        if b.kind not in ("paragraph", "list-item") or narration.PITCH_LABEL.match(b.text) is None:
             return False
         following = next((x for x in self.blocks[position + 1 : position + 3] if x.body == b.body), None)
-        return following is not None and _REALITY_LABEL.match(following.text) is not None
+        return following is not None and narration.REALITY_LABEL.match(following.text) is not None
 
     def _links_to_own_article(self, b: Block) -> bool:
         """Whether furniture block ``b`` is a link to another article of the page's own site ("Trending: Sure-shot
@@ -517,24 +518,6 @@ class Voices:
         return [{"start": a, "end": e, "voice": v, "text": block.text[a:e]} for a, e, v in self.block_spans(block)]
 
 
-# A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
-# ...", "Those are the lines ..." (speech nouns only: "such calls made our members rich" is no report).
-_SPEECH_NOUNS = (
-    r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
-    r"slogans?|assurances?)"
-)
-_LOOKS_BACK = regex.compile(
-    rf"^\W*(?:{_SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{_SPEECH_NOUNS}|"
-    rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{_SPEECH_NOUNS})\b",
-    regex.IGNORECASE | regex.VERSION0,
-)
-# A reported sentence that names someone's words ("the promises such apps make", "the lines fraudsters use"): a
-# list right after it holds those words.
-_NAMES_WORDS = regex.compile(
-    r"\b(?:promises|claims|lines|messages|pitches|offers|posts|assurances|phrases|slogans|representations|"
-    r"red\s+flags|warning\s+signs|tactics)\b",
-    regex.IGNORECASE | regex.VERSION0,
-)
 # What makes a denied introduction a prohibition over its list ("advertisements could not:", "Never fall for:",
 # "Red flags to avoid:"), and not a denial of its own noun ("No lock-in, no hidden charges:" over a pitch).
 _PROHIBITION = regex.compile(
@@ -558,14 +541,6 @@ def _paid_link(b: Block) -> bool:
 # The label of an "Also read: <link>" line, before its link.
 _ALSO_READ_LABEL = regex.compile(
     r"^\W*(?:also\s+read|read\s+(?:also|more)|must\s+read|trending|related)\W*", regex.IGNORECASE
-)
-# A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They
-# include:", "Here are a few:", "For example:".
-_POINTS_BACK = regex.compile(
-    r"^\W*(?:(?:some|a\s+few|several|many|two|three|four|five)\s+(?:of\s+)?(?:them|these|those|which)|among\s+them|"
-    r"(?:they|these|those)\s+(?:include|included|read|are|were|said)|here\s+(?:are|is)\s+(?:a\s+few|some|one|two|three)"
-    r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",
-    regex.IGNORECASE | regex.VERSION0,
 )
 # A link that asks the reader to act is a button, not a headline.
 _CALL_TO_ACTION = regex.compile(
@@ -596,112 +571,7 @@ def _is_question(b: Block) -> bool:
     return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
 
 
-_FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
-
-
-# What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
-# says where the messages go or what they are, at a distance.
-_DISTANCE = regex.compile(
-    r"\b(?:land|lands|landed|reach|reaches|reached|flood|floods|flooded|circulat\w*|spread\w*|do\s+the\s+rounds|"
-    r"go\s+viral|went\s+viral|appear\w*|pop\s+up|lur\w*|target\w*|dup\w*|trap\w*|hook\w*|prey\w*|"
-    r"fake|false|misleading|illegal|unlawful|banned|prohibited|barred|red\s+flags?|warning\s+signs?|scams?|"
-    r"fraud\w*|typical|common|classic|hallmarks?|millions|lakhs|crores|thousands|every\s+day|daily|phones?|inbox\w*|"
-    r"social\s+media|telegram|whatsapp|instagram|youtube)\b",
-    regex.IGNORECASE | regex.VERSION0,
-)
-
-
-def _looks_back(sentence: str) -> bool:
-    """Whether ``sentence`` reports the sentences before it ("Messages like these land in millions of phones"):
-    in the third person, and at a distance (where such messages go, what they are)."""
-    return (
-        _LOOKS_BACK.match(sentence) is not None
-        and _FIRST_PERSON_WORD.search(sentence) is None
-        and _DISTANCE.search(sentence) is not None
-    )
-
-
-# A sentence that introduces, with a colon, the usual words of someone's pitch: "The pitch is always the same:",
-# "Their sales script rarely changes:", "Look at the pitch. It is always the same: ...". The speech noun names
-# the words that follow as someone's, and the adverb of habit ("always", "the same", "typical") says they are
-# described from outside: a promoter writes "Our promise is simple:" (first person, and no habit).
-_PITCH_NOUN = regex.compile(
-    r"\b(?:the|their|his|her|its|such|a|every|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:pitch(?:es)?|"
-    r"promises?|claims?|messages?|scripts?|spiel|patter|lines?|hooks?|lures?|baits?|playbook|template|formula|"
-    r"modus\s+operandi|sales\s+talk|sales\s+pitch|assurances?|ads?|advertisements?)\b",
-    regex.IGNORECASE | regex.VERSION0,
-)
-_HABIT = regex.compile(
-    r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
-    r"rarely\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
-    r"tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
-    regex.IGNORECASE | regex.VERSION0,
-)
-# A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
-# "Their promise sounded irresistible." (a promoter's "Our promise is simple." is first person and present).
-_NARRATED_PITCH = regex.compile(
-    r"\W*(?:the|their|his|her|its)\s+(?:[\w'-]+\s+){0,2}?(?:pitch(?:es)?|promises?|offers?|sales\s+(?:pitch|talk)|"
-    r"spiel|script|patter|claims?|assurances?)\s+(?:was|were|sounded|seemed|looked|went|ran)\s+"
-    r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
-    r"tempting|irresistible|attractive|alluring|familiar|(?:the\s+)?same|too\s+good\s+to\s+be\s+true|"
-    r"(?:something\s+)?like\s+this)\W*$",
-    regex.IGNORECASE | regex.VERSION0,
-)
-# A story's labels setting a pitch against the facts: "The promise: ..." then "The reality: ...", "Claim:" then
-# "Fact:" ("Our promise:" is the page's).
-_PITCH_LABEL = regex.compile(
-    r"^\W*(?:(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:promises?|pitch(?:es)?|claims?|offers?|hooks?|baits?|"
-    r"taglines?|ads?|advertisements?|sales\s+pitch)|claims?|what\s+(?:they|he|she|it|the\s+ads?)\s+"
-    r"(?:say|says|said|promise|promises|promised|claim|claims|claimed))\s*[:\u2013\u2014|-]",
-    regex.IGNORECASE | regex.VERSION0,
-)
-_REALITY_LABEL = regex.compile(
-    r"^\W*(?:the\s+)?(?:reality|catch|truth|fine\s+print|risks?|problem|facts?|fact[\s-]check|verdict|"
-    r"what\s+it\s+(?:really\s+)?means|in\s+practice|what\s+(?:actually\s+)?happen(?:s|ed))\s*[:\u2013\u2014|-]",
-    regex.IGNORECASE | regex.VERSION0,
-)
-_PRONOUN_OPENING = regex.compile(
-    r"^\W*(?:it|they|this|these|that|those|the\s+(?:formula|script|template))\b", regex.IGNORECASE
-)
-
-
-def _introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> bool:
-    """Whether sentence ``k`` of ``text`` introduces someone's usual pitch with a colon (see ``_PITCH_NOUN``): the
-    stretch before its colon holds a habit word and, itself or (opening with a pronoun) the sentence before,
-    names the pitch, in the third person."""
-    s, e = sentences[k]
-    head = text[s : text.find(":", s, e)]
-    if len(head) > 160 or _HABIT.search(head) is None or _FIRST_PERSON_WORD.search(head) is not None:
-        return False
-    if _PITCH_NOUN.search(head) is not None:
-        return True
-    if k == 0 or _PRONOUN_OPENING.match(head) is None:
-        return False
-    before = text[sentences[k - 1][0] : sentences[k - 1][1]]
-    return _PITCH_NOUN.search(before) is not None and _FIRST_PERSON_WORD.search(before) is None
-
-
-# A signed column's note, and a promotion expression that is only a possessive ("my calls", "our clients").
-_COLUMN_NOTE = regex.compile(
-    r"\b(?:views?\s+(?:expressed\s+)?(?:are|is)\s+(?:personal|(?:his|her|their|the\s+(?:author|writer)'?s?)\s+own)|"
-    r"the\s+(?:writer|author|columnist)\s+is\b)",
-    regex.IGNORECASE | regex.VERSION0,
-)
-# The writer describing their own registration in a signed column: "As a SEBI-registered investment adviser, I
-# ...", "I have since registered with SEBI as a research analyst", "I am a registered RA".
-_WRITER_STATUS = regex.compile(
-    r"\b(?:as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:SEBI|Sebi)[\s-]*registered|I\s+(?:am|'m|became|have\s+(?:since\s+)?"
-    r"(?:become|registered|been\s+registered)|registered|got\s+registered)\b[^.!?]{0,40}?\b(?:SEBI|Sebi|registered))",
-    regex.IGNORECASE | regex.VERSION0,
-)
 _POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
-# A page that lists errors to avoid: "Five mistakes first-time investors make", "7 myths about mutual funds",
-# "Red flags of a Ponzi scheme", "Common pitfalls ...".
-_ERRORS_TITLE = regex.compile(
-    r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
-    r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi))\b",
-    regex.IGNORECASE | regex.VERSION0,
-)
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:

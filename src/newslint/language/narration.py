@@ -1,0 +1,149 @@
+"""How a story frames the words it tells: a sentence that points back at the messages before it ("Messages
+like these land in millions of phones"), one that announces someone's usual pitch ("The pitch is always the
+same: ..."), the labels that set a pitch against the facts ("The promise: ..." over "The reality: ..."), and
+the nouns that name someone's words, a signed column's note, and a title that lists errors to avoid. ``voices``
+uses them to mark what a story reports (moved out of voices.py to keep that module to one job)."""
+
+from __future__ import annotations
+
+import regex
+
+# A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
+# ...", "Those are the lines ..." (speech nouns only: "such calls made our members rich" is no report).
+SPEECH_NOUNS = (
+    r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
+    r"slogans?|assurances?)"
+)
+LOOKS_BACK = regex.compile(
+    rf"^\W*(?:{SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{SPEECH_NOUNS}|"
+    rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{SPEECH_NOUNS})\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A reported sentence that names someone's words ("the promises such apps make", "the lines fraudsters use"): a
+# list right after it holds those words.
+NAMES_WORDS = regex.compile(
+    r"\b(?:promises|claims|lines|messages|pitches|offers|posts|assurances|phrases|slogans|representations|"
+    r"red\s+flags|warning\s+signs|tactics)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+
+
+# What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
+# says where the messages go or what they are, at a distance.
+DISTANCE = regex.compile(
+    r"\b(?:land|lands|landed|reach|reaches|reached|flood|floods|flooded|circulat\w*|spread\w*|do\s+the\s+rounds|"
+    r"go\s+viral|went\s+viral|appear\w*|pop\s+up|lur\w*|target\w*|dup\w*|trap\w*|hook\w*|prey\w*|"
+    r"fake|false|misleading|illegal|unlawful|banned|prohibited|barred|red\s+flags?|warning\s+signs?|scams?|"
+    r"fraud\w*|typical|common|classic|hallmarks?|millions|lakhs|crores|thousands|every\s+day|daily|phones?|inbox\w*|"
+    r"social\s+media|telegram|whatsapp|instagram|youtube)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+def looks_back(sentence: str) -> bool:
+    """Whether ``sentence`` reports the sentences before it ("Messages like these land in millions of phones"):
+    in the third person, and at a distance (where such messages go, what they are)."""
+    return (
+        LOOKS_BACK.match(sentence) is not None
+        and FIRST_PERSON_WORD.search(sentence) is None
+        and DISTANCE.search(sentence) is not None
+    )
+
+
+# A sentence that introduces, with a colon, the usual words of someone's pitch: "The pitch is always the same:",
+# "Their sales script rarely changes:", "Look at the pitch. It is always the same: ...". The speech noun names
+# the words that follow as someone's, and the adverb of habit ("always", "the same", "typical") says they are
+# described from outside: a promoter writes "Our promise is simple:" (first person, and no habit).
+PITCH_NOUN = regex.compile(
+    r"\b(?:the|their|his|her|its|such|a|every|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:pitch(?:es)?|"
+    r"promises?|claims?|messages?|scripts?|spiel|patter|lines?|hooks?|lures?|baits?|playbook|template|formula|"
+    r"modus\s+operandi|sales\s+talk|sales\s+pitch|assurances?|ads?|advertisements?)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+HABIT = regex.compile(
+    r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
+    r"rarely\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
+    r"tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
+# "Their promise sounded irresistible." (a promoter's "Our promise is simple." is first person and present).
+NARRATED_PITCH = regex.compile(
+    r"\W*(?:the|their|his|her|its)\s+(?:[\w'-]+\s+){0,2}?(?:pitch(?:es)?|promises?|offers?|sales\s+(?:pitch|talk)|"
+    r"spiel|script|patter|claims?|assurances?)\s+(?:was|were|sounded|seemed|looked|went|ran)\s+"
+    r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
+    r"tempting|irresistible|attractive|alluring|familiar|(?:the\s+)?same|too\s+good\s+to\s+be\s+true|"
+    r"(?:something\s+)?like\s+this)\W*$",
+    regex.IGNORECASE | regex.VERSION0,
+)
+# A story's labels setting a pitch against the facts: "The promise: ..." then "The reality: ...", "Claim:" then
+# "Fact:" ("Our promise:" is the page's).
+PITCH_LABEL = regex.compile(
+    r"^\W*(?:(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:promises?|pitch(?:es)?|claims?|offers?|hooks?|baits?|"
+    r"taglines?|ads?|advertisements?|sales\s+pitch)|claims?|what\s+(?:they|he|she|it|the\s+ads?)\s+"
+    r"(?:say|says|said|promise|promises|promised|claim|claims|claimed))\s*[:\u2013\u2014|-]",
+    regex.IGNORECASE | regex.VERSION0,
+)
+REALITY_LABEL = regex.compile(
+    r"^\W*(?:the\s+)?(?:reality|catch|truth|fine\s+print|risks?|problem|facts?|fact[\s-]check|verdict|"
+    r"what\s+it\s+(?:really\s+)?means|in\s+practice|what\s+(?:actually\s+)?happen(?:s|ed))\s*[:\u2013\u2014|-]",
+    regex.IGNORECASE | regex.VERSION0,
+)
+PRONOUN_OPENING = regex.compile(
+    r"^\W*(?:it|they|this|these|that|those|the\s+(?:formula|script|template))\b", regex.IGNORECASE
+)
+
+
+def introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> bool:
+    """Whether sentence ``k`` of ``text`` introduces someone's usual pitch with a colon (see ``PITCH_NOUN``): the
+    stretch before its colon holds a habit word and, itself or (opening with a pronoun) the sentence before,
+    names the pitch, in the third person."""
+    s, e = sentences[k]
+    head = text[s : text.find(":", s, e)]
+    if len(head) > 160 or HABIT.search(head) is None or FIRST_PERSON_WORD.search(head) is not None:
+        return False
+    if PITCH_NOUN.search(head) is not None:
+        return True
+    if k == 0 or PRONOUN_OPENING.match(head) is None:
+        return False
+    before = text[sentences[k - 1][0] : sentences[k - 1][1]]
+    return PITCH_NOUN.search(before) is not None and FIRST_PERSON_WORD.search(before) is None
+
+
+# A signed column's note, and a promotion expression that is only a possessive ("my calls", "our clients").
+COLUMN_NOTE = regex.compile(
+    r"\b(?:views?\s+(?:expressed\s+)?(?:are|is)\s+(?:personal|(?:his|her|their|the\s+(?:author|writer)'?s?)\s+own)|"
+    r"the\s+(?:writer|author|columnist)\s+is\b)",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+# The writer describing their own registration in a signed column: "As a SEBI-registered investment adviser, I
+# ...", "I have since registered with SEBI as a research analyst", "I am a registered RA".
+WRITER_STATUS = regex.compile(
+    r"\b(?:as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:SEBI|Sebi)[\s-]*registered|I\s+(?:am|'m|became|have\s+(?:since\s+)?"
+    r"(?:become|registered|been\s+registered)|registered|got\s+registered)\b[^.!?]{0,40}?\b(?:SEBI|Sebi|registered))",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+# A page that lists errors to avoid: "Five mistakes first-time investors make", "7 myths about mutual funds",
+# "Red flags of a Ponzi scheme", "Common pitfalls ...".
+ERRORS_TITLE = regex.compile(
+    r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
+    r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi))\b",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+# A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They
+# include:", "Here are a few:", "For example:".
+POINTS_BACK = regex.compile(
+    r"^\W*(?:(?:some|a\s+few|several|many|two|three|four|five)\s+(?:of\s+)?(?:them|these|those|which)|among\s+them|"
+    r"(?:they|these|those)\s+(?:include|included|read|are|were|said)|here\s+(?:are|is)\s+(?:a\s+few|some|one|two|three)"
+    r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",
+    regex.IGNORECASE | regex.VERSION0,
+)
