@@ -166,6 +166,8 @@ class PatternSet:
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
         for pattern in self.patterns:
             sets = pattern.literal_sets
+            # (where a match can start, ``leading``: the unit's case key is fetched only for a pattern that has them)
+            wants_lower = pattern.leading is not None
             if not sets:
                 candidates = units
             elif index is not None:
@@ -179,7 +181,7 @@ class PatternSet:
                     if not gate(unit.block):
                         continue
                 text = unit.text
-                lower = unit.lower if sets else None  # (where the literals are, a match can start: ``leading``)
+                lower = unit.lower if wants_lower else None
                 if first_only and accept is None:
                     hit = pattern.first(text, deadline, lower)
                     if hit is not None:

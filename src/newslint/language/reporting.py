@@ -430,36 +430,13 @@ def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int],
 _FIRST_PERSON_MAIN = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 # A present-tense attribution closing the sentence: "..., planners say.", "..., most advisers suggest.", "...,
 # says Priya Rao." (the past, "..., planners said", is a reporting verb anywhere).
-_TRAILING_VERBS = frozenset(
-    [
-        "say",
-        "says",
-        "argue",
-        "argues",
-        "believe",
-        "believes",
-        "suggest",
-        "suggests",
-        "warn",
-        "warns",
-        "reckon",
-        "reckons",
-        "feel",
-        "feels",
-        "note",
-        "notes",
-        "agree",
-        "agree",
-        "caution",
-        "cautions",
-        "advise",
-        "advises",
-    ]
-)
+_TRAILING_BASES = ("say", "argue", "believe", "suggest", "warn", "reckon", "feel", "note", "agree", "caution", "advise")
+_TRAILING_THIRD = ("says", "argues", "believes", "suggests", "warns", "notes", "cautions", "advises")  # ", says X"
+_TRAILING_VERBS = frozenset((*_TRAILING_BASES, *(f"{v}s" for v in _TRAILING_BASES)))  # (the words that call for it)
 _TRAILING_PRESENT = regex.compile(
     r",\s+(?:(?!(?:we|us|our|i|my)\b)[a-z][a-z-]*\s+){0,3}?(?!(?:we|us|our|i|my)\b)[a-z][a-z-]+s\s+"
-    r"(?:say|argue|believe|suggest|warn|reckon|feel|note|agree|caution|advise)\W*$"
-    r"|,\s+(?:says|argues|believes|suggests|warns|notes|cautions|advises)\s+(?-i:[A-Z])[^,;]{0,80}$",
+    rf"(?:{'|'.join(_TRAILING_BASES)})\W*$"
+    rf"|,\s+(?:{'|'.join(_TRAILING_THIRD)})\s+(?-i:[A-Z])[^,;]{{0,80}}$",
     regex.IGNORECASE | regex.VERSION0,
 )
 
