@@ -89,6 +89,7 @@ class Context:
         self.rule_id = ""
         self._voices: Any = None
         self._languages: Any = None
+        self.memo: dict[str, Any] = {}  # other answers about the page, computed once (e.g. the publisher's names)
 
     # -- speaker ------------------------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ _STOP = frozenset(["the", "www", "com", "in", "co", "org", "net", "news", "india
 
 def _names(ctx: Context) -> list[str]:
     """The publisher's names in lower case: metadata publisher and site names, and the canonical host's words."""
-    cached = getattr(ctx, "_publisher_names", None)
+    cached = ctx.memo.get("publisher_names")
     if cached is not None:
         return cached
     names: set[str] = set()
@@ -80,7 +80,7 @@ def _names(ctx: Context) -> list[str]:
             if len(part) >= 4 and part not in _STOP:
                 names.add(part)
     out = sorted(names)
-    ctx._publisher_names = out  # type: ignore[attr-defined]
+    ctx.memo["publisher_names"] = out
     return out
 
 
@@ -128,7 +128,7 @@ def _hindi_site_names(ctx: Context) -> list[str]:
     """The Devanagari site names of the page's title tag (see ``_SITE_NAME_HI``): a Hindi paper names itself in
     Devanagari in its own house promotions ("दैनिक समाचार ऐप डाउनलोड करें"), which the Latin canonical host
     ("dainiksamachar.in") cannot match."""
-    cached = getattr(ctx, "_hindi_site_names", None)
+    cached = ctx.memo.get("hindi_site_names")
     if cached is not None:
         return cached
     out = []
@@ -138,7 +138,7 @@ def _hindi_site_names(ctx: Context) -> list[str]:
         parts = _TITLE_PARTS.split(mv.value.strip())
         if len(parts) >= 2 and _SITE_NAME_HI.match(parts[-1]) and len(parts[-1]) >= 4:
             out.append(parts[-1])
-    ctx._hindi_site_names = out  # type: ignore[attr-defined]
+    ctx.memo["hindi_site_names"] = out
     return out
 
 
@@ -183,7 +183,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     the firm itself, and no publication date without one) and its registration line names the page's own
     publisher or author ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing
     page)."""
-    cached = getattr(ctx, "_advertiser_identity", None)
+    cached = ctx.memo.get("advertiser_identity")
     if cached is None:
         identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
         names = [n for n in (*_names(ctx), *_title_site_names(ctx)) if len(n) >= 5]
@@ -216,7 +216,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
         cached = (bool(identity), (own or bool(firm_authors)) and not article, article)
-        ctx._advertiser_identity = cached  # type: ignore[attr-defined]
+        ctx.memo["advertiser_identity"] = cached
     has_identity, own_landing_page, article = cached
     # A headline that is a call to action makes the firm's page its own advertisement, but not a signed article:
     # a broker's blog post headed "X IPO: GMP signals a 45% listing pop - apply now" by its research desk poses as

@@ -196,7 +196,7 @@ _DETERMINERS = frozenset(
 def _verb_alternatives() -> list[str]:
     out: set[str] = set()
     for lemma in lexicons.REPORTING_VERBS:
-        tags = ("VBD", "VBN") if lemma in _PAST_ONLY else _FINITE
+        tags: tuple[str, ...] = ("VBD", "VBN") if lemma in _PAST_ONLY else _FINITE
         if lemma in _ING:
             tags = (*tags, "VBG")
         out.update(verb_forms(lemma, tags))

@@ -296,5 +296,4 @@ def _build_scanner() -> Any:
         for lit in literals:
             known[lit] = found.get(lit, [])
 
-    scan.literals = literals  # type: ignore[attr-defined]
     return scan
