@@ -216,6 +216,15 @@ PROMISE_VERBS_HI = (
     "ऑफर कर रहे",
     "ऑफर करते",
     "ऑफर करता",
+    # talk of giving something: "जो पक्का मुनाफा दिलाने की बात करते हैं", "रोज कमाई कराने की बात करता है"
+    "दिलाने की बात करते",
+    "दिलाने की बात करता",
+    "दिलाने की बात करती",
+    "देने की बात करते",
+    "देने की बात करता",
+    "देने की बात करती",
+    "कराने की बात करते",
+    "कराने की बात करता",
     # the subjunctive of a condition or a warning: "अगर कोई ... का वादा करे", "जो ... का भरोसा दिलाए"
     "वादा करे",
     "दावा करे",
@@ -248,6 +257,15 @@ PROMISE_VERBS_HINGLISH = (
     "offer kar rahe",
     "offer karte",
     "offer karta",
+    # talk of giving something: "jo roz ka pakka profit dilane ki baat karte hain"
+    "dilane ki baat karte",
+    "dilane ki baat karta",
+    "dilane ki baat karti",
+    "dene ki baat karte",
+    "dene ki baat karta",
+    "dene ki baat karti",
+    "karane ki baat karte",
+    "karane ki baat karta",
     # the subjunctive of a condition or a warning: "agar koi ... ka wada kare", "jo pakka profit ka bharosa de"
     "wada kare",
     "vaada kare",
