@@ -230,3 +230,27 @@ def test_bonds_are_fixed_income_except_on_the_page_that_sells_corporate_bonds_as
     assert rules_of(seller, "sebi-assured-returns") == ["sebi-assured-returns"]
     explainer = f"# Bonds explained\n\nGovernment bonds in India pay a coupon twice a year.\n\n{claim}\n"
     assert rules_of(explainer, "sebi-assured-returns") == []
+
+
+HINDI_BROKER_PAGE = """---
+title: "कावेरी ब्रोकिंग - डीमैट खाता"
+author: "कावेरी ब्रोकिंग प्राइवेट लिमिटेड"
+date: 2026-11-20
+---
+# कावेरी ब्रोकिंग में डीमैट खाता खोलें
+
+दस मिनट में ऑनलाइन डीमैट अकाउंट खोलें और एक ही ऐप से शेयर और आईपीओ में निवेश करें।
+
+कावेरी ब्रोकिंग प्राइवेट लिमिटेड, सदस्य एनएसई और बीएसई। SEBI Reg. No. INZ000214365।
+"""
+
+
+def test_a_hindi_firms_own_page_is_its_advertisement_as_a_whole() -> None:
+    # the author is the firm its registration line names, in Devanagari: not the writer of an article
+    assert rules_of(HINDI_BROKER_PAGE, "promo-unlabelled") == []
+    # a person's byline makes it an article, whose promotion needs its label
+    signed = HINDI_BROKER_PAGE.replace('कावेरी ब्रोकिंग प्राइवेट लिमिटेड"', 'सुनीता राव"')
+    assert "promo-unlabelled" in rules_of(signed, "promo-unlabelled")
+    # and another firm's number does not make it the firm's own page
+    other = HINDI_BROKER_PAGE.replace("कावेरी ब्रोकिंग प्राइवेट लिमिटेड, सदस्य", "नर्मदा सिक्योरिटीज लिमिटेड, सदस्य")
+    assert "promo-unlabelled" in rules_of(other, "promo-unlabelled")

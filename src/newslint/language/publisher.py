@@ -94,7 +94,9 @@ def _hosts(ctx: Context) -> set[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+    """``text`` in lower case without spaces and punctuation (Devanagari letters and signs kept, so that a Hindi firm's
+    name is itself, not the empty string that every text contains)."""
+    return re.sub(r"[^a-z0-9\u0900-\u0963\u0966-\u097F]+", "", text.lower())
 
 
 REGULATED_IDENTITY = re.compile(
@@ -157,17 +159,24 @@ def _title_site_names(ctx: Context) -> list[str]:
 
 
 _LEGAL_FORMS = r"pvt|private|ltd|limited|llp|inc"  # a firm's legal form, as names write it
+# The same in Devanagari: "प्राइवेट लिमिटेड", "प्रा. लि."
+_LEGAL_FORMS_HI = r"प्राइवेट|प्रा\.|लिमिटेड|लि\."
 # A firm's name, not a person's: its legal form or the words of a financial firm's name.
 FIRM = re.compile(
     rf"\b(?:{_LEGAL_FORMS}|Securities|Broking|Brokers|Capital|Advisors|Advisers|Advisory|Research|"
     r"Wealth|Investments?|Asset\s+Management|Mutual\s+Fund|Insurance|Finance|Financial|Markets)\b",
     re.IGNORECASE,
 )
+FIRM_HI = re.compile(
+    rf"(?<![\u0900-\u097F])(?:{_LEGAL_FORMS_HI}|सिक्योरिटीज|सिक्योरिटीज़|ब्रोकिंग|ब्रोकर्स|कैपिटल|एडवाइजर्स|एडवाइजरी|रिसर्च|वेल्थ|"
+    r"इन्वेस्टमेंट्स?|म्यूचुअल\s+फंड|इंश्योरेंस|फाइनेंस|फिनसर्व)(?![\u0900-\u097F])"
+)
 
 
 def _legal_squash(name: str) -> str:
     """A firm's name without case, punctuation and its legal form ("Konark Stock Broking Pvt. Ltd." ->
-    "konarkstockbroking")."""
+    "konarkstockbroking", "अटल ब्रोकिंग लिमिटेड" -> "अटलब्रोकिंग")."""
+    name = re.sub(rf"(?<![\u0900-\u097F])(?:{_LEGAL_FORMS_HI})(?![\u0900-\u097F])", " ", name)
     return _squash(re.sub(rf"\b(?:{_LEGAL_FORMS}|co)\b\.?", " ", name, flags=re.I))
 
 
@@ -199,7 +208,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # (A firm's name may come split into "authors" at its "and": "Tapti Shares and Stocks Ltd".)
         registered = [_squash(t) for t in identity]
         authors = {mv.value: _legal_squash(mv.value) for mv in fields.get("authors") or ()}
-        firm_author = any(FIRM.search(name) for name in authors)
+        firm_author = any(FIRM.search(name) or FIRM_HI.search(name) for name in authors)
         # So is an author whose registration line presents the author as the business ("Nivesh Mitra is an
         # AMFI-registered mutual fund distributor (ARN-123456)" on a page by "Nivesh Mitra"), not one that gives a
         # writer's credentials ("Meera Kulkarni, SEBI registered investment adviser, INA...") or an analyst a
