@@ -458,3 +458,20 @@ def test_a_hindi_papers_own_app_named_in_devanagari_is_a_house_promotion() -> No
 def test_a_hindi_papers_name_does_not_excuse_a_promotion_of_calls() -> None:
     box = "अर्थ प्रहरी ऐप डाउनलोड करें और पाएं रोज़ की इंट्राडे कॉल्स।"
     assert "promo-unlabelled" in {f.rule for f in lint(HINDI_PAPER.format(box=box), fmt="html")}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "claimed"),
+    [
+        ("Jackpot calls ka sach: kyun doobta hai paisa", "Jackpot calls", "Jackpot calls pakki hain"),
+        ("Guaranteed return wali schemes ki asliyat", "Guaranteed return", "Guaranteed return milega"),
+        ("पक्के मुनाफे का जाल: कैसे फंसते हैं निवेशक", "पक्के मुनाफे", "पक्के मुनाफे वाली कॉल्स"),
+        ("जैकपॉट कॉल्स की सच्चाई", "जैकपॉट कॉल्स", "जैकपॉट कॉल्स रोज़"),
+    ],
+)
+def test_a_debunking_title_denies_the_claim_it_names(text: str, claim: str, claimed: str) -> None:
+    from newslint.language.negation import negated
+
+    at = text.index(claim)
+    assert negated(text, at, at + len(claim))
+    assert not negated(claimed, 0, len(claim))

@@ -179,6 +179,8 @@ _NOT_NEGATION_HI = regex.compile(
 _AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
 # A warning after the claim denies it too: "pakka profit wale groups se door rahein", "... se savdhan".
 _HINGLISH_AFTER = regex.compile(
-    r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein|rok|pabandi|pratibandh)(?!\w)",
+    r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein|rok|pabandi|pratibandh"
+    # a debunking title: "Jackpot calls ka sach", "pakke munafe ka jaal", "sure-shot tips ki asliyat"
+    r"|k[aie]\s+(?:sach|sachch?ai|asliyat|haqeeqat|jaal|khel|dhandha|fareb))(?!\w)",
     regex.IGNORECASE,
 )
