@@ -254,3 +254,18 @@ def test_a_hindi_firms_own_page_is_its_advertisement_as_a_whole() -> None:
     # and another firm's number does not make it the firm's own page
     other = HINDI_BROKER_PAGE.replace("कावेरी ब्रोकिंग प्राइवेट लिमिटेड, सदस्य", "नर्मदा सिक्योरिटीज लिमिटेड, सदस्य")
     assert "promo-unlabelled" in rules_of(other, "promo-unlabelled")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a news channel named by its link alone is the paper's own
+        ("ताजा खबरों के लिए [यहां क्लिक करें](https://t.me/arthnews_live)।", ["promo-house-unlabelled"]),
+        ("Market ki har khabar ke liye [yahan click karein](https://t.me/arthnews_live).", ["promo-house-unlabelled"]),
+        # tips are no news: a calls channel stays an unlabelled promotion
+        ("टिप्स और ताजा खबरों के लिए [यहां क्लिक करें](https://t.me/arthnews_live)।", ["promo-unlabelled"]),
+    ],
+)
+def test_a_news_channel_named_by_its_link_is_a_house_promotion(line: str, expected: list[str]) -> None:
+    page = f"सेंसेक्स 200 अंक चढ़कर 81,400 पर बंद हुआ और निफ्टी भी बढ़त में रहा।\n\n{line}\n"
+    assert rules_of(page, "promo-unlabelled", "promo-house-unlabelled") == expected

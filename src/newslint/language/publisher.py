@@ -126,6 +126,22 @@ _NEWS_CHANNEL_HI = re.compile(
 )
 
 
+# A news channel named by its link alone: "ताजा खबरों के लिए यहां क्लिक करें" over a t.me link, "market ki har khabar ke
+# liye yahan click karein" (tips are no news: "tips aur khabren" is a calls channel).
+_NEWS_WORD = re.compile(
+    r"(?<![\u0900-\u097F])(?:खबर|ख़बर|खबरों|ख़बरों|खबरें|ख़बरें|समाचार|न्यूज़?|अपडेट|अपडेट्स)(?![\u0900-\u097F])"
+    r"|\b(?:khabar|khabren|khabron|khabaron|samachar|news|updates?)\b",
+    re.IGNORECASE,
+)
+_TIPS = re.compile(r"\btips?\b|(?<![\u0900-\u097F])(?:टिप|टिप्स)(?![\u0900-\u097F])", re.IGNORECASE)
+_CHANNEL_HOSTS = ("t.me", "telegram.me", "whatsapp.com", "youtube.com", "youtu.be")
+
+
+def _channel_host(href: str) -> bool:
+    host = (urlsplit(href).hostname or "").lower().removeprefix("www.")
+    return any(host == h or host.endswith("." + h) for h in _CHANNEL_HOSTS)
+
+
 def _hindi_site_names(ctx: Context) -> list[str]:
     """The Devanagari site names of the page's title tag (see ``_SITE_NAME_HI``): a Hindi paper names itself in
     Devanagari in its own house promotions ("दैनिक समाचार ऐप डाउनलोड करें"), which the Latin canonical host
@@ -248,6 +264,13 @@ def house_promotion(ctx: Context, block: Block) -> bool:
     if any(name in text for name in _hindi_site_names(ctx)) and NEWS_PRODUCT.search(text):
         return True
     if _NEWS_CHANNEL_HI.search(text):
+        return True
+    if (
+        block.links
+        and _NEWS_WORD.search(text)
+        and not _TIPS.search(text)
+        and all(_channel_host(lk.href) for lk in block.links)
+    ):
         return True
     hosts = _hosts(ctx)
     if block.links and hosts:
