@@ -236,6 +236,11 @@ PROMISE_VERBS_HI = (
     "गारंटी दिलाए",
     "ऑफर करे",
     "पेशकश करे",
+    # "अगली बार कोई 15% गारंटीड रिटर्न का ऑफर दे, तो ...", "जो ... का लालच दिखाए"
+    "ऑफर दे",
+    "प्रस्ताव दे",
+    "लालच दिखाए",
+    "सपना दिखाए",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -281,6 +286,9 @@ PROMISE_VERBS_HINGLISH = (
     "gaaranti de",
     "garanti de",
     "offer kare",
+    "offer de",
+    "lalach dikhaye",
+    "sapna dikhaye",
 )
 FIRST_PERSON_HI = (
     r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|मेरी|मेरे|मेरा|hum|ham|main|mai|humne|hamne|maine|hamari|hamare|"
