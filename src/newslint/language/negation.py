@@ -181,6 +181,6 @@ _AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", r
 _HINGLISH_AFTER = regex.compile(
     r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein|rok|pabandi|pratibandh"
     # a debunking title: "Jackpot calls ka sach", "pakke munafe ka jaal", "sure-shot tips ki asliyat"
-    r"|k[aie]\s+(?:sach|sachch?ai|asliyat|haqeeqat|jaal|khel|dhandha|fareb))(?!\w)",
+    r"|k[aie]\s+(?:sach|sachch?ai|asliyat|haqeeqat|jaal|khel|dhandha|fareb)|doori\s+(?:banayein|banaye|banao|rakhein))(?!\w)",
     regex.IGNORECASE,
 )

@@ -241,6 +241,9 @@ PROMISE_VERBS_HI = (
     "प्रस्ताव दे",
     "लालच दिखाए",
     "सपना दिखाए",
+    # "जो सलाहकार पक्के मुनाफे की बात करे, उससे दूरी बनाएं"
+    "की बात करे",
+    "की बात करें",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -289,6 +292,7 @@ PROMISE_VERBS_HINGLISH = (
     "offer de",
     "lalach dikhaye",
     "sapna dikhaye",
+    "ki baat kare",
 )
 FIRST_PERSON_HI = (
     r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|मेरी|मेरे|मेरा|hum|ham|main|mai|humne|hamne|maine|hamari|hamare|"
@@ -347,6 +351,8 @@ NEGATION_HI = (
     "रोक", "प्रतिबंध", "प्रतिबंधित", "पाबंदी", "मनाही", "वर्जित",
     # a debunking title after the claim: "जैकपॉट कॉल्स का सच", "पक्के मुनाफे का जाल", "गारंटीड रिटर्न की असलियत"
     "का सच", "की सच्चाई", "की असलियत", "की हकीकत", "का जाल", "के जाल", "का खेल", "का धंधा",
+    # keeping away: "उससे दूरी बनाएं", "ऐसे ऑफर से दूरी बनाए रखें"
+    "दूरी बनाएं", "दूरी बनाए", "दूरी बनाकर",
 )  # fmt: skip
 NEGATION_HINGLISH = (
     "nahi", "nahin", "mat", "bina", "jhooth", "jhoothe", "farzi", "fake", "bachein", "bache",
