@@ -203,13 +203,15 @@ def _verb_alternatives() -> list[str]:
     return sorted(out, key=lambda f: (-len(f), f))
 
 
-_sources: list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]] | None = None
+# A source pattern: the expression, the literals it needs, its lexicon, whether a first-person subject guards it.
+Source = tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]
+_sources: list[Source] | None = None
 _verbs: frozenset[str] = frozenset()
 _LETTERS = re.compile("[a-z]+")
 ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 
-def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]]:
+def source_patterns() -> list[Source]:
     """Source phrases (according to, in a press release, allegedly), Hinglish and Hindi reporting words: one
     expression each, with the literals it needs (``required_literal_sets``) and the lexicon it belongs to
     (``en``, ``hi``, ``hinglish``: a block is read only with its language's, see ``languages.LEXICONS``), and
@@ -281,6 +283,12 @@ def _source_patterns() -> list[tuple[regex.Pattern[str], tuple[frozenset[str], .
     return _sources
 
 
+def blank_safe(sets: tuple[frozenset[str], ...]) -> bool:
+    """Whether no literal of ``sets`` holds whitespace: then a block's text with its quotations blanked (to
+    spaces) holds them only if its plain text does, so an index of the plain text can rule the pattern out."""
+    return not any(c.isspace() for literals in sets for lit in literals for c in lit)
+
+
 def _phrase(words: str) -> str:
     """A phrase of the lexicons as an expression: its words in order, any spacing between them."""
     return r"\s+".join(regex.escape(w) for w in words.split())
@@ -303,10 +311,14 @@ def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
 
 
 def reported_sentences(
-    text: str, sentences: list[tuple[int, int]], lexicons_of: frozenset[str] = ALL_LEXICONS
+    text: str,
+    sentences: list[tuple[int, int]],
+    lexicons_of: frozenset[str] = ALL_LEXICONS,
+    sources: list[Source] | None = None,
 ) -> list[bool]:
     """For each sentence of ``text`` (a block, quotations blanked), whether ``is_reported`` finds it reported
-    (read with the lexicons ``lexicons_of``).
+    (read with the lexicons ``lexicons_of``). ``sources``: the source patterns that may match (those whose
+    literals a page-wide index finds in the block, see ``Voices``), else all of them.
 
     One search of the block instead of one per sentence: no source phrase or reporting verb holds the
     punctuation that ends a sentence, so none spans two, and a sentence's matches are the block's matches
@@ -315,7 +327,7 @@ def reported_sentences(
     starts = [s for s, _e in sentences]
     reported = [False] * len(sentences)
     lower = text.lower()
-    for pattern, sets, lexicon, guarded in _source_patterns():
+    for pattern, sets, lexicon, guarded in source_patterns() if sources is None else sources:
         if lexicon not in lexicons_of or not holds_all(lower, sets):
             continue
         for m in pattern.finditer(text):

@@ -32,8 +32,11 @@ from newslint.language import narration
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
+    Source,
+    blank_safe,
     is_reported,
     reported_sentences,
+    source_patterns,
 )
 from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_patterns
 
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     from newslint.document.model import Block, Document
     from newslint.language.context import Context
     from newslint.language.languages import BlockLanguages
+    from newslint.language.unit_index import UnitIndex
 
 VOICES = ("own", "quoted", "reported")
 OWN, QUOTED, REPORTED = VOICES
@@ -89,6 +93,8 @@ class Voices:
         self._is_column: bool | None = None
         self._promoting_boxes: set[int] = set()  # the groups of boxes that promote investment services
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
+        self._index: UnitIndex | bool | None = None  # the document's literal index (False: none)
+        self._source_holders: dict[int, set[int]] = {}  # a source pattern's number -> id() of blocks holding it
 
     @property
     def languages(self) -> BlockLanguages:
@@ -391,7 +397,8 @@ class Voices:
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
-            flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
+            lexicons_of = self.languages.lexicons(b)
+            flags = reported_sentences(unquoted(text, 0, quotes), sentences, lexicons_of, self._sources(b, lexicons_of))
             column = self._column()
             for k, (s, e) in enumerate(sentences):
                 if column and not flags[k] and narration.WRITER_STATUS.search(text, s, e) is not None:
@@ -423,6 +430,40 @@ class Voices:
                 out.append((rest, len(text), REPORTED))
         out.sort()
         self._spans[id(b)] = out
+        return out
+
+    def _document_index(self) -> UnitIndex | None:
+        """The literal index of the document's blocks that the rules share (``Context.unit_index``), if any:
+        the same blocks as ``self.blocks``, lower-cased as case keys."""
+        if self._index is None:
+            ctx = self._ctx() if self._ctx is not None else None
+            index = ctx.unit_index(ctx.units("document")) if ctx is not None else None
+            self._index = index if index is not None and index.text is not None else False
+        return self._index or None
+
+    def _sources(self, b: Block, lexicons_of: frozenset[str]) -> list[Source] | None:
+        """The source patterns (``reporting.source_patterns``) of ``b``'s lexicons worth trying in it: those
+        whose literals the document's literal index finds in ``b``. Testing every pattern's literals in the
+        text of every block asked about was the dearest part of a block's voices; the index answers a pattern
+        once per page for all its blocks, mostly from hits the rules' literal scan found already. A pattern
+        with a literal holding a space is always tried (see ``reporting.blank_safe``). ``None`` without an
+        index: then ``reported_sentences`` tests each pattern's literals in the block's text."""
+        index = self._document_index()
+        if index is None:
+            return None
+        holders = self._source_holders
+        safe = _blank_safe()
+        out = []
+        for i, source in enumerate(source_patterns()):
+            if source[2] not in lexicons_of:
+                continue
+            if safe[i]:
+                held = holders.get(i)
+                if held is None:
+                    held = holders[i] = {id(u.block) for u in index.holding_all(_rarest_first(source[1]))}
+                if id(b) not in held:
+                    continue
+            out.append(source)
         return out
 
     def _set_against_reality(self, b: Block, position: int) -> bool:
@@ -572,6 +613,23 @@ def _is_question(b: Block) -> bool:
 
 
 _POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
+
+
+_safe: list[bool] | None = None
+
+
+def _blank_safe() -> list[bool]:
+    """For each source pattern, whether the document's literal index can rule it out (``reporting.blank_safe``)."""
+    global _safe
+    if _safe is None:
+        _safe = [blank_safe(sets) for _p, sets, _l, _g in source_patterns()]
+    return _safe
+
+
+def _rarest_first(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """``sets`` with the set of the longest literals first: the index finds the blocks holding the first set
+    and only narrows them with the others, and a short literal ("to", "as", "in") is in nearly every block."""
+    return tuple(sorted(sets, key=lambda literals: -min(map(len, literals))))
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
