@@ -38,7 +38,7 @@ from newslint.language.reporting import (
     reported_sentences,
     source_patterns,
 )
-from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_patterns
+from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_matches
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
@@ -119,13 +119,14 @@ class Voices:
     def self_promotion(self) -> bool:
         """Whether the page's own voice promotes investment services (then everything on it is its own)."""
         if self._self_promotion is None:
-            patterns = promotion_patterns()
             found = False
             boxed = None
-            for b in self._promotion_candidates():
-                if not b.body or not maybe_promotion(b.text):
+            candidates, prefiltered = self._promotion_candidates()
+            for b in candidates:
+                if not prefiltered and (not b.body or not maybe_promotion(b.text)):
                     continue
-                matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
+                key = b.lower()
+                matches = [m for lexicon in self.languages.lexicons(b) for m in promotion_matches(b.text, key, lexicon)]
                 if matches and self._column():
                     # a signed column's "my clients", "my calls" tell the writer's experience; only an invitation
                     # ("join my channel", "enrol now for Rs ...") makes it a promotion
@@ -178,21 +179,23 @@ class Voices:
             return frozenset()
         return frozenset(g for g, n in sizes.items() if g != main and n <= 3 and g not in structured)
 
-    def _promotion_candidates(self) -> list[Block]:
-        """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
-        literals of a self-promotion expression, found with the literal index the rules share."""
+    def _promotion_candidates(self) -> tuple[list[Block], bool]:
+        """The blocks that may hold a self-promotion, and whether they are prefiltered: all, or (given the
+        run's context) only the body's blocks holding the literals of a self-promotion expression, found with
+        the literal index the rules share. Its answer is exact for literals without a line break (none spans
+        two blocks), so a block it gives needs no ``maybe_promotion`` of its own."""
         ctx = self._ctx() if self._ctx is not None else None
         if ctx is None:
-            return self.blocks
+            return self.blocks, False
         literals = promotion_literals()
         units = ctx.units("body")
         index = ctx.unit_index(units)
-        if index.text is None or any(not sets for sets in literals):
-            return self.blocks
+        if index.text is None or any(not sets or _spans_lines(sets) for sets in literals):
+            return self.blocks, False
         held: set[int] = set()
         for sets in literals:
             held.update(id(u.block) for u in index.holding_all(sets))
-        return [b for b in self.blocks if id(b) in held]
+        return [b for b in self.blocks if id(b) in held], True
 
     def _introduced_flags(self) -> list[bool]:
         """For each block, whether the block before it ends with a reported sentence closing in a colon (a
@@ -624,6 +627,10 @@ def _blank_safe() -> list[bool]:
     if _safe is None:
         _safe = [blank_safe(sets) for _p, sets, _l, _g in source_patterns()]
     return _safe
+
+
+def _spans_lines(sets: tuple[frozenset[str], ...]) -> bool:
+    return any("\n" in lit for literals in sets for lit in literals)
 
 
 def _rarest_first(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
