@@ -203,8 +203,46 @@ def _verb_alternatives() -> list[str]:
     return sorted(out, key=lambda f: (-len(f), f))
 
 
-# A source pattern: the expression, the literals it needs, its lexicon, whether a first-person subject guards it.
-Source = tuple[regex.Pattern[str], tuple[frozenset[str], ...], str, bool]
+class Source:
+    """One source expression (see ``source_patterns``): its lexicon, whether a first-person subject before it
+    makes it the page's own, and, worked out on first need, the literals it needs and the compiled expression.
+
+    Lazily: most runs never need a Hindi or Hinglish expression (no block in those languages), and most of the
+    English ones are ruled out by their literals on every page; compiling all 27 cost about 20 ms a process.
+    """
+
+    __slots__ = ("_blank_safe", "_pattern", "_sets", "expression", "guarded", "lexicon")
+
+    def __init__(self, expression: str, lexicon: str, guarded: bool) -> None:
+        self.expression = expression
+        self.lexicon = lexicon
+        self.guarded = guarded
+        self._sets: tuple[frozenset[str], ...] | None = None
+        self._pattern: regex.Pattern[str] | None = None
+        self._blank_safe: bool | None = None
+
+    @property
+    def sets(self) -> tuple[frozenset[str], ...]:
+        """The literals the expression needs (``required_literal_sets``, case keys)."""
+        if self._sets is None:
+            self._sets = required_literal_sets(self.expression, False)
+        return self._sets
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = regex.compile(self.expression, regex.IGNORECASE | regex.VERSION0)
+        return self._pattern
+
+    @property
+    def blank_safe(self) -> bool:
+        """Whether no literal it needs holds whitespace: then a block's text with its quotations blanked (to
+        spaces) holds them only if its plain text does, so an index of the plain text can rule it out."""
+        if self._blank_safe is None:
+            self._blank_safe = not any(c.isspace() for literals in self.sets for lit in literals for c in lit)
+        return self._blank_safe
+
+
 _sources: list[Source] | None = None
 _verbs: frozenset[str] = frozenset()
 _LETTERS = re.compile("[a-z]+")
@@ -276,17 +314,8 @@ def source_patterns() -> list[Source]:
         promise_hinglish = "|".join(_phrase(w) for w in (*lexicons.PROMISE_VERBS_HINGLISH, *own_claim_hinglish))
         sources.append((spelling_variants(rf"(?<!\w)(?:{promise_hi})(?!\w)"), "hi", True))
         sources.append((rf"(?<!\w)(?:{promise_hinglish})(?!\w)", "hinglish", True))
-        _sources = [
-            (regex.compile(p, regex.IGNORECASE | regex.VERSION0), required_literal_sets(p, False), lexicon, guard)
-            for p, lexicon, guard in sources
-        ]
+        _sources = [Source(p, lexicon, guard) for p, lexicon, guard in sources]
     return _sources
-
-
-def blank_safe(sets: tuple[frozenset[str], ...]) -> bool:
-    """Whether no literal of ``sets`` holds whitespace: then a block's text with its quotations blanked (to
-    spaces) holds them only if its plain text does, so an index of the plain text can rule the pattern out."""
-    return not any(c.isspace() for literals in sets for lit in literals for c in lit)
 
 
 def _phrase(words: str) -> str:
@@ -327,10 +356,11 @@ def reported_sentences(
     starts = [s for s, _e in sentences]
     reported = [False] * len(sentences)
     lower = text.lower()
-    for pattern, sets, lexicon, guarded in source_patterns() if sources is None else sources:
-        if lexicon not in lexicons_of or not holds_all(lower, sets):
+    for source in source_patterns() if sources is None else sources:
+        if source.lexicon not in lexicons_of or not holds_all(lower, source.sets):
             continue
-        for m in pattern.finditer(text):
+        guarded = source.guarded
+        for m in source.pattern.finditer(text):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < sentences[i][1]:
                 if guarded and _FIRST_PERSON_HI.search(text, sentences[i][0], m.start()):

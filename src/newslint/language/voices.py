@@ -33,7 +33,6 @@ from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
     Source,
-    blank_safe,
     is_reported,
     reported_sentences,
     source_patterns,
@@ -93,7 +92,8 @@ class Voices:
         self._is_column: bool | None = None
         self._promoting_boxes: set[int] = set()  # the groups of boxes that promote investment services
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
-        self._index: UnitIndex | bool | None = None  # the document's literal index (False: none)
+        self._index: UnitIndex | None = None  # the document's literal index (see ``_document_index``)
+        self._index_asked = False
         self._source_holders: dict[int, set[int]] = {}  # a source pattern's number -> id() of blocks holding it
 
     @property
@@ -438,32 +438,32 @@ class Voices:
     def _document_index(self) -> UnitIndex | None:
         """The literal index of the document's blocks that the rules share (``Context.unit_index``), if any:
         the same blocks as ``self.blocks``, lower-cased as case keys."""
-        if self._index is None:
+        if not self._index_asked:
+            self._index_asked = True
             ctx = self._ctx() if self._ctx is not None else None
             index = ctx.unit_index(ctx.units("document")) if ctx is not None else None
-            self._index = index if index is not None and index.text is not None else False
-        return self._index or None
+            self._index = index if index is not None and index.text is not None else None
+        return self._index
 
     def _sources(self, b: Block, lexicons_of: frozenset[str]) -> list[Source] | None:
         """The source patterns (``reporting.source_patterns``) of ``b``'s lexicons worth trying in it: those
         whose literals the document's literal index finds in ``b``. Testing every pattern's literals in the
         text of every block asked about was the dearest part of a block's voices; the index answers a pattern
         once per page for all its blocks, mostly from hits the rules' literal scan found already. A pattern
-        with a literal holding a space is always tried (see ``reporting.blank_safe``). ``None`` without an
+        with a literal holding a space is always tried (see ``Source.blank_safe``). ``None`` without an
         index: then ``reported_sentences`` tests each pattern's literals in the block's text."""
         index = self._document_index()
         if index is None:
             return None
         holders = self._source_holders
-        safe = _blank_safe()
         out = []
         for i, source in enumerate(source_patterns()):
-            if source[2] not in lexicons_of:
+            if source.lexicon not in lexicons_of:
                 continue
-            if safe[i]:
+            if source.blank_safe:
                 held = holders.get(i)
                 if held is None:
-                    held = holders[i] = {id(u.block) for u in index.holding_all(_rarest_first(source[1]))}
+                    held = holders[i] = {id(u.block) for u in index.holding_all(_rarest_first(source.sets))}
                 if id(b) not in held:
                     continue
             out.append(source)
@@ -616,17 +616,6 @@ def _is_question(b: Block) -> bool:
 
 
 _POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
-
-
-_safe: list[bool] | None = None
-
-
-def _blank_safe() -> list[bool]:
-    """For each source pattern, whether the document's literal index can rule it out (``reporting.blank_safe``)."""
-    global _safe
-    if _safe is None:
-        _safe = [blank_safe(sets) for _p, sets, _l, _g in source_patterns()]
-    return _safe
 
 
 def _spans_lines(sets: tuple[frozenset[str], ...]) -> bool:
