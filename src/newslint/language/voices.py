@@ -32,10 +32,8 @@ from newslint.language import narration
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
-    Source,
     is_reported,
     reported_sentences,
-    source_patterns,
 )
 from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_matches
 
@@ -43,7 +41,6 @@ if TYPE_CHECKING:
     from newslint.document.model import Block, Document
     from newslint.language.context import Context
     from newslint.language.languages import BlockLanguages
-    from newslint.language.unit_index import UnitIndex
 
 VOICES = ("own", "quoted", "reported")
 OWN, QUOTED, REPORTED = VOICES
@@ -92,9 +89,6 @@ class Voices:
         self._is_column: bool | None = None
         self._promoting_boxes: set[int] = set()  # the groups of boxes that promote investment services
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
-        self._index: UnitIndex | None = None  # the document's literal index (see ``_document_index``)
-        self._index_asked = False
-        self._source_holders: dict[int, set[int]] = {}  # a source pattern's number -> id() of blocks holding it
 
     @property
     def languages(self) -> BlockLanguages:
@@ -400,8 +394,7 @@ class Voices:
             out.extend((a, e, QUOTED) for a, e in quotes)
             rest = -1  # a reported sentence ending in a colon: what follows in the block is reported too
             sentences = split_block_sentences(b)
-            lexicons_of = self.languages.lexicons(b)
-            flags = reported_sentences(unquoted(text, 0, quotes), sentences, lexicons_of, self._sources(b, lexicons_of))
+            flags = reported_sentences(unquoted(text, 0, quotes), sentences, self.languages.lexicons(b))
             column = self._column()
             for k, (s, e) in enumerate(sentences):
                 if column and not flags[k] and narration.WRITER_STATUS.search(text, s, e) is not None:
@@ -433,40 +426,6 @@ class Voices:
                 out.append((rest, len(text), REPORTED))
         out.sort()
         self._spans[id(b)] = out
-        return out
-
-    def _document_index(self) -> UnitIndex | None:
-        """The literal index of the document's blocks that the rules share (``Context.unit_index``), if any:
-        the same blocks as ``self.blocks``, lower-cased as case keys."""
-        if not self._index_asked:
-            self._index_asked = True
-            ctx = self._ctx() if self._ctx is not None else None
-            index = ctx.unit_index(ctx.units("document")) if ctx is not None else None
-            self._index = index if index is not None and index.text is not None else None
-        return self._index
-
-    def _sources(self, b: Block, lexicons_of: frozenset[str]) -> list[Source] | None:
-        """The source patterns (``reporting.source_patterns``) of ``b``'s lexicons worth trying in it: those
-        whose literals the document's literal index finds in ``b``. Testing every pattern's literals in the
-        text of every block asked about was the dearest part of a block's voices; the index answers a pattern
-        once per page for all its blocks, mostly from hits the rules' literal scan found already. A pattern
-        with a literal holding a space is always tried (see ``Source.blank_safe``). ``None`` without an
-        index: then ``reported_sentences`` tests each pattern's literals in the block's text."""
-        index = self._document_index()
-        if index is None:
-            return None
-        holders = self._source_holders
-        out = []
-        for i, source in enumerate(source_patterns()):
-            if source.lexicon not in lexicons_of:
-                continue
-            if source.blank_safe:
-                held = holders.get(i)
-                if held is None:
-                    held = holders[i] = {id(u.block) for u in index.holding_all(_rarest_first(source.sets))}
-                if id(b) not in held:
-                    continue
-            out.append(source)
         return out
 
     def _set_against_reality(self, b: Block, position: int) -> bool:
@@ -620,12 +579,6 @@ _POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
 
 def _spans_lines(sets: tuple[frozenset[str], ...]) -> bool:
     return any("\n" in lit for literals in sets for lit in literals)
-
-
-def _rarest_first(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
-    """``sets`` with the set of the longest literals first: the index finds the blocks holding the first set
-    and only narrows them with the others, and a short literal ("to", "as", "in") is in nearly every block."""
-    return tuple(sorted(sets, key=lambda literals: -min(map(len, literals))))
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
