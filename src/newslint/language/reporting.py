@@ -18,6 +18,7 @@ import regex
 
 from newslint.language import lexicons
 from newslint.language.devanagari import spelling_variants
+from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.lexicons.forms import verb_forms
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
@@ -76,12 +77,12 @@ _SPEECH_PRESENT = frozenset(lexicons.REPORTING_VERBS).difference(
     ]
 )
 # "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
-_CLAIMS_NOUN_AFTER = regex.compile(
+_CLAIMS_NOUN_AFTER = LazyPattern(
     r"\s+(?:support|settlements?|settled|ratio|process|processing|team|paid|costs?|experience|assistance|service|"
     r"help|desk|rejections?|history|bonus|approvals?|handling|intimation|TAT)\b",
     regex.IGNORECASE,
 )
-_CLAIMS_NOUN_BEFORE = regex.compile(
+_CLAIMS_NOUN_BEFORE = LazyPattern(
     r"(?:\b(?:cashless|insurance|health|motor|medical|pending|settled|rejected|reimbursement|the|its|their|your|"
     r"no|all|any|of|and|fast|quick|easy|hassle[\s-]free)|-)\s*$",
     regex.IGNORECASE,
@@ -89,7 +90,7 @@ _CLAIMS_NOUN_BEFORE = regex.compile(
 # "invite" with what a firm asks for as its object is its own solicitation, not a report ("Kaveri Finance invites
 # deposits from the public", "we invite applications", "invites you to open an account"); "invited followers to
 # join" stays a report.
-_INVITE_OBJECT = regex.compile(
+_INVITE_OBJECT = LazyPattern(
     r"\s+(?:you\b|deposits?|applications?|bids|subscriptions?|investments?|fixed\s+deposits?|FDs?\b|"
     r"investors\s+to\s+(?:invest|apply|subscribe|open|book))",
     regex.IGNORECASE,
@@ -145,7 +146,7 @@ def _relative_that(before: list[str]) -> bool:
 _PREPOSITIONS = frozenset(["at", "in", "on", "by", "to", "from", "about", "into", "under", "over", "like", "than"])
 
 
-_BELIEVE_IN = regex.compile(r"\s+in\b", regex.IGNORECASE)
+_BELIEVE_IN = LazyPattern(r"\s+in\b", regex.IGNORECASE)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
 _ADJECTIVAL = frozenset(
@@ -394,7 +395,7 @@ def _phrase(words: str) -> str:
     return r"\s+".join(regex.escape(w) for w in words.split())
 
 
-_FIRST_PERSON_HI = regex.compile(lexicons.FIRST_PERSON_HI, regex.IGNORECASE)
+_FIRST_PERSON_HI = LazyPattern(lexicons.FIRST_PERSON_HI, regex.IGNORECASE)
 
 
 def is_reported(sentence: str, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
@@ -534,13 +535,13 @@ def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int],
             reported[i] = True
 
 
-_FIRST_PERSON_MAIN = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+_FIRST_PERSON_MAIN = LazyPattern(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 # A present-tense attribution closing the sentence: "..., planners say.", "..., most advisers suggest.", "...,
 # says Priya Rao." (the past, "..., planners said", is a reporting verb anywhere).
 _TRAILING_BASES = ("say", "argue", "believe", "suggest", "warn", "reckon", "feel", "note", "agree", "caution", "advise")
 _TRAILING_THIRD = ("says", "argues", "believes", "suggests", "warns", "notes", "cautions", "advises")  # ", says X"
 _TRAILING_VERBS = frozenset((*_TRAILING_BASES, *(f"{v}s" for v in _TRAILING_BASES)))  # (the words that call for it)
-_TRAILING_PRESENT = regex.compile(
+_TRAILING_PRESENT = LazyPattern(
     r",\s+(?:(?!(?:we|us|our|i|my)\b)[a-z][a-z-]*\s+){0,3}?(?!(?:we|us|our|i|my)\b)[a-z][a-z-]+s\s+"
     rf"(?:{'|'.join(_TRAILING_BASES)})\W*$"
     rf"|,\s+(?:{'|'.join(_TRAILING_THIRD)})\s+(?-i:[A-Z])[^,;]{{0,80}}$",
@@ -556,7 +557,7 @@ def _trailing_present(text: str, sentences: list[tuple[int, int]], reported: lis
 
 
 _INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
-_OURS = regex.compile(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
+_OURS = LazyPattern(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
 _indefinite: frozenset[str] | None = None
 
 

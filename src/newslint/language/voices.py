@@ -29,6 +29,7 @@ import regex
 
 from newslint.document.sentences import split_sentences
 from newslint.language import narration
+from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
@@ -47,7 +48,7 @@ OWN, QUOTED, REPORTED = VOICES
 
 # A Markdown block quote that opens with a callout label ("> **Premium:** Subscribe to our...", "> [!NOTE]") is
 # the page's own box, not a quotation: it is read like a paragraph.
-_CALLOUT = regex.compile(
+_CALLOUT = LazyPattern(
     r"^\W*(?:\[!\w+\]|(?:note|tip|important|warning|caution|premium|advertisement|ad|sponsored|promoted|promotion|"
     r"offer|special\s+offer|disclaimer|disclosure|update|editor'?s\s+note|also\s+read|read\s+more|subscribe|"
     r"partner\s+content|brand\s+connect)\s*[:|-])",
@@ -523,13 +524,13 @@ class Voices:
 
 # What makes a denied introduction a prohibition over its list ("advertisements could not:", "Never fall for:",
 # "Red flags to avoid:"), and not a denial of its own noun ("No lock-in, no hidden charges:" over a pitch).
-_PROHIBITION = regex.compile(
+_PROHIBITION = LazyPattern(
     r"\b(?:(?:could|must|should|may|can|will|shall|would|do|does|did)\s*(?:not|n't)|cannot|can't|never|avoid|"
     r"beware|barred|banned|prohibited|forbidden|not\s+(?:allowed|permitted)|don'?ts|red\s+flags|warning\s+signs)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A link with a paid or partner campaign's tracking parameters: the publisher's box, not someone's words.
-_PAID_CAMPAIGN = regex.compile(
+_PAID_CAMPAIGN = LazyPattern(
     r"[?&]utm_(?:medium|source|campaign)=[^&#]*(?:affiliate|partner|sponsor|paid|cpc|ppc|promo|advert|native)",
     regex.IGNORECASE,
 )
@@ -542,11 +543,11 @@ def _paid_link(b: Block) -> bool:
 
 
 # The label of an "Also read: <link>" line, before its link.
-_ALSO_READ_LABEL = regex.compile(
+_ALSO_READ_LABEL = LazyPattern(
     r"^\W*(?:also\s+read|read\s+(?:also|more)|must\s+read|trending|related)\W*", regex.IGNORECASE
 )
 # A link that asks the reader to act is a button, not a headline.
-_CALL_TO_ACTION = regex.compile(
+_CALL_TO_ACTION = LazyPattern(
     r"(?:open|download|install|join|start|apply|invest|get|sign|subscribe|trade|buy|sell|register|click|tap|try|"
     r"book|claim|grab|enrol|enroll|call|whatsapp|follow)\b",
     regex.IGNORECASE,
@@ -558,7 +559,7 @@ _GLOSS = regex.compile(
 )
 # An interview's questions, and a page that says it is one.
 _QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
-_INTERVIEW = regex.compile(
+_INTERVIEW = LazyPattern(
     r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|"
     r"(?:spoke|speaks|talked|talks)\s+(?:to|with|about)|in\s+an?\s+(?:interaction|chat)\s+with|"
     r"told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
@@ -566,7 +567,7 @@ _INTERVIEW = regex.compile(
 )
 
 
-_ASKER = regex.compile(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
+_ASKER = LazyPattern(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
 
 
 def _is_question(b: Block) -> bool:
@@ -574,7 +575,7 @@ def _is_question(b: Block) -> bool:
     return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
 
 
-_POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
+_POSSESSIVE = LazyPattern(r"\W*(?:our|my)\b", regex.IGNORECASE)
 
 
 def _spans_lines(sets: tuple[frozenset[str], ...]) -> bool:
