@@ -174,7 +174,10 @@ def test_a_damaged_entry_is_compiled_instead(store_file: Path, tmp_path: Path) -
 def test_the_command_writes_a_store(tmp_path: Path) -> None:
     out = tmp_path / "out.bin"
     assert expression_build.main([str(out), str(ROOT / "rules")]) == 0
-    assert marshal.loads(out.read_bytes())["entries"].keys() == set(KEYS)
+    entries = marshal.loads(out.read_bytes())["entries"].keys()
+    assert {k for k in entries if len(k) == 2} == set(KEYS)  # the packs' (expression, case_sensitive)
+    own = {k[:2] for k in entries if len(k) == 3 and k[2] == expression_store.OWN}
+    assert own == set(expression_store.record_own())  # newslint's own (expression, flags)
     assert expression_build.main([]) == 2
 
 
@@ -184,3 +187,37 @@ def test_the_wheel_ships_a_store_that_fits() -> None:
     path = expression_store.store_path()
     assert path.is_file(), path
     assert expression_store.rebuild(*KEYS[0]) is not None
+
+
+def test_newslint_s_own_expressions_are_recorded_stored_and_rebuilt(tmp_path: Path) -> None:
+    """The fixed expressions of newslint's modules (negation cues, ad-slot labels, the speaker context's
+    lexicons) go into the store too, keyed by expression and flags, and ``own`` rebuilds them without
+    compiling."""
+    from newslint.language import negation
+
+    own = expression_store.record_own()
+    assert (negation._CUE_EN.pattern, int(regex.IGNORECASE)) in own
+    assert len(own) >= 14
+    path = tmp_path / expression_store.STORE_NAME
+    path.write_bytes(expression_store.build_store(KEYS, own))
+    expression_store.reset(path)
+    real = regex.compile
+    compiled: list[str] = []
+
+    def counting(source: str, flags: int = 0, **kwargs: object) -> object:
+        compiled.append(source)
+        return real(source, flags, **kwargs)
+
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(regex, "compile", counting)
+            for source, flags in own:
+                rebuilt = expression_store.own(source, flags)
+                expected = real(source, flags)
+                assert rebuilt.pattern == source and rebuilt.flags == expected.flags
+                assert rebuilt.findall(source) == expected.findall(source)  # the same matcher on some text
+            assert compiled == []  # every one rebuilt from the store
+            assert expression_store.own(r"\bnot stored\b", regex.I).search("it is NOT STORED here")
+            assert compiled == [r"\bnot stored\b"]  # not in the store: compiled as usual
+    finally:
+        expression_store.reset()

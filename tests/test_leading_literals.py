@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newslint.document.case_key import case_key
-from newslint.language.literals import holds_all, leading_literals
+from newslint.language.literals import exact_leading_literals, exact_literal_sets, holds_all, leading_literals
 from newslint.language.patterns import Pattern
 from newslint.rules.compiled_table import load_table
 from newslint.rules.loader import builtin_rules_dir
@@ -43,9 +43,19 @@ def test_leading_literals(source: str, expected: set[str] | None) -> None:
     assert (None if found is None else set(found)) == expected
 
 
+def _plain(p: Pattern, text: str) -> list[tuple[int, int, str]]:
+    """What the expression's own search finds (``finditer`` without any leading literals)."""
+    out = []
+    for m in p.compile().finditer(text):
+        a, b = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
+        if b > a:
+            out.append((a, b, text[a:b]))
+    return out
+
+
 def _both(source: str, text: str, case_sensitive: bool = False) -> tuple[list, list]:
     p = Pattern(source, "pattern", case_sensitive)
-    return p.finditer(text, None), p.finditer(text, None, case_key(text))
+    return _plain(p, text), p.finditer(text, None, case_key(text))
 
 
 def test_the_search_at_leading_literals_gives_what_finditer_gives() -> None:
@@ -69,6 +79,15 @@ def test_a_match_group_narrows_the_span_in_both() -> None:
 def test_case_sensitive_parts_stay_case_sensitive() -> None:
     plain, led = _both(r"(?-i:SEBI)\s+registered", "sebi registered, SEBI registered", case_sensitive=False)
     assert led == plain == [(17, 32, "SEBI registered")]
+
+
+def test_exact_case_starts_are_tried_without_a_case_key() -> None:
+    # "Rs" and "INR" in their case: the many "rs" of "years" and "others" are not tried
+    p = Pattern(r"\b(?:Rs\.?|INR)\s?\d", "pattern", True)
+    text = "Over the years, others paid Rs. 500 and INR 20; rs 5 is not it."
+    assert p.exact[1] == {"Rs", "INR"}
+    assert p._starts(text, None) == [28, 40]
+    assert p.finditer(text, None) == _plain(p, text) == [(28, 33, "Rs. 5"), (40, 45, "INR 2")]
 
 
 def test_first_gives_the_first_match_or_none() -> None:
@@ -107,21 +126,23 @@ def _replay(every: int) -> tuple[int, int]:
     prefilter lets through (what the rules would run it on), with and without the case key: (compared, with
     matches)."""
     load_table(builtin_rules_dir())
-    from newslint.language.patterns import KNOWN_LEADING, KNOWN_LITERALS
+    from newslint.language.patterns import KNOWN_EXACT, KNOWN_LEADING, KNOWN_LITERALS
 
     paragraphs = [(p, case_key(p)) for p in _paragraphs()[::every]]
     paragraphs = [(p, key) for p, key in paragraphs if len(key) == len(p)]
     compared = matched = 0
     for (source, case_sensitive), sets in KNOWN_LITERALS.items():
         assert KNOWN_LEADING.get(source, "absent") == leading_literals(source)  # the table is current
-        if leading_literals(source) is None:
+        exact = (exact_literal_sets(source, case_sensitive), exact_leading_literals(source, case_sensitive))
+        assert KNOWN_EXACT.get((source, case_sensitive), "absent") == exact
+        if leading_literals(source) is None and exact[1] is None:
             continue
         pattern = Pattern(source, "pattern", case_sensitive)
         for text, key in paragraphs:
             if sets and not holds_all(key, sets):
                 continue
             led = pattern.finditer(text, None, key)
-            assert led == pattern.finditer(text, None), (source, text)
+            assert led == _plain(pattern, text), (source, text)
             compared += 1
             matched += bool(led)
     return compared, matched

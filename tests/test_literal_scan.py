@@ -36,7 +36,7 @@ def test_the_scan_finds_the_units_str_find_finds(paragraphs):
     SCAN(scanned)
     plain = UnitIndex(units)
     for lit in SCAN.literals:
-        assert scanned._found[lit] == plain._holding_one(lit), lit
+        assert list(scanned._found[lit]) == plain._holding_one(lit), lit
 
 
 def test_only_long_texts_are_scanned(monkeypatch):

@@ -171,3 +171,57 @@ def test_no_private_parser_of_the_standard_library_is_used():
     private = ("re._parser", "re._constants", "sre_parse", "sre_constants")
     users = [p.name for p in src.rglob("*.py") if any(name in p.read_text(encoding="utf-8") for name in private)]
     assert users == [], (users, out)
+
+
+def _nonempty_starts(source: str, case_sensitive: bool, text: str) -> list[int] | None:
+    """Where the expression's non-empty matches start in ``text``; None if unusable."""
+    try:
+        compiled = regex.compile(source, pattern_flags(case_sensitive))
+        return [m.start() for m in compiled.finditer(text, timeout=1) if m.end() > m.start()]
+    except (regex.error, TimeoutError, OverflowError, RecursionError, ValueError, MemoryError):
+        return None
+
+
+def _check_exact(source: str, case_sensitive: bool, text: str) -> None:
+    starts = _nonempty_starts(source, case_sensitive, text)
+    assume(starts is not None)
+    sets = literals.exact_literal_sets(source, case_sensitive)
+    leading = literals.exact_leading_literals(source, case_sensitive)
+    if starts:
+        assert holds_all(text, sets), (source, text, sets)
+    if leading is not None:
+        for at in starts:
+            assert any(text.startswith(lit, at) for lit in leading), (source, text, at, leading)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=expressions(), case_sensitive=st.booleans(), text=texts)
+def test_the_exact_case_prefilter_never_rules_out_a_text_the_expression_matches(source, case_sensitive, text):
+    """The literals of an expression's case-sensitive parts, in their case, are in every text it matches, and
+    every match starts with one of its exact leading literals (``Pattern.exact``)."""
+    _check_exact(source, case_sensitive, text)
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=expressions(), case_sensitive=st.booleans(), text=texts)
+def test_the_exact_case_prefilter_never_rules_out_a_text_the_expression_matches_at_length(source, case_sensitive, text):
+    _check_exact(source, case_sensitive, text)
+
+
+@pytest.mark.parametrize(
+    ("source", "case_sensitive", "sets", "leading"),
+    [
+        (r"\b\d{3,6}\s?(?:CE|PE)\b", True, [{"CE", "PE"}], None),
+        (r"\b(?:Rs\.?|INR)\s?\d", True, [{"Rs", "INR"}], {"Rs", "INR"}),
+        (r"\bIN[AH][\s:./-]*\d{9}\b", True, [{"INA", "INH"}], {"INA", "INH"}),
+        (r"(?-i:SEBI)\s+registered", False, [{"SEBI"}], {"SEBI"}),  # the case-sensitive group of a caseless one
+        (r"(?i:whatsapp|call)\b[^\n]{0,30}?SEBI", True, [{"SEBI"}], None),  # a caseless group gives nothing
+        (r"(?i)SEBI", True, [], None),  # a global flag: all of it caseless
+        (r"\bsebi\b", False, [], None),
+    ],
+)
+def test_exact_literals_come_from_the_case_sensitive_parts(source, case_sensitive, sets, leading):
+    assert [set(s) for s in literals.exact_literal_sets(source, case_sensitive)] == sets
+    found = literals.exact_leading_literals(source, case_sensitive)
+    assert (None if found is None else set(found)) == leading

@@ -39,10 +39,10 @@ from newslint.language.spec import Field, Int, Obj, Ref, Str
 
 LABEL_LINE_MAX = 40
 # A news page's ad-slot marker ("Advertisement", "Story continues below this ad"): it labels the slot, not the page.
-AD_SLOT = regex.compile(
+AD_SLOT = expression_store.own(
     r"^\W*(?:advertisement|advert|ads?|story\s+continues\s+below(?:\s+this)?\s+ad(?:vertisement)?)\W*$", regex.I
 )
-_HEADLINE_LABEL_END = regex.compile(r"\s*[:|\u2013\u2014]\s|\s+-\s")  # "Sponsored: ...", "Partner Content | ..."
+_HEADLINE_LABEL_END = expression_store.own(r"\s*[:|\u2013\u2014]\s|\s+-\s")  # "Sponsored: ...", "Partner Content | ..."
 
 
 class Blocks(Check):

@@ -46,9 +46,16 @@ MAX_CLASS = 8  # characters of a class that still count as spellings
 
 
 class _Parser:
-    def __init__(self, source: str) -> None:
+    """With ``exact``, the parse serves exact-case literals (``exact_literal_sets``): a character or class that
+    the expression matches case-insensitively (all of a case-insensitive expression but its ``(?-i:...)``
+    groups; the ``(?i:...)`` groups of a case-sensitive one) is read as a wide class, so no literal spelled in
+    one case comes from it; a global ``(?i)`` or ``(?-i)`` gives up."""
+
+    def __init__(self, source: str, exact: bool = False, caseless: bool = False) -> None:
         self.s = source
         self.i = 0
+        self.exact = exact
+        self.caseless = exact and caseless  # (exact parse) whether the current group matches in any case
 
     def parse(self) -> list[Any]:
         alts = self.alternation()
@@ -117,16 +124,20 @@ class _Parser:
         if c == "(":
             return self.group()
         if c == "[":
-            return self.char_class()
-        if c == "\\":
-            return self.escape(in_class=False)
-        if c == ".":
+            node = self.char_class()
+        elif c == "\\":
+            node = self.escape(in_class=False)
+        elif c == ".":
             return ("cls", None)
-        if c in "^$":
+        elif c in "^$":
             return ("at",)
-        if c in "*+?{":
+        elif c in "*+?{":
             raise GiveUp(f"nothing to repeat before {c}")
-        return ("lit", c)
+        else:
+            node = ("lit", c)
+        if self.caseless and node[0] in ("lit", "cls"):
+            return ("cls", None)  # (exact parse) matched in any case: no exact spelling
+        return node
 
     def group(self) -> Any:
         s = self.s
@@ -155,17 +166,25 @@ class _Parser:
         return ("alt", alts)
 
     def flags(self) -> Any:
-        """``(?flags)`` or ``(?flags-flags:...)`` with flags that change nothing here; else give up."""
+        """``(?flags)`` or ``(?flags-flags:...)`` with flags that change nothing here; else give up. (An exact
+        parse follows ``i``: on or off for a group's content; a global setting of it gives up.)"""
         s = self.s
         j = self.i + 1
         while j < len(s) and (s[j] in INLINE_FLAGS or s[j] == "-"):
             j += 1
         if j == self.i + 1 or j >= len(s) or s[j] not in ":)":
             raise GiveUp("unknown group")
+        on, _, off = s[self.i + 1 : j].partition("-")
         self.i = j + 1
         if s[j] == ")":
+            if self.exact and "i" in on + off:
+                raise GiveUp("a global case flag")
             return None  # a flag setting: no item
+        outer = self.caseless
+        if self.exact:
+            self.caseless = ("i" in on) or (outer and "i" not in off)
         alts = self.alternation()
+        self.caseless = outer
         if self.i >= len(s) or s[self.i] != ")":
             raise GiveUp("unclosed group")
         self.i += 1
@@ -268,12 +287,18 @@ class _Parser:
         return ("cls", frozenset(chars))
 
 
-def parse(source: str) -> list[Any] | None:
-    """The expression as a sequence of nodes, or ``None`` if it uses a construct not understood here."""
+def parse(source: str, exact: bool = False, case_sensitive: bool = True) -> list[Any] | None:
+    """The expression as a sequence of nodes, or ``None`` if it uses a construct not understood here (see
+    ``_Parser`` for ``exact``)."""
     try:
-        return _Parser(source).parse()
+        return _Parser(source, exact, not case_sensitive).parse()
     except (GiveUp, IndexError, ValueError):
         return None
+
+
+def _same(char: str) -> str:
+    """The key of an exact-case literal: the character itself."""
+    return char
 
 
 # -- requirements ----------------------------------------------------------------------------------------
@@ -283,12 +308,12 @@ RARE_SIGNS = frozenset('%@#/$"')  # lone characters worth a prefilter when an ex
 MAX_LITERAL_SETS = 4  # the prefilter's sets, most selective first; more cost more searches than they save
 
 
-def _leading_literals(seq: list[Any]) -> tuple[str, bool]:
+def _leading_literals(seq: list[Any], key_of: Any = case_key) -> tuple[str, bool]:
     """The literal characters (keys) a sequence starts with, and whether that is all it is."""
     chars: list[str] = []
     for node in seq:
         if node[0] == "lit":
-            key = case_key(node[1])
+            key = key_of(node[1])
             if len(key) != 1:  # "İ" (see ``_requirements``)
                 return "".join(chars), False
             chars.append(key)
@@ -302,7 +327,7 @@ def _best(candidates: list[set[str]]) -> set[str]:
     return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
-def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
+def _requirements(seq: list[Any], depth: int = 0, key_of: Any = case_key) -> list[set[str]]:
     """Sets of keys such that every match of this sequence contains one key of each set.
 
     A run of literal characters becomes a set; a small character class inside a run multiplies its spellings
@@ -323,7 +348,7 @@ def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
     for node in seq:
         kind = node[0]
         if kind == "lit":
-            key = case_key(node[1])
+            key = key_of(node[1])
             if len(key) != 1:
                 # "İ" lower-cases to "i" and a combining dot, but regex also matches it with a plain "i": no
                 # key spells both, so the character ends the run like an unknown one.
@@ -334,7 +359,7 @@ def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
             continue
         elif kind == "cls":
             chars = node[1]
-            keys = sorted({case_key(c) for c in chars}) if chars is not None else None
+            keys = sorted({key_of(c) for c in chars}) if chars is not None else None
             if keys is not None and any(len(k) != 1 for k in keys):
                 keys = None  # "İ" in the class (see above)
             if keys is None or len(run) * len(keys) > MAX_ALTERNATIVES:
@@ -344,16 +369,16 @@ def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
         elif kind == "rep":
             end_run()
             if node[1] >= 1:
-                candidates.extend(_requirements(node[2], depth + 1))
+                candidates.extend(_requirements(node[2], depth + 1, key_of))
         elif kind == "alt":
             alts = node[1]
             if len(alts) == 1:
                 end_run()
-                candidates.extend(_requirements(alts[0], depth + 1))
+                candidates.extend(_requirements(alts[0], depth + 1, key_of))
                 continue
             # A run before an alternation goes on into each alternative's leading literals ("R(?:A|IA)"),
             # and past it when every alternative is nothing but literals ("(?:ab|a)c": "abc" or "ac").
-            leads = [_leading_literals(alt) for alt in alts]
+            leads = [_leading_literals(alt, key_of) for alt in alts]
             if len(run) * len(leads) <= MAX_ALTERNATIVES:
                 extended = [r + lead for r in run for lead, _whole in leads]
                 if all(whole for _lead, whole in leads):
@@ -364,7 +389,7 @@ def _requirements(seq: list[Any], depth: int = 0) -> list[set[str]]:
             end_run()
             union: set[str] = set()
             for alt in alts:
-                req = _requirements(alt, depth + 1)
+                req = _requirements(alt, depth + 1, key_of)
                 if not req:
                     union = set()
                     break
@@ -390,11 +415,27 @@ def required_literal_sets(source: str, case_sensitive: bool = False) -> tuple[fr
     """
     del case_sensitive
     seq = parse(source)
-    if seq is None:
-        return ()
+    return () if seq is None else _literal_sets(seq, case_key)
+
+
+def exact_literal_sets(source: str, case_sensitive: bool) -> tuple[frozenset[str], ...]:
+    """Sets of literals *in the case the expression spells them* such that it can only match a text holding
+    one literal of each set (``()``: none known), from its case-sensitive parts (all of a case-sensitive
+    expression but its ``(?i:...)`` groups; the ``(?-i:...)`` groups of a case-insensitive one).
+
+    ``\\b\\d{3,6}\\s?(?:CE|PE)\\b`` needs "CE" or "PE": the case-key prefilter's "ce" and "pe" are in nearly every
+    paragraph ("once", "people"), the capitals in few."""
+    if not case_sensitive and "(?-i" not in source:
+        return ()  # matched in any case throughout
+    seq = parse(source, True, case_sensitive)
+    return () if seq is None else _literal_sets(seq, _same)
+
+
+def _literal_sets(seq: list[Any], key_of: Any) -> tuple[frozenset[str], ...]:
+    """The prefilter of a parsed expression, keyed by ``key_of`` (see ``required_literal_sets``)."""
     sets: list[frozenset[str]] = []
     signs: list[frozenset[str]] = []
-    for candidate in _requirements(seq):
+    for candidate in _requirements(seq, 0, key_of):
         lits = frozenset(candidate)
         if not lits or "" in lits or lits in sets or lits in signs:
             continue
@@ -436,7 +477,7 @@ class _Unbounded(Exception):
     """The expression can start with anything (a wide class, an empty match), or too many spellings."""
 
 
-def _leading(seq: list[Any], depth: int = 0) -> set[str]:
+def _leading(seq: list[Any], depth: int = 0, key_of: Any = case_key) -> set[str]:
     """Keys one of which every match of ``seq`` starts with (zero-width items skipped)."""
     if depth > 40:
         raise _Unbounded
@@ -450,26 +491,26 @@ def _leading(seq: list[Any], depth: int = 0) -> set[str]:
     if kind == "alt":  # each alternative, followed by the rest (an empty alternative starts with the rest)
         out: set[str] = set()
         for alt in node[1]:
-            out |= _leading(alt + rest, depth + 1)
+            out |= _leading(alt + rest, depth + 1, key_of)
             if len(out) > MAX_LEADING:
                 raise _Unbounded
         return out
     if kind == "rep":  # its content first; when it may be absent, or the rest
-        out = _leading(node[2] + rest, depth + 1)
+        out = _leading(node[2] + rest, depth + 1, key_of)
         if node[1] == 0:
-            out |= _leading(rest, depth + 1)
+            out |= _leading(rest, depth + 1, key_of)
         if len(out) > MAX_LEADING:
             raise _Unbounded
         return out
     runs = [""]  # a run of literal characters and small classes
     for item in seq[i:]:
         if item[0] == "lit":
-            key = case_key(item[1])
+            key = key_of(item[1])
             if len(key) != 1:
                 break
             runs = [r + key for r in runs]
         elif item[0] == "cls" and item[1] is not None:
-            keys = sorted({case_key(c) for c in item[1]})
+            keys = sorted({key_of(c) for c in item[1]})
             if any(len(k) != 1 for k in keys) or len(runs) * len(keys) > MAX_LEADING:
                 break
             runs = [r + k for r in runs for k in keys]
@@ -495,8 +536,26 @@ def leading_literals(source: str) -> frozenset[str] | None:
     seq = parse(source)
     if seq is None or "\\G" in source:
         return None
+    return _leading_keys(seq, case_key)
+
+
+def exact_leading_literals(source: str, case_sensitive: bool) -> frozenset[str] | None:
+    """Literals in the case the expression spells them, one of which every match starts with
+    (``leading_literals``), or ``None``: from its case-sensitive parts (see ``exact_literal_sets``).
+
+    ``\\b(?:Rs\\.?|INR)\\s?\\d`` can only start at "Rs" or "INR", far rarer places than every "rs" of "years" and
+    "others"."""
+    if not case_sensitive and "(?-i" not in source:
+        return None
+    seq = parse(source, True, case_sensitive)
+    if seq is None or "\\G" in source:
+        return None
+    return _leading_keys(seq, _same)
+
+
+def _leading_keys(seq: list[Any], key_of: Any) -> frozenset[str] | None:
     try:
-        keys = _leading(seq)
+        keys = _leading(seq, 0, key_of)
     except _Unbounded:
         return None
     keys = {k for k in keys if not any(other != k and k.startswith(other) for other in keys)}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from newslint.language import lexicons
+from newslint.language import expression_store, lexicons
 from newslint.language.devanagari import spelling_variants
 
 WINDOW_WORDS = 6  # how many words before a match a negation may stand and still govern it
@@ -26,15 +26,15 @@ _CONTRAST_EN = "but|however|whereas|while|unlike|although|though"
 # the postposition "on" ("फ्री ट्रायल देने पर रोक", "listing par 50%"), which ends no clause.
 _CONTRAST_HI = r"लेकिन|मगर|जबकि|(?<=[,;\u0964]\s?)पर"
 _CONTRAST_HINGLISH = r"lekin|magar|(?<=[,;]\s?)par"  # "par" is also English ("at par"): Hinglish blocks only
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = expression_store.own(
     rf"{_PUNCTUATION_BREAK}|(?<!\w)(?:{_CONTRAST_EN}|{_CONTRAST_HI})(?!\w)",
     regex.IGNORECASE,
 )
-_CLAUSE_BREAK_HINGLISH = regex.compile(
+_CLAUSE_BREAK_HINGLISH = expression_store.own(
     rf"{_PUNCTUATION_BREAK}|(?<!\w)(?:{_CONTRAST_EN}|{_CONTRAST_HI}|{_CONTRAST_HINGLISH})(?!\w)",
     regex.IGNORECASE,
 )
-_CUE_EN = regex.compile(
+_CUE_EN = expression_store.own(
     r"(?<!\w)(?:"
     + "|".join(regex.escape(w) for w in lexicons.NEGATION_EN)
     + "|"
@@ -42,15 +42,15 @@ _CUE_EN = regex.compile(
     + r")(?!\w)",
     regex.IGNORECASE,
 )
-_NOT_NEGATION = regex.compile("|".join(lexicons.NOT_NEGATION_EN), regex.IGNORECASE)
-_CUE_HI = regex.compile(
+_NOT_NEGATION = expression_store.own("|".join(lexicons.NOT_NEGATION_EN), regex.IGNORECASE)
+_CUE_HI = expression_store.own(
     spelling_variants(
         r"(?<!\w)(?:"
         + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HI, key=len, reverse=True))
         + r")(?!\w)"
     )
 )
-_CUE_HINGLISH = regex.compile(
+_CUE_HINGLISH = expression_store.own(
     r"(?<!\w)(?:"
     + "|".join(regex.escape(w) for w in sorted(lexicons.NEGATION_HINGLISH, key=len, reverse=True))
     + r")(?!\w)",
@@ -58,7 +58,7 @@ _CUE_HINGLISH = regex.compile(
 )
 # A denial after the claim, a few words on: "guaranteed returns from stocks do not exist", "assured returns in
 # equities are a myth", "sure-shot calls cannot be guaranteed".
-_AFTER_EN = regex.compile(
+_AFTER_EN = expression_store.own(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:(?:is|are|was|were)\s+(?:(?:simply|just|always)\s+)?(?:not|never|a\s+myth|a\s+lie|"
     r"a\s+(?:red\s+flag|warning\s+sign|scam|fraud)|impossible|fake|false|illegal|prohibited|banned)\b"
     r"|(?:do|does|did)\s*(?:n[o']t|never)\s+exist\b|don't\s+exist\b|(?:can\s*not|can't)\s+be\s+(?:guaranteed|assured|promised)\b)",
@@ -87,7 +87,7 @@ ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 # A prohibition governs every activity it lists, however far: "barred platforms in 2024 from marketing P2P as an
 # investment product and from offering assured returns" ("stop"/"prevent" are left to the window: "Stop losing money
 # from bad trades and get guaranteed returns" is a pitch).
-_CLAUSE_DENIAL = regex.compile(
+_CLAUSE_DENIAL = expression_store.own(
     r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b"
     r"|(?<!\w)(?:bar|bars|barred|barring|debar\w*|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbade|restrain\w*|"
     r"refrain\w*|desist)\s+(?:[\w-]+\s+){0,4}?from\b",
@@ -97,7 +97,7 @@ _CLAUSE_DENIAL = regex.compile(
 
 # A myth named as one: "Myth 1: doubling your money is easy", "मिथक: ...", "Galatfahmi 2: ..." (the label
 # denies the sentence it heads).
-_MYTH_LABEL = regex.compile(
+_MYTH_LABEL = expression_store.own(
     r"(?:^|[.!?\u0964]\s+)\W*(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi)\s*#?\d*\s*[:\-\u2013]\s*$",
     regex.IGNORECASE,
 )
@@ -106,13 +106,13 @@ _MYTH_LABEL = regex.compile(
 # A question that asks rather than pitches: "Where can I get safe, guaranteed returns at 62?", "Is there any
 # scheme with assured returns?", "Can you really double your money in a year?". A hook addressed to the reader
 # ("Want guaranteed returns?", "Looking for sure-shot calls?", "Why settle for 6%...?") is not one of these.
-_QUESTION_OPENING = regex.compile(
+_QUESTION_OPENING = expression_store.own(
     r"\W*(?:(?:where|how|what|which|who|whom|when)\b(?!\s+(?:about|if)\b)"
     r"|(?:is|are|was|were|can|could|should|shall|do|does|did|will|would|may|might|must)\s+(?:i|we|you|one|there|it|"
     r"they|he|she|any|my|our|such|these|those|this|that|retirees|investors|people|seniors|savers)\b)",
     regex.IGNORECASE,
 )
-_SENTENCE_OPENING = regex.compile(r"[.!?:\u0964]\s+|\n")
+_SENTENCE_OPENING = expression_store.own(r"[.!?:\u0964]\s+|\n")
 
 
 def asked(text: str, start: int, end: int) -> bool:
@@ -172,13 +172,13 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
 
 
 # "न केवल ... बल्कि", "na sirf ... balki": "not only ... but also" adds, it does not deny.
-_NOT_NEGATION_HI = regex.compile(
+_NOT_NEGATION_HI = expression_store.own(
     spelling_variants(r"(?:न|ना)\s+(?:केवल|सिर्फ|सिर्फ़)(?!\w)") + r"|(?:na|naa)\s+(?:sirf|keval|kewal)\b",
     regex.IGNORECASE,
 )
-_AND = regex.compile(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
+_AND = expression_store.own(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)
 # A warning after the claim denies it too: "pakka profit wale groups se door rahein", "... se savdhan".
-_HINGLISH_AFTER = regex.compile(
+_HINGLISH_AFTER = expression_store.own(
     r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein|rok|pabandi|pratibandh)(?!\w)",
     regex.IGNORECASE,
 )

@@ -21,7 +21,12 @@ import regex
 from newslint.document.textbuild import fold
 from newslint.language import expression_store
 from newslint.language.devanagari import spelling_variants
-from newslint.language.literals import leading_literals, required_literal_sets
+from newslint.language.literals import (
+    exact_leading_literals,
+    exact_literal_sets,
+    leading_literals,
+    required_literal_sets,
+)
 
 
 class RuleTimeout(Exception):
@@ -99,6 +104,10 @@ def required_literals(source: str, case_sensitive: bool) -> frozenset[str] | Non
 KNOWN_LITERALS: dict[tuple[str, bool], tuple[frozenset[str], ...]] = {}
 # Where matches can start (``leading_literals``), by expression: shipped with the packs' prefilters too.
 KNOWN_LEADING: dict[str, frozenset[str] | None] = {}
+# The exact-case prefilter and starts of an expression with case-sensitive parts (``exact_literal_sets``,
+# ``exact_leading_literals``), by (expression, case_sensitive): shipped with the packs' prefilters too.
+KNOWN_EXACT: dict[tuple[str, bool], tuple[tuple[frozenset[str], ...], frozenset[str] | None]] = {}
+NO_EXACT: tuple[tuple[frozenset[str], ...], frozenset[str] | None] = ((), None)
 UNKNOWN: Any = object()
 
 
@@ -113,6 +122,7 @@ class Pattern:
 
     __slots__ = (
         "_compiled",
+        "_exact",
         "_has_group",
         "_leading",
         "_literal_sets",
@@ -136,6 +146,7 @@ class Pattern:
         self._has_group = False  # whether a group named "match" narrows the reported span
         self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
         self._leading: Any = UNKNOWN  # where a match can start (``leading``), derived on first use
+        self._exact: Any = UNKNOWN  # the exact-case prefilter and starts (``exact``), derived on first use
 
     @property
     def regex_source(self) -> str:
@@ -174,6 +185,23 @@ class Pattern:
             source = self.regex_source
             found = KNOWN_LEADING[source] if source in KNOWN_LEADING else leading_literals(source)
             self._leading = found
+        return found
+
+    @property
+    def exact(self) -> tuple[tuple[frozenset[str], ...], frozenset[str] | None]:
+        """What the expression's case-sensitive parts require, in the case they spell it: literal sets a text
+        must hold (checked on the unit's own text after the case-key prefilter) and the literals a match
+        starts with (``exact_literal_sets``, ``exact_leading_literals``); ``((), None)`` when none."""
+        found = self._exact
+        if found is UNKNOWN:
+            key = (self.regex_source, self.case_sensitive)
+            found = KNOWN_EXACT.get(key)
+            if found is None:
+                if not self.case_sensitive and "(?-i" not in key[0]:
+                    found = NO_EXACT
+                else:
+                    found = (exact_literal_sets(*key), exact_leading_literals(*key))
+            self._exact = found
         return found
 
     def compile(self) -> Any:
@@ -247,17 +275,25 @@ class Pattern:
         return None
 
     def _starts(self, text: str, lower: str | None) -> list[int] | None:
-        """The sorted offsets where a match may start: where ``lower`` holds a leading literal (``leading``);
-        ``None`` when not known (no ``lower``, no leading literals, or a case key of another length)."""
-        if lower is None or len(lower) != len(text):
-            return None
-        leading = self._leading
-        if leading is UNKNOWN:
-            leading = self.leading
-        if leading is None:
-            return None
+        """The sorted offsets where a match may start: where ``text`` holds an exact-case leading literal
+        (``exact``), else where ``lower`` holds a leading literal (``leading``); ``None`` when not known (no
+        leading literals, no ``lower``, or a case key of another length)."""
+        exact = self._exact
+        if exact is UNKNOWN:
+            exact = self.exact
+        leading = exact[1]
+        if leading is not None:
+            find = text.find
+        else:
+            if lower is None or len(lower) != len(text):
+                return None
+            leading = self._leading
+            if leading is UNKNOWN:
+                leading = self.leading
+            if leading is None:
+                return None
+            find = lower.find
         starts: list[int] = []
-        find = lower.find
         for lit in leading:
             at = find(lit)
             while at >= 0:

@@ -166,14 +166,19 @@ class PatternSet:
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
         for pattern in self.patterns:
             sets = pattern.literal_sets
-            # (where a match can start, ``leading``: the unit's case key is fetched only for a pattern that has them)
-            wants_lower = pattern.leading is not None
+            exact_sets, exact_leading = pattern.exact
+            # (where a match can start, ``leading``: the unit's case key is fetched only for a pattern that has them
+            # and no exact-case ones)
+            wants_lower = exact_leading is None and pattern.leading is not None
             if not sets:
                 candidates = units
             elif index is not None:
                 candidates = index.holding_all(sets)
             else:
                 candidates = [u for u in units if holds_all(u.lower, sets)]
+            if exact_sets and candidates:
+                # the case-sensitive parts' literals, in their case ("CE"/"PE", not every "ce" of "once")
+                candidates = [u for u in candidates if holds_all(u.text, exact_sets)]
             for unit in candidates:
                 if gated:
                     if gate is None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from newslint.document.case_key import case_key
@@ -91,7 +93,7 @@ class UnitIndex:
         self.units = units
         # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
         # 'invest', 'research'), and each search scans the whole text when a literal is absent.
-        self._found: dict[str, list[int]] = {}
+        self._found: dict[str, Sequence[int]] = {}
         self._held: dict[tuple[frozenset[str], ...], list[Unit]] = {}  # answers of ``holding_all``, by question
         self._scanned = False  # whether the one-pass scan for the long literals ran (see ``literal_scan``)
         self._devanagari: bool | None = None  # whether the text has any Devanagari letter (asked once)
@@ -188,7 +190,7 @@ class UnitIndex:
             found.update(self.hits(lit))
         return found
 
-    def hits(self, lit: str) -> list[int]:
+    def hits(self, lit: str) -> Sequence[int]:
         """The indexes of the units holding ``lit`` (a superset, see ``holding_all``), searched once."""
         hits = self._found.get(lit)
         if hits is not None:
@@ -233,7 +235,7 @@ class UnitIndex:
         return hits
 
 
-def _absent_set(sets: tuple[frozenset[str], ...], known: dict[str, list[int]]) -> bool:
+def _absent_set(sets: tuple[frozenset[str], ...], known: dict[str, Sequence[int]]) -> bool:
     """Whether a set's literals are known to be nowhere in the text (``known``: the hits found so far): then
     no unit holds all the sets, the commonest answer, given without building any set of units."""
     for literals in sets:
@@ -252,7 +254,7 @@ _scanner: Any = None  # False: no scanner (pyahocorasick missing, or no literals
 
 
 def literal_scan() -> Any:
-    """A function filling a ``UnitIndex``'s hits for every long literal of the built-in packs in one pass over
+    """A callable filling a ``UnitIndex``'s hits for every long literal of the built-in packs in one pass over
     its text (Aho-Corasick, ``pyahocorasick``), instead of one ``str.find`` pass per literal; ``None`` when
     unavailable. Built once per process from the packs' prefilter table."""
     global _scanner
@@ -261,7 +263,7 @@ def literal_scan() -> Any:
     return _scanner or None
 
 
-def _build_scanner() -> Any:
+def _build_scanner() -> LiteralScanner | None:
     from newslint.language.patterns import KNOWN_LITERALS
 
     literals = sorted(
@@ -275,25 +277,46 @@ def _build_scanner() -> Any:
         return None
     automaton = ahocorasick.Automaton()
     for lit in literals:
-        automaton.add_word(lit, (len(lit) - 1, lit))
+        automaton.add_word(lit, lit)
     automaton.make_automaton()
-    matches = automaton.iter
+    return LiteralScanner(literals, automaton)
 
-    def scan(index: UnitIndex) -> None:
+
+class LiteralScanner:
+    """Fills a ``UnitIndex``'s hits for every literal of ``literals`` in one Aho-Corasick pass per unit.
+
+    The distinct literals of a unit are collected in C (``set(map(...))`` over the automaton's matches), so
+    the Python work is per unit and literal found, not per occurrence: "the" or "our" occur thousands of times
+    in a long page."""
+
+    __slots__ = ("_absent", "_matches", "literals")
+
+    def __init__(self, literals: list[str], automaton: Any) -> None:
+        self.literals = literals
+        self._matches = automaton.iter
+        # Once a text is scanned every literal is known: the absent ones hold no unit (one shared empty tuple).
+        self._absent: dict[str, Sequence[int]] = dict.fromkeys(literals, ())
+
+    def __call__(self, index: UnitIndex) -> None:
         text = index.text
         if text is None:
             return
+        matches = self._matches
+        literal_of = _SECOND
         starts = index.starts
+        last = len(starts) - 1
         found: dict[str, list[int]] = {}
-        for end, (back, lit) in matches(text):
-            i = bisect_right(starts, end - back) - 1
-            hits = found.get(lit)
-            if hits is None:
-                found[lit] = [i]
-            elif hits[-1] != i:
-                hits.append(i)
+        for i, start in enumerate(starts):
+            stop = starts[i + 1] - 1 if i < last else len(text)
+            for lit in set(map(literal_of, matches(text, start, stop))):
+                hits = found.get(lit)
+                if hits is None:
+                    found[lit] = [i]
+                else:
+                    hits.append(i)
         known = index._found
-        for lit in literals:
-            known[lit] = found.get(lit, [])
+        known.update(self._absent)
+        known.update(found)
 
-    return scan
+
+_SECOND = itemgetter(1)  # the value (the literal) of an automaton's ``(end, value)`` match

@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from newslint.language.patterns import KNOWN_LEADING, KNOWN_LITERALS
+from newslint.language.patterns import KNOWN_EXACT, KNOWN_LEADING, KNOWN_LITERALS, NO_EXACT
 
 TABLE_NAME = "compiled.json"
 FORMAT = 3  # 2: each expression has a list of literal sets (all required); 3: the literals are case keys
@@ -31,10 +31,20 @@ def load_table(folder: Path) -> dict[str, tuple[int, dict[str, Any]]]:
         if data.get("format") != FORMAT:
             return {}
         packs = {str(name): (int(entry["checksum"]), entry["spec"]) for name, entry in data["packs"].items()}
-        for source, case_sensitive, sets, *leading in data["prefilters"]:
-            KNOWN_LITERALS[(str(source), bool(case_sensitive))] = tuple(frozenset(lits) for lits in sets)
-            if leading:  # (where its matches start: ``leading_literals``)
-                KNOWN_LEADING[str(source)] = None if leading[0] is None else frozenset(leading[0])
+        for source, case_sensitive, sets, *rest in data["prefilters"]:
+            key = (str(source), bool(case_sensitive))
+            KNOWN_LITERALS[key] = tuple(frozenset(lits) for lits in sets)
+            if rest:  # (where its matches start: ``leading_literals``)
+                KNOWN_LEADING[key[0]] = None if rest[0] is None else frozenset(rest[0])
+                # (the exact-case prefilter and starts, or none: see ``Pattern.exact``)
+                if len(rest) > 1:
+                    exact_sets, exact_leading = rest[1]
+                    KNOWN_EXACT[key] = (
+                        tuple(frozenset(lits) for lits in exact_sets),
+                        None if exact_leading is None else frozenset(exact_leading),
+                    )
+                else:
+                    KNOWN_EXACT[key] = NO_EXACT
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
     return packs

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import regex
 
-from newslint.language.expression_store import build_store
+from newslint.language.expression_store import build_store, record_own
 from newslint.rules.loader import builtin_rules_dir
 from newslint.rules.precompiled import TABLE_NAME
 
@@ -34,9 +34,11 @@ def main(argv: list[str]) -> int:
     else:
         rules_dir = builtin_rules_dir()
     keys = builtin_keys(rules_dir)
+    own_keys = record_own()
     out = Path(argv[0])
-    out.write_bytes(build_store(keys))
-    print(f"{out}: {len(set(keys))} expressions for regex {regex.__version__}")
+    out.write_bytes(build_store(keys, own_keys))
+    packs = len(set(keys))
+    print(f"{out}: {packs} expressions of the packs, {len(own_keys)} of newslint's own; regex {regex.__version__}")
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.language.literals import leading_literals
-from newslint.language.patterns import required_literal_sets
+from newslint.language.patterns import exact_leading_literals, exact_literal_sets, required_literal_sets
 from newslint.rules.compiled_table import FORMAT, TABLE_NAME, checksum, load_table
 
 __all__ = ["FORMAT", "TABLE_NAME", "build_table", "checksum", "load_table", "main", "render"]
@@ -55,9 +55,14 @@ def build_table(folder: Path) -> dict[str, Any]:
     for source, case_sensitive in sorted(keys):
         sets = required_literal_sets(source, case_sensitive)
         leading = leading_literals(source)
-        prefilters.append(
-            [source, case_sensitive, [sorted(lits) for lits in sets], None if leading is None else sorted(leading)]
-        )
+        entry = [source, case_sensitive, [sorted(lits) for lits in sets], None if leading is None else sorted(leading)]
+        exact_sets = exact_literal_sets(source, case_sensitive)
+        exact_leading = exact_leading_literals(source, case_sensitive)
+        if exact_sets or exact_leading is not None:  # (the exact-case prefilter, see ``Pattern.exact``)
+            entry.append(
+                [[sorted(lits) for lits in exact_sets], None if exact_leading is None else sorted(exact_leading)]
+            )
+        prefilters.append(entry)
     return {
         "format": FORMAT,
         "generated_by": "python -m newslint.rules.precompiled",
