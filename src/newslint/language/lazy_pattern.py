@@ -4,7 +4,8 @@
 speaker context's larger alternations, 25 ms for the 36 its modules compiled at import, in every process
 (every ``newslint check``, every worker of ``--jobs``). Most of them answer questions few pages raise (a
 sentence that looks back at the messages before it, an interview's questions, a signed column's disclosure);
-those wait in a ``LazyPattern`` until a page asks.
+those wait in a ``LazyPattern`` until a page asks. Compiled through ``expression_store.own`` (rebuilt from the
+wheel's store where there is one); the store's build compiles every one (``on_build``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import regex
+
+from newslint.language import expression_store
 
 
 class LazyPattern:
@@ -23,11 +26,12 @@ class LazyPattern:
         self.pattern = pattern
         self.flags = flags
         self._compiled: regex.Pattern[str] | None = None
+        _all.append(self)
 
     @property
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self.flags)
+            self._compiled = expression_store.own(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, *args: Any) -> regex.Match[str] | None:
@@ -35,3 +39,13 @@ class LazyPattern:
 
     def match(self, string: str, *args: Any) -> regex.Match[str] | None:
         return self.compiled.match(string, *args)
+
+
+_all: list[LazyPattern] = []  # every one made (module-level constants: a fixed set)
+
+
+@expression_store.on_build
+def _compile_all() -> None:
+    """Compile every lazy expression, for the store's build to record."""
+    for lazy in _all:
+        lazy.compiled  # noqa: B018 - compiles it

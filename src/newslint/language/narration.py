@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from newslint.language import expression_store
 from newslint.language.lazy_pattern import LazyPattern
 
 # A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
@@ -16,7 +17,7 @@ SPEECH_NOUNS = (
     r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
     r"slogans?|assurances?)"
 )
-LOOKS_BACK = regex.compile(
+LOOKS_BACK = expression_store.own(
     rf"^\W*(?:{SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{SPEECH_NOUNS}|"
     rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{SPEECH_NOUNS})\b",
     regex.IGNORECASE | regex.VERSION0,
@@ -73,7 +74,7 @@ HABIT = LazyPattern(
 )
 # A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
 # "Their promise sounded irresistible." (a promoter's "Our promise is simple." is first person and present).
-NARRATED_PITCH = regex.compile(
+NARRATED_PITCH = expression_store.own(
     r"\W*(?:the|their|his|her|its)\s+(?:[\w'-]+\s+){0,2}?(?:pitch(?:es)?|promises?|offers?|sales\s+(?:pitch|talk)|"
     r"spiel|script|patter|claims?|assurances?)\s+(?:was|were|sounded|seemed|looked|went|ran)\s+"
     r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
@@ -83,7 +84,7 @@ NARRATED_PITCH = regex.compile(
 )
 # A story's labels setting a pitch against the facts: "The promise: ..." then "The reality: ...", "Claim:" then
 # "Fact:" ("Our promise:" is the page's).
-PITCH_LABEL = regex.compile(
+PITCH_LABEL = expression_store.own(
     r"^\W*(?:(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:promises?|pitch(?:es)?|claims?|offers?|hooks?|baits?|"
     r"taglines?|ads?|advertisements?|sales\s+pitch)|claims?|what\s+(?:they|he|she|it|the\s+ads?)\s+"
     r"(?:say|says|said|promise|promises|promised|claim|claims|claimed))\s*[:\u2013\u2014|-]",
@@ -116,7 +117,7 @@ def introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> boo
 
 
 # A signed column's note, and a promotion expression that is only a possessive ("my calls", "our clients").
-COLUMN_NOTE = regex.compile(
+COLUMN_NOTE = expression_store.own(
     r"\b(?:views?\s+(?:expressed\s+)?(?:are|is)\s+(?:personal|(?:his|her|their|the\s+(?:author|writer)'?s?)\s+own)|"
     r"the\s+(?:writer|author|columnist)\s+is\b)",
     regex.IGNORECASE | regex.VERSION0,

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from newslint.language import lexicons
+from newslint.language import expression_store, lexicons
 from newslint.language.devanagari import spelling_variants
 from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.lexicons.forms import verb_forms
@@ -96,7 +96,7 @@ _INVITE_OBJECT = LazyPattern(
     regex.IGNORECASE,
 )
 # A reported clause about the page's own (indirect speech shifts a report's pronouns to the third person).
-_OUR_AFTER = regex.compile(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
+_OUR_AFTER = expression_store.own(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
 _LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
 # Words that make the stretch before a participle a clause ("What was promised", "He promised"), not a label.
 _SUBJECT_WORDS = frozenset(
@@ -128,7 +128,7 @@ _SUBJECT_WORDS = frozenset(
         "had",
     ]
 )
-_LABEL_END = regex.compile(r"\s*(?:[:\u2013\u2014|.-]|$)")  # "Plans offered:", a heading "Plans offered"
+_LABEL_END = expression_store.own(r"\s*(?:[:\u2013\u2014|.-]|$)")  # "Plans offered:", a heading "Plans offered"
 
 
 def _relative_that(before: list[str]) -> bool:
@@ -247,7 +247,7 @@ class Source:
     @property
     def pattern(self) -> regex.Pattern[str]:
         if self._pattern is None:
-            self._pattern = regex.compile(self.expression, regex.IGNORECASE | regex.VERSION0)
+            self._pattern = expression_store.own(self.expression, regex.IGNORECASE | regex.VERSION0)
         return self._pattern
 
 
@@ -390,6 +390,14 @@ def _automaton(sources: list[Source]) -> Any:
     return automaton
 
 
+@expression_store.on_build
+def _compile_sources() -> None:
+    """Compile every source expression and the conditional one, for the store's build to record."""
+    for source in source_patterns():
+        source.pattern  # noqa: B018 - compiles it
+    _conditional_expression()
+
+
 def _phrase(words: str) -> str:
     """A phrase of the lexicons as an expression: its words in order, any spacing between them."""
     return r"\s+".join(regex.escape(w) for w in words.split())
@@ -512,19 +520,24 @@ _CONDITIONS = frozenset(["if", "when", "whenever", "unless", "once"])
 _conditional_pattern: regex.Pattern[str] | None = None
 
 
-def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool]) -> None:
-    """Marks reported the sentences whose condition has someone indefinite say something: "If a stranger on
-    WhatsApp offers you a sure-shot tip, ...", "When your broker promises 2% a month, walk away": a case the page
-    warns about, nobody's claim (not "If our desk promises...": the first person is the page)."""
+def _conditional_expression() -> regex.Pattern[str]:
+    """A condition whose subject is someone indefinite saying something ("if a stranger ... offers")."""
     global _conditional_pattern
     if _conditional_pattern is None:
         forms = "|".join(sorted(_indefinite_forms(), key=lambda f: (-len(f), f)))
-        _conditional_pattern = regex.compile(
+        _conditional_pattern = expression_store.own(
             r"\b(?:if|when|whenever|unless|once)\s+(?:a|an|any|some|your|such\s+an?)\s+"
             rf"(?:(?!(?:we|i|our|my|us)\b)[\w'-]+\s+){{0,5}}?(?:{forms})\b",
             regex.IGNORECASE | regex.VERSION0,
         )
-    for m in _conditional_pattern.finditer(text):
+    return _conditional_pattern
+
+
+def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool]) -> None:
+    """Marks reported the sentences whose condition has someone indefinite say something: "If a stranger on
+    WhatsApp offers you a sure-shot tip, ...", "When your broker promises 2% a month, walk away": a case the page
+    warns about, nobody's claim (not "If our desk promises...": the first person is the page)."""
+    for m in _conditional_expression().finditer(text):
         i = bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= sentences[i][1]:
             continue

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from newslint.document.case_key import case_key
-from newslint.language import lexicons
+from newslint.language import expression_store, lexicons
 from newslint.language.devanagari import spelling_variants
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
@@ -55,7 +55,15 @@ def _lexicon_branches() -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]
 def _alternation(lexicon: str, chosen: tuple[int, ...]) -> regex.Pattern[str]:
     """The alternation of the expressions ``chosen`` (their numbers, in order) of ``lexicon``."""
     branches = _lexicon_branches()[lexicon]
-    return regex.compile("|".join(branches[i][0] for i in chosen), regex.IGNORECASE | regex.VERSION0)
+    return expression_store.own("|".join(branches[i][0] for i in chosen), regex.IGNORECASE | regex.VERSION0)
+
+
+@expression_store.on_build
+def _compile_single_choices() -> None:
+    """Compile each expression alone (the commonest choice), for the store's build to record."""
+    for lexicon, branches in _lexicon_branches().items():
+        for i in range(len(branches)):
+            _alternation(lexicon, (i,))
 
 
 def promotion_matches(text: str, key: str, lexicon: str) -> list[regex.Match[str]]:

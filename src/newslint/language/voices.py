@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import regex
 
 from newslint.document.sentences import split_sentences
-from newslint.language import narration
+from newslint.language import expression_store, narration
 from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
@@ -553,12 +553,12 @@ _CALL_TO_ACTION = LazyPattern(
     regex.IGNORECASE,
 )
 # A gloss of a quotation: a block wholly in brackets, or labelled as a translation.
-_GLOSS = regex.compile(
+_GLOSS = expression_store.own(
     r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
 # An interview's questions, and a page that says it is one.
-_QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
+_QUESTION = expression_store.own(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
 _INTERVIEW = LazyPattern(
     r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|"
     r"(?:spoke|speaks|talked|talks)\s+(?:to|with|about)|in\s+an?\s+(?:interaction|chat)\s+with|"
