@@ -85,3 +85,12 @@ def test_a_labelled_promotion_closing_the_page_does_not_label_the_others():
         BODY + "\nThe Nifty ended flat after a choppy session in banks.\n\nSponsored: open a free demat account now.\n"
     )
     assert "t-label" in _rules(page)
+
+
+SLOT = "  - id: t-slot\n    severity: warning\n    message: m\n    description: d\n    blocks:\n      class: promotion\n      placement: after-body\n      slot_label: {words: [advertisement]}\n"
+
+
+def test_slot_label_exempts_a_labelled_ad_between_paragraphs_but_not_an_unlabelled_one():
+    labelled = BODY.replace("Open a free demat", "Advertisement\n\nOpen a free demat")
+    assert "t-slot" not in _rules(labelled, SLOT)
+    assert "t-slot" in _rules(BODY, SLOT)

@@ -17,7 +17,8 @@ aria-label of its container, or in a short line just before it; a label on the w
 line just before or after its headline, or opening the headline: "Sponsored: ...") covers every member
 (``page_label`` gives those labels to a ``placement`` or ``max_count`` rule). For ``placement``, closing
 matter (under a heading such as "Disclaimer", or matching ``closing_text``, e.g. a risk warning) may follow
-the members.
+the members, and with ``slot_label`` a member in a labelled slot (under a short "Advertisement" line of its own, or
+in a container so named: a news page's ad slot) is a declared advertisement, not a part of the article.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ class Blocks(Check):
                 doc="With placement or max_count: a page labelled as a whole with one of these (a short line just "
                 "before or after its headline, or opening it) is exempt: a sponsored article is all promotion.",
             ),
+            "slot_label": Field(
+                Ref("PatternSet"),
+                doc="With placement: a member in a slot labelled with one of these (a short line just before it, or "
+                "its container's class, id or aria-label) is a declared ad, exempt.",
+            ),
             "max_count": Field(Int(minimum=0), doc="At most this many members."),
             "closing": Field(REGEX, doc="Headings or 'Label:' lead-ins of closing matter (default: disclaimers etc.)."),
             "closing_text": Field(
@@ -74,6 +80,7 @@ class Blocks(Check):
         self.klass: str = spec["class"]
         self.label = PatternSet.build(spec["label"]) if spec.get("label") else None
         self.page_label = PatternSet.build(spec["page_label"]) if spec.get("page_label") else None
+        self.slot_label = PatternSet.build(spec["slot_label"]) if spec.get("slot_label") else None
         self.placement = spec.get("placement")
         self.max_count = spec.get("max_count")
         self.closing = expression_store.compiled(spec["closing"]) if spec.get("closing") else CLOSING
@@ -82,6 +89,7 @@ class Blocks(Check):
     def patterns(self) -> list[Pattern]:
         out = self.label.all_patterns() if self.label else []
         out += self.page_label.all_patterns() if self.page_label else []
+        out += self.slot_label.all_patterns() if self.slot_label else []
         return out + (self.closing_text.all_patterns() if self.closing_text else [])
 
     def _members(self, ctx: Context, scope: tuple[str, ...]) -> list[int]:
@@ -124,8 +132,7 @@ class Blocks(Check):
             units.append(Unit(head, 0, cut.start()))
         return bool(units) and label.present(ctx, units)
 
-    def _labelled(self, ctx: Context, index: int) -> bool:
-        assert self.label is not None
+    def _labelled(self, ctx: Context, index: int, label: PatternSet) -> bool:
         doc = ctx.doc
         block = doc.blocks[index]
         units = [Unit(block, 0, len(block.text))]
@@ -136,15 +143,33 @@ class Blocks(Check):
             prev = doc.blocks[index - 1]
             if prev.kind != "image" and len(prev.text) <= LABEL_LINE_MAX:
                 units.append(Unit(prev, 0, len(prev.text)))
-        if self.label.present(ctx, units):
+        if label.present(ctx, units):
             return True
         container = block.container
         if container:
             from newslint.language.context import pseudo_block
 
             pb = pseudo_block(container.replace("-", " ").replace("_", " "), None, None, "container")
-            return self.label.present(ctx, [Unit(pb, 0, len(pb.text))])
+            return label.present(ctx, [Unit(pb, 0, len(pb.text))])
         return False
+
+    def _in_slot(self, ctx: Context, index: int, label: PatternSet) -> bool:
+        """Whether a member sits in a labelled ad slot: under a short marker line of its own ("Advertisement" over
+        the box) or in a container whose class, id or aria-label names it. A label inside the member's own
+        sentence ("Advertisement: download our app...") leaves it a paragraph of the article."""
+        doc = ctx.doc
+        units = []
+        if index > 0:
+            prev = doc.blocks[index - 1]
+            if prev.kind != "image" and len(prev.text) <= LABEL_LINE_MAX:
+                units.append(Unit(prev, 0, len(prev.text)))
+        container = doc.blocks[index].container
+        if container:
+            from newslint.language.context import pseudo_block
+
+            pb = pseudo_block(container.replace("-", " ").replace("_", " "), None, None, "container")
+            units.append(Unit(pb, 0, len(pb.text)))
+        return bool(units) and label.present(ctx, units)
 
     def _hit(self, ctx: Context, index: int, **values: Any) -> Hit:
         block = ctx.doc.blocks[index]
@@ -161,7 +186,7 @@ class Blocks(Check):
             return
         if self.label is not None:
             for index in members:
-                if not self._labelled(ctx, index):
+                if not self._labelled(ctx, index, self.label):
                     yield self._hit(ctx, index)
         elif self.placement == "after-body":
             exclude = set(ctx.class_members(self.klass))
@@ -173,8 +198,11 @@ class Blocks(Check):
                 return
             first, last = editorial[0], editorial[-1]
             for index in members:
-                if ctx.doc.blocks[index].body and first < index < last:
-                    yield self._hit(ctx, index)
+                if not (ctx.doc.blocks[index].body and first < index < last):
+                    continue
+                if self.slot_label is not None and self._in_slot(ctx, index, self.slot_label):
+                    continue  # a labelled ad in its slot, as news pages place them
+                yield self._hit(ctx, index)
         elif self.max_count is not None and len(members) > self.max_count:
             for index in members[self.max_count :]:
                 yield self._hit(ctx, index, count=len(members), max_count=self.max_count)

@@ -419,6 +419,12 @@ def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION0)
 
 
+# An amount after "added": a gain, not speech ("Ethereum added 19% in October", "the index added 310 points").
+_AMOUNT_AFTER = regex.compile(
+    r"\s+(?:(?:another|over|nearly|about|almost|just)\s+)?(?:[₹$+]|rs\.?\s?)?\d", regex.IGNORECASE
+)
+
+
 def reported_sentences(
     text: str, sentences: list[tuple[int, int]], lexicons_of: frozenset[str] = ALL_LEXICONS
 ) -> list[bool]:
@@ -468,8 +474,10 @@ def reported_sentences(
         if w.group().lower().startswith("believ") and _BELIEVE_IN.match(text, w.end()):
             continue  # "believes in disciplined investing": a creed, not an attributed opinion
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
-        if w.group().lower() == "added" and before and before[-1] in _PASSIVE_AUXILIARIES:
-            continue  # "get added to the group", "was added to the index": put in, not said
+        if w.group().lower() == "added" and (
+            (before and before[-1] in _PASSIVE_AUXILIARIES) or _AMOUNT_AFTER.match(text, w.end())
+        ):
+            continue  # "get added to the group", "Ethereum added 19%": put in or gained, not said
         if before and before[-1] in _DETERMINERS and w.group().lower() in _ADJECTIVAL and not _relative_that(before):
             continue  # "with the added benefit", "the reported profit", "an offered price": an adjective
         if any(x.strip("(,\"'") in _FIRST_PERSON for x in before):

@@ -310,7 +310,8 @@ NOT_NEGATION_EN = (
     r"no\s*\.(?=\s*[A-Z]{2,}\d)",
     r"no\s*\.\s*(?:[A-Z]{3}\d)",
     r"not\s+(?:only|just|merely|simply)\b",
-    r"no\s+(?:doubt|wonder|matter|less\s+than|more\s+than)\b",
+    r"no\s+(?:doubt|wonder|matter|less\s+than|more\s+than|lower\s+than|fewer\s+than)\b",
+    r"(?:not|never)\s+(?:less|lower|below|under)\s+than\b",  # a floor: "not less than 15% a year"
     r"not\s+least\b",
 )
 # Warnings count as denials: "... का वादा करने वाली योजनाओं से दूर रहें", "सतर्क रहें", "door rahein".
