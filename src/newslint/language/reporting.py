@@ -420,7 +420,7 @@ def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
 
 
 # An amount after "added": a gain, not speech ("Ethereum added 19% in October", "the index added 310 points").
-_AMOUNT_AFTER = regex.compile(
+_AMOUNT_AFTER = LazyPattern(
     r"\s+(?:(?:another|over|nearly|about|almost|just)\s+)?(?:[₹$+]|rs\.?\s?)?\d", regex.IGNORECASE
 )
 
