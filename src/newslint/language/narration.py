@@ -8,32 +8,35 @@ from __future__ import annotations
 
 import regex
 
+from newslint.language import expression_store
+from newslint.language.lazy_pattern import LazyPattern
+
 # A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
 # ...", "Those are the lines ..." (speech nouns only: "such calls made our members rich" is no report).
 SPEECH_NOUNS = (
     r"(?:messages?|posts?|promises?|claims?|pitch(?:es)?|lines?|ads?|advertisements?|texts?|forwards?|tweets?|"
     r"slogans?|assurances?)"
 )
-LOOKS_BACK = regex.compile(
+LOOKS_BACK = expression_store.own(
     rf"^\W*(?:{SPEECH_NOUNS}\s+like\s+(?:these|this|that|those)|(?:such|these|those)\s+(?:[\w-]+\s+)?{SPEECH_NOUNS}|"
     rf"(?:these|those|such)\s+(?:are|were)\s+(?:the\s+|typical\s+)?(?:[\w-]+\s+)?{SPEECH_NOUNS})\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A reported sentence that names someone's words ("the promises such apps make", "the lines fraudsters use"): a
 # list right after it holds those words.
-NAMES_WORDS = regex.compile(
+NAMES_WORDS = LazyPattern(
     r"\b(?:promises|claims|lines|messages|pitches|offers|posts|assurances|phrases|slogans|representations|"
     r"red\s+flags|warning\s+signs|tactics)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 
 
-FIRST_PERSON_WORD = regex.compile(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+FIRST_PERSON_WORD = LazyPattern(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
 
 
 # What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
 # says where the messages go or what they are, at a distance.
-DISTANCE = regex.compile(
+DISTANCE = LazyPattern(
     r"\b(?:land|lands|landed|reach|reaches|reached|flood|floods|flooded|circulat\w*|spread\w*|do\s+the\s+rounds|"
     r"go\s+viral|went\s+viral|appear\w*|pop\s+up|lur\w*|target\w*|dup\w*|trap\w*|hook\w*|prey\w*|"
     r"fake|false|misleading|illegal|unlawful|banned|prohibited|barred|red\s+flags?|warning\s+signs?|scams?|"
@@ -57,13 +60,13 @@ def looks_back(sentence: str) -> bool:
 # "Their sales script rarely changes:", "Look at the pitch. It is always the same: ...". The speech noun names
 # the words that follow as someone's, and the adverb of habit ("always", "the same", "typical") says they are
 # described from outside: a promoter writes "Our promise is simple:" (first person, and no habit).
-PITCH_NOUN = regex.compile(
+PITCH_NOUN = LazyPattern(
     r"\b(?:the|their|his|her|its|such|a|every|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:pitch(?:es)?|"
     r"promises?|claims?|messages?|scripts?|spiel|patter|lines?|hooks?|lures?|baits?|playbook|template|formula|"
     r"modus\s+operandi|sales\s+talk|sales\s+pitch|assurances?|ads?|advertisements?)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
-HABIT = regex.compile(
+HABIT = LazyPattern(
     r"\b(?:always|usually|typically|invariably|generally|mostly|often|seldom|"
     r"rarely\s+(?:changes?|changed|varies|varied|vary)|(?:the\s+)?same|familiar|predictable|identical|classic|typical|textbook|"
     r"tried[\s-]and[\s-]tested|goes\s+like\s+this|runs\s+like\s+this)\b",
@@ -71,7 +74,7 @@ HABIT = regex.compile(
 )
 # A story's short sentence that announces, in the past, the pitch its next sentences tell: "The pitch was simple.",
 # "Their promise sounded irresistible." (a promoter's "Our promise is simple." is first person and present).
-NARRATED_PITCH = regex.compile(
+NARRATED_PITCH = expression_store.own(
     r"\W*(?:the|their|his|her|its)\s+(?:[\w'-]+\s+){0,2}?(?:pitch(?:es)?|promises?|offers?|sales\s+(?:pitch|talk)|"
     r"spiel|script|patter|claims?|assurances?)\s+(?:was|were|sounded|seemed|looked|went|ran)\s+"
     r"(?:(?:very|quite|deceptively|disarmingly|always|too|almost|simply)\s+)?(?:simple|straightforward|seductive|"
@@ -81,18 +84,18 @@ NARRATED_PITCH = regex.compile(
 )
 # A story's labels setting a pitch against the facts: "The promise: ..." then "The reality: ...", "Claim:" then
 # "Fact:" ("Our promise:" is the page's).
-PITCH_LABEL = regex.compile(
+PITCH_LABEL = expression_store.own(
     r"^\W*(?:(?:the|their|his|her|its)\s+(?:[\w-]+\s+)?(?:promises?|pitch(?:es)?|claims?|offers?|hooks?|baits?|"
     r"taglines?|ads?|advertisements?|sales\s+pitch)|claims?|what\s+(?:they|he|she|it|the\s+ads?)\s+"
     r"(?:say|says|said|promise|promises|promised|claim|claims|claimed))\s*[:\u2013\u2014|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
-REALITY_LABEL = regex.compile(
+REALITY_LABEL = LazyPattern(
     r"^\W*(?:the\s+)?(?:reality|catch|truth|fine\s+print|risks?|problem|facts?|fact[\s-]check|verdict|"
     r"what\s+it\s+(?:really\s+)?means|in\s+practice|what\s+(?:actually\s+)?happen(?:s|ed))\s*[:\u2013\u2014|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
-PRONOUN_OPENING = regex.compile(
+PRONOUN_OPENING = LazyPattern(
     r"^\W*(?:it|they|this|these|that|those|the\s+(?:formula|script|template))\b", regex.IGNORECASE
 )
 
@@ -114,7 +117,7 @@ def introduces_pitch(text: str, sentences: list[tuple[int, int]], k: int) -> boo
 
 
 # A signed column's note, and a promotion expression that is only a possessive ("my calls", "our clients").
-COLUMN_NOTE = regex.compile(
+COLUMN_NOTE = expression_store.own(
     r"\b(?:views?\s+(?:expressed\s+)?(?:are|is)\s+(?:personal|(?:his|her|their|the\s+(?:author|writer)'?s?)\s+own)|"
     r"the\s+(?:writer|author|columnist)\s+is\b)",
     regex.IGNORECASE | regex.VERSION0,
@@ -123,7 +126,7 @@ COLUMN_NOTE = regex.compile(
 
 # The writer describing their own registration in a signed column: "As a SEBI-registered investment adviser, I
 # ...", "I have since registered with SEBI as a research analyst", "I am a registered RA".
-WRITER_STATUS = regex.compile(
+WRITER_STATUS = LazyPattern(
     r"\b(?:as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:SEBI|Sebi)[\s-]*registered|I\s+(?:am|'m|became|have\s+(?:since\s+)?"
     r"(?:become|registered|been\s+registered)|registered|got\s+registered)\b[^.!?]{0,40}?\b(?:SEBI|Sebi|registered))",
     regex.IGNORECASE | regex.VERSION0,
@@ -132,7 +135,7 @@ WRITER_STATUS = regex.compile(
 
 # A page that lists errors to avoid: "Five mistakes first-time investors make", "7 myths about mutual funds",
 # "Red flags of a Ponzi scheme", "Common pitfalls ...".
-ERRORS_TITLE = regex.compile(
+ERRORS_TITLE = LazyPattern(
     r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
     r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi))\b",
     regex.IGNORECASE | regex.VERSION0,
@@ -141,7 +144,7 @@ ERRORS_TITLE = regex.compile(
 
 # A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They
 # include:", "Here are a few:", "For example:".
-POINTS_BACK = regex.compile(
+POINTS_BACK = LazyPattern(
     r"^\W*(?:(?:some|a\s+few|several|many|two|three|four|five)\s+(?:of\s+)?(?:them|these|those|which)|among\s+them|"
     r"(?:they|these|those)\s+(?:include|included|read|are|were|said)|here\s+(?:are|is)\s+(?:a\s+few|some|one|two|three)"
     r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import regex
+from newslint.language import expression_store
 
 if TYPE_CHECKING:
     from newslint.document.model import Block
 
 _MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
 
-_DOUBLE = regex.compile(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
+_DOUBLE = expression_store.own(rf'"[^"]{{1,{_MAX_QUOTE}}}"')
 # A single quotation mark opens after a space or bracket and closes before a non-letter: apostrophes
 # ("don't", "investors' money") are neither.
-_SINGLE = regex.compile(rf"(?<![\w'])'(?=[^\s'])[^']{{1,{_MAX_QUOTE}}}?(?<=[^\s'])'(?![\w])")
+_SINGLE = expression_store.own(rf"(?<![\w'])'(?=[^\s'])[^']{{1,{_MAX_QUOTE}}}?(?<=[^\s'])'(?![\w])")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

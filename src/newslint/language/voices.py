@@ -28,14 +28,15 @@ from urllib.parse import urlsplit
 import regex
 
 from newslint.document.sentences import split_sentences
-from newslint.language import narration
+from newslint.language import expression_store, narration
+from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
 from newslint.language.reporting import (
     ALL_LEXICONS,
     is_reported,
     reported_sentences,
 )
-from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_patterns
+from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_matches
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
@@ -47,7 +48,7 @@ OWN, QUOTED, REPORTED = VOICES
 
 # A Markdown block quote that opens with a callout label ("> **Premium:** Subscribe to our...", "> [!NOTE]") is
 # the page's own box, not a quotation: it is read like a paragraph.
-_CALLOUT = regex.compile(
+_CALLOUT = LazyPattern(
     r"^\W*(?:\[!\w+\]|(?:note|tip|important|warning|caution|premium|advertisement|ad|sponsored|promoted|promotion|"
     r"offer|special\s+offer|disclaimer|disclosure|update|editor'?s\s+note|also\s+read|read\s+more|subscribe|"
     r"partner\s+content|brand\s+connect)\s*[:|-])",
@@ -113,13 +114,14 @@ class Voices:
     def self_promotion(self) -> bool:
         """Whether the page's own voice promotes investment services (then everything on it is its own)."""
         if self._self_promotion is None:
-            patterns = promotion_patterns()
             found = False
             boxed = None
-            for b in self._promotion_candidates():
-                if not b.body or not maybe_promotion(b.text):
+            candidates, prefiltered = self._promotion_candidates()
+            for b in candidates:
+                if not prefiltered and (not b.body or not maybe_promotion(b.text)):
                     continue
-                matches = [m for lexicon in self.languages.lexicons(b) for m in patterns[lexicon].finditer(b.text)]
+                key = b.lower()
+                matches = [m for lexicon in self.languages.lexicons(b) for m in promotion_matches(b.text, key, lexicon)]
                 if matches and self._column():
                     # a signed column's "my clients", "my calls" tell the writer's experience; only an invitation
                     # ("join my channel", "enrol now for Rs ...") makes it a promotion
@@ -172,21 +174,23 @@ class Voices:
             return frozenset()
         return frozenset(g for g, n in sizes.items() if g != main and n <= 3 and g not in structured)
 
-    def _promotion_candidates(self) -> list[Block]:
-        """The blocks that may hold a self-promotion: all, or (given the run's context) only those holding the
-        literals of a self-promotion expression, found with the literal index the rules share."""
+    def _promotion_candidates(self) -> tuple[list[Block], bool]:
+        """The blocks that may hold a self-promotion, and whether they are prefiltered: all, or (given the
+        run's context) only the body's blocks holding the literals of a self-promotion expression, found with
+        the literal index the rules share. Its answer is exact for literals without a line break (none spans
+        two blocks), so a block it gives needs no ``maybe_promotion`` of its own."""
         ctx = self._ctx() if self._ctx is not None else None
         if ctx is None:
-            return self.blocks
+            return self.blocks, False
         literals = promotion_literals()
         units = ctx.units("body")
         index = ctx.unit_index(units)
-        if index.text is None or any(not sets for sets in literals):
-            return self.blocks
+        if index.text is None or any(not sets or _spans_lines(sets) for sets in literals):
+            return self.blocks, False
         held: set[int] = set()
         for sets in literals:
             held.update(id(u.block) for u in index.holding_all(sets))
-        return [b for b in self.blocks if id(b) in held]
+        return [b for b in self.blocks if id(b) in held], True
 
     def _introduced_flags(self) -> list[bool]:
         """For each block, whether the block before it ends with a reported sentence closing in a colon (a
@@ -520,13 +524,13 @@ class Voices:
 
 # What makes a denied introduction a prohibition over its list ("advertisements could not:", "Never fall for:",
 # "Red flags to avoid:"), and not a denial of its own noun ("No lock-in, no hidden charges:" over a pitch).
-_PROHIBITION = regex.compile(
+_PROHIBITION = LazyPattern(
     r"\b(?:(?:could|must|should|may|can|will|shall|would|do|does|did)\s*(?:not|n't)|cannot|can't|never|avoid|"
     r"beware|barred|banned|prohibited|forbidden|not\s+(?:allowed|permitted)|don'?ts|red\s+flags|warning\s+signs)\b",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A link with a paid or partner campaign's tracking parameters: the publisher's box, not someone's words.
-_PAID_CAMPAIGN = regex.compile(
+_PAID_CAMPAIGN = LazyPattern(
     r"[?&]utm_(?:medium|source|campaign)=[^&#]*(?:affiliate|partner|sponsor|paid|cpc|ppc|promo|advert|native)",
     regex.IGNORECASE,
 )
@@ -539,23 +543,23 @@ def _paid_link(b: Block) -> bool:
 
 
 # The label of an "Also read: <link>" line, before its link.
-_ALSO_READ_LABEL = regex.compile(
+_ALSO_READ_LABEL = LazyPattern(
     r"^\W*(?:also\s+read|read\s+(?:also|more)|must\s+read|trending|related)\W*", regex.IGNORECASE
 )
 # A link that asks the reader to act is a button, not a headline.
-_CALL_TO_ACTION = regex.compile(
+_CALL_TO_ACTION = LazyPattern(
     r"(?:open|download|install|join|start|apply|invest|get|sign|subscribe|trade|buy|sell|register|click|tap|try|"
     r"book|claim|grab|enrol|enroll|call|whatsapp|follow)\b",
     regex.IGNORECASE,
 )
 # A gloss of a quotation: a block wholly in brackets, or labelled as a translation.
-_GLOSS = regex.compile(
+_GLOSS = expression_store.own(
     r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
 # An interview's questions, and a page that says it is one.
-_QUESTION = regex.compile(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
-_INTERVIEW = regex.compile(
+_QUESTION = expression_store.own(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
+_INTERVIEW = LazyPattern(
     r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|"
     r"(?:spoke|speaks|talked|talks)\s+(?:to|with|about)|in\s+an?\s+(?:interaction|chat)\s+with|"
     r"told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
@@ -563,7 +567,7 @@ _INTERVIEW = regex.compile(
 )
 
 
-_ASKER = regex.compile(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
+_ASKER = LazyPattern(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
 
 
 def _is_question(b: Block) -> bool:
@@ -571,7 +575,11 @@ def _is_question(b: Block) -> bool:
     return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
 
 
-_POSSESSIVE = regex.compile(r"\W*(?:our|my)\b", regex.IGNORECASE)
+_POSSESSIVE = LazyPattern(r"\W*(?:our|my)\b", regex.IGNORECASE)
+
+
+def _spans_lines(sets: tuple[frozenset[str], ...]) -> bool:
+    return any("\n" in lit for literals in sets for lit in literals)
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
