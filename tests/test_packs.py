@@ -70,6 +70,8 @@ PACKS = {
     ],
     "mf": [
         "mf-performance-disclaimer-missing",
+        "mf-performance-periods-missing",
+        "mf-performance-period-cherry-picked",
         "mf-riskometer-missing",
         "mf-testimonial-or-ranking",
         "mf-distributor-identity-missing",
