@@ -59,6 +59,7 @@ PACKS = {
         "adviser-identity-not-upfront",
         "adviser-free-trial",
         "adviser-education-live-call",
+        "adviser-education-recent-price",
         "adviser-upi-handle-invalid",
     ],
     "asci": [
@@ -116,6 +117,7 @@ SEVERITY = {
     "adviser-identity-not-upfront": "warning",
     "adviser-registration-number-missing": "warning",
     "adviser-education-live-call": "warning",
+    "adviser-education-recent-price": "warning",
     "irdai-registration-number-missing": "warning",
     "irdai-sales-brochure-statement-missing": "warning",
     "irdai-ulip-called-investment-product": "warning",
