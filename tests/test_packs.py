@@ -73,6 +73,7 @@ PACKS = {
         "mf-performance-disclaimer-missing",
         "mf-performance-periods-missing",
         "mf-performance-period-cherry-picked",
+        "mf-performance-young-scheme",
         "mf-riskometer-missing",
         "mf-testimonial-or-ranking",
         "mf-distributor-identity-missing",

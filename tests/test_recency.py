@@ -9,7 +9,7 @@ import pytest
 
 from conftest import md
 from newslint.checks.recency import months_before
-from newslint.document.dates import find_yearless_dates
+from newslint.document.dates import find_month_years, find_yearless_dates
 from newslint.rules.loader import Loader
 from newslint.running.linter import Linter
 
@@ -55,6 +55,9 @@ def page(dated: str | None, sentence: str) -> str:
         # a day without a year is the latest such day not after the reference
         ("2026-11-20", "On 14 November Tata Motors closed at ₹952.", date(2026, 12, 1), True),
         ("2026-11-20", "On 14 December Tata Motors closed at ₹952.", date(2026, 12, 1), False),
+        # a month without a day counts as its last day
+        ("2026-11-20", "In August 2026 Tata Motors closed at ₹952.", date(2026, 12, 1), True),
+        ("2026-11-20", "In July 2026 Tata Motors closed at ₹952.", date(2026, 12, 1), False),
         # no date in the sentence, or a date in another sentence
         ("2026-11-20", "Tata Motors closed at ₹952.", date(2026, 12, 1), False),
         ("2026-11-20", "It was 14 November 2026. Tata Motors closed at ₹952.", date(2026, 12, 1), False),
@@ -85,6 +88,14 @@ def test_yearless_dates_leave_out_dates_with_a_year_and_lower_case_may():
     assert find_yearless_dates("prices may 5 times rise") == []
     assert find_yearless_dates("नव भारत 5") == []  # a short Hindi form alone is a word
     assert find_yearless_dates("14 नवंबर को") == [(0, 8, 11, 14)]
+
+
+def test_month_years():
+    assert find_month_years("Since its launch in March 2026, it returned 18%") == [(20, 30, 2026, 3)]
+    assert find_month_years("launched in Nov. 2025") == [(12, 21, 2025, 11)]
+    assert find_month_years("मार्च 2026 में") == [(0, 10, 2026, 3)]
+    assert find_month_years("may 2026") == []
+    assert find_month_years("On 14 March 2026 it closed") == []
 
 
 def test_recent_date_is_validated():

@@ -7,8 +7,9 @@ forbid:
 ```
 
 A match counts only when its sentence writes a date (``document.dates``: "14 November 2026", "Nov 14, 2026",
-"14/11/2026", "14 नवंबर 2026"; or a day without a year, "14 November", read as the latest such day not after
-the reference) that is no more than ``months`` calendar months before the reference date, or after it.
+"14/11/2026", "14 नवंबर 2026"; a day without a year, "14 November", read as the latest such day not after
+the reference; a month without a day, "March 2026", read as its last day) that is no more than ``months``
+calendar months before the reference date, or after it.
 
 The reference is the page's own date: the latest of its publication and modification dates (structured or
 visible), because an obligation such as SEBI's education carve-out ("should not be using the market price
@@ -22,7 +23,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from newslint.document.dates import day_in, find_dates, find_yearless_dates, parse_any
+from newslint.document.dates import day_in, find_dates, find_month_years, find_yearless_dates, parse_any
 from newslint.language.context import Context, Occurrence
 
 
@@ -67,6 +68,9 @@ def dated_recently(ctx: Context, occ: Occurrence, months: int) -> bool:
     zone = ctx.dates.zone
     for found in find_dates(text):
         if day_in(found.value, zone) >= cutoff:
+            return True
+    for _, _, year, month in find_month_years(text):
+        if date(year, month, calendar.monthrange(year, month)[1]) >= cutoff:
             return True
     for _, _, month, day in find_yearless_dates(text):
         written = _latest_before(reference, month, day)

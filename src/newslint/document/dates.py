@@ -294,6 +294,28 @@ def find_yearless_dates(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+@cache
+def _month_year_pattern() -> re.Pattern[str]:
+    return re.compile(r"\b" + _FULL_MONTH + r",?\s+(?P<y>\d{4})\b")
+
+
+def find_month_years(text: str) -> list[tuple[int, int, int, int]]:
+    """Months written with a year and no day ("March 2026", "Nov. 2026", "मार्च 2026"): (start, end, year,
+    month) of each, left to right, leaving out the dates ``find_dates`` reads. An English month must be
+    capitalised; years outside ``MIN_YEAR``..``MAX_YEAR`` are not read."""
+    taken = [(f.start, f.end) for f in find_dates(text)]
+    out: list[tuple[int, int, int, int]] = []
+    for m in _month_year_pattern().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        name = m["mon"].rstrip(".")
+        month = HINDI_MONTHS.get(name) or MONTHS.get(name.lower()[:3])
+        year = int(m["y"])
+        if month is not None and MIN_YEAR <= year <= MAX_YEAR:
+            out.append((m.start(), m.end(), year, month))
+    return out
+
+
 _Shape = tuple[int, int, datetime | None, str, bool]  # start, end, value (None: impossible), shape, ambiguous
 
 
