@@ -103,3 +103,36 @@ def test_recent_date_is_validated():
     loader.load_text(RULE.replace("{months: 3}", "{months: 0}"), "rules.yaml")
     with pytest.raises(Exception, match="at least 1"):
         loader.finish()
+
+
+OLD_RULE = """
+pack: t
+rules:
+  - id: t-old-scheme
+    severity: error
+    message: "old {match}"
+    description: A test rule.
+    scope: body
+    conditional:
+      if: {patterns: ['inception\\s+date:\\s+[^.]*\\d{4}']}
+      old_date: {months: 60}
+      then: {patterns: ['\\b5\\s+years\\b']}
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Inception date: 14 March 2016. Returns: 1 year 9%.", True),  # ten years old, no 5-year figure
+        ("Inception date: 14 March 2016. Returns: 1 year 9%, 5 years 12%.", False),
+        ("Inception date: 14 March 2023. Returns: 1 year 9%.", False),  # not five years old
+        ("Inception date: 20 November 2021. Returns: 1 year 9%.", True),  # exactly five years
+        ("Inception date: November 2021. Returns: 1 year 9%.", False),  # its last day is less than five years
+    ],
+)
+def test_old_date_keeps_triggers_dated_long_ago(sentence, found):
+    loader = Loader()
+    loader.load_text(OLD_RULE, "rules.yaml")
+    doc = md("---\ndate: 2026-11-20\n---\n\n" + sentence + "\n")
+    findings = Linter(loader.finish(), date(2027, 6, 1), timeout=2.0).lint(doc)
+    assert bool(findings) is found

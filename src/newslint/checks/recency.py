@@ -1,4 +1,5 @@
-"""Is a match dated recently? The ``recent_date`` option of ``forbid``.
+"""Is a match dated recently, or long ago? The ``recent_date`` option of ``forbid`` and ``old_date`` of
+``conditional``.
 
 ```yaml
 forbid:
@@ -9,7 +10,9 @@ forbid:
 A match counts only when its sentence writes a date (``document.dates``: "14 November 2026", "Nov 14, 2026",
 "14/11/2026", "14 नवंबर 2026"; a day without a year, "14 November", read as the latest such day not after
 the reference; a month without a day, "March 2026", read as its last day) that is no more than ``months``
-calendar months before the reference date, or after it.
+calendar months before the reference date, or after it. ``old_date: {months: N}`` on a ``conditional`` keeps
+only the triggers whose sentence writes a date at least N months before the reference ("since inception,
+2 January 2013": a scheme old enough to owe its 5-year figure).
 
 The reference is the page's own date: the latest of its publication and modification dates (structured or
 visible), because an obligation such as SEBI's education carve-out ("should not be using the market price
@@ -59,21 +62,31 @@ def _latest_before(reference: date, month: int, day: int) -> date | None:
     return None
 
 
-def dated_recently(ctx: Context, occ: Occurrence, months: int) -> bool:
-    """Does the sentence of ``occ`` write a date within ``months`` months before the page's date (or later)?"""
+def _sentence_days(ctx: Context, occ: Occurrence, reference: date) -> list[date]:
+    """The days the sentence of ``occ`` writes; a month without a day is its last day (the latest it can
+    mean), a day without a year the latest such day not after ``reference``."""
     start, end = ctx.sentence_at(occ.block, occ.start)
     text = occ.block.text[start : max(end, occ.end)]
-    reference = reference_day(ctx)
-    cutoff = months_before(reference, months)
     zone = ctx.dates.zone
-    for found in find_dates(text):
-        if day_in(found.value, zone) >= cutoff:
-            return True
-    for _, _, year, month in find_month_years(text):
-        if date(year, month, calendar.monthrange(year, month)[1]) >= cutoff:
-            return True
+    days = [day_in(found.value, zone) for found in find_dates(text)]
+    days += [date(year, month, calendar.monthrange(year, month)[1]) for _, _, year, month in find_month_years(text)]
     for _, _, month, day in find_yearless_dates(text):
         written = _latest_before(reference, month, day)
-        if written is not None and written >= cutoff:
-            return True
-    return False
+        if written is not None:
+            days.append(written)
+    return days
+
+
+def dated_recently(ctx: Context, occ: Occurrence, months: int) -> bool:
+    """Does the sentence of ``occ`` write a date within ``months`` months before the page's date (or later)?"""
+    reference = reference_day(ctx)
+    cutoff = months_before(reference, months)
+    return any(day >= cutoff for day in _sentence_days(ctx, occ, reference))
+
+
+def dated_long_ago(ctx: Context, occ: Occurrence, months: int) -> bool:
+    """Does the sentence of ``occ`` write a date at least ``months`` months before the page's date? (A month
+    without a day counts as its last day, so "March 2023" is three years before 31 March 2026, not before.)"""
+    reference = reference_day(ctx)
+    cutoff = months_before(reference, months)
+    return any(day <= cutoff for day in _sentence_days(ctx, occ, reference))
