@@ -413,8 +413,10 @@ SELF_PROMOTION = (
     # subscription" or "download our app today for live news" names no investment.
     r"\b(?:use|apply|enter)\s+(?:my\s+|our\s+|the\s+)?(?:promo\s+|referral\s+|coupon\s+|invite\s+|bonus\s+)?code\s+"
     r"[\w-]{4,}\b[^.!?\n]{0,60}?\b(?:first|next)\s+(?:[\w-]+\s+)?(?:investment|trade|deposit|SIP|order|IPO|FD)s?\b",
-    r"\b(?:sign\s+up|register|download)\s+(?:on\s+|for\s+|with\s+)?(?:the\s+)?(?:[\w&-]+\s+){0,3}?(?:app|platform)\s+"
-    r"(?:today|now)\b[^.!?\n]{0,80}?\b(?:invest\w*|returns?|demat|SIPs?|FDs?|deposits?|bonds?|invoices?|crypto)\b",
+    # (only "sign up": "register" is in every "registered" and "download" in every app box, and this expression's
+    # literals decide where it runs)
+    r"\bsign\s+up\s+(?:on|for|with)\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?(?:app|platform)\s+(?:today|now)\b"
+    r"[^.!?\n]{0,80}?\b(?:invest\w*|returns?|demat|SIPs?|FDs?|deposits?|bonds?|invoices?|crypto)\b",
 )
 # Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
 # WhatsApp channel" alone is how news sites invite readers to their news updates.
