@@ -229,3 +229,35 @@ def test_a_page_wide_context_rules_out_the_children_before_they_run(
         assert found and calls
         plain, _ = occurrences({"any": spec["any"]}, True, monkeypatch)
         assert found == plain
+
+
+def test_one_expression_in_two_sets_runs_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sets holding the same expression (a YAML alias, one trigger in two rules) share its matches in a
+    document: the second set's occurrences are the first's, with no expression call of its own; a presence
+    test after them needs none either, and another document runs the expression again."""
+    seen: list[str] = []
+    original_all, original_first = Pattern.finditer, Pattern.first
+
+    def counting(self: Pattern, text: str, deadline: float | None, lower: str | None = None) -> list:
+        seen.append(text)
+        return original_all(self, text, deadline, lower)
+
+    def counting_first(self: Pattern, text: str, deadline: float | None, lower: str | None = None) -> object:
+        seen.append(text)
+        return original_first(self, text, deadline, lower)
+
+    monkeypatch.setattr(Pattern, "finditer", counting)
+    monkeypatch.setattr(Pattern, "first", counting_first)
+    spec = {"patterns": [TRIGGER], "case_sensitive": True}
+    one, two = PatternSet.build(spec), PatternSet.build(dict(spec))
+    ctx = Context(md(PAGE), date(2026, 11, 29), {}, 2.0)
+    units = ctx.units("document")
+    first = [(o.block.index, o.start, o.end, o.text) for o in one.occurrences(ctx, units)]
+    calls = len(seen)
+    assert len(first) == 6 and calls > 0
+    assert [(o.block.index, o.start, o.end, o.text) for o in two.occurrences(ctx, units)] == first
+    assert PatternSet.build(dict(spec)).present(ctx, units)
+    assert len(seen) == calls
+    other = Context(md(PAGE), date(2026, 11, 29), {}, 2.0)
+    assert [(o.block.index, o.start, o.end, o.text) for o in two.occurrences(other, other.units("document"))] == first
+    assert len(seen) == 2 * calls

@@ -59,6 +59,7 @@ PACKS = {
         "adviser-identity-not-upfront",
         "adviser-free-trial",
         "adviser-education-live-call",
+        "adviser-education-recent-price",
         "adviser-upi-handle-invalid",
     ],
     "asci": [
@@ -70,6 +71,9 @@ PACKS = {
     ],
     "mf": [
         "mf-performance-disclaimer-missing",
+        "mf-performance-periods-missing",
+        "mf-performance-period-cherry-picked",
+        "mf-performance-young-scheme",
         "mf-riskometer-missing",
         "mf-testimonial-or-ranking",
         "mf-distributor-identity-missing",
@@ -114,6 +118,7 @@ SEVERITY = {
     "adviser-identity-not-upfront": "warning",
     "adviser-registration-number-missing": "warning",
     "adviser-education-live-call": "warning",
+    "adviser-education-recent-price": "warning",
     "irdai-registration-number-missing": "warning",
     "irdai-sales-brochure-statement-missing": "warning",
     "irdai-ulip-called-investment-product": "warning",

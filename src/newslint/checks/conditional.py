@@ -10,6 +10,8 @@
     report: each                                   # each (default) | first
 ```
 The finding points at A. ``then`` may also be a list of pattern sets, all of which must be present.
+``old_date: {months: N}`` keeps only the triggers whose sentence writes a date at least N months before the
+page's date (see ``checks.recency``).
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.checks.base import Check
+from newslint.checks.recency import dated_long_ago
 from newslint.language.context import Context
 from newslint.language.model import Hit, Rule
 from newslint.language.options import WITHIN_LIST
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
-from newslint.language.spec import AnyOf, Field, ListOf, Obj, Ref, Str
+from newslint.language.spec import AnyOf, Field, Int, ListOf, Obj, Ref, Str
 
 
 class Conditional(Check):
@@ -40,6 +43,16 @@ class Conditional(Check):
             ),
             "within": Field(WITHIN_LIST, doc="Where B must be, relative to A (default: document)."),
             "report": Field(Str(enum=("each", "first")), doc="Report each trigger (default) or only the first."),
+            "old_date": Field(
+                Obj(
+                    "old_date",
+                    {"months": Field(Int(minimum=1, maximum=1200), required=True, doc="How many calendar months.")},
+                ),
+                doc=(
+                    "Only triggers dated long ago: their sentence writes a date at least `months` months before"
+                    " the page's date (its latest publication or modification date; --now when it has none)."
+                ),
+            ),
         },
         doc=summary,
     )
@@ -52,6 +65,8 @@ class Conditional(Check):
         within = spec.get("within", "document")
         self.within: list[str] = within if isinstance(within, list) else [within]
         self.report_first = spec.get("report", "each") == "first"
+        old = spec.get("old_date")
+        self.old_months: int | None = old["months"] if old else None
 
     def patterns(self) -> list[Pattern]:
         out = self.trigger.all_patterns()
@@ -68,6 +83,8 @@ class Conditional(Check):
     def run(self, rule: Rule, ctx: Context, scope: tuple[str, ...]) -> Iterator[Hit]:
         units = ctx.units_for(scope)
         found = self.trigger.occurrences(ctx, units, ctx.lowered(scope))
+        if self.old_months is not None:
+            found = [o for o in found if dated_long_ago(ctx, o, self.old_months)]
         if self.report_first and len(found) > 1:
             # A page-level finding points at the article's own text, at furniture only when nothing else.
             found = sorted(found, key=lambda o: not o.block.body)

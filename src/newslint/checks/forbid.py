@@ -8,6 +8,8 @@
     unless: {patterns: ['\\bno\\b'], }   # a negation in the same sentence exempts the match
     fix: ''                              # optional replacement offered with each finding
     per: sentence                        # optional: one finding per sentence (its first match), not per match
+    recent_date: {months: 3}             # optional: only matches whose sentence writes a date of the page's
+                                         # last 3 months (see ``checks.recency``)
 ```
 Each match is a finding; ``{match}`` in the message is the matched text. ``per: sentence`` reports one claim
 once when several of its patterns match in the same sentence (a client's quote and its star rating).
@@ -19,12 +21,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.checks.base import Check
+from newslint.checks.recency import dated_recently
 from newslint.language.context import Context
 from newslint.language.model import Hit, Rule
 from newslint.language.options import _pattern_list_shorthand, pattern_set_fields
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
-from newslint.language.spec import Field, Obj, Str
+from newslint.language.spec import Field, Int, Obj, Str
 
 
 class Forbid(Check):
@@ -35,6 +38,18 @@ class Forbid(Check):
         pattern_set_fields(
             fix=Field(Str(), doc="Replacement offered as a fix; `{match}` is the matched text."),
             per=Field(Str(enum=("match", "sentence")), doc="One finding per match (default) or per sentence."),
+            recent_date=Field(
+                Obj(
+                    "recent_date",
+                    {"months": Field(Int(minimum=1, maximum=120), required=True, doc="How many calendar months.")},
+                    doc=(
+                        "A match counts only when its sentence writes a date no more than `months` months before"
+                        " the page's date (its latest publication or modification date; --now when it has none),"
+                        " or after it."
+                    ),
+                ),
+                doc="Only matches dated recently: a date in their sentence within `months` months of the page's date.",
+            ),
         ),
         doc=summary,
         shorthand=_pattern_list_shorthand,
@@ -45,6 +60,8 @@ class Forbid(Check):
         self.match = PatternSet.build(spec)
         self.fix: str | None = spec.get("fix")
         self.per_sentence = spec.get("per") == "sentence"
+        recent = spec.get("recent_date")
+        self.recent_months: int | None = recent["months"] if recent else None
 
     def patterns(self) -> list[Pattern]:
         return self.match.all_patterns()
@@ -58,6 +75,8 @@ class Forbid(Check):
         found = self.match.occurrences(ctx, units, ctx.lowered(scope))
         if self.per_sentence:
             found = sorted(found, key=lambda o: (o.block.index, o.start, o.end))
+        if self.recent_months is not None:
+            found = [o for o in found if dated_recently(ctx, o, self.recent_months)]
         for occ in found:
             if self.per_sentence:
                 sentence = ctx.region(occ, "sentence")[0]

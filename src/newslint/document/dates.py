@@ -255,6 +255,67 @@ def impossible_dates(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b, value, _, _ in _scan(text) if value is None]
 
 
+# Hindi short month forms ("नव", "जन") are read only between a day and a year: alone they are ordinary words.
+_HINDI_SHORT = frozenset(("जन", "फर", "फ़र", "अप्रै", "जुला", "अग", "सितं", "सित", "अक्टू", "अक्तू", "नव", "दिस"))
+_FULL_MONTH = (
+    r"(?P<mon>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?|"
+    + "|".join(sorted((m for m in HINDI_MONTHS if m not in _HINDI_SHORT), key=len, reverse=True))
+    + r")\.?"
+)
+
+
+@cache
+def _yearless_patterns() -> list[re.Pattern[str]]:
+    return [
+        re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _FULL_MONTH + r"(?![\w\u0900-\u097f])"),
+        re.compile(r"\b" + _FULL_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\d)"),
+    ]
+
+
+def find_yearless_dates(text: str) -> list[tuple[int, int, int, int]]:
+    """Days written without a year ("14 November", "Nov 14", "14 नवंबर"): (start, end, month, day) of each,
+    left to right, leaving out the dates ``find_dates`` reads (those with a year). An English month must be
+    capitalised ("May 5", not "may 5"); the short Hindi forms are not read. Which year is meant is the
+    caller's to decide (usually the latest such day not after a reference date)."""
+    taken = [(f.start, f.end) for f in find_dates(text)]
+    out: list[tuple[int, int, int, int]] = []
+    for pattern in _yearless_patterns():
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            name = m["mon"].rstrip(".")
+            month = HINDI_MONTHS.get(name) or MONTHS.get(name.lower()[:3])
+            day = int(m["d"])
+            if month is None or not 1 <= day <= 31:
+                continue
+            out.append((m.start(), m.end(), month, day))
+            taken.append((m.start(), m.end()))
+    out.sort()
+    return out
+
+
+@cache
+def _month_year_pattern() -> re.Pattern[str]:
+    return re.compile(r"\b" + _FULL_MONTH + r",?\s+(?P<y>\d{4})\b")
+
+
+def find_month_years(text: str) -> list[tuple[int, int, int, int]]:
+    """Months written with a year and no day ("March 2026", "Nov. 2026", "मार्च 2026"): (start, end, year,
+    month) of each, left to right, leaving out the dates ``find_dates`` reads. An English month must be
+    capitalised; years outside ``MIN_YEAR``..``MAX_YEAR`` are not read."""
+    taken = [(f.start, f.end) for f in find_dates(text)]
+    out: list[tuple[int, int, int, int]] = []
+    for m in _month_year_pattern().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        name = m["mon"].rstrip(".")
+        month = HINDI_MONTHS.get(name) or MONTHS.get(name.lower()[:3])
+        year = int(m["y"])
+        if month is not None and MIN_YEAR <= year <= MAX_YEAR:
+            out.append((m.start(), m.end(), year, month))
+    return out
+
+
 _Shape = tuple[int, int, datetime | None, str, bool]  # start, end, value (None: impossible), shape, ambiguous
 
 

@@ -89,6 +89,9 @@ class Context:
         self.rule_id = ""
         self._voices: Any = None
         self._languages: Any = None
+        # An expression's matches in a unit's text, by (``Pattern.memo_key``, text); with a third element True,
+        # its first match only. Each is a pure function of the expression and the text.
+        self.matches: dict[tuple[Any, ...], Any] = {}
         self.memo: dict[str, Any] = {}  # other answers about the page, computed once (e.g. the publisher's names)
 
     # -- speaker ------------------------------------------------------------------------------------

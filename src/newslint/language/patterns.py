@@ -117,6 +117,10 @@ NO_LIMIT: dict[str, float] = {}  # the keyword arguments of a call that a timer 
 # -- compiled pattern ------------------------------------------------------------------------------------
 
 
+# (expression, case-sensitive) -> a small number, for ``Pattern.memo_key``
+_MEMO_KEYS: dict[tuple[str, bool], int] = {}
+
+
 class Pattern:
     """One compiled expression, with its origin and prefilter. Compiled once per run, on first use."""
 
@@ -126,6 +130,7 @@ class Pattern:
         "_has_group",
         "_leading",
         "_literal_sets",
+        "_memo_key",
         "_source",
         "case_sensitive",
         "kind",
@@ -147,6 +152,17 @@ class Pattern:
         self._literal_sets: tuple[frozenset[str], ...] | None = None  # None: not derived yet
         self._leading: Any = UNKNOWN  # where a match can start (``leading``), derived on first use
         self._exact: Any = UNKNOWN  # the exact-case prefilter and starts (``exact``), derived on first use
+        self._memo_key = -1  # the expression's number in ``_MEMO_KEYS``, given on first use
+
+    @property
+    def memo_key(self) -> int:
+        """A number shared by every pattern with the same expression and case sensitivity: what a document's
+        memo of matches (``Context.matches``) is keyed on, so that the packs' many copies of one expression
+        (YAML aliases, the same trigger in several rules) run once per text."""
+        key = self._memo_key
+        if key < 0:
+            key = self._memo_key = _MEMO_KEYS.setdefault((self.regex_source, self.case_sensitive), len(_MEMO_KEYS))
+        return key
 
     @property
     def regex_source(self) -> str:

@@ -156,6 +156,7 @@ class PatternSet:
         made when the first unit needs it: most sets find no unit to try on most pages)."""
         out: list[Occurrence] = []
         deadline = ctx.deadline
+        matches = ctx.matches
         gate: Any = None
         if self.empty and self.klass is not None:
             # A class on its own: each member block is an occurrence.
@@ -186,13 +187,26 @@ class PatternSet:
                     if not gate(unit.block):
                         continue
                 text = unit.text
-                lower = unit.lower if wants_lower else None
+                # The expression's matches in this text, once per document (``Context.matches``): a
+                # presence test's first match is the first of all of them when those are known.
+                known: list[tuple[int, int, str]] | None = matches.get((pattern.memo_key, text))
                 if first_only and accept is None:
-                    hit = pattern.first(text, deadline, lower)
+                    if known is not None:
+                        hit = known[0] if known else None
+                    else:
+                        key = (pattern.memo_key, text, True)
+                        if key in matches:
+                            hit = matches[key]
+                        else:
+                            lower = unit.lower if wants_lower else None
+                            hit = matches[key] = pattern.first(text, deadline, lower)
                     if hit is not None:
                         return [Occurrence(unit.block, unit.start + hit[0], unit.start + hit[1], hit[2])]
                     continue
-                for a, b, t in pattern.finditer(text, deadline, lower):
+                if known is None:
+                    lower = unit.lower if wants_lower else None
+                    known = matches[(pattern.memo_key, text)] = pattern.finditer(text, deadline, lower)
+                for a, b, t in known:
                     occ = Occurrence(unit.block, unit.start + a, unit.start + b, t)
                     if first_only:
                         if accept(occ):

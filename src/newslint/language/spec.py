@@ -115,14 +115,7 @@ class Int(Type):
         return value
 
     def schema(self, defs: dict[str, Type]) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer"}
-        if self.minimum is not None:
-            out["minimum"] = self.minimum
-        if self.maximum is not None:
-            out["maximum"] = self.maximum
-        if self.doc:
-            out["description"] = self.doc
-        return out
+        return _bounded_schema("integer", self.minimum, self.maximum, self.doc)
 
 
 @dataclass
@@ -141,14 +134,19 @@ class Num(Type):
         return float(value)
 
     def schema(self, defs: dict[str, Type]) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "number"}
-        if self.minimum is not None:
-            out["minimum"] = self.minimum
-        if self.maximum is not None:
-            out["maximum"] = self.maximum
-        if self.doc:
-            out["description"] = self.doc
-        return out
+        return _bounded_schema("number", self.minimum, self.maximum, self.doc)
+
+
+def _bounded_schema(kind: str, minimum: float | None, maximum: float | None, doc: str) -> dict[str, Any]:
+    """The JSON Schema of a whole number or number with optional bounds (``Int``, ``Num``)."""
+    out: dict[str, Any] = {"type": kind}
+    if minimum is not None:
+        out["minimum"] = minimum
+    if maximum is not None:
+        out["maximum"] = maximum
+    if doc:
+        out["description"] = doc
+    return out
 
 
 @dataclass
