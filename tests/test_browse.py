@@ -82,6 +82,19 @@ def test_explain(project: Path) -> None:
     assert data["references"] == ["https://example.com/t-assured-returns"]
 
 
+def test_explain_numbers_several_examples_so_front_matter_reads_as_part_of_one(tmp_path: Path) -> None:
+    """Examples with front matter are fenced by their own "---" lines: several examples are numbered instead of
+    being separated by another "---"."""
+    run = newslint("explain", "mf-performance-young-scheme", "--isolated", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    fails = run.stdout.split("Fails on:\n", 1)[1].split("\n\nPasses on:", 1)[0]
+    assert fails.startswith("  1.\n    ---\n    date: ")
+    assert "\n  2.\n    ---\n" in fails
+    # each example's front matter opens and closes once: two fence lines per example, none between examples
+    examples = fails.count(".\n    ---\n")
+    assert examples >= 3 and fails.count("    ---\n") == 2 * examples
+
+
 def test_explain_code_rule_and_unknown_rule(project: Path) -> None:
     run = newslint("explain", "newslint-unused-suppression", cwd=project)
     assert run.returncode == 0 and "Defined:   in newslint's code" in run.stdout and "RUF100" in run.stdout

@@ -67,6 +67,10 @@ def test_a_claim_of_registration_with_no_number_anywhere_is_still_reported() -> 
         "NAV as of 31 October 2026",
         "Rates effective 1 November 2026",
         "Returns till 31 October 2026",
+        # Hindi puts the postposition after the date
+        "पिछला प्रदर्शन (31 अक्टूबर 2026 तक)",
+        "31 अक्टूबर 2026 की स्थिति के अनुसार रिटर्न",
+        "ब्याज दरें 1 नवंबर 2026 से प्रभावी",
     ],
 )
 def test_the_date_of_the_data_shown_is_not_the_pages_date(line: str) -> None:

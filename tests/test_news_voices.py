@@ -130,6 +130,30 @@ def test_a_documents_list_of_claims_and_a_claims_column_are_reported():
     assert voice("Our Gold plan gives guaranteed returns") == "own"
 
 
+def test_a_markdown_tables_claims_column_is_reported_like_an_html_ones():
+    # A Markdown row is one group, as an HTML row is, so a column is the cells at one position of each row: the
+    # claims under "What the post claimed" are reported whichever column they are in, and only that column.
+    markdown = (
+        "# Three viral posts this week\n\nThree posts were shared widely this week. We checked each.\n\n"
+        "| Platform | What the post claimed | What we found |\n|---|---|---|\n"
+        "| Telegram | Guaranteed returns of 5% a month | No returns are fixed in shares |\n"
+        "| Our plan | Our calls give assured profits | - |\n\nOur own plans compare as follows.\n\n"
+        "| Plan | What you get |\n|---|---|\n| Gold | Assured returns every month |\n"
+    )
+    doc = parse(markdown, "markdown")
+    voices = Voices(doc)
+
+    def voice(needle: str) -> str:
+        block = next(b for b in doc.blocks if needle in b.text)
+        return voices.voice(block, block.text.find(needle))
+
+    assert voice("Guaranteed returns of 5%") == "reported"
+    assert voice("Our calls give assured profits") == "reported"  # in the claims column
+    assert voice("Telegram") == "own"  # the first column's heading reports nothing
+    assert voice("No returns are fixed") == "own"
+    assert voice("Assured returns every month") == "own"  # a plan table of the page's own
+
+
 def test_the_plain_present_after_a_third_person_plural_subject_is_reported():
     # An explainer's headings and sentences about what fraudsters do: "They promise assured returns".
     assert is_reported("They promise assured returns of 5% a month.")

@@ -111,8 +111,9 @@ def render_explain(rule: Rule, severity: str | None, output_format: str) -> str:
         if examples:
             out += ["", f"{title}:"]
             for i, example in enumerate(examples):
-                if i:
-                    out.append("    ---")
+                # Numbered, not separated by "---": an example's own front matter is fenced by "---" lines.
+                if len(examples) > 1:
+                    out.append(f"  {i + 1}.")
                 out.append(_indent(example.text))
     return "\n".join(out) + "\n"
 

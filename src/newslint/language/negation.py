@@ -165,6 +165,9 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
     after = text[end:hi]
     if _AFTER_EN.search(after):
         return True
+    # A prohibition governs every item it lists, across "और": "मुफ्त ट्रायल और 'पहला महीना फ्री' जैसे ऑफर पर पूरी रोक".
+    if (hindi or hinglish) and _PROHIBITION_AFTER.search(after) is not None:
+        return True
     # A Hindi or Hinglish negation after the claim governs it up to the next coordinated clause ("... हैं और
     # हमारे ग्राहकों को कभी घाटा नहीं हुआ": the "नहीं" is the second clause's).
     m = _AND.search(after)
@@ -179,6 +182,11 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
 # "न केवल ... बल्कि", "na sirf ... balki": "not only ... but also" adds, it does not deny.
 _NOT_NEGATION_HI = expression_store.own(
     spelling_variants(r"(?:न|ना)\s+(?:केवल|सिर्फ|सिर्फ़)(?!\w)") + r"|(?:na|naa)\s+(?:sirf|keval|kewal)\b",
+    regex.IGNORECASE,
+)
+_PROHIBITION_AFTER = expression_store.own(
+    spelling_variants(r"(?<!\w)(?:पर|par)\s+(?:\S+\s+){0,2}?(?:रोक|प्रतिबंध|पाबंदी|मनाही)(?!\w)")
+    + r"|(?<!\w)par\s+(?:\S+\s+){0,2}?(?:rok|pabandi|pratibandh|manaahi)(?!\w)",
     regex.IGNORECASE,
 )
 _AND = expression_store.own(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)

@@ -126,6 +126,9 @@ _DATA_DATE = re.compile(
     r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since|(?:up\s*)?to|till|until)\s*[:\-]?\s*$",
     re.I,
 )
+# The same after the date, as Hindi writes it: "पिछला प्रदर्शन (30 सितंबर 2026 तक)", "30 सितंबर 2026 को समाप्त
+# तिमाही", "31 अक्टूबर 2026 की स्थिति के अनुसार", "1 नवंबर 2026 से प्रभावी".
+_DATA_DATE_AFTER = re.compile(r"\s*(?:तक|को\s+समाप्त|की\s+स्थिति|के\s+अनुसार|से\s+(?:प्रभावी|लागू))(?!\w)")
 # What a date line holds besides its dates: weekday names, zone words, labels, separators.
 _FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
@@ -144,7 +147,7 @@ def visible_dates(text: str, found: list[FoundDate], byline: bool, container: st
         return found
     if container and len(text) <= MARKED_LINE_MAX and _DATE_MARKERS.search(container):
         return found  # a short line in an element marked as a date; a paragraph of the post is not one
-    if found and _DATA_DATE.search(text[: found[0].start]):
+    if found and (_DATA_DATE.search(text[: found[0].start]) or _DATA_DATE_AFTER.match(text, found[0].end)):
         return []  # the date of the data shown ("Performance (as on 31 October 2026)"), not of the page
     rest = []
     pos = 0

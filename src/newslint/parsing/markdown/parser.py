@@ -321,14 +321,20 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
         typ = tok.type
         if typ.endswith("_open") and tok.nesting == 1:
             if typ == "tr_open":
+                # A table row is one group, its cells share it (as an HTML row's cells do): a column is then the
+                # cells at one position of each row, and a column heading can speak for its cells.
                 row_cursor = 0
+                containers.append(typ)
+                group += 1
+                groups.append(group)
+            elif typ in ("td_open", "th_open"):
+                containers.append(typ)
+                groups.append(groups[-1] if groups else 0)
             elif typ == "heading_open":
                 heading_level = int(tok.tag[1:])
             elif typ in (
                 "blockquote_open",
                 "list_item_open",
-                "td_open",
-                "th_open",
                 "bullet_list_open",
                 "ordered_list_open",
                 "table_open",
