@@ -130,6 +130,9 @@ class Blocks(Check):
         cut = _HEADLINE_LABEL_END.search(head.text, 0, LABEL_LINE_MAX)
         if cut is not None:
             units.append(Unit(head, 0, cut.start()))
+        elif AD_SLOT.match(head.text):
+            # a page whose headline is the label alone ("# Advertisement" over an ad's own heading) is labelled
+            units.append(Unit(head, 0, len(head.text)))
         return bool(units) and label.present(ctx, units)
 
     def _labelled(self, ctx: Context, index: int, label: PatternSet) -> bool:

@@ -89,6 +89,11 @@ ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 # from bad trades and get guaranteed returns" is a pitch).
 _CLAUSE_DENIAL = expression_store.own(
     r"(?<!\w)(?:no\s*(?:one|body)|nobody)\s+(?:can|could)\b|(?<!\w)(?:there\s+is\s+)?no\s+such\s+thing\s+as\b"
+    # "No equity or derivatives strategy can promise a fixed monthly return" ("No." of a registration number is
+    # followed by a full stop, not a space)
+    # (not "no doubt our calls will deliver ...": an avowal; the verb may open the match: "can | guarantee a fixed ...")
+    r"|(?<!\w)no\s+(?!(?:doubt|wonder|matter|surprise|question|problem|worries)\b)(?:[\w&-]+\s+){1,7}?(?:can|could|will|would)\s+"
+    r"(?:ever\s+)?(?:(?:promise|guarantee|assure|give|offer|deliver|ensure|predict)\b|$)"
     r"|(?<!\w)(?:bar|bars|barred|barring|debar\w*|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbade|restrain\w*|"
     r"refrain\w*|desist)\s+(?:[\w-]+\s+){0,4}?from\b",
     regex.IGNORECASE,

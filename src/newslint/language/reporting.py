@@ -95,6 +95,12 @@ _INVITE_OBJECT = LazyPattern(
     r"investors\s+to\s+(?:invest|apply|subscribe|open|book))",
     regex.IGNORECASE,
 )
+# ... and the reader invited in the passive is the page's own solicitation too: "you are invited to invest in
+# Kaveri Wealth Plus", "You're cordially invited to our investor meet" ("they were invited" stays a report).
+_YOU_INVITED_BEFORE = LazyPattern(
+    r"\b(?:you\s+are|you(?:'|’)re|you\s+have\s+been|you(?:'|’)ve\s+been)\s+(?:(?:cordially|warmly|specially|personally)\s+)?$",
+    regex.IGNORECASE,
+)
 # A reported clause about the page's own (indirect speech shifts a report's pronouns to the third person).
 _OUR_AFTER = expression_store.own(r"^\W*(?:\S+\s+){0,3}?(?:we|our|we're|we've)(?!\w)", regex.IGNORECASE)
 _LABEL_PARTICIPLES = frozenset(["offered", "promised", "advertised", "pitched", "posted", "quoted", "listed"])
@@ -465,8 +471,10 @@ def reported_sentences(
             or _CLAIMS_NOUN_BEFORE.search(text[max(0, w.start() - 30) : w.start()])
         ):
             continue
-        if w.group().lower().startswith("invit") and _INVITE_OBJECT.match(text, w.end()):
-            continue  # "invites deposits from the public": the firm's own solicitation
+        if w.group().lower().startswith("invit") and (
+            _INVITE_OBJECT.match(text, w.end()) or _YOU_INVITED_BEFORE.search(text[max(0, w.start() - 40) : w.start()])
+        ):
+            continue  # "invites deposits from the public", "you are invited to invest": the firm's own solicitation
         if w.group().lower() in _LABEL_PARTICIPLES and _LABEL_END.match(text, w.end()):
             head = text[starts[i] : w.start()].lower().split()
             if len(head) <= 2 and _SUBJECT_WORDS.isdisjoint(head):

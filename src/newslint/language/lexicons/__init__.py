@@ -427,6 +427,16 @@ SELF_PROMOTION = (
     r"\b(?:call|whatsapp|sms|dm|message|contact)\b[^.!?\n\d]{0,20}?(?:\+91[\s-]?)?[6-9]\d{4}[\s-]?\d{5}\b"
     r"[^.!?\n]{0,60}?\b(?:join|subscribe|sign\s+up|enrol|enroll|register)\b[^.!?\n]{0,60}?\b(?:calls|tips|advisory|"
     r"channel|group|premium|VIP|signals|course|batch|mentorship|research|recommendations|portfolios?|PMS|strategy)\b",
+    # An advertorial's sales line for an investment platform: a code for a bonus on the first investment ("Use code
+    # METRO500 for a ₹500 bonus on your first investment"), a sign-up to its app today with the money it makes
+    # ("Sign up on the X app today and earn 12% on your savings"). A paper's "use code X for 20% off the annual
+    # subscription" or "download our app today for live news" names no investment.
+    r"\b(?:use|apply|enter)\s+(?:my\s+|our\s+|the\s+)?(?:promo\s+|referral\s+|coupon\s+|invite\s+|bonus\s+)?code\s+"
+    r"[\w-]{4,}\b[^.!?\n]{0,60}?\b(?:first|next)\s+(?:[\w-]+\s+)?(?:investment|trade|deposit|SIP|order|IPO|FD)s?\b",
+    # (only "sign up": "register" is in every "registered" and "download" in every app box, and this expression's
+    # literals decide where it runs)
+    r"\bsign\s+up\s+(?:on|for|with)\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?(?:app|platform)\s+(?:today|now)\b"
+    r"[^.!?\n]{0,80}?\b(?:invest\w*|returns?|demat|SIPs?|FDs?|deposits?|bonds?|invoices?|crypto)\b",
 )
 # Hindi and Hinglish: "our calls / premium group", or an invitation to join with calls or tips in the sentence. "Our
 # WhatsApp channel" alone is how news sites invite readers to their news updates.
