@@ -18,7 +18,9 @@ without one) whose registration line names the firm: the publisher, the site nam
 Buy crypto in INR") or the firm given as the page's author (a Markdown page's front matter); its registration line
 may be a SEBI, AMFI or IRDAI number, a fund house's "Investment Manager:" line or a company's CIN. A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
-anywhere (the problem newslint started from).
+anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
+brand is its one author and its headline names it, and no publisher or canonical host says the page is someone
+else's (a fund house's scheme page, a crypto app's landing page: ``_brand_own_page``).
 """
 
 from __future__ import annotations
@@ -240,13 +242,43 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         }
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
-        cached = (bool(identity), (own or bool(firm_authors)) and not article, article)
+        cached = (bool(identity), (own or bool(firm_authors)) and not article, article, _brand_own_page(ctx))
         ctx.memo["advertiser_identity"] = cached
-    has_identity, own_landing_page, article = cached
+    has_identity, own_landing_page, article, brand_page = cached
     # A headline that is a call to action makes the firm's page its own advertisement, but not a signed article:
     # a broker's blog post headed "X IPO: GMP signals a 45% listing pop - apply now" by its research desk poses as
     # a report, and its calls to action are promotions inside it.
-    return has_identity and ((headline_is_promotion and not article) or own_landing_page)
+    if not has_identity:
+        return brand_page  # (a registration line, when there is one, says whose page it is: above)
+    return (headline_is_promotion and not article) or own_landing_page
+
+
+def _brand_own_page(ctx: Context) -> bool:
+    """Whether the page is a brand's own page though it shows no registration line: its one author is the brand
+    (a firm's name, "Tapovan Mutual Fund", or a one-word brand, "CoinNest"), the headline names the brand, and
+    no publisher or canonical site says the page belongs to someone else. A fund house's scheme page or a crypto
+    app's landing page written by the brand itself poses as no one's article; an advertorial on a news site has
+    the site as publisher or host, or a writer's byline."""
+    fields = ctx.doc.metadata.fields
+    authors = [mv.value.strip() for mv in fields.get("authors") or ()]
+    if len(authors) != 1:
+        return False
+    name = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE)
+    if not (FIRM.search(name) or FIRM_HI.search(name)) and len(name.split()) != 1:
+        return False  # a person's name
+    brand = _squash(name.split()[0]) if name.split() else ""
+    if len(brand) < 4:
+        return False
+    publishers = [_squash(mv.value) for mv in fields.get("publisher") or ()]
+    if any(brand not in p for p in publishers):
+        return False
+    hosts = _hosts(ctx)
+    if hosts and not any(brand in _squash(h) for h in hosts):
+        return False
+    doc = ctx.doc
+    headlines = [doc.blocks[doc.headline].text] if doc.headline is not None and doc.headline < len(doc.blocks) else []
+    headlines += [mv.value for mv in fields.get("title") or ()]
+    return any(brand in _squash(h) for h in headlines)
 
 
 def house_promotion(ctx: Context, block: Block) -> bool:
