@@ -266,7 +266,8 @@ def _brand_own_page(ctx: Context) -> bool:
     name = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE)
     if not (FIRM.search(name) or FIRM_HI.search(name)) and len(name.split()) != 1:
         return False  # a person's name
-    brand = _squash(name.split()[0]) if name.split() else ""
+    # the brand: the name without the words any firm's name has ("Narmada Mutual Fund" -> "narmada")
+    brand = _legal_squash(re.sub(r"\bcompany\b", " ", FIRM_HI.sub(" ", FIRM.sub(" ", name)), flags=re.IGNORECASE))
     if len(brand) < 4:
         return False
     publishers = [_squash(mv.value) for mv in fields.get("publisher") or ()]
@@ -277,7 +278,8 @@ def _brand_own_page(ctx: Context) -> bool:
         return False
     doc = ctx.doc
     headlines = [doc.blocks[doc.headline].text] if doc.headline is not None and doc.headline < len(doc.blocks) else []
-    headlines += [mv.value for mv in fields.get("title") or ()]
+    # (not the title tag, which carries the site's name on every page)
+    headlines += [mv.value for mv in fields.get("title") or () if mv.source != "title-tag"]
     return any(brand in _squash(h) for h in headlines)
 
 
