@@ -20,13 +20,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.checks.base import Check
-from newslint.checks.recency import dated_long_ago
+from newslint.checks.recency import dated_long_ago, months_option
 from newslint.language.context import Context
 from newslint.language.model import Hit, Rule
 from newslint.language.options import WITHIN_LIST
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
-from newslint.language.spec import AnyOf, Field, Int, ListOf, Obj, Ref, Str
+from newslint.language.spec import AnyOf, Field, ListOf, Obj, Ref, Str
 
 
 class Conditional(Check):
@@ -43,15 +43,11 @@ class Conditional(Check):
             ),
             "within": Field(WITHIN_LIST, doc="Where B must be, relative to A (default: document)."),
             "report": Field(Str(enum=("each", "first")), doc="Report each trigger (default) or only the first."),
-            "old_date": Field(
-                Obj(
-                    "old_date",
-                    {"months": Field(Int(minimum=1, maximum=1200), required=True, doc="How many calendar months.")},
-                ),
-                doc=(
-                    "Only triggers dated long ago: their sentence writes a date at least `months` months before"
-                    " the page's date (its latest publication or modification date; --now when it has none)."
-                ),
+            "old_date": months_option(
+                "old_date",
+                1200,
+                "Only triggers dated long ago: their sentence writes a date at least `months` months before"
+                " the page's date (its latest publication or modification date; --now when it has none).",
             ),
         },
         doc=summary,

@@ -21,13 +21,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.checks.base import Check
-from newslint.checks.recency import dated_recently
+from newslint.checks.recency import dated_recently, months_option
 from newslint.language.context import Context
 from newslint.language.model import Hit, Rule
 from newslint.language.options import _pattern_list_shorthand, pattern_set_fields
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
-from newslint.language.spec import Field, Int, Obj, Str
+from newslint.language.spec import Field, Obj, Str
 
 
 class Forbid(Check):
@@ -38,17 +38,15 @@ class Forbid(Check):
         pattern_set_fields(
             fix=Field(Str(), doc="Replacement offered as a fix; `{match}` is the matched text."),
             per=Field(Str(enum=("match", "sentence")), doc="One finding per match (default) or per sentence."),
-            recent_date=Field(
-                Obj(
-                    "recent_date",
-                    {"months": Field(Int(minimum=1, maximum=120), required=True, doc="How many calendar months.")},
-                    doc=(
-                        "A match counts only when its sentence writes a date no more than `months` months before"
-                        " the page's date (its latest publication or modification date; --now when it has none),"
-                        " or after it."
-                    ),
+            recent_date=months_option(
+                "recent_date",
+                120,
+                "Only matches dated recently: a date in their sentence within `months` months of the page's date.",
+                inner_doc=(
+                    "A match counts only when its sentence writes a date no more than `months` months before"
+                    " the page's date (its latest publication or modification date; --now when it has none),"
+                    " or after it."
                 ),
-                doc="Only matches dated recently: a date in their sentence within `months` months of the page's date.",
             ),
         ),
         doc=summary,

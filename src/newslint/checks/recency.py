@@ -28,6 +28,7 @@ from datetime import date
 
 from newslint.document.dates import day_in, find_dates, find_month_years, find_yearless_dates, parse_any
 from newslint.language.context import Context, Occurrence
+from newslint.language.spec import Field, Int, Obj
 
 
 def months_before(day: date, months: int) -> date:
@@ -90,3 +91,10 @@ def dated_long_ago(ctx: Context, occ: Occurrence, months: int) -> bool:
     reference = reference_day(ctx)
     cutoff = months_before(reference, months)
     return any(day <= cutoff for day in _sentence_days(ctx, occ, reference))
+
+
+def months_option(name: str, maximum: int, doc: str, inner_doc: str = "") -> Field:
+    """The declared option of a dated check (``recent_date`` of ``forbid``, ``old_date`` of ``conditional``):
+    ``{months: N}``, a whole number of calendar months from 1 to ``maximum``."""
+    months = Field(Int(minimum=1, maximum=maximum), required=True, doc="How many calendar months.")
+    return Field(Obj(name, {"months": months}, doc=inner_doc), doc=doc)
