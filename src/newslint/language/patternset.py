@@ -171,6 +171,7 @@ class PatternSet:
             # (where a match can start, ``leading``: the unit's case key is fetched only for a pattern that has them
             # and no exact-case ones)
             wants_lower = exact_leading is None and pattern.leading is not None
+            memo_key = pattern.memo_key  # (asked once per pattern, not per unit)
             if not sets:
                 candidates = units
             elif index is not None:
@@ -189,12 +190,12 @@ class PatternSet:
                 text = unit.text
                 # The expression's matches in this text, once per document (``Context.matches``): a
                 # presence test's first match is the first of all of them when those are known.
-                known: list[tuple[int, int, str]] | None = matches.get((pattern.memo_key, text))
+                known: list[tuple[int, int, str]] | None = matches.get((memo_key, text))
                 if first_only and accept is None:
                     if known is not None:
                         hit = known[0] if known else None
                     else:
-                        key = (pattern.memo_key, text, True)
+                        key = (memo_key, text, True)
                         if key in matches:
                             hit = matches[key]
                         else:
@@ -205,7 +206,7 @@ class PatternSet:
                     continue
                 if known is None:
                     lower = unit.lower if wants_lower else None
-                    known = matches[(pattern.memo_key, text)] = pattern.finditer(text, deadline, lower)
+                    known = matches[(memo_key, text)] = pattern.finditer(text, deadline, lower)
                 for a, b, t in known:
                     occ = Occurrence(unit.block, unit.start + a, unit.start + b, t)
                     if first_only:
