@@ -240,6 +240,13 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
                 for t, r in zip(identity, registered, strict=True)
             )
         }
+        # And a firm named by its brand: "Godavari Mutual Fund" as author, its registration line naming the manager
+        # "Investment Manager: Godavari Asset Management Ltd" (a fund is a trust run by a company of another name;
+        # a broker's brand and its legal name differ too), on a page no publisher or host gives to another.
+        if len(authors) == 1 and firm_author and not firm_authors:
+            brand = _brand(next(iter(authors)))
+            if brand and _site_is_brands(ctx, brand) and any(brand in r for r in registered):
+                firm_authors = set(authors)
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
         cached = (bool(identity), (own or bool(firm_authors)) and not article, article, _brand_own_page(ctx))
@@ -251,6 +258,22 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     if not has_identity:
         return brand_page  # (a registration line, when there is one, says whose page it is: above)
     return (headline_is_promotion and not article) or own_landing_page
+
+
+def _brand(name: str) -> str | None:
+    """A firm's brand: its name without the words any firm's name has ("Narmada Mutual Fund" -> "narmada"); None
+    for a brand too short to tell."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    brand = _legal_squash(re.sub(r"\bcompany\b", " ", FIRM_HI.sub(" ", FIRM.sub(" ", name)), flags=re.IGNORECASE))
+    return brand if len(brand) >= 4 else None
+
+
+def _site_is_brands(ctx: Context, brand: str) -> bool:
+    """Whether no publisher or canonical host says the page belongs to someone other than ``brand``."""
+    if any(brand not in _squash(mv.value) for mv in ctx.doc.metadata.fields.get("publisher") or ()):
+        return False
+    hosts = _hosts(ctx)
+    return not hosts or any(brand in _squash(h) for h in hosts)
 
 
 def _brand_own_page(ctx: Context) -> bool:
@@ -266,15 +289,8 @@ def _brand_own_page(ctx: Context) -> bool:
     name = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE)
     if not (FIRM.search(name) or FIRM_HI.search(name)) and len(name.split()) != 1:
         return False  # a person's name
-    # the brand: the name without the words any firm's name has ("Narmada Mutual Fund" -> "narmada")
-    brand = _legal_squash(re.sub(r"\bcompany\b", " ", FIRM_HI.sub(" ", FIRM.sub(" ", name)), flags=re.IGNORECASE))
-    if len(brand) < 4:
-        return False
-    publishers = [_squash(mv.value) for mv in fields.get("publisher") or ()]
-    if any(brand not in p for p in publishers):
-        return False
-    hosts = _hosts(ctx)
-    if hosts and not any(brand in _squash(h) for h in hosts):
+    brand = _brand(name)
+    if brand is None or not _site_is_brands(ctx, brand):
         return False
     doc = ctx.doc
     headlines = [doc.blocks[doc.headline].text] if doc.headline is not None and doc.headline < len(doc.blocks) else []
