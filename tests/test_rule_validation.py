@@ -62,6 +62,10 @@ def test_good_rule_loads():
             "r.yaml:3: rules[0].id 'Bad_Id' is not valid: use kebab-case",
         ),
         (
+            "pack: p\nrules:\n  - id: a\n    severity: error\n    message: m\n    description: d\n    pages: landing\n    forbid: {words: [x]}\n",
+            "r.yaml:7: rules[0].pages must be one of all, articles; got 'landing'",
+        ),
+        (
             "pack: p\nrules:\n  - id: a\n    severity: error\n    message: m\n    description: d\n    scope: everywhere\n    forbid: {words: [x]}\n",
             "r.yaml:7: rules[0].scope: unknown scope 'everywhere'",
         ),

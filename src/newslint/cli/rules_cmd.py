@@ -24,6 +24,7 @@ def rule_data(rule: Rule, severity: str | None = None) -> dict[str, Any]:
         "scope": list(rule.scope),
         "message": rule.message,
         "voices": list(rule.voices),
+        "pages": rule.pages,
         "languages": dict(rule.languages),
         "definitions": list(rule.definitions),
         "file": rule.file,
@@ -92,6 +93,10 @@ def render_explain(rule: Rule, severity: str | None, output_format: str) -> str:
         f"Message:   {rule.message}",
         f"Voices:    {_voices_line(rule.voices)}",
     ]
+    if rule.pages == "articles":
+        out.append(
+            "Pages:     articles (not a regulated advertiser's own page: a broker's or fund house's product page)"
+        )
     if rule.languages:
         out.append(f"Languages: {_languages_line(rule.languages)}")
     if rule.definitions:

@@ -346,5 +346,21 @@ class Context:
             self._class_members[name] = members
         return members
 
+    def advertiser_page(self) -> bool:
+        """Whether the page is a regulated advertiser's own (``publisher.advertiser_page``): decided with the
+        promotions of the classes that tell the publisher's own apart (``house:``) when there are any, once per
+        page. For rules that check only articles (``pages: articles``)."""
+        answer = self.memo.get("advertiser_page")
+        if answer is None:
+            for name, definition in self.classes.items():
+                if definition.house is not None:
+                    self.class_members(name)  # decides it when the class has members
+            answer = self.memo.get("advertiser_page")
+            if answer is None:  # a page with no promotion: whose page it is, with no call to action for a headline
+                from newslint.language.publisher import advertiser_page
+
+                answer = self.memo["advertiser_page"] = advertiser_page(self, False)
+        return bool(answer)
+
     def anchor_span(self) -> tuple[int, int]:
         return self.doc.anchor()

@@ -83,7 +83,8 @@ class BlockClass:
 
             blocks = ctx.doc.blocks
             keep_house = self.house == "only"
-            if advertiser_page(ctx, ctx.doc.headline in members):
+            own_page = ctx.memo["advertiser_page"] = advertiser_page(ctx, ctx.doc.headline in members)
+            if own_page:
                 # The whole page is the advertiser's own (see advertiser_page): its promotions are its own.
                 return members if keep_house else {i for i in members if blocks[i].kind == "image"}
             members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
@@ -149,6 +150,7 @@ class Rule:
     voices: tuple[str, ...]
     languages: dict[str, int]
     definitions: tuple[str, ...]
+    pages: str
 
     def __init__(
         self,
@@ -170,6 +172,7 @@ class Rule:
         voices: tuple[str, ...] = ("own", "quoted", "reported"),
         languages: dict[str, int] | None = None,
         definitions: tuple[str, ...] = (),
+        pages: str = "all",
     ) -> None:
         self.id = id
         self.pack = pack
@@ -190,6 +193,7 @@ class Rule:
         # How many of the patterns it reports apply in blocks of which languages ("any", "hi", "hinglish"...).
         self.languages = {} if languages is None else languages
         self.definitions = definitions  # the shared definitions (``use:``) its pattern sets were written with
+        self.pages = pages  # all | articles: not on a regulated advertiser's own page (``Context.advertiser_page``)
 
     def format_message(self, values: dict[str, Any]) -> str:
         return fill_placeholders(self.message, values)

@@ -216,6 +216,11 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         names = [n for n in (*_names(ctx), *_title_site_names(ctx)) if len(n) >= 5]
         own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
         fields = ctx.doc.metadata.fields
+        if identity and not own and not names and not fields.get("authors") and not _hosts(ctx):
+            # A page that names no publisher, site, host or author, whose only identity is a regulated firm's
+            # registration line, is that firm's own when its headline names the firm ("Tungabhadra Flexi Cap
+            # Fund: ..." over "Investment Manager: Tungabhadra Asset Management Ltd."): a scheme or product page.
+            own = _headline_names_registrant(ctx, identity)
         # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD;
         # or the firm its registration line names: a Markdown page whose front matter gives the firm as author)
         # is not an article; a signed report on the firm's site is.
@@ -242,15 +247,51 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         }
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
-        cached = (bool(identity), (own or bool(firm_authors)) and not article, article, _brand_own_page(ctx))
+        # A dated page that no one signs, whose registration line names the site itself ("Kaveri Stock Brokers
+        # Pvt. Ltd. | SEBI Reg. No. INZ..." on "... | Kaveri Stock Brokers"), is the firm's own when its headline
+        # is the call to action ("Open a demat account with Kaveri in 10 minutes"): a date alone makes no article.
+        unsigned_own = own and not fields.get("authors")
+        cached = (
+            bool(identity),
+            (own or bool(firm_authors)) and not article,
+            article,
+            _brand_own_page(ctx),
+            unsigned_own,
+        )
         ctx.memo["advertiser_identity"] = cached
-    has_identity, own_landing_page, article, brand_page = cached
+    has_identity, own_landing_page, article, brand_page, unsigned_own = cached
     # A headline that is a call to action makes the firm's page its own advertisement, but not a signed article:
     # a broker's blog post headed "X IPO: GMP signals a 45% listing pop - apply now" by its research desk poses as
     # a report, and its calls to action are promotions inside it.
     if not has_identity:
         return brand_page  # (a registration line, when there is one, says whose page it is: above)
-    return (headline_is_promotion and not article) or own_landing_page
+    return (headline_is_promotion and (not article or unsigned_own)) or own_landing_page
+
+
+# Capitalised words of a headline that name no firm of their own ("Open", "Nifty", "India", "Fund", "Securities").
+_COMMON_WORDS = (
+    "about after before start invest buy sell open nifty sensex india indian indians bharat reserve bank banks "
+    "stock stocks share shares market markets mutual equity growth value plan plans scheme schemes policy term "
+    "life health money wealth income returns return these those their there where which while why what when how"
+)
+_COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
+
+
+def _headline_names_registrant(ctx: Context, identity: list[str]) -> bool:
+    """Whether the page's headline names the firm of a registration line: one of its capitalised words of five
+    letters or more, not a firm's generic word ("Capital", "Securities") nor a market's ("Nifty"), occurs in it."""
+    doc = ctx.doc
+    if doc.headline is not None and doc.headline < len(doc.blocks):
+        headline = doc.blocks[doc.headline].text
+    else:
+        headline = next((mv.value for mv in doc.metadata.get("title")), "")
+    text = " ".join(identity)
+    for word in re.findall(r"\b[A-Z][a-z]{4,}\b", headline):
+        if word.lower() in _COMMON_CAPITALISED or FIRM.fullmatch(word):
+            continue
+        if re.search(rf"\b{word}\b", text):
+            return True
+    return False
 
 
 def _brand_own_page(ctx: Context) -> bool:

@@ -90,6 +90,11 @@ RULE = Obj(
             doc="Whose text the rule's findings may be in: own (the page's voice), quoted, reported (default: "
             "the pack's `voices`, else all three). See docs/claims-and-languages.md.",
         ),
+        "pages": Field(
+            Str(enum=("all", "articles")),
+            doc="Which pages the rule checks: all (default), or articles: not a regulated advertiser's own page (a "
+            "broker's account-opening page, a fund house's scheme page), which has no byline or dateline to give.",
+        ),
         "examples": Field(Ref("Examples"), doc="fail/pass snippets, checked by `newslint test`."),
         **{
             kind: Field(AnyOf((Ref(f"check.{kind}"), ListOf(Ref(f"check.{kind}"), min_items=1))), doc=cls.summary)

@@ -389,6 +389,7 @@ class Loader:
             voices=tuple(sorted(voices)) if voices else ("own", "quoted", "reported"),
             languages=languages,
             definitions=tuple(used_definitions(rspec)),
+            pages=rspec.get("pages", "all"),
         )
         refs: list[tuple[str, int]] = []
         _class_refs({k: v for k, v in rspec.items() if k in CHECKS or k == "when"}, refs, line)

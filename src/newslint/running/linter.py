@@ -98,6 +98,8 @@ class Linter:
                 try:
                     try:
                         ctx.start_rule(rule.id, timer.arm(budget))
+                        if rule.pages == "articles" and ctx.advertiser_page():
+                            continue
                         if rule.when is not None and not rule.when.holds(ctx):
                             continue
                         for check, scope in rule.parts:
