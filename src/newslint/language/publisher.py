@@ -15,7 +15,8 @@ Nothing on it poses as editorial content, so an "Advertisement" label (which exi
 advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
 So is a page of the firm's own site that is not an article (no author but the firm, and no publication date
 without one) whose registration line names the firm: the publisher, the site name in its title tag ("Bitsetu -
-Buy crypto in INR") or the firm given as the page's author (a Markdown page's front matter); its registration line
+Buy crypto in INR") or the firm given as the page's author (a Markdown page's front matter), by its legal name or
+by its brand ("Godavari Mutual Fund" beside "Investment Manager: Godavari Asset Management Ltd"); its registration line
 may be a SEBI, AMFI or IRDAI number, a fund house's "Investment Manager:" line or a company's CIN. A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
 anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
@@ -245,6 +246,13 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
                 for t, r in zip(identity, registered, strict=True)
             )
         }
+        # And a firm named by its brand: "Godavari Mutual Fund" as author, its registration line naming the manager
+        # "Investment Manager: Godavari Asset Management Ltd" (a fund is a trust run by a company of another name;
+        # a broker's brand and its legal name differ too), on a page no publisher or host gives to another.
+        if len(authors) == 1 and firm_author and not firm_authors:
+            brand = _brand(next(iter(authors)))
+            if brand and _site_is_brands(ctx, brand) and any(brand in r for r in registered):
+                firm_authors = set(authors)
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
         article = bool(writers or (fields.get("published") and not fields.get("authors")))
         # A dated page that no one signs, whose registration line names the site itself ("Kaveri Stock Brokers
@@ -294,6 +302,22 @@ def _headline_names_registrant(ctx: Context, identity: list[str]) -> bool:
     return False
 
 
+def _brand(name: str) -> str | None:
+    """A firm's brand: its name without the words any firm's name has ("Narmada Mutual Fund" -> "narmada"); None
+    for a brand too short to tell."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    brand = _legal_squash(re.sub(r"\bcompany\b", " ", FIRM_HI.sub(" ", FIRM.sub(" ", name)), flags=re.IGNORECASE))
+    return brand if len(brand) >= 4 else None
+
+
+def _site_is_brands(ctx: Context, brand: str) -> bool:
+    """Whether no publisher or canonical host says the page belongs to someone other than ``brand``."""
+    if any(brand not in _squash(mv.value) for mv in ctx.doc.metadata.fields.get("publisher") or ()):
+        return False
+    hosts = _hosts(ctx)
+    return not hosts or any(brand in _squash(h) for h in hosts)
+
+
 def _brand_own_page(ctx: Context) -> bool:
     """Whether the page is a brand's own page though it shows no registration line: its one author is the brand
     (a firm's name, "Tapovan Mutual Fund", or a one-word brand, "CoinNest"), the headline names the brand, and
@@ -307,15 +331,8 @@ def _brand_own_page(ctx: Context) -> bool:
     name = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE)
     if not (FIRM.search(name) or FIRM_HI.search(name)) and len(name.split()) != 1:
         return False  # a person's name
-    # the brand: the name without the words any firm's name has ("Narmada Mutual Fund" -> "narmada")
-    brand = _legal_squash(re.sub(r"\bcompany\b", " ", FIRM_HI.sub(" ", FIRM.sub(" ", name)), flags=re.IGNORECASE))
-    if len(brand) < 4:
-        return False
-    publishers = [_squash(mv.value) for mv in fields.get("publisher") or ()]
-    if any(brand not in p for p in publishers):
-        return False
-    hosts = _hosts(ctx)
-    if hosts and not any(brand in _squash(h) for h in hosts):
+    brand = _brand(name)
+    if brand is None or not _site_is_brands(ctx, brand):
         return False
     doc = ctx.doc
     headlines = [doc.blocks[doc.headline].text] if doc.headline is not None and doc.headline < len(doc.blocks) else []

@@ -467,6 +467,14 @@ SELF_PROMOTION_HINGLISH = (
     # earning with us: "roz pakki kamai chahiye to hamare saath judo"
     r"\b(?:kamai|kamaai|kamana|munafa|munaafa|profit)\b[^.!?]{0,60}?\b(?:hamare|humare|mere)\s+sa+th\s+"
     r"(?:judo|judiye|jud\s+jao|join\s+(?:karo|karein|kijiye))\b",
+    # a first meeting booked with the seller, as the English "book a free consultation": "Pehli meeting book karne ke
+    # liye form bharein", "free consultation call book karo"
+    r"\b(?:meeting|consultation|appointment|session|demo)\s+(?:call\s+)?book\s+(?:karne\s+ke\s+liye|kare|karo|karein|"
+    r"karen|kijiye|kar\s+lo|karlo|kar\s+lijiye)\b",
+    # clients served by the speaker, as the English "our clients": "2,000 families humse financial planning karwati
+    # hain", "log mujhse portfolio ki salah lete hain"
+    r"\b(?:humse|hamse|mujhse)\s+(?:\w+\s+){0,3}?(?:planning|salah|advice|advisory|portfolio|calls|tips|trading|"
+    r"investment)\s+(?:\w+\s+){0,1}?(?:karwat[aei]|karvat[aei]|karwa\s+(?:rahe|rahi|chuke)|lete|leti|lene\s+aate|seekht[aei])\b",
 )
 # By the lexicon that reads them (see ``languages.LEXICONS``).
 SELF_PROMOTION_BY_LEXICON = {"en": SELF_PROMOTION, "hi": SELF_PROMOTION_HI, "hinglish": SELF_PROMOTION_HINGLISH}
