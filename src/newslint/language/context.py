@@ -352,6 +352,11 @@ class Context:
         page. For rules that check only articles (``pages: articles``)."""
         answer = self.memo.get("advertiser_page")
         if answer is None:
+            from newslint.language.publisher import may_be_advertiser_page
+
+            if not may_be_advertiser_page(self):
+                answer = self.memo["advertiser_page"] = False
+                return False
             for name, definition in self.classes.items():
                 if definition.house is not None:
                     self.class_members(name)  # decides it when the class has members

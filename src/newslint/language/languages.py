@@ -83,7 +83,8 @@ STRONG_HINGLISH = _words(
     "hoon isliye isiliye warna varna yaani matlab lagta lagti lagte jaisa jaisi waise vaise bhejo bhejiye "
     "bhejein aao aaiye jaiye rakho rakhiye samjhe karoge kamaoge paoge jaoge milenge "
     "liya parso chuka chuke chuki kharida kharide kharidna becha beche bechna lekar dekar kamakar humne hamne "
-    "aapne jinhone jisne hamesha kabhi ghante ghanton dino dinon mahino saalon kamayenge kamate kamati"
+    "aapne jinhone jisne hamesha kabhi ghante ghanton dino dinon mahino saalon kamayenge kamate kamati "
+    "utha uthao uthaiye kharid khareed kharidiye pakdo beech paas"
 )
 # Short words that are romanised Hindi but also English words, names or abbreviations ("paise" is the
 # English word for the coin, "ka", "ki", "ab" are abbreviations): they count only beside a strong word.

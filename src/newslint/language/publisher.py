@@ -318,6 +318,12 @@ def _site_is_brands(ctx: Context, brand: str) -> bool:
     return not hosts or any(brand in _squash(h) for h in hosts)
 
 
+def may_be_advertiser_page(ctx: Context) -> bool:
+    """A cheap first test of ``advertiser_page``: the page shows a regulated firm's registration line, or is a
+    brand's own page. Most news pages do neither, and need no promotion class worked out to say so."""
+    return any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks) or _brand_own_page(ctx)
+
+
 def _brand_own_page(ctx: Context) -> bool:
     """Whether the page is a brand's own page though it shows no registration line: its one author is the brand
     (a firm's name, "Tapovan Mutual Fund", or a one-word brand, "CoinNest"), the headline names the brand, and

@@ -98,12 +98,14 @@ class Linter:
                 try:
                     try:
                         ctx.start_rule(rule.id, timer.arm(budget))
-                        if rule.pages == "articles" and ctx.advertiser_page():
-                            continue
                         if rule.when is not None and not rule.when.holds(ctx):
                             continue
+                        # (whose page it is is asked only of a rule that finds something: most pages have a byline)
+                        articles_only = rule.pages == "articles"
                         for check, scope in rule.parts:
                             for hit in check.run(rule, ctx, scope or rule.scope):
+                                if articles_only and ctx.advertiser_page():
+                                    break
                                 findings.append(self._finding(rule, hit, doc))
                     finally:
                         timer.disarm()
