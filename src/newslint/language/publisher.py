@@ -320,8 +320,28 @@ def _site_is_brands(ctx: Context, brand: str) -> bool:
 
 def may_be_advertiser_page(ctx: Context) -> bool:
     """A cheap first test of ``advertiser_page``: the page shows a regulated firm's registration line, or is a
-    brand's own page. Most news pages do neither, and need no promotion class worked out to say so."""
-    return any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks) or _brand_own_page(ctx)
+    brand's own page. Most news pages do neither, and need no promotion class worked out to say so. (One search of
+    the document's lower-cased text, which the rules' literal index holds already, not one per block.)"""
+    text = ctx.lowered(("document",))
+    if text is None:
+        found = any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks)
+    else:
+        # each part of REGULATED_IDENTITY from its literal head, without the boundaries (a superset is harmless
+        # here: the full test follows), so that each search skips to its head as a plain string search does
+        found = any(p.search(text) is not None for p in _IDENTITY_HEADS)
+    return found or _brand_own_page(ctx)
+
+
+_IDENTITY_HEADS = tuple(
+    re.compile(p)
+    for p in (
+        r"in[ahzpmr][0-9]{9}",
+        r"arn[\s:.-]*[0-9]{3}",
+        r"irdai\s+(?:regn?\.?|registration)",
+        r"investment\s+manager\s*:",
+        r"cin\s*(?:no\.?)?\s*[:.-]?\s*[lu][0-9]{5}",
+    )
+)
 
 
 def _brand_own_page(ctx: Context) -> bool:
