@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from newslint.running.rule_tests import parse_annotations
 from test_packs import newslint
 
@@ -146,6 +148,7 @@ def test_missing_path_exits_2(tmp_path):
     assert "nowhere/: no such file or folder" in proc.stderr
 
 
+@pytest.mark.slow  # checks all 925 examples of the built-in packs again (5 s): test_packs does so by default
 def test_no_paths_tests_the_builtin_packs(tmp_path):
     proc = run(tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -155,6 +158,7 @@ def test_no_paths_tests_the_builtin_packs(tmp_path):
     assert f"{len(load_rules([]).rules)} rules" in proc.stdout  # the default packs, not the opt-in ones
 
 
+@pytest.mark.slow  # checks all 925 examples of the built-in packs again (5 s): test_packs does so by default
 def test_fixtures_alone_are_checked_against_the_builtin_packs(tmp_path):
     (tmp_path / "a.md").write_text(
         "# Nifty tips\n\n<!-- ruleid: sebi-assured-returns -->\nSure-shot Nifty calls every day.\n", "utf-8"
