@@ -352,7 +352,7 @@ class Context:
         page. For rules that check only articles (``pages: articles``)."""
         answer = self.memo.get("advertiser_page")
         if answer is None:
-            from newslint.language.publisher import may_be_advertiser_page
+            from newslint.language.publisher import advertiser_page, may_be_advertiser_page
 
             if not may_be_advertiser_page(self):
                 answer = self.memo["advertiser_page"] = False
@@ -362,8 +362,6 @@ class Context:
                     self.class_members(name)  # decides it when the class has members
             answer = self.memo.get("advertiser_page")
             if answer is None:  # a page with no promotion: whose page it is, with no call to action for a headline
-                from newslint.language.publisher import advertiser_page
-
                 answer = self.memo["advertiser_page"] = advertiser_page(self, False)
         return bool(answer)
 
