@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from newslint.document.textbuild import fold
-from newslint.language import expression_store
+from newslint.language import expression_scan, expression_store
 from newslint.language.devanagari import spelling_variants
 from newslint.language.literals import (
     exact_leading_literals,
@@ -131,6 +131,8 @@ class Pattern:
         "_leading",
         "_literal_sets",
         "_memo_key",
+        "_scan_generation",
+        "_scan_id",
         "_source",
         "case_sensitive",
         "kind",
@@ -153,6 +155,8 @@ class Pattern:
         self._leading: Any = UNKNOWN  # where a match can start (``leading``), derived on first use
         self._exact: Any = UNKNOWN  # the exact-case prefilter and starts (``exact``), derived on first use
         self._memo_key = -1  # the expression's number in ``_MEMO_KEYS``, given on first use
+        self._scan_id = -2  # the expression's number in the scan database (``expression_scan``), -1: none
+        self._scan_generation = 0  # the database that number is in (``expression_scan.generation``)
 
     @property
     def memo_key(self) -> int:
@@ -163,6 +167,17 @@ class Pattern:
         if key < 0:
             key = self._memo_key = _MEMO_KEYS.setdefault((self.regex_source, self.case_sensitive), len(_MEMO_KEYS))
         return key
+
+    @property
+    def scan_id(self) -> int:
+        """The expression's number in the one-pass scan database (``expression_scan``), or -1 when it has
+        none (no database, or an expression outside the built-in packs)."""
+        found = self._scan_id
+        if found == -2 or self._scan_generation != expression_scan.generation:
+            database = expression_scan.database()
+            found = self._scan_id = database.id_of(self.regex_source) if database is not None else -1
+            self._scan_generation = expression_scan.generation
+        return found
 
     @property
     def regex_source(self) -> str:

@@ -172,7 +172,13 @@ class PatternSet:
             # and no exact-case ones)
             wants_lower = exact_leading is None and pattern.leading is not None
             memo_key = pattern.memo_key  # (asked once per pattern, not per unit)
-            if not sets:
+            scan_id = pattern.scan_id
+            # The units whose block the one-pass scan says may hold a match (``expression_scan``), when the
+            # expression is in the scan's database and the list is of the document's blocks.
+            candidates = ctx.scan_candidates(units, scan_id) if scan_id >= 0 and index is not None else None
+            if candidates is not None:
+                pass
+            elif not sets:
                 candidates = units
             elif index is not None:
                 candidates = index.holding_all(sets)
@@ -181,6 +187,9 @@ class PatternSet:
             if exact_sets and candidates:
                 # the case-sensitive parts' literals, in their case ("CE"/"PE", not every "ce" of "once")
                 candidates = [u for u in candidates if holds_all(u.text, exact_sets)]
+            if candidates and scan_id >= 0 and index is None:
+                may_match = ctx.may_match
+                candidates = [u for u in candidates if (ids := may_match(u.block.text)) is None or scan_id in ids]
             for unit in candidates:
                 if gated:
                     if gate is None:

@@ -1,7 +1,12 @@
-"""Build the expression store of the built-in packs (``newslint.language.expression_store``) at wheel-build time.
+"""Build the expression store of the built-in packs (``newslint.language.expression_store``) at wheel-build time,
+and their one-pass scan database (``newslint.language.expression_scan``).
 
-``python -m newslint.rules.expression_build OUT [RULES_DIR]``: the hatch build hook runs it with the source
-tree first on ``sys.path``; it lives with the rule files because it reads their precompiled table.
+``python -m newslint.rules.expression_build OUT [RULES_DIR]``: the store. ``python -m
+newslint.rules.expression_build --scan OUT [RULES_DIR [SAMPLE_DIR ...]]``: the scan database, with the
+blocks of the articles under ``SAMPLE_DIR`` (the annotated fixtures, the examples) as the sample that leaves
+out the expressions that may match nearly everywhere (see ``expression_scan.build_database``). The hatch
+build hook runs both with the source tree first on ``sys.path``; this lives with the rule files because it
+reads their precompiled table.
 """
 
 from __future__ import annotations
@@ -25,7 +30,46 @@ def builtin_keys(rules_dir: Path) -> list[tuple[str, bool]]:
     return keys + [(str(source), False) for source in table.get("expressions", [])]
 
 
+def sample_texts(folders: list[Path]) -> list[str]:
+    """The texts of every block of the HTML and Markdown articles under ``folders`` (unreadable ones skipped)."""
+    from newslint.files.source import decode_source, format_for
+    from newslint.parsing.parse import parse_source
+
+    texts: list[str] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            fmt = format_for(path.name) if path.is_file() else None
+            if fmt is None:
+                continue
+            try:
+                document = parse_source(decode_source(path.read_bytes(), str(path), fmt))
+            except Exception:  # a sample file that does not parse is no sample
+                continue
+            texts.extend(block.text for block in document.blocks if block.text)
+    return texts
+
+
+def build_scan(argv: list[str]) -> int:
+    from newslint.language.expression_scan import build_database
+
+    if not argv:
+        print(
+            "usage: python -m newslint.rules.expression_build --scan OUT [RULES_DIR [SAMPLE_DIR ...]]", file=sys.stderr
+        )
+        return 2
+    rules_dir = Path(argv[1]) if len(argv) > 1 else builtin_rules_dir()
+    keys = builtin_keys(rules_dir)
+    sample = sample_texts([Path(folder) for folder in argv[2:]])
+    out = Path(argv[0])
+    data = build_database(keys, sample)
+    out.write_bytes(data)
+    print(f"{out}: scan database of {len(set(k for k, _ in keys))} expressions, sample of {len(sample)} texts")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--scan":
+        return build_scan(argv[1:])
     if not argv or len(argv) > 2:
         print("usage: python -m newslint.rules.expression_build OUT [RULES_DIR]", file=sys.stderr)
         return 2
