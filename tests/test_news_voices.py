@@ -455,6 +455,15 @@ def test_opinion_verbs_attribute_but_a_clause_about_the_pages_own_stays_its_own(
     assert not is_reported("Clients say we are the best advisory in India.")
 
 
+def test_what_a_person_writes_for_a_living_is_a_biography_not_a_report():
+    assert not is_reported("Vikram Desai now writes a daily note for more than 30,000 subscribers.")
+    assert not is_reported("Since 2015 she has written three books on midcap investing.")
+    assert not is_reported("He tweets his charts to 80,000 followers every trading day.")
+    assert is_reported("Desai wrote on his channel that his calls never fail.")
+    assert is_reported("She wrote that the fund would double investors' money.")
+    assert is_reported("In a note to clients, the brokerage wrote: 'Buy Tata Motors.'")
+
+
 def test_a_third_partys_features_or_new_status_are_told_not_claimed():
     assert is_reported("The app also lets users apply for IPOs through UPI.")
     assert is_reported("She became a SEBI-registered investment adviser in 2021.")
