@@ -669,3 +669,16 @@ def test_a_present_tense_attribution_closing_the_sentence_reports_it():
         "Guaranteed 5% a month, our clients say.",
     ):
         assert not is_reported(text), text
+
+
+def test_a_heading_that_names_a_promise_as_its_topic_is_someone_elses_promise():
+    body = "\n\nशेयर बाजार में कोई भी निवेश तय मुनाफे की गारंटी नहीं देता।\n"
+    for heading in (
+        "# गारंटीड रिटर्न का वादा: निवेशक क्या करें",
+        "## पक्के मुनाफे के वादे",
+        "# Pakka munafa ka wada: aise pehchano fake advisor",
+    ):
+        assert heading.lstrip("# ") in _reported_text(heading + body), heading
+    # first person: the page's own promise; a heading that names no promise takes its section's (own) voice
+    for heading in ("# हमारा वादा: हर महीने पक्का मुनाफा", "# पक्का मुनाफा: निवेशक क्या करें"):
+        assert heading.lstrip("# ") not in _reported_text(heading + body), heading

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from newslint.language import expression_store
+from newslint.language import expression_store, lexicons
+from newslint.language.devanagari import spelling_variants
 from newslint.language.lazy_pattern import LazyPattern
 
 # A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
@@ -150,3 +151,30 @@ POINTS_BACK = LazyPattern(
     r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",
     regex.IGNORECASE | regex.VERSION0,
 )
+
+
+# A heading that names a promise as its topic: "गारंटीड रिटर्न का वादा: निवेशक क्या करें", "पक्के मुनाफे का वादा",
+# "Pakka munafa ka wada: aise pehchano fake advisor". The claim is the object of the
+# promise noun, the thing the section is about, not the page's promise ("हमारा वादा: ..." is first person).
+NAMED_PROMISE = LazyPattern(
+    spelling_variants(
+        r"(?<!\w)(?:का|के|की)\s+(?:वादा|वादे|वायदा|वायदे|झांसा|झांसे|भरोसा)(?!\w)"
+        r"|\b(?:ka|ke|ki)\s+(?:wada|waada|vaada|vada|wade|waade|vaade|jhansa|jhaansa|bharosa)\b"
+    ),
+    regex.IGNORECASE | regex.VERSION0,
+)
+FIRST_PERSON_ANY = LazyPattern(
+    rf"{lexicons.FIRST_PERSON_HI}|(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE | regex.VERSION0
+)
+
+
+# Stems that any such heading holds: most headings hold none, and are answered without compiling the expressions.
+_PROMISE_STEMS = ("वाद", "वायद", "झांस", "झाँस", "भरोस", "wad", "vaad", "vad", "jhans", "jhaans", "bharos")
+
+
+def names_promise(heading: str) -> bool:
+    """Whether ``heading`` names a promise as its topic (``NAMED_PROMISE``), in the third person."""
+    lower = heading.lower()
+    if not any(stem in lower for stem in _PROMISE_STEMS):
+        return False
+    return NAMED_PROMISE.search(heading) is not None and FIRST_PERSON_ANY.search(heading) is None
