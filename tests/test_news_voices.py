@@ -682,3 +682,19 @@ def test_a_heading_that_names_a_promise_as_its_topic_is_someone_elses_promise():
     # first person: the page's own promise; a heading that names no promise takes its section's (own) voice
     for heading in ("# हमारा वादा: हर महीने पक्का मुनाफा", "# पक्का मुनाफा: निवेशक क्या करें"):
         assert heading.lstrip("# ") not in _reported_text(heading + body), heading
+
+
+def test_a_heading_that_sets_up_a_claim_as_an_explainers_topic_is_not_the_pages_claim():
+    body = "\n\nShare prices in India move every day, and nobody can say where a stock will trade next month.\n"
+    for heading in (
+        "# Guaranteed returns? Here is what to check first",
+        "## Assured returns: what investors should know",
+        "# पक्का मुनाफा? इन बातों का रखें ध्यान",
+    ):
+        assert heading.lstrip("# ") in _reported_text(heading + body), heading
+    for heading in (
+        "# Guaranteed returns? That is what our members get",  # first person
+        "# Want guaranteed returns? Here is how",  # a seller's hook
+        "# Guaranteed returns: join the channel today",  # no explainer's words
+    ):
+        assert heading.lstrip("# ") not in _reported_text(heading + body), heading
