@@ -698,3 +698,11 @@ def test_a_heading_that_sets_up_a_claim_as_an_explainers_topic_is_not_the_pages_
         "# Guaranteed returns: join the channel today",  # no explainer's words
     ):
         assert heading.lstrip("# ") not in _reported_text(heading + body), heading
+
+
+def test_a_third_partys_promise_in_the_conjunctive_participle_is_reported():
+    hindi, hinglish = frozenset(["hi", "en"]), frozenset(["hinglish", "en"])
+    assert is_reported("कई लोग हर महीने 8% कमाई का भरोसा देकर निवेशकों से फीस लेते हैं।", hindi)
+    assert is_reported("कुछ ऐप्स पक्के मुनाफे का वादा करके फीस वसूलते हैं।", hindi)
+    assert is_reported("Kuch apps pakka munafa ka wada karke fees le lete hain.", hinglish)
+    assert not is_reported("हम हर महीने पक्के मुनाफे का वादा करके ही फीस लेते हैं।", hindi)
