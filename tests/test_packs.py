@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -193,17 +195,73 @@ def test_every_rule_is_documented_and_has_examples(ruleset):
         assert len(rule.pass_examples) >= 3, f"{rule.id}: fewer than 3 pass examples"
 
 
-def test_newslint_test_passes_on_the_packs_and_fixtures():
+# `newslint test rules/*.yaml tests/fixtures/annotated/ --now 2026-11-29` (the default packs: the opt-in ones are
+# for other kinds of page, not these fixtures), run in process in shards that the workers of the default run
+# share out: one for the packs' examples, FIXTURE_SHARDS for the fixtures (a file's shard is a checksum of its
+# name, so adding a fixture moves no other). The same functions as the command (rule_tests.main), the rules
+# loaded once per worker. The command itself runs over the same paths in the slow stage (below).
+FIXTURE_SHARDS = 6
+TEST_NOW = date(2026, 11, 29)
+TEST_PATHS = [*sorted(str(p.relative_to(ROOT)) for p in builtin_pack_files().values()), "tests/fixtures/annotated/"]
+
+
+@functools.cache
+def _rules_under_test():
+    """The rules and fixtures of ``newslint test`` on TEST_PATHS, as its ``main`` splits and loads them."""
+    from newslint.running import rule_tests
+
+    rule_paths, fixtures, problems = rule_tests.split_paths([str(ROOT / p) for p in TEST_PATHS])
+    assert not problems, problems
+    return rule_tests.load_test_rules(rule_paths, builtin=False), fixtures
+
+
+def _fixture_shard(path: Path) -> int:
+    return zlib.crc32(path.name.encode("utf-8")) % FIXTURE_SHARDS
+
+
+@pytest.mark.parametrize("shard", ["examples", *(f"fixtures-{n}" for n in range(FIXTURE_SHARDS))])
+def test_newslint_test_passes_on_the_packs_and_fixtures(shard):
+    from newslint.running import rule_tests
+
+    ruleset, fixtures = _rules_under_test()
+    report = rule_tests.TestReport()
+    if shard == "examples":  # what rule_tests.run_tests does first
+        rule_tests.check_examples(ruleset, TEST_NOW, report)
+        assert report.examples >= 3 * len(ruleset.rules)
+    else:  # ...and then, with one linter of every rule, for each fixture
+        mine = [path for path in fixtures if _fixture_shard(path) == int(shard.split("-")[1])]
+        linter = rule_tests.Linter(ruleset, TEST_NOW)
+        known = {r.id for r in ruleset.rules}
+        for path in mine:
+            rule_tests.check_fixture(linter, known, path, report)
+        assert report.fixtures == len(mine) > 0
+    text = rule_tests.render(report, ruleset)
+    assert report.exit_code == rule_tests.EXIT_OK, text
+    assert "0 mismatches" in text
+    for rule_ids in PACKS.values():
+        for rule_id in rule_ids:
+            assert rule_id in text
+
+
+def test_the_shards_of_newslint_test_cover_exactly_the_packs_and_fixtures(monkeypatch):
+    """Together the shards above check what one ``newslint test`` over TEST_PATHS checks: every pack's rules
+    (each shard loads them all) and every fixture, each in exactly one shard."""
+    from newslint.running import rule_tests
+
+    ruleset, fixtures = _rules_under_test()
+    assert sorted({r.pack for r in ruleset.rules}) == sorted(PACKS)
+    assert fixtures == sorted(FIXTURES.iterdir())
+    shards = [[p for p in fixtures if _fixture_shard(p) == n] for n in range(FIXTURE_SHARDS)]
+    assert sorted(p for shard in shards for p in shard) == fixtures  # each file in exactly one shard
+    assert all(shards)
+    monkeypatch.chdir(ROOT)  # the command's own paths name the same files
+    assert rule_tests.split_paths(TEST_PATHS)[1] == [p.relative_to(ROOT) for p in fixtures]
+
+
+@pytest.mark.slow  # one process over everything (10-14 s, no worker can share it): the shards above by default
+def test_the_newslint_test_command_passes_on_the_packs_and_fixtures():
     proc = subprocess.run(
-        # The default packs (rules/*.yaml): the opt-in ones are for other kinds of page, not these fixtures.
-        [
-            newslint(),
-            "test",
-            *sorted(str(p.relative_to(ROOT)) for p in builtin_pack_files().values()),
-            "tests/fixtures/annotated/",
-            "--now",
-            "2026-11-29",
-        ],
+        [newslint(), "test", *TEST_PATHS, "--now", TEST_NOW.isoformat()],
         cwd=ROOT,
         capture_output=True,
         text=True,
