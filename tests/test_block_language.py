@@ -95,6 +95,22 @@ def test_a_short_hinglish_line_on_an_english_page_keeps_its_own_language() -> No
     assert languages_of(md) == ["en", "hinglish", "en"]
 
 
+def test_a_short_line_of_words_both_english_and_romanised_hindi_goes_with_its_neighbours() -> None:
+    for line in ("Application daal do aaj hi, last day kal.", "₹126 ke price pe apply kar do."):
+        assert guess(line) == ("en", False), line
+        hinglish = f"Narmada Agro ka IPO pehle hi din 18 guna bhar gaya hai, retail hissa bhi full hai.\n\n{line}\n"
+        assert languages_of(hinglish) == ["hinglish", "hinglish"], line
+        english = f"Narmada Agro's IPO was subscribed 18 times on the first day, exchange data showed.\n\n{line}\n"
+        assert languages_of(english) == ["en", "en"], line
+    # a longer English paragraph with such a word ("PE" funds, the "karta" of an HUF) stays English on its own
+    assert guess(
+        "PE funds invested ₹12,000 crore in Indian start-ups in the quarter, a report by Venture data said."
+    ) == (
+        "en",
+        True,
+    )
+
+
 def test_an_english_page_is_english_without_a_guess_per_block(monkeypatch: pytest.MonkeyPatch) -> None:
     """No Devanagari and no romanised Hindi word on the page: every block is English, and no block's text is
     guessed (the page-wide test decides); one Hinglish word anywhere and each block is guessed again."""

@@ -455,6 +455,15 @@ def test_opinion_verbs_attribute_but_a_clause_about_the_pages_own_stays_its_own(
     assert not is_reported("Clients say we are the best advisory in India.")
 
 
+def test_what_a_person_writes_for_a_living_is_a_biography_not_a_report():
+    assert not is_reported("Vikram Desai now writes a daily note for more than 30,000 subscribers.")
+    assert not is_reported("Since 2015 she has written three books on midcap investing.")
+    assert not is_reported("He tweets his charts to 80,000 followers every trading day.")
+    assert is_reported("Desai wrote on his channel that his calls never fail.")
+    assert is_reported("She wrote that the fund would double investors' money.")
+    assert is_reported("In a note to clients, the brokerage wrote: 'Buy Tata Motors.'")
+
+
 def test_a_third_partys_features_or_new_status_are_told_not_claimed():
     assert is_reported("The app also lets users apply for IPOs through UPI.")
     assert is_reported("She became a SEBI-registered investment adviser in 2021.")
@@ -660,3 +669,40 @@ def test_a_present_tense_attribution_closing_the_sentence_reports_it():
         "Guaranteed 5% a month, our clients say.",
     ):
         assert not is_reported(text), text
+
+
+def test_a_heading_that_names_a_promise_as_its_topic_is_someone_elses_promise():
+    body = "\n\nशेयर बाजार में कोई भी निवेश तय मुनाफे की गारंटी नहीं देता।\n"
+    for heading in (
+        "# गारंटीड रिटर्न का वादा: निवेशक क्या करें",
+        "## पक्के मुनाफे के वादे",
+        "# Pakka munafa ka wada: aise pehchano fake advisor",
+    ):
+        assert heading.lstrip("# ") in _reported_text(heading + body), heading
+    # first person: the page's own promise; a heading that names no promise takes its section's (own) voice
+    for heading in ("# हमारा वादा: हर महीने पक्का मुनाफा", "# पक्का मुनाफा: निवेशक क्या करें"):
+        assert heading.lstrip("# ") not in _reported_text(heading + body), heading
+
+
+def test_a_heading_that_sets_up_a_claim_as_an_explainers_topic_is_not_the_pages_claim():
+    body = "\n\nShare prices in India move every day, and nobody can say where a stock will trade next month.\n"
+    for heading in (
+        "# Guaranteed returns? Here is what to check first",
+        "## Assured returns: what investors should know",
+        "# पक्का मुनाफा? इन बातों का रखें ध्यान",
+    ):
+        assert heading.lstrip("# ") in _reported_text(heading + body), heading
+    for heading in (
+        "# Guaranteed returns? That is what our members get",  # first person
+        "# Want guaranteed returns? Here is how",  # a seller's hook
+        "# Guaranteed returns: join the channel today",  # no explainer's words
+    ):
+        assert heading.lstrip("# ") not in _reported_text(heading + body), heading
+
+
+def test_a_third_partys_promise_in_the_conjunctive_participle_is_reported():
+    hindi, hinglish = frozenset(["hi", "en"]), frozenset(["hinglish", "en"])
+    assert is_reported("कई लोग हर महीने 8% कमाई का भरोसा देकर निवेशकों से फीस लेते हैं।", hindi)
+    assert is_reported("कुछ ऐप्स पक्के मुनाफे का वादा करके फीस वसूलते हैं।", hindi)
+    assert is_reported("Kuch apps pakka munafa ka wada karke fees le lete hain.", hinglish)
+    assert not is_reported("हम हर महीने पक्के मुनाफे का वादा करके ही फीस लेते हैं।", hindi)

@@ -120,6 +120,11 @@ def guess(text: str) -> tuple[str, bool]:
         # Hindi words in Latin text: a Hindi sentence quoting an English post, or an English one quoting a
         # Hindi phrase. Hindi, whose reading includes English (see ``LEXICONS``), reads both.
         return "hi", True
+    if weak and len(words) < 2 * MIN_ENGLISH_WORDS:
+        # A short line of English words and romanised Hindi ones that are English too ("Application daal do aaj
+        # hi, last day kal", "₹126 ke price pe apply kar do"): undecided, it goes with the blocks around it (a
+        # lone line under a Hinglish pitch is Hinglish, "PE funds ..." among English paragraphs English).
+        return "en", False
     return "en", len(words) >= MIN_ENGLISH_WORDS
 
 

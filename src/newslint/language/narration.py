@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from newslint.language import expression_store
+from newslint.language.devanagari import spelling_variants
 from newslint.language.lazy_pattern import LazyPattern
 
 # A sentence that names the sentences before it as someone's messages: "Messages like these...", "Such promises
@@ -150,3 +151,69 @@ POINTS_BACK = LazyPattern(
     r"|for\s+(?:example|instance)|excerpts?|samples?)\W{0,3}:\s*$",
     regex.IGNORECASE | regex.VERSION0,
 )
+
+
+# A heading that names a promise as its topic: "गारंटीड रिटर्न का वादा: निवेशक क्या करें", "पक्के मुनाफे का वादा",
+# "Pakka munafa ka wada: aise pehchano fake advisor". The claim is the object of the
+# promise noun, the thing the section is about, not the page's promise ("हमारा वादा: ..." is first person).
+NAMED_PROMISE = LazyPattern(
+    spelling_variants(
+        r"(?<!\w)(?:का|के|की)\s+(?:वादा|वादे|वायदा|वायदे|झांसा|झांसे|भरोसा)(?!\w)"
+        r"|\b(?:ka|ke|ki)\s+(?:wada|waada|vaada|vada|wade|waade|vaade|jhansa|jhaansa|bharosa)\b"
+    ),
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+
+# Stems that any such heading holds: most headings hold none, and are answered without compiling the expressions.
+_PROMISE_STEMS = ("वाद", "वायद", "झांस", "झाँस", "भरोस", "wad", "vaad", "vad", "jhans", "jhaans", "bharos")
+
+
+def names_promise(heading: str) -> bool:
+    """Whether ``heading`` names a promise as its topic (``NAMED_PROMISE``), in the third person."""
+    lower = heading.lower()
+    if not any(stem in lower for stem in _PROMISE_STEMS):
+        return False
+    return NAMED_PROMISE.search(heading) is not None and _third_person(heading)
+
+
+# A heading that asks about a claim or sets it up as the topic of an explainer: "Guaranteed returns? Here is what to
+# check first", "Assured returns: what investors should know", "पक्का मुनाफा? इन बातों का रखें ध्यान". A short phrase,
+# then a question mark or a colon, then the explainer's words (a seller's hook, "Want sure-shot profits? ...", and
+# a first-person heading, "Guaranteed returns? That is what our members get", stay the page's). Plain string tests,
+# not an expression: compiling one cost more than all the headings a run asks about.
+_TOPIC_HOOKS = frozenset(
+    ["want", "wanna", "looking", "need", "tired", "searching", "wish", "dreaming", "ready", "get", "earn", "join"]
+)
+_TOPIC_OPENINGS = (
+    "here's", "here is", "heres", "what", "how", "which", "should", "is it", "are they", "can you", "can they",
+    "can it", "think again", "read the fine print", "check", "the truth", "the reality", "the catch", "the fact",
+    "the fine print", "explained", "myth", "fact", "beware", "don't", "do not", "a reality check", "things to know",
+    "जानिए", "जानें", "ऐसे", "इन बातों", "क्या", "कैसे", "क्यों", "सच", "सावधान", "सतर्क", "समझिए", "समझें",
+    "kya ", "kaise", "kyun", "aise ", "jaaniye", "janiye", "sach ", "samjhiye",
+)  # fmt: skip
+# ("main", "ham" and "mai" are English words too)
+_FIRST_PERSON_WORDS = frozenset((
+    "we", "our", "us", "i", "my", "ours", "we're", "we've", "i'm", "i've", "हम", "मैं", "हमने", "मैंने", "हमारी", "हमारे",
+    "हमारा", "मेरी", "मेरे", "मेरा", "hum", "humne", "hamne", "maine", "hamari", "hamare", "hamara", "humari", "humare",
+    "humara", "meri", "mere", "mera",
+))  # fmt: skip
+
+
+def names_topic(heading: str) -> bool:
+    """Whether ``heading`` sets up a claim as an explainer's topic (see ``_TOPIC_OPENINGS``), in the third person."""
+    cut = min((i for i in (heading.find("?"), heading.find(":")) if i > 0), default=-1)
+    if cut < 0:
+        return False
+    head = heading[:cut].lower().split()
+    tail = heading[cut + 1 :].lstrip(" ?:").lower().replace("\u2019", "'")
+    if not head or len(head) > 5 or head[0].strip("\"'*#") in _TOPIC_HOOKS:
+        return False
+    if not tail.startswith(_TOPIC_OPENINGS) or tail.startswith(("why not", "what we", "how we")):
+        return False
+    return _third_person(heading)
+
+
+def _third_person(heading: str) -> bool:
+    """Whether ``heading`` holds no first-person word (English, Hindi, Hinglish)."""
+    return {w.strip(".,;:!?\"'()|") for w in heading.lower().split()}.isdisjoint(_FIRST_PERSON_WORDS)

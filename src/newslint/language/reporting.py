@@ -153,6 +153,15 @@ _PREPOSITIONS = frozenset(["at", "in", "on", "by", "to", "from", "about", "into"
 
 
 _BELIEVE_IN = LazyPattern(r"\s+in\b", regex.IGNORECASE)
+# The writings a person produces, as the object of "write" or "tweet": a biography line ("now writes a daily
+# note for 30,000 subscribers", "has written three books on options", "tweets his charts every day") tells what
+# the person does, it reports no words ("wrote that ...", "wrote on his channel", "wrote in a note" do).
+_PUBLICATION_OBJECT = LazyPattern(
+    r"\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|several|many|popular|regular|widely[\s-]read)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:notes?|columns?|newsletters?|blogs?|books?|reports?|commentar(?:y|ies)|charts?|"
+    r"analys[ie]s|threads|articles|research|letters\s+to\s+(?:clients|investors|subscribers))\b",
+    regex.IGNORECASE,
+)
 # Participles that read as adjectives after a determiner ("the added benefit", "its reported profit"); others
 # keep their reporting sense there ("the alleged fraud", "the promised returns").
 _ADJECTIVAL = frozenset(
@@ -481,6 +490,8 @@ def reported_sentences(
                 continue  # "Plans offered:", "Returns promised:": a label over what follows ("He promised:" reports)
         if w.group().lower().startswith("believ") and _BELIEVE_IN.match(text, w.end()):
             continue  # "believes in disciplined investing": a creed, not an attributed opinion
+        if w.group().lower().startswith(("writ", "wrot", "tweet")) and _PUBLICATION_OBJECT.match(text, w.end()):
+            continue  # "now writes a daily note", "has written three books": what a person does, not what was said
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-3:]
         if w.group().lower() == "added" and (
             (before and before[-1] in _PASSIVE_AUXILIARIES) or _AMOUNT_AFTER.match(text, w.end())

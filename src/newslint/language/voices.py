@@ -489,6 +489,10 @@ class Voices:
         spans = self._own_spans(b)
         if b.kind != "heading" or any(v == REPORTED for _a, _e, v in spans):
             return spans
+        if narration.names_promise(b.text) or narration.names_topic(b.text):
+            # "गारंटीड रिटर्न का वादा: निवेशक क्या करें", "Guaranteed returns? Here is what to check first": the claim
+            # is the section's topic, not the page's
+            return sorted([(0, len(b.text), REPORTED), *spans])
         cached = self._headings.get(id(b))
         if cached is None:
             i = self._position[id(b)]

@@ -256,6 +256,16 @@ PROMISE_VERBS_HI = (
     # "जो सलाहकार पक्के मुनाफे की बात करे, उससे दूरी बनाएं"
     "की बात करे",
     "की बात करें",
+    # the conjunctive participle of a story's third party: "कई लोग हर महीने 10% कमाई का भरोसा देकर पैसे लेते हैं", "कुछ ऐप्स
+    # पक्के मुनाफे का वादा करके फीस वसूलते हैं" ("हम ... का वादा करके" stays the page's: the first person guards it)
+    "वादा करके",
+    "वायदा करके",
+    "दावा करके",
+    "भरोसा देकर",
+    "भरोसा दिलाकर",
+    "लालच देकर",
+    "झांसा देकर",
+    "गारंटी देकर",
 )
 PROMISE_VERBS_HINGLISH = (
     "vaada kiya",
@@ -313,6 +323,17 @@ PROMISE_VERBS_HINGLISH = (
     "lalach dikhaye",
     "sapna dikhaye",
     "ki baat kare",
+    # the conjunctive participle: "kuch apps pakka munafa ka wada karke fees le lete hain"
+    "wada karke",
+    "vaada karke",
+    "waada karke",
+    "dawa karke",
+    "daawa karke",
+    "bharosa dekar",
+    "bharosa dilakar",
+    "lalach dekar",
+    "jhansa dekar",
+    "guarantee dekar",
 )
 FIRST_PERSON_HI = (
     r"(?<!\w)(?:हम|मैं|हमने|मैंने|हमारी|हमारे|हमारा|मेरी|मेरे|मेरा|hum|ham|main|mai|humne|hamne|maine|hamari|hamare|"
