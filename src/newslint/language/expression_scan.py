@@ -258,6 +258,7 @@ def translate(source: str) -> bytes | None:
 
 
 MAX_SHARE = 0.1  # an expression the scan says may match in more of the sample's texts than this is left out
+MIN_SPARED = 2  # ... and one that would spare fewer expression calls than this on the sample
 
 
 def build_database(keys: list[tuple[str, bool]], sample: list[str] | None = None) -> bytes:
@@ -265,32 +266,29 @@ def build_database(keys: list[tuple[str, bool]], sample: list[str] | None = None
     serialised database, stamped with Hyperscan's version.
 
     Left out: expressions ``translate`` cannot read, and with a ``sample`` of texts (blocks of real and
-    written articles), those whose superset may match in more than ``MAX_SHARE`` of them. Each expression
-    a scan finds costs a call back into Python, and such an expression ("stocks", "crore", any letter) would
-    be reported in nearly every block while sparing few calls; it runs on its literal prefilter's units
-    instead. So the sample decides only the speed, never a finding."""
+    written articles), those the scan would not pay for. A scan's cost grows with the number of expressions
+    in the database and with each expression it reports (a call back into Python), and it pays only where
+    it rules out a text that the literal prefilter lets through. So an expression is kept when, on the
+    sample, the scan rules out at least ``MIN_SPARED`` texts that hold its literals, and reports it in at
+    most ``MAX_SHARE`` of them ("stocks", "crore", any letter: reported nearly everywhere, sparing little).
+    The others run on their literal prefilter's units as before: the sample decides only the speed, never a
+    finding."""
     import hyperscan
 
-    covered: list[str] = []
+    covered: list[tuple[str, bool]] = []
     patterns: list[bytes] = []
     seen: set[str] = set()
-    for source, _case_sensitive in keys:
+    for source, case_sensitive in keys:
         if source in seen:  # the superset ignores case: one entry per expression
             continue
         seen.add(source)
         pattern = translate(source)
         if pattern is not None:
-            covered.append(source)
+            covered.append((source, case_sensitive))
             patterns.append(pattern)
     database = _compile(patterns)
     if sample:
-        counts = [0] * len(patterns)
-        probe = ScanDatabase(database, covered)
-        for text in sample:
-            for i in probe.may_match(text) or ():
-                counts[i] += 1
-        limit = MAX_SHARE * len(sample)
-        keep = [i for i, n in enumerate(counts) if n <= limit]
+        keep = _worth_scanning(database, covered, sample)
         covered = [covered[i] for i in keep]
         patterns = [patterns[i] for i in keep]
         database = _compile(patterns)
@@ -298,10 +296,33 @@ def build_database(keys: list[tuple[str, bool]], sample: list[str] | None = None
         {
             "format": FORMAT,
             "hyperscan": _hyperscan_version(),
-            "sources": covered,
+            "sources": [source for source, _ in covered],
             "database": hyperscan.dumpb(database),
         }
     )
+
+
+def _worth_scanning(database: Any, covered: list[tuple[str, bool]], sample: list[str]) -> list[int]:
+    """The indexes of the expressions of ``covered`` worth keeping in the database (see ``build_database``)."""
+    from newslint.document.case_key import case_key
+    from newslint.language.literals import holds_all, required_literal_sets
+
+    probe = ScanDatabase(database, [source for source, _ in covered])
+    sets = [required_literal_sets(source, case_sensitive) for source, case_sensitive in covered]
+    reported = [0] * len(covered)
+    spared = [0] * len(covered)
+    for text in sample:
+        found = probe.may_match(text)
+        if found is None:
+            continue
+        lower = case_key(text)
+        for i, literal_sets in enumerate(sets):
+            if i in found:
+                reported[i] += 1
+            elif holds_all(lower, literal_sets):
+                spared[i] += 1
+    limit = MAX_SHARE * len(sample)
+    return [i for i in range(len(covered)) if reported[i] <= limit and spared[i] >= MIN_SPARED]
 
 
 def _compile(patterns: list[bytes]) -> Any:
