@@ -239,7 +239,13 @@ class Metadata(Check):
 # the publisher's own desk credits it, no person's name has the publisher appended.
 _DESK_REMAINDER = re.compile(
     r"^[\W_]*(?:(?:the|our|news|desk|bureau|staff|team|newsroom|web|digital|online|editors?|editorial|"
-    r"correspondents?|reporters?|magazine|media|network|brand|studio|spotlight|partner|content)[\W_]*)*$"
+    r"correspondents?|reporters?|magazine|media|network|brand|studio|spotlight|partner|content|"
+    # the publisher's legal or full name ("Kaveri Stock Brokers Pvt. Ltd." on Kaveri Stock Brokers' own page,
+    # "Aarohan Capital Managers" on Aarohan Capital's), in English or Hindi
+    r"pvt|private|ltd|limited|llp|inc|co|company|corp|corporation|plc|india|group|holdings|managers?|management|"
+    r"advis[eo]rs?|advisory|securities|brokers?|broking|finance|financial|services|investments?|insurance|"
+    r"assets?|wealth|funds?|mutual|amc|capital|partners|"
+    r"कंपनी|लिमिटेड|प्राइवेट|प्रा\.?|लि\.?|इंडिया|इंश्योरेंस|फाइनेंस|सिक्योरिटीज)[\W_]*)*$"
 )
 
 
