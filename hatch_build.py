@@ -78,26 +78,8 @@ class CompileParserHook(BuildHookInterface):
         """Compile the built-in packs' expressions into ``newslint/language/expressions.bin`` (see
         ``newslint/language/expression_store.py``). Without it the wheel is still correct, only slower to start
         matching; ``NEWSLINT_REQUIRE_COMPILED=1`` makes a failure fatal here too."""
-        out = self._work / "expressions.bin"
         root = Path(self.root)
-        # The environment stays as the build has it: pip isolates its build environment through PYTHONPATH (a
-        # sitecustomize that also drops the paths of the installing venv, an editable install's src among
-        # them). So src goes on sys.path after start-up, not through PYTHONPATH.
-        run = subprocess.run(
-            [sys.executable, "-c", STORE_BOOTSTRAP, str(root / "src"), str(out), str(root / "rules")],
-            cwd=self._work,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        if run.returncode:
-            last = (run.stdout.strip().splitlines() or ["no output"])[-1]
-            if os.environ.get("NEWSLINT_REQUIRE_COMPILED"):
-                raise RuntimeError(f"the expression store was not built: {last[:300]}")
-            self.app.display_warning(f"newslint: the expression store was not built ({last[:300]})")
-            return
-        build_data["force_include"][str(out)] = "newslint/language/expressions.bin"
-        self.app.display_info(f"newslint: {run.stdout.strip()}")
+        self._build_file(build_data, "expressions.bin", "expression store", [str(root / "rules")])
 
     def _store_scan(self, build_data: dict[str, Any]) -> None:
         """Compile the built-in packs' expressions into one Hyperscan database,
@@ -105,36 +87,31 @@ class CompileParserHook(BuildHookInterface):
         annotated fixtures and the examples as the sample of texts that decides which expressions it leaves out.
         About a minute. Without it the wheel is still correct, only slower on pages where many rules apply;
         ``NEWSLINT_REQUIRE_COMPILED=1`` makes a failure fatal here too."""
-        out = self._work / "expression_scan.bin"
         root = Path(self.root)
         samples = [str(root / d) for d in ("tests/fixtures/annotated", "examples") if (root / d).is_dir()]
+        self._build_file(build_data, "expression_scan.bin", "scan database", [str(root / "rules"), *samples], "--scan")
+
+    def _build_file(self, build_data: dict[str, Any], name: str, what: str, args: list[str], *mode: str) -> None:
+        """Run ``newslint.rules.expression_build [MODE] OUT ARGS...`` and put OUT in the wheel as
+        ``newslint/language/NAME``; a failure leaves it out with a warning (fatal with NEWSLINT_REQUIRE_COMPILED).
+        The environment stays as the build has it: pip isolates its build environment through PYTHONPATH (a
+        sitecustomize that also drops the paths of the installing venv, an editable install's src among them).
+        So src goes on sys.path after start-up, not through PYTHONPATH."""
+        out = self._work / name
+        command = [sys.executable, "-c", STORE_BOOTSTRAP, str(Path(self.root) / "src"), *mode, str(out), *args]
         try:
             run = subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    STORE_BOOTSTRAP,
-                    str(root / "src"),
-                    "--scan",
-                    str(out),
-                    str(root / "rules"),
-                    *samples,
-                ],
-                cwd=self._work,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                timeout=900,
+                command, cwd=self._work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900
             )
             failed = (run.stdout.strip().splitlines() or ["no output"])[-1] if run.returncode else ""
         except subprocess.TimeoutExpired:
             failed = "it took more than 15 minutes"
         if failed:
             if os.environ.get("NEWSLINT_REQUIRE_COMPILED"):
-                raise RuntimeError(f"the scan database was not built: {failed[:300]}")
-            self.app.display_warning(f"newslint: the scan database was not built ({failed[:300]})")
+                raise RuntimeError(f"the {what} was not built: {failed[:300]}")
+            self.app.display_warning(f"newslint: the {what} was not built ({failed[:300]})")
             return
-        build_data["force_include"][str(out)] = "newslint/language/expression_scan.bin"
+        build_data["force_include"][str(out)] = f"newslint/language/{name}"
         self.app.display_info(f"newslint: {run.stdout.strip().splitlines()[-1]}")
 
     def _compile(self) -> dict[str, str]:

@@ -155,18 +155,7 @@ class _ScanParser(_Parser):
                 if item[0] != "lit":
                     raise GiveUp("class item")
                 c = item[1]
-            hi = c
-            if s.startswith("-", self.i) and self.i + 1 < len(s) and s[self.i + 1] != "]":
-                self.i += 1
-                hi = s[self.i]
-                self.i += 1
-                if hi == "\\":
-                    item = self.escape(in_class=True)
-                    if item[0] != "lit":
-                        raise GiveUp("range to a class")
-                    hi = item[1]
-                if ord(hi) < ord(c):
-                    raise GiveUp("bad range")
+            hi = self.range_end(c) or c
             lo_cp, hi_cp = ord(c), ord(hi)
             if lo_cp < 0x80:
                 top = min(hi_cp, 0x7F)

@@ -232,6 +232,26 @@ class _Parser:
             raise GiveUp(f"escape \\{c}")
         return ("lit", c)  # an escaped symbol: itself
 
+    def range_end(self, low: str) -> str | None:
+        """In a class, after its item ``low``: the end of a range ``low-hi`` (read), or ``None`` if none
+        follows."""
+        s = self.s
+        if not (s.startswith("-", self.i) and self.i + 1 < len(s) and s[self.i + 1] != "]"):
+            return None
+        self.i += 1
+        hi = s[self.i]
+        self.i += 1
+        if hi == "\\":
+            item = self.escape(in_class=True)
+            if item[0] != "lit":
+                raise GiveUp("range to a class")
+            hi = item[1]
+        elif hi == "[":
+            raise GiveUp("[ inside a class")
+        if ord(hi) < ord(low):
+            raise GiveUp("bad range")
+        return str(hi)
+
     def char_class(self) -> Any:
         """``[...]``: a small set of characters, or wide (negated, ``\\w``, a big range); nested sets and POSIX
         classes give up."""
@@ -263,19 +283,8 @@ class _Parser:
                     wide = True
                     continue
                 c = item[1]
-            if s.startswith("-", self.i) and self.i + 1 < len(s) and s[self.i + 1] != "]":
-                self.i += 1
-                hi = s[self.i]
-                self.i += 1
-                if hi == "\\":
-                    item = self.escape(in_class=True)
-                    if item[0] != "lit":
-                        raise GiveUp("range to a class")
-                    hi = item[1]
-                elif hi == "[":
-                    raise GiveUp("[ inside a class")
-                if ord(hi) < ord(c):
-                    raise GiveUp("bad range")
+            hi = self.range_end(c)
+            if hi is not None:
                 if ord(hi) - ord(c) >= MAX_CLASS:
                     wide = True
                 else:
