@@ -73,8 +73,14 @@ class Recorder:
         pass
 
 
-def make_hook(monkeypatch: pytest.MonkeyPatch, root: Path = ROOT) -> tuple[Any, Any, Recorder]:
+def make_hook(
+    monkeypatch: pytest.MonkeyPatch, root: Path = ROOT, scan: bool = False
+) -> tuple[Any, Any, Recorder]:
+    """The build hook, as hatch would call it; without ``scan``, its scan database (a minute to build, tested
+    on its own below and by CI's wheel stage) is not built."""
     hook_module = load_hook()
+    if not scan:
+        monkeypatch.setattr(hook_module.CompileParserHook, "_store_scan", lambda self, build_data: None)
     hook = object.__new__(hook_module.CompileParserHook)
     recorder = Recorder()
     monkeypatch.setattr(hook_module.CompileParserHook, "app", property(lambda self: recorder), raising=False)
@@ -168,6 +174,31 @@ def test_the_store_is_built_inside_an_isolated_build_environment(
         assert list(build_data["force_include"].values()) == [STORE_IN_WHEEL]
     finally:
         hook.finalize("standard", build_data, "")
+
+
+def test_a_scan_database_that_cannot_be_built_is_left_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "src").symlink_to(ROOT / "src")  # the sources, but no rules/ to compile
+    _, hook, recorder = make_hook(monkeypatch, tmp_path, scan=True)
+    hook._work = tmp_path
+    build_data: dict[str, Any] = {"force_include": {}}
+    hook._store_scan(build_data)
+    assert build_data == {"force_include": {}}
+    assert recorder.warnings and "scan database was not built" in recorder.warnings[0]
+    monkeypatch.setenv("NEWSLINT_REQUIRE_COMPILED", "1")
+    with pytest.raises(RuntimeError, match="scan database"):
+        hook._store_scan({"force_include": {}})
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSLINT_EXPECT_COMPILED"), reason="not the compiled build")
+def test_the_wheel_scan_database_loads() -> None:
+    """The wheel's scan database is there and usable with the installed Hyperscan: a database that silently
+    fails to load would only make checks slower, so the wheel stage of CI asserts it."""
+    from newslint.language import expression_scan
+
+    database = expression_scan.database()
+    assert database is not None, expression_scan.database_path()
+    assert database.id_of(r"\bguaranteed\s+returns?\b") >= -1  # answers (the expression may be left out)
+    assert len(database._ids) > 500
 
 
 def test_editable_and_opted_out_builds_are_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -210,7 +210,7 @@ def test_the_sample_leaves_out_expressions_the_scan_would_not_pay_for() -> None:
     Left out: one reported in nearly every text ("the"), and one the literal prefilter already rules out as
     well as the scan does (a plain word)."""
     keys = [(r"guaranteed\s+returns", False), (r"\bthe\b", False), (r"\bzebra\b", False)]
-    sample = ["the returns were guaranteed by nobody", "guaranteed, the returns", "the guaranteed income"]
-    sample += [f"the market on day {n}" for n in range(20)]
+    sample = [f"the returns of plan {n} were guaranteed by nobody" for n in range(12)]
+    sample += [f"the market on day {n}" for n in range(120)]
     sources = marshal.loads(build_database(keys, sample))["sources"]
     assert sources == [r"guaranteed\s+returns"]

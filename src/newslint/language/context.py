@@ -93,25 +93,21 @@ class Context:
         # its first match only. Each is a pure function of the expression and the text.
         self.matches: dict[tuple[Any, ...], Any] = {}
         self.memo: dict[str, Any] = {}  # other answers about the page, computed once (e.g. the publisher's names)
-        self._may_match: dict[str, Any] = {}  # a block's text -> the scan's answer (``may_match``)
         self._scanned: Any = None  # the document's blocks by expression number (``_scan_document``)
-        self._document_blocks: dict[int, Block] = {}  # id(block) -> block, for the document's blocks
+        self._block_ids: dict[int, Any] = {}  # id(block) -> the scan's answer, for the body's blocks
         self._unit_positions: dict[int, tuple[list[Unit], Any]] = {}  # id(units) -> (units, positions)
 
-    def may_match(self, text: str) -> set[int] | None:
-        """The numbers of the scan database's expressions that may match in ``text`` (a block's), scanned once
-        per text; ``None``: any may (see ``expression_scan``). Asked only when the database is loaded."""
-        found = self._may_match.get(text, 0)
-        if found == 0:
-            from newslint.language.expression_scan import database
-
-            found = self._may_match[text] = database().may_match(text)  # type: ignore[union-attr]
-        return found
+    def scanned(self, block: Block) -> set[int] | None:
+        """The numbers of the scan database's expressions that may match in ``block`` (a body block of the
+        document, scanned with all of them once, see ``expression_scan``); ``None``: not scanned (furniture, a
+        link target, a metadata value) or any may. Asked only when the database is loaded."""
+        self._scan_document()
+        return self._block_ids.get(id(block))
 
     def scan_candidates(self, units: list[Unit], scan_id: int) -> list[Unit] | None:
-        """The units of ``units`` (a list of the document's blocks or of stretches of them, cached by the
-        caller) whose block the scan says may hold a match of expression ``scan_id``, in order; ``None`` for a
-        list with a block that is not the document's (a link target, a metadata value)."""
+        """The units of ``units`` (cached by the caller) whose block the scan says may hold a match of
+        expression ``scan_id``, in order; ``None`` for a list with a block that was not scanned (furniture, a
+        link target, a metadata value): the literal index answers for those lists."""
         entry = self._unit_positions.get(id(units))
         if entry is None or entry[0] is not units:
             entry = self._unit_positions[id(units)] = (units, self._positions(units))
@@ -134,10 +130,9 @@ class Context:
         return [units[i] for i in found]
 
     def _positions(self, units: list[Unit]) -> dict[int, list[int]] | None:
-        """id(block) -> the indexes of the units in that block; ``None`` if a unit's block is not the
-        document's."""
+        """id(block) -> the indexes of the units in that block; ``None`` if a unit's block was not scanned."""
         self._scan_document()
-        blocks = self._document_blocks
+        blocks = self._block_ids
         out: dict[int, list[int]] = {}
         for i, u in enumerate(units):
             key = id(u.block)
@@ -151,19 +146,22 @@ class Context:
         return out
 
     def _scan_document(self) -> tuple[dict[int, list[Block]], list[Block]]:
-        """Every block of the document scanned once: the blocks where each expression may match, and the
-        blocks the scan cannot tell about (see ``expression_scan.ScanDatabase.may_match``)."""
+        """The body blocks of the document scanned once: the blocks where each expression may match, and the
+        blocks the scan cannot tell about (see ``expression_scan.ScanDatabase.may_match``). Furniture is not
+        scanned: on real pages it is much of the text and few expressions find candidates there."""
         scanned = self._scanned
         if scanned is None:
+            from newslint.language.expression_scan import database
+
+            may_match = database().may_match  # type: ignore[union-attr]
             by_id: dict[int, list[Block]] = {}
             unknown: list[Block] = []
-            blocks: dict[int, Block] = {}
+            ids_of: dict[int, Any] = {}
             for block in self.doc.blocks:
-                blocks[id(block)] = block
                 text = block.text
-                if not text:
+                if not block.body or not text:
                     continue
-                ids = self.may_match(text)
+                ids = ids_of[id(block)] = may_match(text)
                 if ids is None:
                     unknown.append(block)
                     continue
@@ -173,7 +171,7 @@ class Context:
                         by_id[i] = [block]
                     else:
                         at.append(block)
-            self._document_blocks = blocks
+            self._block_ids = ids_of
             scanned = self._scanned = (by_id, unknown)
         return scanned
 

@@ -258,7 +258,7 @@ def translate(source: str) -> bytes | None:
 
 
 MAX_SHARE = 0.1  # an expression the scan says may match in more of the sample's texts than this is left out
-MIN_SPARED = 2  # ... and one that would spare fewer expression calls than this on the sample
+MIN_SPARED = 10  # ... and one that would spare fewer expression calls than this on the sample
 
 
 def build_database(keys: list[tuple[str, bool]], sample: list[str] | None = None) -> bytes:

@@ -175,9 +175,11 @@ class PatternSet:
             scan_id = pattern.scan_id
             # The units whose block the one-pass scan says may hold a match (``expression_scan``), when the
             # expression is in the scan's database and the list is of the document's blocks.
-            candidates = ctx.scan_candidates(units, scan_id) if scan_id >= 0 and index is not None else None
-            if candidates is not None:
-                pass
+            from_scan = ctx.scan_candidates(units, scan_id) if scan_id >= 0 and index is not None else None
+            scanned = from_scan is not None
+            candidates: list[Unit]
+            if from_scan is not None:
+                candidates = from_scan
             elif not sets:
                 candidates = units
             elif index is not None:
@@ -187,9 +189,11 @@ class PatternSet:
             if exact_sets and candidates:
                 # the case-sensitive parts' literals, in their case ("CE"/"PE", not every "ce" of "once")
                 candidates = [u for u in candidates if holds_all(u.text, exact_sets)]
-            if candidates and scan_id >= 0 and index is None:
-                may_match = ctx.may_match
-                candidates = [u for u in candidates if (ids := may_match(u.block.text)) is None or scan_id in ids]
+            if candidates and scan_id >= 0 and not scanned:
+                # a list with unscanned blocks, or too short for an index: the scanned blocks' answers still
+                # rule units out
+                answer = ctx.scanned
+                candidates = [u for u in candidates if (ids := answer(u.block)) is None or scan_id in ids]
             for unit in candidates:
                 if gated:
                     if gate is None:
