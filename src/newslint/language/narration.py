@@ -177,6 +177,17 @@ def names_promise(heading: str) -> bool:
     return NAMED_PROMISE.search(heading) is not None and _third_person(heading)
 
 
+def asks_named_promise(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a block opens with a short question that names a promise as its topic, the run-in lead of an
+    explainer's item ("**3. Pakka return ka wada?** Wahin ruk jaiye.", "पक्के मुनाफे का वादा? सावधान रहें।"), in
+    the third person in that sentence and the next ("Pakka munafa ka wada? Hum dete hain." is the page's)."""
+    s, e = sentences[0]
+    first = text[s:e].rstrip()
+    if not first.endswith("?") or len(first.split()) > 8 or not names_promise(first):
+        return False
+    return len(sentences) < 2 or _third_person(text[sentences[1][0] : sentences[1][1]])
+
+
 # A heading that asks about a claim or sets it up as the topic of an explainer: "Guaranteed returns? Here is what to
 # check first", "Assured returns: what investors should know", "पक्का मुनाफा? इन बातों का रखें ध्यान". A short phrase,
 # then a question mark or a colon, then the explainer's words (a seller's hook, "Want sure-shot profits? ...", and

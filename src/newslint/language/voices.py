@@ -407,6 +407,8 @@ class Voices:
                     # follows in the block is the pitch the story tells
                     flags[k + 1 :] = [True] * (len(sentences) - k - 1)
                     break
+            if sentences and not flags[0] and narration.asks_named_promise(text, sentences):
+                flags[0] = True  # "**3. Pakka return ka wada?** Wahin ruk jaiye.": the promise is the item's topic
             for k in range(1, len(sentences)):
                 if narration.looks_back(text[sentences[k][0] : sentences[k][1]]):
                     # "Join our group for sure-shot calls. ... Messages like these flood phones": what came before
