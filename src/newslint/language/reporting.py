@@ -22,6 +22,15 @@ from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.lexicons.forms import verb_forms
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
+from newslint.language.reported_clauses import (
+    CONDITIONS,
+    INDEFINITE,
+    TRAILING_VERBS,
+    conditional,
+    conditional_expression,
+    indefinite_forms,
+    trailing_present,
+)
 
 # Verbs reported in every finite form (said, says, has claimed); "-ing" only for the unambiguous ones ("saying",
 # not "promising stocks"); base forms never (imperatives: "Expect 10% a month").
@@ -410,7 +419,7 @@ def _compile_sources() -> None:
     """Compile every source expression and the conditional one, for the store's build to record."""
     for source in source_patterns():
         source.pattern  # noqa: B018 - compiles it
-    _conditional_expression()
+    conditional_expression()
 
 
 def _phrase(words: str) -> str:
@@ -464,10 +473,10 @@ def reported_sentences(
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
     words = _LETTERS.findall(lower)
     _plain_present(text, sentences, starts, reported, words)
-    if "," in text and not _TRAILING_VERBS.isdisjoint(words):
-        _trailing_present(text, sentences, reported)
-    if not _CONDITIONS.isdisjoint(words):
-        _conditional(text, sentences, starts, reported)
+    if "," in text and not TRAILING_VERBS.isdisjoint(words):
+        trailing_present(text, sentences, reported)
+    if not CONDITIONS.isdisjoint(words):
+        conditional(text, sentences, starts, reported)
     present = _verbs.intersection(words)
     if not present:
         return reported
@@ -516,12 +525,12 @@ def _plain_present(
     asks you to join"), which is nobody's claim but a case the page warns about.
     """
     plural = bool(_THIRD_PLURAL.intersection(words) or _THIRD_DETERMINERS.intersection(words))
-    indefinite = bool(_INDEFINITE.intersection(words))
+    indefinite = bool(INDEFINITE.intersection(words))
     if not plural and not indefinite:
         return
     present = _SPEECH_PRESENT.intersection(words) if plural else set()
     if indefinite:
-        present |= _indefinite_forms().intersection(words)
+        present |= indefinite_forms().intersection(words)
     if not present:
         return
     for w in _words_pattern(frozenset(present)).finditer(text):
@@ -530,9 +539,9 @@ def _plain_present(
             continue
         before = text[max(starts[i], w.start() - 40) : w.start()].lower().split()[-2:]
         word = w.group().lower()
-        after_indefinite = word in _indefinite_forms() and (
-            (bool(before) and before[-1] in _INDEFINITE)
-            or (len(before) == 2 and before[0] in _INDEFINITE and before[1] in ("who", "that"))
+        after_indefinite = word in indefinite_forms() and (
+            (bool(before) and before[-1] in INDEFINITE)
+            or (len(before) == 2 and before[0] in INDEFINITE and before[1] in ("who", "that"))
         )  # "If someone offers you...", "anybody who says they can guarantee returns"
         after_plural = word in _SPEECH_PRESENT and (
             (bool(before) and before[-1] in _THIRD_PLURAL) or (len(before) == 2 and before[0] in _THIRD_DETERMINERS)
@@ -543,67 +552,4 @@ def _plain_present(
             reported[i] = True
 
 
-_CONDITIONS = frozenset(["if", "when", "whenever", "unless", "once"])
-_conditional_pattern: regex.Pattern[str] | None = None
-
-
-def _conditional_expression() -> regex.Pattern[str]:
-    """A condition whose subject is someone indefinite saying something ("if a stranger ... offers")."""
-    global _conditional_pattern
-    if _conditional_pattern is None:
-        forms = "|".join(sorted(_indefinite_forms(), key=lambda f: (-len(f), f)))
-        _conditional_pattern = expression_store.own(
-            r"\b(?:if|when|whenever|unless|once)\s+(?:a|an|any|some|your|such\s+an?)\s+"
-            rf"(?:(?!(?:we|i|our|my|us)\b)[\w'-]+\s+){{0,5}}?(?:{forms})\b",
-            regex.IGNORECASE | regex.VERSION0,
-        )
-    return _conditional_pattern
-
-
-def _conditional(text: str, sentences: list[tuple[int, int]], starts: list[int], reported: list[bool]) -> None:
-    """Marks reported the sentences whose condition has someone indefinite say something: "If a stranger on
-    WhatsApp offers you a sure-shot tip, ...", "When your broker promises 2% a month, walk away": a case the page
-    warns about, nobody's claim (not "If our desk promises...": the first person is the page)."""
-    for m in _conditional_expression().finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i < 0 or m.start() >= sentences[i][1]:
-            continue
-        s, e = sentences[i]
-        comma = text.find(",", m.end(), e)
-        main = text[comma:e] if comma >= 0 else text[s : m.start()]
-        if _FIRST_PERSON_MAIN.search(main) is None:  # "If a client asks, we promise 3% a month": the page's
-            reported[i] = True
-
-
-_FIRST_PERSON_MAIN = LazyPattern(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
-# A present-tense attribution closing the sentence: "..., planners say.", "..., most advisers suggest.", "...,
-# says Priya Rao." (the past, "..., planners said", is a reporting verb anywhere).
-_TRAILING_BASES = ("say", "argue", "believe", "suggest", "warn", "reckon", "feel", "note", "agree", "caution", "advise")
-_TRAILING_THIRD = ("says", "argues", "believes", "suggests", "warns", "notes", "cautions", "advises")  # ", says X"
-_TRAILING_VERBS = frozenset((*_TRAILING_BASES, *(f"{v}s" for v in _TRAILING_BASES)))  # (the words that call for it)
-_TRAILING_PRESENT = LazyPattern(
-    r",\s+(?:(?!(?:we|us|our|i|my)\b)[a-z][a-z-]*\s+){0,3}?(?!(?:we|us|our|i|my)\b)[a-z][a-z-]+s\s+"
-    rf"(?:{'|'.join(_TRAILING_BASES)})\W*$"
-    rf"|,\s+(?:{'|'.join(_TRAILING_THIRD)})\s+(?-i:[A-Z])[^,;]{{0,80}}$",
-    regex.IGNORECASE | regex.VERSION0,
-)
-
-
-def _trailing_present(text: str, sentences: list[tuple[int, int]], reported: list[bool]) -> None:
-    """Marks reported the sentences closed by a present-tense attribution to a third party."""
-    for i, (s, e) in enumerate(sentences):
-        if not reported[i] and _TRAILING_PRESENT.search(text[s:e].rstrip()) is not None:
-            reported[i] = True
-
-
-_INDEFINITE = frozenset(["someone", "anyone", "somebody", "anybody"])
 _OURS = LazyPattern(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
-_indefinite: frozenset[str] | None = None
-
-
-def _indefinite_forms() -> frozenset[str]:
-    """The third-person present of every reporting verb ("offers", "asks", "promises"): after "someone"."""
-    global _indefinite
-    if _indefinite is None:
-        _indefinite = frozenset(f for lemma in lexicons.REPORTING_VERBS for f in verb_forms(lemma, ("VBZ",)))
-    return _indefinite
