@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from newslint.document.model import Block
 from newslint.language import expression_store
 from newslint.language.devanagari import spelling_variants
 from newslint.language.lazy_pattern import LazyPattern
@@ -228,3 +229,21 @@ def names_topic(heading: str) -> bool:
 def _third_person(heading: str) -> bool:
     """Whether ``heading`` holds no first-person word (English, Hindi, Hinglish)."""
     return {w.strip(".,;:!?\"'()|") for w in heading.lower().split()}.isdisjoint(_FIRST_PERSON_WORDS)
+
+
+# An interview's questions, and a page that says it is one.
+QUESTION = expression_store.own(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
+INTERVIEW = LazyPattern(
+    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|"
+    r"(?:spoke|speaks|talked|talks)\s+(?:to|with|about)|in\s+an?\s+(?:interaction|chat)\s+with|"
+    r"told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
+    regex.IGNORECASE,
+)
+
+
+ASKER = LazyPattern(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
+
+
+def is_question(b: Block) -> bool:
+    """An interviewer's question: "Q: ...", "Question 2: ...", or a bold line of its own ending in "?"."""
+    return QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))

@@ -304,13 +304,13 @@ class Voices:
         flags = self._answers
         if flags is None:
             flags = [False] * len(self.blocks)
-            questions = [i for i, b in enumerate(self.blocks) if b.body and _is_question(b)]
+            questions = [i for i, b in enumerate(self.blocks) if b.body and narration.is_question(b)]
             if len(questions) >= 2 and self._says_interview(questions[0]):
                 asking = False
                 for i, b in enumerate(self.blocks):
                     if not b.body:
                         continue
-                    if _is_question(b):
+                    if narration.is_question(b):
                         asking = True
                     elif asking and b.kind != "heading":
                         flags[i] = True
@@ -356,7 +356,7 @@ class Voices:
     def _says_interview(self, first_question: int) -> bool:
         titles = [mv.value for mv in self.doc.metadata.get("title")]
         opening = [b.text for b in self.blocks[:first_question] if b.body][:6]
-        return any(_INTERVIEW.search(t) for t in titles + opening)
+        return any(narration.INTERVIEW.search(t) for t in titles + opening)
 
     def _own_spans(self, b: Block, introduced: bool | None = None) -> list[tuple[int, int, str]]:
         """The block's non-own spans from its own text and whether the block before introduces it."""
@@ -374,7 +374,7 @@ class Voices:
         if (
             (b.kind == "blockquote" and not _CALLOUT.match(text) and not _paid_link(b))
             or self._answer_flags()[position]
-            or (_QUESTION.match(text) is not None and _ASKER.search(text) is not None)
+            or (narration.QUESTION.match(text) is not None and narration.ASKER.search(text) is not None)
             or self._glosses_quotation(b, position)
         ):
             # A block quote, an interviewee's answer, a reader's question marked "Q:" in the reader's own words
@@ -563,24 +563,6 @@ _GLOSS = expression_store.own(
     r"^\s*(?:\([^()]{3,}\)|\[[^\[\]]{3,}\])\W*$|^\W*(?:translation|translated|english\s+translation|अनुवाद)\s*[:|-]",
     regex.IGNORECASE | regex.VERSION0,
 )
-# An interview's questions, and a page that says it is one.
-_QUESTION = expression_store.own(r"^\W*(?:Q\s*\d*\s*[:.)\-–]|Question\s*\d*\s*[:.])", regex.IGNORECASE)
-_INTERVIEW = LazyPattern(
-    r"\b(?:interview(?:ed|s)?|edited\s+excerpts|excerpts|Q\s*&\s*A|in\s+(?:a\s+)?conversation\s+with|"
-    r"(?:spoke|speaks|talked|talks)\s+(?:to|with|about)|in\s+an?\s+(?:interaction|chat)\s+with|"
-    r"told\s+(?:us|[A-Z][\w-]+)\s+in\s+an?\s+(?:interview|chat))\b",
-    regex.IGNORECASE,
-)
-
-
-_ASKER = LazyPattern(r"(?<!\w)(?-i:I|I'm|I've|I'd)(?!\w)|\b(?:my|me|mine)\b", regex.IGNORECASE)
-
-
-def _is_question(b: Block) -> bool:
-    """An interviewer's question: "Q: ...", "Question 2: ...", or a bold line of its own ending in "?"."""
-    return _QUESTION.match(b.text) is not None or (b.is_label and b.text.rstrip().endswith("?"))
-
-
 _POSSESSIVE = LazyPattern(r"\W*(?:our|my)\b", regex.IGNORECASE)
 
 
