@@ -212,11 +212,6 @@ def _emit(seq: list[Any]) -> bytes:
             out.append(_literal(node[1]))
         elif kind == "hs":
             out.append(node[1])
-        elif kind == "cls":  # the base parser's class (not produced by _ScanParser; kept for safety)
-            if node[1] is None:
-                out.append(_byte_class(rb"\x00-\x7f", False))
-            else:
-                out.append(b"(?:" + b"|".join(_literal(c) for c in sorted(node[1])) + b")")
         elif kind in ("at", "opaque"):
             continue
         elif kind == "alt":
@@ -226,7 +221,7 @@ def _emit(seq: list[Any]) -> bytes:
             if not body:
                 continue
             out.append(b"(?:" + body + (b")*" if node[1] == 0 else b")+"))
-        else:  # pragma: no cover - the parser makes no other node
+        else:  # pragma: no cover - _ScanParser makes no other node (its classes are "hs" fragments)
             raise GiveUp(kind)
     return b"".join(out)
 
@@ -337,13 +332,12 @@ def database_path() -> Path:
 class ScanDatabase:
     """The loaded database: which of its expressions may match in a text."""
 
-    __slots__ = ("_database", "_found", "_ids", "_scan")
+    __slots__ = ("_database", "_ids", "_scan")
 
     def __init__(self, database: Any, sources: list[str]) -> None:
         self._database = database
         self._ids = {source: i for i, source in enumerate(sources)}
         self._scan = database.scan
-        self._found: set[int] = set()
 
     def id_of(self, source: str) -> int:
         """The expression's number in the database, or -1."""
