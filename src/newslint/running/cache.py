@@ -5,10 +5,10 @@ Like ruff's cache it lives in the folder newslint runs in (the project root, in 
 
 An entry is the result of one file: findings, error or notice, warnings, and the source lines the text
 report shows; never the parsed document. It is found by a hash of the file's bytes and format, inside a
-folder named by the *fingerprint* of everything else that decides the result: the newslint version, the
-cache format, Python's and ``regex``'s versions, the content of every loaded rule file, the selected
-rules, and every setting of the run (``--now`` included, since date rules compare with it). Change any of
-them and the run looks in another folder, so stale results are never read.
+folder named by the *fingerprint* of everything else that decides the result: the newslint version (in a
+development install, its source files' stamp too: source_stamp.py), the cache format, Python's and ``regex``'s
+versions, the content of every loaded rule file, the selected rules, and every setting of the run (``--now``
+included, since date rules compare with it). Change any of them and the run looks in another folder.
 
 Entries are JSON (the cache folder may come from anywhere: nothing in it is ever executed), written to a
 temporary file and renamed into place, so readers see a whole entry or none. Nothing read from the cache is
@@ -49,6 +49,7 @@ from newslint.files.bounded_read import read_regular
 from newslint.files.source import SourceError, SourceSkipped, decode_source, format_for, sniff_format
 from newslint.running.findings import Finding, Fix
 from newslint.running.linter import TIMEOUT_RULE, FileResult, lint_source
+from newslint.running.source_stamp import source_stamp
 
 if TYPE_CHECKING:
     from newslint.rules.loader import RuleSet
@@ -92,6 +93,7 @@ def fingerprint(ruleset: RuleSet, linter: Linter, settings: CheckSettings, confi
     }
     payload = {
         "newslint": __version__,
+        "source": source_stamp(),
         "format": CACHE_FORMAT,
         "python": list(sys.version_info[:2]),
         "regex": getattr(regex, "__version__", ""),
