@@ -287,3 +287,36 @@ def test_a_short_lead_in_shares_the_context_of_the_sentence_it_heads() -> None:
     assert not lint(explainer, "sebi-assured-returns")
     pitch = "# Our calls\n\nAssured income first. Join our intraday group on the NSE for 3% a month.\n"
     assert [f.rule for f in lint(pitch, "sebi-assured-returns")] == ["sebi-assured-returns"]
+
+
+# -- whose page it is: a regulated firm's registration line ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Godavari Life Insurance Ltd. | IRDAI Regn. No. 151 | CIN U66010MH2007PLC170001", True),
+        ("Registered with IRDA, Registration Code 151", False),
+        ("IRDA Registration No. 151", True),
+        ("Sahyadri Insurance Brokers Pvt Ltd, IRDAI Broker Licence No. 702", True),
+        ("IRDAI Corporate Agency Registration No. CA0412", True),
+        ("IRDAI पंजीकरण संख्या 151", True),
+        ("The new IRDAI registration norms take effect in April.", False),
+        (
+            "The company is having a valid Certificate of Registration dated 3 June 1999 issued by the Reserve "
+            "Bank of India under Section 45-IA of the Reserve Bank of India Act, 1934.",
+            True,
+        ),
+        ("RBI Registration No. B-14.01122", True),
+        ("The RBI cancelled the certificate of registration of four NBFCs on Monday.", False),
+        ("SEBI Reg. No. INA000012345", True),
+        ("SEBI RA Registration: INH 000012345", True),
+        ("A loan of INR 250000000 was raised.", False),
+    ],
+)
+def test_registration_lines_that_say_whose_page_it_is(text: str, found: bool) -> None:
+    from newslint.language.publisher import _IDENTITY_HEADS, REGULATED_IDENTITY
+
+    assert bool(REGULATED_IDENTITY.search(text)) is found
+    if found:  # the cheap first test (``may_be_advertiser_page``) finds what the full one does
+        assert any(head.search(text.lower()) for head in _IDENTITY_HEADS)

@@ -204,3 +204,27 @@ def test_invalid_front_matter_is_a_warning():
     doc = md("---\ntitle: [unclosed\n---\n\nText.\n")
     assert any("front matter" in w for w in doc.warnings)
     assert doc.metadata.get("title") == []
+
+
+def test_declared_types_of_the_page_not_of_nested_values():
+    """``types``: the @type of a JSON-LD script's own objects (an @graph's members, their mainEntity) and og:type;
+    not the types nested inside them (an article's publisher Organization, a breadcrumb's ListItems)."""
+    doc = html(
+        """<html><head><meta property="og:type" content="article">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebPage", "name": "p", "mainEntity": {"@type": "FinancialProduct", "name": "FD"}},
+ {"@type": ["NewsArticle", "Article"], "headline": "h", "publisher": {"@type": "Organization", "name": "X"},
+  "author": {"@type": "Person", "name": "Asha Menon"}},
+ {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1}]}]}</script>
+</head><body><p>x</p></body></html>"""
+    )
+    assert sorted(values(doc, "types")) == [
+        ("Article", "json-ld"),
+        ("BreadcrumbList", "json-ld"),
+        ("FinancialProduct", "json-ld"),
+        ("NewsArticle", "json-ld"),
+        ("WebPage", "json-ld"),
+        ("article", "meta"),
+    ]
+    first = doc.metadata.first("types")
+    assert (first.value, at(doc, first)) == ("WebPage", (3, 13))  # JSON-LD first, each value at its position

@@ -27,8 +27,8 @@ def inspect_data(doc: Document) -> dict[str, Any]:
         values = [_value(doc, mv) for mv in meta.get(name)]
         if name == "authors":
             metadata["authors"] = values
-        elif name == "tags":
-            metadata["tags"] = values
+        elif name in ("tags", "types"):
+            metadata[name] = values
         else:
             metadata[name] = values[0] if values else None
             if len(values) > 1:

@@ -146,6 +146,9 @@ METADATA_FIELDS = (
     "language",
     "canonical",
     "tags",
+    # what the page declares itself to be: JSON-LD @type of its own objects ("NewsArticle", "WebPage",
+    # "FinancialProduct"), og:type ("article", "website")
+    "types",
 )
 
 

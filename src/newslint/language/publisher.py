@@ -14,10 +14,13 @@ minutes") and it carries the advertiser's regulatory identity (a SEBI, AMFI or I
 Nothing on it poses as editorial content, so an "Advertisement" label (which exists so that readers can tell
 advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
 So is a page of the firm's own site that is not an article (no author but the firm, and no publication date
-without one) whose registration line names the firm: the publisher, the site name in its title tag ("Bitsetu -
+without one unless the page declares itself a page, product or service and no article: JSON-LD "WebPage" or
+"FinancialProduct", no "NewsArticle" or "BlogPosting", ``declared_page``) whose registration line names the firm: the publisher, the site name in its title tag ("Bitsetu -
 Buy crypto in INR") or the firm given as the page's author (a Markdown page's front matter), by its legal name or
 by its brand ("Godavari Mutual Fund" beside "Investment Manager: Godavari Asset Management Ltd"); its registration line
-may be a SEBI, AMFI or IRDAI number, a fund house's "Investment Manager:" line or a company's CIN. A news
+may be a SEBI, AMFI or IRDAI number, a fund house's "Investment Manager:" line, a company's CIN or a deposit-taking
+NBFC's RBI certificate of registration (which its footer may give as "The company is having a valid Certificate of
+Registration ...", naming no one). A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
 anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
 brand is its one author and its headline names it, and no publisher or canonical host says the page is someone
@@ -103,13 +106,29 @@ def _squash(text: str) -> str:
 
 
 REGULATED_IDENTITY = re.compile(
-    r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}|\bIRDAI\s+(?:Regn?\.?|Registration)\s*(?:No|Code|Number)"
+    r"(?<![A-Za-z0-9])IN[AHZPMR][0-9]{9}(?![0-9])|(?<![A-Za-z0-9])IN[AH][\s:/.-][0-9]{9}(?![0-9])|\bARN[\s:.-]*[0-9]{3,}"
+    # an insurer's or insurance intermediary's: "IRDAI Regn. No. 148", "IRDA Registration Code", "IRDAI Corporate
+    # Agency Registration No.", "IRDAI Broker Licence No.", "IRDAI पंजीकरण संख्या 148"
+    r"|\bIRDAI?\s+(?:(?:Corporate\s+Agen(?:t|cy)|(?:Composite\s+|Direct\s+)?Broker|Web\s+Aggregator)\s+)?"
+    r"(?:Regd?n?\.?|Registration|Licen[cs]e)\s*(?:No|Code|Number)\b"
+    r"|\bIRDAI?\s+(?:पंजीकरण|पंजीयन|रजिस्ट्रेशन)\s+(?:सं|संख्या|नंबर|नं)"
+    # a deposit-taking NBFC's statement that RBI's directions prescribe ("The company is having a valid Certificate
+    # of Registration dated ... issued by the Reserve Bank of India under section 45-IA"), or its number ("RBI
+    # Registration No. N-13.01234", "CoR No."); not a report of one cancelled ("RBI cancels the certificate of
+    # registration of ...")
+    r"|\b(?:having|holds|has|possesses)\s+a\s+valid\s+Certificate\s+of\s+Registration\b[^.]{0,80}?\bissued\s+by\s+"
+    r"(?:the\s+)?(?:RBI|Reserve\s+Bank\s+of\s+India)\b"
+    r"|\b(?:RBI|Reserve\s+Bank\s+of\s+India)\s+(?:CoR|Regn?\.?|Registration|Certificate\s+of\s+Registration)\s*(?:No|Number)\b"
+    r"|\bCoR\s+(?:No|Number)\b|वैध\s+पंजीकरण\s+प्रमाण[\s-]?पत्र"
     # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd"
     r"|\bInvestment\s+Manager\s*:"
     # a company's corporate identity number (an exchange, an NBFC, a fintech: "CIN U72900KA2021PTC150123")
     r"|\bCIN\s*(?:No\.?)?\s*[:.-]?\s*[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
     re.IGNORECASE,
 )
+# A registration line that speaks of the firm as itself: "The company is having a valid Certificate of ...", "We are
+# registered with IRDAI ...".
+_SELF_REFERENCE = re.compile(r"\W*(?:the\s+company|the\s+nbfc|we|our\s+company)\b", re.IGNORECASE)
 # A title tag's site name: its first or last part when that is a short name in capitals ("Bitsetu - Buy crypto in
 # INR", "Open a demat account | Godavari Securities").
 _TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
@@ -207,15 +226,20 @@ def _presents_itself(name: str, line: str) -> bool:
 def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
     registration number, and either its headline is the call to action (on a page that is not a signed article), or
-    it is not an article (no author but
-    the firm itself, and no publication date without one) and its registration line names the page's own
+    it is not an article (no author but the firm itself, and no publication date without one unless it declares
+    itself a page or product, not an article: ``declared_page``) and its registration line names the page's own
     publisher or author ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing
     page)."""
     cached = ctx.memo.get("advertiser_identity")
     if cached is None:
-        identity = [b.text for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
+        blocks = [b for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
+        identity = [b.text for b in blocks]
         names = [n for n in (*_names(ctx), *_title_site_names(ctx)) if len(n) >= 5]
         own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
+        # So is one in the page's furniture (its footer) that speaks of the site's firm as "the company" or "we" (a
+        # deposit-taking NBFC's "The company is having a valid Certificate of Registration ... issued by the
+        # Reserve Bank of India"), on a page that names a publisher or site.
+        own = own or bool(names and any(not b.body and _SELF_REFERENCE.match(b.text) for b in blocks))
         fields = ctx.doc.metadata.fields
         if identity and not own and not names and not fields.get("authors") and not _hosts(ctx):
             # A page that names no publisher, site, host or author, whose only identity is a regulated firm's
@@ -254,7 +278,10 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
             if brand and _site_is_brands(ctx, brand) and any(brand in r for r in registered):
                 firm_authors = set(authors)
         writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
-        article = bool(writers or (fields.get("published") and not fields.get("authors")))
+        # A dated page no one signs is an article, unless it declares itself a page or a product and no article
+        # (JSON-LD "WebPage" or "FinancialProduct" and no "NewsArticle"; og:type not "article"): an insurer's
+        # plan page, an NBFC's deposit page, an adviser's service page carry the date their CMS stamps on them.
+        article = bool(writers or (fields.get("published") and not fields.get("authors") and not declared_page(ctx)))
         # A dated page that no one signs, whose registration line names the site itself ("Kaveri Stock Brokers
         # Pvt. Ltd. | SEBI Reg. No. INZ..." on "... | Kaveri Stock Brokers"), is the firm's own when its headline
         # is the call to action ("Open a demat account with Kaveri in 10 minutes"): a date alone makes no article.
@@ -274,6 +301,27 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     if not has_identity:
         return brand_page  # (a registration line, when there is one, says whose page it is: above)
     return (headline_is_promotion and (not article or unsigned_own)) or own_landing_page
+
+
+# What a page may declare itself to be (JSON-LD @type, og:type), in lower case: an article (any "...Article",
+# "...Posting", a "Report"; og:type "article") or a page, product or service of a firm's own site.
+_ARTICLE_TYPE = re.compile(r"(?:article|posting|^report)$")
+_PAGE_TYPE = re.compile(
+    r"(?:page|^product|^product\.\w+|^(?:financial)?service|^financialproduct|^investmentordeposit|^depositaccount|"
+    r"^bankaccount|^loanorcredit|^investmentfund|^brokerageaccount|^offercatalog|^business\.business)$"
+)
+
+
+def declared_page(ctx: Context) -> bool:
+    """Whether the page declares itself a page, product or service (JSON-LD "WebPage", "Product",
+    "FinancialProduct", "Service", "AboutPage"; og:type "product") and nothing that is an article ("NewsArticle",
+    "BlogPosting", "Report", og:type "article"). A news page's "WebPage" beside its "NewsArticle" is an article's;
+    a page that declares nothing is not a page by this test."""
+    types = [mv.value.strip().lower() for mv in ctx.doc.metadata.get("types")]
+    types = [t.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for t in types]  # "schema:WebPage", "https://schema.org/Product"
+    if any(_ARTICLE_TYPE.search(t) for t in types):
+        return False
+    return any(_PAGE_TYPE.search(t) for t in types)
 
 
 # Capitalised words of a headline that name no firm of their own ("Open", "Nifty", "India", "Fund", "Securities").
@@ -336,8 +384,12 @@ _IDENTITY_HEADS = tuple(
     re.compile(p)
     for p in (
         r"in[ahzpmr][0-9]{9}",
+        r"in[ah][\s:/.-][0-9]{9}",
         r"arn[\s:.-]*[0-9]{3}",
-        r"irdai\s+(?:regn?\.?|registration)",
+        r"irdai?\s+(?:reg|licen|corporate|broker|composite|direct|web|पंजीकरण|पंजीयन|रजिस्ट्रेशन)",
+        r"valid\s+certificate\s+of\s+registration",
+        r"(?:rbi|reserve\s+bank\s+of\s+india|cor)\s+(?:cor|reg|certificate|no|number)",
+        r"वैध\s+पंजीकरण",
         r"investment\s+manager\s*:",
         r"cin\s*(?:no\.?)?\s*[:.-]?\s*[lu][0-9]{5}",
     )

@@ -57,3 +57,27 @@ def walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
     found.sort(key=lambda r: r[0])
     for _, obj in found:
         yield obj
+
+
+def declared_types(data: Any) -> Iterator[Any]:
+    """The ``@type`` values that a JSON-LD script declares for the page itself: those of its own objects (the
+    script's object or list, an ``@graph``'s members) and of their ``mainEntity``, not of values nested in them
+    (an article's publisher ``Organization``, its author ``Person``, a breadcrumb's ``ListItem``s, the
+    ``NewsArticle``s of a list of related stories). Each value as written (a string, ``JStr`` with its
+    position), at most ``MAX_NODES`` objects looked at."""
+    queue: deque[tuple[Any, bool]] = deque([(data, True)])
+    visited = 0
+    while queue and visited < MAX_NODES:
+        item, top = queue.popleft()
+        visited += 1
+        if isinstance(item, list):
+            queue.extend((child, top) for child in item)
+        elif isinstance(item, dict):
+            t = item.get("@type")
+            yield from t if isinstance(t, list) else [t]
+            graph = item.get("@graph")
+            if isinstance(graph, (list, dict)):
+                queue.append((graph, True))
+            main = item.get("mainEntity")
+            if top and isinstance(main, (list, dict)):
+                queue.append((main, False))

@@ -18,7 +18,7 @@ from newslint.document.model import UPDATED_COPY, Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
 from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
-from newslint.parsing.html.jsonld import ARTICLE_TYPES, walk_json_ld
+from newslint.parsing.html.jsonld import ARTICLE_TYPES, declared_types, walk_json_ld
 from newslint.parsing.html.tolerant_json import JStr, parse_values
 
 META_FIELDS: dict[str, str] = {
@@ -78,6 +78,7 @@ META_FIELDS: dict[str, str] = {
     "keywords": "tags",
     "news_keywords": "tags",
     "article:tag": "tags",
+    "og:type": "types",
 }
 
 SOURCE_RANK = {
@@ -297,6 +298,9 @@ class MetaCollector:
         self.meta.json_ld.append(data)
         for obj in walk_json_ld(data):
             self._article_object(obj)
+        for t in declared_types(data):
+            if isinstance(t, str):
+                self._json_value("types", "@type", t)
 
     def _json_value(self, field: str, key: str, value: Any) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
