@@ -73,9 +73,7 @@ class Recorder:
         pass
 
 
-def make_hook(
-    monkeypatch: pytest.MonkeyPatch, root: Path = ROOT, scan: bool = False
-) -> tuple[Any, Any, Recorder]:
+def make_hook(monkeypatch: pytest.MonkeyPatch, root: Path = ROOT, scan: bool = False) -> tuple[Any, Any, Recorder]:
     """The build hook, as hatch would call it; without ``scan``, its scan database (a minute to build, tested
     on its own below and by CI's wheel stage) is not built."""
     hook_module = load_hook()

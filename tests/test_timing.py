@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RULES_YAML, run_cli
-from newslint.running.timing import Timings, render, requested_rows
+from newslint.running.timing import SharedWork, Timings, render, requested_rows
 
 # The shared test pack (fast rules) and one slow rule beside it.
 SLOW_RULE = """\
@@ -82,9 +82,41 @@ def test_render_ranks_by_time_then_id_and_keeps_the_requested_rows():
     timings.files, timings.parse, timings.rows = 1, 0.5, 2
     text = render(timings)
     assert text.splitlines() == [
-        "newslint timing: 1 file linted in one process; rules 0.010 s, parsing 0.500 s",
+        "newslint timing: 1 file linted in one process; rules 0.010 s (of which shared page work 0.000 s), "
+        "parsing 0.500 s",
         "Rule    | Time (ms) | Relative",
         ":-------|----------:|--------:",
         "slowest |     6.000 |   60.0%",
         "a-rule  |     2.000 |   20.0%",
     ]
+
+
+def test_shared_page_work_counts_once_under_its_outermost_name():
+    """The speaker context asking for the literal index: one computation, the outer one's."""
+    shared = SharedWork()
+    outer = shared.enter()
+    inner = shared.enter()
+    shared.leave("literal index", inner)
+    shared.leave("speaker context", outer)
+    assert list(shared.seconds) == ["speaker context"]
+    assert shared.during_rule == shared.seconds["speaker context"] > 0
+    timings = Timings()
+    timings.shared = shared
+    timings.add("a-rule", 0.001)
+    rows = [line.split("|")[0].strip() for line in render(timings).splitlines()[3:]]
+    assert sorted(rows) == ["(speaker context)", "a-rule"]
+
+
+def test_the_pages_shared_work_is_not_charged_to_the_first_rule_that_asks(tmp_path):
+    """The built-in packs on a finfluencer page: the speaker context and the literal index, computed once for
+    every rule, get rows of their own, and the report is unchanged."""
+    page = Path(__file__).resolve().parents[1] / "examples" / "banknifty-expiry-tips.md"
+    base = ["check", "--no-cache", "--now", "2026-11-29", "--format", "json", str(page)]
+    plain = run_cli(*base, cwd=tmp_path, env={"NEWSLINT_TIMING": ""})
+    timed = run_cli(*base, cwd=tmp_path, env={"NEWSLINT_TIMING": "all"})
+    assert json.loads(timed.stdout) == json.loads(plain.stdout)
+    lines = timed.stderr.decode().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Rule "))
+    rows = {line.split("|")[0].strip(): float(line.split("|")[1]) for line in lines[header + 2 :]}
+    assert "(speaker context)" in rows and "(literal index)" in rows
+    assert "shared page work" in lines[0]

@@ -96,6 +96,9 @@ class Context:
         self._scanned: Any = None  # the document's blocks by expression number (``_scan_document``)
         self._block_ids: dict[int, Any] = {}  # id(block) -> the scan's answer, for the body's blocks
         self._unit_positions: dict[int, tuple[list[Unit], Any]] = {}  # id(units) -> (units, positions)
+        # NEWSLINT_TIMING runs: times the page's shared work apart from the rule that first asks for it
+        # (``running.timing.SharedWork``); None otherwise, and then nothing here is timed.
+        self.shared: Any = None
 
     def scanned(self, block: Block) -> set[int] | None:
         """The numbers of the scan database's expressions that may match in ``block`` (a body block of the
@@ -151,6 +154,8 @@ class Context:
         scanned: on real pages it is much of the text and few expressions find candidates there."""
         scanned = self._scanned
         if scanned is None:
+            shared = self.shared
+            started = shared.enter() if shared is not None else 0.0
             from newslint.language.expression_scan import database
 
             may_match = database().may_match  # type: ignore[union-attr]
@@ -173,6 +178,8 @@ class Context:
                         at.append(block)
             self._block_ids = ids_of
             scanned = self._scanned = (by_id, unknown)
+            if shared is not None:
+                shared.leave("expression scan", started)
         return scanned
 
     # -- speaker ------------------------------------------------------------------------------------
@@ -189,6 +196,38 @@ class Context:
     def voice(self, block: Block, offset: int) -> str:
         """Whose text ``block`` holds at ``offset``: own, quoted or reported. A pseudo-block (a metadata value,
         a link target) is judged on its own text."""
+        shared = self.shared
+        if shared is None:
+            return self._voice(block, offset)
+        started = shared.enter()
+        try:
+            return self._voice(block, offset)
+        finally:
+            shared.leave("speaker context", started)
+
+    def under_prohibition(self, block: Block) -> bool:
+        """Whether ``block`` is an item under a heading or lead-in that prohibits or warns (``Voices``)."""
+        shared = self.shared
+        if shared is None:
+            return bool(self.voices.under_prohibition(block))
+        started = shared.enter()
+        try:
+            return bool(self.voices.under_prohibition(block))
+        finally:
+            shared.leave("speaker context", started)
+
+    def self_promotion(self) -> bool:
+        """Whether the whole page promotes its publisher's own investment services (``Voices``)."""
+        shared = self.shared
+        if shared is None:
+            return bool(self.voices.self_promotion)
+        started = shared.enter()
+        try:
+            return bool(self.voices.self_promotion)
+        finally:
+            shared.leave("speaker context", started)
+
+    def _voice(self, block: Block, offset: int) -> str:
         if block.index < 0:
             from newslint.language.voices import pseudo_voice
 
@@ -263,11 +302,16 @@ class Context:
         """The (cached) literal index of a list of units; the index keeps the list alive, so ids stay unique."""
         index = self._indexes.get(id(units))
         if index is None or index.units is not units:
+            shared = self.shared
+            started = shared.enter() if shared is not None else 0.0
             index = UnitIndex(units)
             self._indexes[id(units)] = index
             document = self.units("document")
             if units is not document and index.text is not None:
                 index.derive(self.unit_index(document))
+            if shared is not None:
+                index.scan_now()  # (else at its first search, inside whichever rule asks)
+                shared.leave("literal index", started)
         return index
 
     def _whole(self, blocks: list[Block]) -> list[Unit]:
@@ -422,9 +466,13 @@ class Context:
     def class_members(self, name: str) -> set[int]:
         members = self._class_members.get(name)
         if members is None:
+            shared = self.shared
+            started = shared.enter() if shared is not None else 0.0
             definition = self.classes.get(name)
             members = definition.members(self) if definition is not None else set()
             self._class_members[name] = members
+            if shared is not None:
+                shared.leave(f"class {name}", started)
         return members
 
     def advertiser_page(self) -> bool:

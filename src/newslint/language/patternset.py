@@ -268,7 +268,7 @@ class PatternSet:
             tests.append(
                 lambda o: (
                     not negated(o.block.text, o.start, o.end, languages.lexicons(o.block))
-                    and not ctx.voices.under_prohibition(o.block)
+                    and not ctx.under_prohibition(o.block)
                 )
             )
         if self.near is not None:

@@ -15,11 +15,12 @@ Nothing on it poses as editorial content, so an "Advertisement" label (which exi
 advertising from the report around it) has nothing to set it apart from: its promotions count as the house's.
 So is a page of the firm's own site that is not an article (no author but the firm, and no publication date
 without one unless the page declares itself a page, product or service and no article: JSON-LD "WebPage" or
-"FinancialProduct", no "NewsArticle" or "BlogPosting", ``declared_page``) whose registration line names the firm: the publisher, the site name in its title tag ("Bitsetu -
-Buy crypto in INR") or the firm given as the page's author (a Markdown page's front matter), by its legal name or
-by its brand ("Godavari Mutual Fund" beside "Investment Manager: Godavari Asset Management Ltd"); its registration line
-may be a SEBI, AMFI or IRDAI number, a fund house's "Investment Manager:" line, a company's CIN or a deposit-taking
-NBFC's RBI certificate of registration (which its footer may give as "The company is having a valid Certificate of
+"FinancialProduct", no "NewsArticle" or "BlogPosting", ``declared_page``) whose registration line names the
+firm: the publisher, the site name in its title tag ("Bitsetu - Buy crypto in INR") or the firm given as the
+page's author (a Markdown page's front matter), by its legal name or by its brand ("Godavari Mutual Fund"
+beside "Investment Manager: Godavari Asset Management Ltd"); its registration line may be a SEBI, AMFI or
+IRDAI number, a fund house's "Investment Manager:" line, a company's CIN or a deposit-taking NBFC's RBI
+certificate of registration (which its footer may give as "The company is having a valid Certificate of
 Registration ...", naming no one). A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
 anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
@@ -424,7 +425,7 @@ def house_promotion(ctx: Context, block: Block) -> bool:
     text = block.text
     if INVESTMENT_PRODUCT.search(text) or INVESTMENT_PRODUCT_HI.search(text):
         return False
-    if ctx.voices.self_promotion:
+    if ctx.self_promotion():
         return False
     lowered = text.lower()
     squashed = _squash(text)

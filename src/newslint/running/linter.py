@@ -92,9 +92,13 @@ class Linter:
         findings: list[Finding] = []
         timings = self.timings
         budget = rule_budget(self.timeout, len(doc.source))
+        shared = timings.shared if timings is not None else None
+        ctx.shared = shared
         with RuleTimer() as timer:
             for rule in self.rules:
                 started = time.monotonic()
+                if shared is not None:
+                    shared.during_rule = 0.0
                 try:
                     try:
                         ctx.start_rule(rule.id, timer.arm(budget))
@@ -128,7 +132,8 @@ class Linter:
                     findings.append(Finding(doc.path, PATTERN_RULE, "error", f"rule {rule.id}: {exc}", 1, 1, 1, 1))
                 finally:
                     if timings is not None:
-                        timings.add(rule.id, time.monotonic() - started)
+                        own = time.monotonic() - started - (shared.during_rule if shared is not None else 0.0)
+                        timings.add(rule.id, max(own, 0.0))
         findings.sort(key=Finding.sort_key)
         return findings
 
