@@ -107,6 +107,17 @@ def test_shared_page_work_counts_once_under_its_outermost_name():
     assert sorted(rows) == ["(speaker context)", "a-rule"]
 
 
+def test_a_rule_stopped_inside_shared_work_leaves_none_open_for_the_next():
+    """A rule's time limit can stop it inside a shared computation, which then never leaves: the next rule
+    starts with none open, so its shared work is still timed."""
+    shared = SharedWork()
+    shared.enter()  # stopped there
+    shared.start_rule()
+    started = shared.enter()
+    shared.leave("literal index", started)
+    assert shared.seconds["literal index"] == shared.during_rule > 0
+
+
 def test_the_pages_shared_work_is_not_charged_to_the_first_rule_that_asks(tmp_path):
     """The built-in packs on a finfluencer page: the speaker context and the literal index, computed once for
     every rule, get rows of their own, and the report is unchanged."""

@@ -196,36 +196,31 @@ class Context:
     def voice(self, block: Block, offset: int) -> str:
         """Whose text ``block`` holds at ``offset``: own, quoted or reported. A pseudo-block (a metadata value,
         a link target) is judged on its own text."""
-        shared = self.shared
-        if shared is None:
+        if self.shared is None:
             return self._voice(block, offset)
-        started = shared.enter()
-        try:
-            return self._voice(block, offset)
-        finally:
-            shared.leave("speaker context", started)
+        return str(self._shared("speaker context", self._voice, block, offset))
 
     def under_prohibition(self, block: Block) -> bool:
         """Whether ``block`` is an item under a heading or lead-in that prohibits or warns (``Voices``)."""
-        shared = self.shared
-        if shared is None:
-            return bool(self.voices.under_prohibition(block))
-        started = shared.enter()
-        try:
-            return bool(self.voices.under_prohibition(block))
-        finally:
-            shared.leave("speaker context", started)
+        voices = self.voices
+        if self.shared is None:
+            return bool(voices.under_prohibition(block))
+        return bool(self._shared("speaker context", voices.under_prohibition, block))
 
     def self_promotion(self) -> bool:
         """Whether the whole page promotes its publisher's own investment services (``Voices``)."""
-        shared = self.shared
-        if shared is None:
-            return bool(self.voices.self_promotion)
-        started = shared.enter()
+        voices = self.voices
+        if self.shared is None:
+            return bool(voices.self_promotion)
+        return bool(self._shared("speaker context", lambda: voices.self_promotion))
+
+    def _shared(self, what: str, compute: Any, *args: Any) -> Any:
+        """``compute(*args)``, timed as the page's shared work ``what`` (``NEWSLINT_TIMING`` runs)."""
+        started = self.shared.enter()
         try:
-            return bool(self.voices.self_promotion)
+            return compute(*args)
         finally:
-            shared.leave("speaker context", started)
+            self.shared.leave(what, started)
 
     def _voice(self, block: Block, offset: int) -> str:
         if block.index < 0:

@@ -98,7 +98,7 @@ class Linter:
             for rule in self.rules:
                 started = time.monotonic()
                 if shared is not None:
-                    shared.during_rule = 0.0
+                    shared.start_rule()
                 try:
                     try:
                         ctx.start_rule(rule.id, timer.arm(budget))

@@ -39,6 +39,12 @@ class SharedWork:
         self.depth = 0
         self.during_rule = 0.0
 
+    def start_rule(self) -> None:
+        """A new rule: nothing of it spent yet, and no computation open (a rule stopped by its time limit inside
+        one never left it)."""
+        self.depth = 0
+        self.during_rule = 0.0
+
     def enter(self) -> float:
         self.depth += 1
         return time.perf_counter()
