@@ -140,6 +140,8 @@ def test_a_negation_governs_every_item_of_its_list(text: str, claim: str) -> Non
         ("We charge no fees, assured returns, zero paperwork.", "assured returns"),
         # A feature list joined by "and" whose first or last item alone is denied.
         ("No lock-in, guaranteed returns and zero fees.", "guaranteed returns"),
+        ("Na koi lock-in, pakka munafa aur bonus bhi.", "pakka munafa"),
+        ("न कोई लॉक-इन, गारंटीड रिटर्न और बोनस भी।", "गारंटीड रिटर्न"),
         ("फ्री ट्रायल, गारंटीड रिटर्न और कोई छिपा चार्ज नहीं।", "गारंटीड रिटर्न"),
         ("फ्री ट्रायल, गारंटीड रिटर्न और घाटे का डर नहीं।", "गारंटीड रिटर्न"),
         ("Free trial, pakka munafa aur tension nahi.", "pakka munafa"),

@@ -246,7 +246,10 @@ _OWN_DENIAL = expression_store.own(
     spelling_variants(r"\W*(?:कोई|न|ना|बिना)(?!\w)") + r"|\W*(?:no|not|never|without|koi|na|bina)\b",
     regex.IGNORECASE,
 )
-_BARE_NO = expression_store.own(r"\W*no\b", regex.IGNORECASE)
+# a head that is only a negative determiner and its noun: "No lock-in, ...", "Na koi lock-in, ...", "न कोई लॉक-इन, ..."
+_BARE_NO = expression_store.own(
+    spelling_variants(r"\W*(?:न|ना|कोई)(?!\w)") + r"|\W*(?:no|na|naa|koi)\b", regex.IGNORECASE
+)
 _VERB_AFTER_CUE = expression_store.own(r"\s+\w", regex.IGNORECASE)
 
 
