@@ -104,9 +104,8 @@ def render(table: dict[str, Any]) -> str:
 
 def main() -> int:
     from newslint.files.atomic import write_text_atomic
-    from newslint.rules.loader import builtin_rules_dir
-
     from newslint.rules import forms_build
+    from newslint.rules.loader import builtin_rules_dir
 
     forms_build.main()  # first: the packs' expressions are built from the forms table
     folder = builtin_rules_dir()
