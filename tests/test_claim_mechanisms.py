@@ -104,6 +104,54 @@ def test_a_readers_question_marked_q_is_not_the_pages_claim() -> None:
     assert [f.rule for f in lint(pitch, "sebi-assured-returns")] == ["sebi-assured-returns"]
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A negation heading a coordinated list governs every item of it.
+        ("We do not offer free trials, guaranteed returns or profit-sharing plans.", "guaranteed returns"),
+        ("We do not offer free trials, guaranteed returns or profit-sharing plans.", "profit-sharing plans"),
+        ("Our analysts never sell tips, jackpot calls, or assured returns.", "assured returns"),
+        ("We charge no upfront fees, sure-shot calls nor assured returns.", "sure-shot calls"),
+        ("There are no lock-ins, guaranteed returns or hidden fees.", "guaranteed returns"),
+        ("No lock-in, guaranteed returns or hidden fees.", "guaranteed returns"),
+        # ... and one ending it.
+        ("Free trials, assured returns or referral bonuses are not offered here.", "assured returns"),
+        ("हम फ्री ट्रायल, गारंटीड रिटर्न या मुनाफे में हिस्सेदारी नहीं देते।", "गारंटीड रिटर्न"),
+        ("हम गारंटीड रिटर्न, फ्री ट्रायल और रेफ़रल बोनस नहीं देते।", "गारंटीड रिटर्न"),
+        ("Hum free trial, pakka munafa ya profit sharing nahi dete.", "pakka munafa"),
+        ("Hum pakka munafa, free trial aur cashback nahi dete.", "pakka munafa"),
+        # "न ... न": each item carries its own negation.
+        ("हम न फ्री ट्रायल देते हैं, न गारंटीड रिटर्न।", "गारंटीड रिटर्न"),
+        ("Hum na free trial dete hain, na guaranteed returns.", "guaranteed returns"),
+    ],
+)
+def test_a_negation_governs_every_item_of_its_list(text: str, claim: str) -> None:
+    assert is_negated(text, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A comma that starts a new clause (a subject, an auxiliary, a verb of its own) ends the negation.
+        ("We do not charge joining fees, guaranteed returns are what we sell.", "guaranteed returns"),
+        ("Not just low fees, you also get assured returns and daily tips.", "assured returns"),
+        ("We offer assured returns, tips or calls that are not available elsewhere.", "assured returns"),
+        # No conjunction: a run of features, not a coordinated list.
+        ("We charge no fees, assured returns, zero paperwork.", "assured returns"),
+        # A feature list joined by "and" whose first or last item alone is denied.
+        ("No lock-in, guaranteed returns and zero fees.", "guaranteed returns"),
+        ("Na koi lock-in, pakka munafa aur bonus bhi.", "pakka munafa"),
+        ("न कोई लॉक-इन, गारंटीड रिटर्न और बोनस भी।", "गारंटीड रिटर्न"),
+        ("फ्री ट्रायल, गारंटीड रिटर्न और कोई छिपा चार्ज नहीं।", "गारंटीड रिटर्न"),
+        ("फ्री ट्रायल, गारंटीड रिटर्न और घाटे का डर नहीं।", "गारंटीड रिटर्न"),
+        ("Free trial, pakka munafa aur tension nahi.", "pakka munafa"),
+        ("मुफ्त ट्रायल, गारंटीड रिटर्न हैं और हमारे ग्राहकों को कभी घाटा नहीं हुआ।", "गारंटीड रिटर्न"),
+    ],
+)
+def test_a_new_clause_or_a_feature_list_is_not_a_negated_list(text: str, claim: str) -> None:
+    assert not is_negated(text, claim)
+
+
 def test_clause_stops_at_punctuation_and_contrast() -> None:
     text = "Shares carry no guarantee, but our calls are guaranteed."
     at = text.index("guaranteed")

@@ -18,6 +18,33 @@ def test_shipped_table_is_current():
     assert shipped == render(build_table(folder)), REGENERATE
 
 
+def test_every_built_in_word_has_its_forms_shipped(monkeypatch):
+    """A pack word missing from forms.json makes the first page that asks for it load lemminflect (0.6 s) inside
+    a rule's time limit: every expression of the built-in packs must be built from the shipped table alone."""
+    from newslint.language.lexicons import forms
+
+    missing: list[str] = []
+
+    def generate(word: str) -> tuple[str, ...]:
+        missing.append(word)
+        return (word,)
+
+    def tagged(word: str) -> dict[str, tuple[str, ...]]:
+        missing.append(word)
+        return {"": (word,)}
+
+    monkeypatch.setattr(forms, "_generate", generate)
+    monkeypatch.setattr(forms, "_tagged", tagged)
+    forms.inflections.cache_clear()
+    forms.verb_forms.cache_clear()
+    try:
+        build_table(builtin_rules_dir())
+    finally:
+        forms.inflections.cache_clear()
+        forms.verb_forms.cache_clear()
+    assert not missing, f"words missing from forms.json: {sorted(set(missing))}; {REGENERATE}"
+
+
 def test_precompiled_and_yaml_loading_give_the_same_rules(monkeypatch, tmp_path):
     from newslint.rules import loader as loader_module
 

@@ -225,7 +225,9 @@ def rule_info(
 # --- internals ---------------------------------------------------------------------------------------------
 
 _CACHE_SIZE = 16
-_profiles: OrderedDict[tuple[object, ...], Profile] = OrderedDict()
+# Each profile with the (mtime, size) of the rule files it loaded: a long-lived caller (the editor server) sees a
+# rule file edited since (a house pack, or the built-in packs of a development install) without being told.
+_profiles: OrderedDict[tuple[object, ...], tuple[Profile, tuple[tuple[int, int], ...]]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -249,6 +251,18 @@ def _stamp(path: Path | None) -> tuple[int, int]:
     return (st.st_mtime_ns, st.st_size)
 
 
+def _rule_files_stamp(profile: Profile) -> tuple[tuple[int, int], ...]:
+    """The (mtime, size) of each rule file ``profile`` loaded, one ``stat`` each (the built-in packs, named
+    "<builtin>/...", in their folder: a development install's ``rules/``)."""
+    from newslint.rules.loader import builtin_rules_dir
+
+    builtin = builtin_rules_dir()
+    return tuple(
+        _stamp(builtin / name.removeprefix("<builtin>/") if name.startswith("<builtin>/") else Path(name))
+        for name, _text in profile.ruleset.sources
+    )
+
+
 def _profile(
     path: Path | None,
     config: str | os.PathLike[str] | None,
@@ -269,13 +283,15 @@ def _profile(
     today = _as_date(now) or today_in()  # the configured zone's today (see document.dates.Today), not the machine's
     key = (config_file, _stamp(config_file), chosen, dropped, today)
     with _lock:
-        profile = _profiles.get(key)
-        if profile is not None:
-            _profiles.move_to_end(key)
-            return profile
+        cached = _profiles.get(key)
+    if cached is not None and _rule_files_stamp(cached[0]) == cached[1]:
+        with _lock:
+            if key in _profiles:
+                _profiles.move_to_end(key)
+        return cached[0]
     profile = _build_profile(config_file, chosen, dropped, today)
     with _lock:
-        _profiles[key] = profile
+        _profiles[key] = (profile, _rule_files_stamp(profile))
         while len(_profiles) > _CACHE_SIZE:
             _profiles.popitem(last=False)
     return profile

@@ -12,6 +12,7 @@
                               #                          value unless the message names {match})
                               #   require: <pattern set> every value matches
                               #   iso8601: true          ISO 8601 date-time with a UTC offset
+                              #   iso8601: date          ... or a date alone (schema.org's Date)
                               #   not_future: true       not later than --now (the whole day, in the
                               #                          configured zone); a scheduled post is exempt
                               #   valid_date: true       a value written as a date is a real date
@@ -38,13 +39,22 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from newslint.checks.base import Check
-from newslint.document.dates import after_day, day_in, day_only, find_dates, has_utc_offset, instant, parse_any
+from newslint.document.dates import (
+    after_day,
+    day_in,
+    day_only,
+    find_dates,
+    has_utc_offset,
+    instant,
+    iso_date,
+    parse_any,
+)
 from newslint.document.model import METADATA_FIELDS, UPDATED_COPY, MetaValue
 from newslint.language.context import Context, Unit, pseudo_block
 from newslint.language.model import Hit, Rule
 from newslint.language.patterns import Pattern
 from newslint.language.patternset import PatternSet
-from newslint.language.spec import Bool, Field, ListOf, Obj, Ref, Str
+from newslint.language.spec import AnyOf, Bool, Field, ListOf, Obj, Ref, Str
 
 SOURCE_NAMES = (
     "structured",
@@ -102,7 +112,10 @@ class Metadata(Check):
             "present": Field(Bool(), doc="The field must have a value."),
             "forbid": Field(Ref("PatternSet"), doc="No value may match."),
             "require": Field(Ref("PatternSet"), doc="Every value must match."),
-            "iso8601": Field(Bool(), doc="Every value is ISO 8601 with a time and a UTC offset."),
+            "iso8601": Field(
+                AnyOf((Bool(), Str(enum=("date",)))),
+                doc="Every value is ISO 8601 with a time and a UTC offset ('date': or a date alone, as schema.org).",
+            ),
             "not_future": Field(Bool(), doc="No date later than --now (a scheduled post is exempt)."),
             "valid_date": Field(Bool(), doc="Every value written as a date is a real date (not 2026-11-31)."),
             "scheduled": Field(Bool(), doc="The article is a scheduled post: a draft, future-dated or expired."),
@@ -176,6 +189,8 @@ class Metadata(Check):
         if assertion == "iso8601":
             for value in values:
                 if self.argument and not has_utc_offset(value.value):
+                    if self.argument == "date" and iso_date(value.value):
+                        continue  # schema.org's Date: "2026-11-20" names its day in every zone
                     yield self._hit(ctx, value)
             return
         if assertion == "not_future":

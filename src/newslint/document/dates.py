@@ -384,6 +384,14 @@ def parse_iso(value: str) -> datetime | None:
     return parsed
 
 
+_ISO_DATE = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}\s*")
+
+
+def iso_date(value: str) -> bool:
+    """True when ``value`` is an ISO 8601 calendar date alone ("2026-11-20", "20261120") naming a real day."""
+    return _ISO_DATE.fullmatch(value) is not None and _iso(value) is not None
+
+
 def has_utc_offset(value: str) -> bool:
     """True when ``value`` is ISO 8601 with a time and a UTC offset (``Z`` or ``+05:30``)."""
     parsed = _iso(value)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import regex
+
 from newslint.document.case_key import case_key
 from newslint.document.positions import LineIndex, TextMap
 
@@ -25,6 +27,35 @@ BLOCK_KINDS = (
     "image",
     "link",
 )
+
+
+# A reader's letter to an advice column: the reader speaks in the first person, sets out a situation before the
+# question or signs it ("I am 34 and my employer covers me for ₹5 lakh. Do I need a policy? – Arvind, Kochi").
+_ASKER = regex.compile(r"(?<!\w)(?:I|I'm|I've|I'd|my|me|we|our)(?!\w)", regex.IGNORECASE)
+_SIGNATURE = regex.compile(r"\s*[-–—]\s*\S[^?\n]{0,60}")
+_Q_MARK = regex.compile(r"^\W*Q\s*\d*\s*[:.)\-–]")
+
+
+def reader_letter(text: str, bold: int) -> bool:
+    """Whether a paragraph with ``bold`` characters in bold (or marked "Q:") is a reader's letter: bold up to its
+    final question mark, in the first person, and either signed after the question or setting out a situation
+    before it. Such a block heads the expert's answer under it as a label line does; an FAQ's "Can I buy it
+    online?" is neither signed nor told, and stays a paragraph."""
+    q = text.rfind("?")
+    if q < 20 or (bold < q and _Q_MARK.match(text) is None):
+        return False
+    tail = text[q + 1 :]
+    signed = _SIGNATURE.fullmatch(tail) is not None
+    if not (signed or not tail.strip()) or _ASKER.search(text, 0, q) is None:
+        return False
+    return signed or regex.search(r"[.!]\s", text[:q]) is not None
+
+
+def bold_roles(text: str, bold: int) -> tuple[bool, bool]:
+    """Whether a paragraph with ``bold`` characters in bold is a label line (short, bold only, no full stop:
+    "Disclaimer") and whether it is a reader's letter."""
+    label = len(text) <= 60 and bold >= len(text) - 1 and not text.endswith(".")
+    return label, not label and reader_letter(text, bold)
 
 
 @dataclass(slots=True)
@@ -56,6 +87,7 @@ class Block:
     src: str | None
     src_span: tuple[int, int] | None
     is_label: bool
+    asks: bool
     lowered: str | None
     sentences: list[tuple[int, int]] | None
 
@@ -92,6 +124,7 @@ class Block:
         self.src = src  # image blocks: the src attribute
         self.src_span = src_span
         self.is_label = is_label  # a short bold-only line that acts as a heading ("Disclaimer")
+        self.asks = False  # a reader's letter in an advice column: it heads the answer below it (``reader_letter``)
         self.lowered = lowered  # cache of case_key(text) for prefilters
         self.sentences = sentences  # cache, filled by the sentence splitter
 

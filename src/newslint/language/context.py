@@ -49,6 +49,7 @@ SCOPES = (
     "section:<pattern>",
     "meta:<field>",
 )
+ROW_CELL_MAX = 40  # a table row whose cells are no longer than this reads as one line (see row_of)
 LEAD_IN_WORDS = 4  # a block's first sentence of at most this many words is a lead-in to the next (see region)
 WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
 
@@ -432,9 +433,32 @@ class Context:
             if b.body == block.body and (b.section == block.section or b.index == block.section) and b.kind != "image"
         ]
 
+    def row_of(self, block: Block) -> list[Block]:
+        """The cells of ``block``'s table row when the row reads as one line (two to eight cells, none over
+        ``ROW_CELL_MAX`` characters: a call spread over "stock | buy | target | stop loss"); else ``[block]``."""
+        rows = self.memo.get("rows")
+        if rows is None:
+            rows = self.memo["rows"] = {}
+            blocks = self.doc.blocks
+            i = 0
+            while i < len(blocks):
+                j = i + 1
+                if blocks[i].kind == "table-cell":
+                    while j < len(blocks) and blocks[j].kind == "table-cell" and blocks[j].group == blocks[i].group:
+                        j += 1
+                    row = blocks[i:j]
+                    if 2 <= len(row) <= 8 and all(len(b.text) <= ROW_CELL_MAX for b in row):
+                        rows.update((b.index, row) for b in row)
+                i = j
+        return rows.get(block.index, [block]) if block.index >= 0 else [block]
+
     def region(self, occ: Occurrence, within: str) -> list[Unit]:
         """The units around an occurrence that ``within`` names."""
         block = occ.block
+        if within in ("sentence", "block") and block.kind == "table-cell":
+            row = self.row_of(block)  # a row of short cells is one unit of sense: "Buy X | CMP 612 | TGT 660"
+            if len(row) > 1:
+                return [Unit(b, 0, len(b.text)) for b in row]
         if within == "sentence":
             if block.index < 0 or block.kind == "heading":
                 # a heading is one unit of sense, whatever its stops: "Why do Indians love fixed deposits? It's

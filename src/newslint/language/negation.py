@@ -137,31 +137,48 @@ def asked(text: str, start: int, end: int) -> bool:
 def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
     """Whether the match ``text[start:end]`` is negated or warned against in its clause, or asked about in a
     question (``asked``), read with the lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see
-    ``languages.LEXICONS``)."""
+    ``languages.LEXICONS``); in an item of a coordinated list, the negation of the list counts (``coordinated``)."""
     if "en" in lexicons_of and asked(text, start, end):
         return True
     hinglish = "hinglish" in lexicons_of
     lo, hi = clause(text, start, end, hinglish)
     if lo and _MYTH_LABEL.search(text, max(0, lo - 40), lo):
         return True
+    return (
+        _denied_before(text, lo, start, lexicons_of)
+        or _denied_after(text, start, end, hi, lexicons_of)
+        or _list_denied(text, lo, hi, lexicons_of)
+    )
+
+
+def _denied_before(text: str, lo: int, start: int, lexicons_of: frozenset[str], window: int = WINDOW_WORDS) -> bool:
+    """Whether a negation in ``text[lo:start]`` (a clause up to the match) governs what follows it."""
     before = text[lo:start]
     if _CLAUSE_DENIAL.search(before):
         return True
+    # Hinglish "na ... na" ("na free trial, na pakka munafa"): a "na" heading its clause (a tag "na" ends one).
+    if "hinglish" in lexicons_of and _NA_HEAD.match(before) and not _NOT_NEGATION_HI.match(before.lstrip()):
+        return True
     words = before.split()
-    if len(words) > WINDOW_WORDS:
-        cut = before.rfind(" ".join(words[-WINDOW_WORDS:]))
+    if len(words) > window:
+        cut = before.rfind(" ".join(words[-window:]))
         lo += max(cut, 0)
         before = text[lo:start]
     for m in _CUE_EN.finditer(before):
         if _NOT_NEGATION.match(text, lo + m.start()):
             continue
         return True
-    hindi = "hi" in lexicons_of
-    for cue, used in ((_CUE_HI, hindi), (_CUE_HINGLISH, hinglish)):
+    for cue, used in ((_CUE_HI, "hi" in lexicons_of), (_CUE_HINGLISH, "hinglish" in lexicons_of)):
         if used:
             for m in cue.finditer(before):
                 if not _NOT_NEGATION_HI.match(before, m.start()):
                     return True
+    return False
+
+
+def _denied_after(text: str, start: int, end: int, hi: int, lexicons_of: frozenset[str]) -> bool:
+    """Whether a denial in ``text[end:hi]`` (the rest of the clause after the match) governs the match."""
+    hindi, hinglish = "hi" in lexicons_of, "hinglish" in lexicons_of
     after = text[end:hi]
     if _AFTER_EN.search(after) or _denied_next(text, end):
         return True
@@ -207,6 +224,7 @@ _NOT_NEGATION_HI = expression_store.own(
     spelling_variants(r"(?:न|ना)\s+(?:केवल|सिर्फ|सिर्फ़)(?!\w)") + r"|(?:na|naa)\s+(?:sirf|keval|kewal)\b",
     regex.IGNORECASE,
 )
+_NA_HEAD = expression_store.own(r"\W*(?:hum\s+|ham\s+)?(?:na|naa)(?:\s+to)?\s", regex.IGNORECASE)
 _PROHIBITION_AFTER = expression_store.own(
     spelling_variants(r"(?<!\w)(?:पर|par)\s+(?:\S+\s+){0,2}?(?:रोक|प्रतिबंध|पाबंदी|मनाही)(?!\w)")
     + r"|(?<!\w)par\s+(?:\S+\s+){0,2}?(?:rok|pabandi|pratibandh|manaahi)(?!\w)",
@@ -220,3 +238,106 @@ _HINGLISH_AFTER = expression_store.own(
     r"|k[aie]\s+(?:sach|sachch?ai|asliyat|haqeeqat|jaal|khel|dhandha|fareb)|doori\s+(?:banayein|banaye|banao|rakhein))(?!\w)",
     regex.IGNORECASE,
 )
+
+
+# -- coordinated lists ---------------------------------------------------------------------------------------
+# A negation governs every item of the list it heads or ends: "We do not offer free trials, guaranteed returns or
+# profit-sharing plans" denies all three, and so do "हम फ्री ट्रायल, गारंटीड रिटर्न या प्रॉफिट-शेयरिंग प्लान नहीं
+# देते" and "Free trials, tips or guaranteed returns are not offered". An item is a stretch between commas that
+# is short and has no subject pronoun, auxiliary or finite verb of its own; a stretch that has one starts a new
+# clause ("We do not charge fees, guaranteed returns are ours"; "Not just fees, you also get ..."). A list is
+# coordinated: a conjunction joins its last item. With "and", the negation must deny the verb: "No lock-in,
+# guaranteed returns and zero fees" and "फ्री ट्रायल, गारंटीड रिटर्न और घाटे का डर नहीं" list a pitch's features,
+# of which only the first or the last is denied; with "or" ("nor", या, "ya") the whole list is negative.
+MAX_ITEM_WORDS = 12
+_OR = r"or|nor|and/or|या|अथवा|ya"
+_CONJUNCTION = expression_store.own(rf"(?<!\w)(?:{_OR}|and|और|एवं|तथा|aur|tatha)(?!\w)", regex.IGNORECASE)
+_OR_CONJUNCTION = expression_store.own(rf"(?<!\w)(?:{_OR})(?!\w)", regex.IGNORECASE)
+_NOT_AN_ITEM = expression_store.own(
+    # English: a subject pronoun, an auxiliary or modal, a common main verb
+    r"(?<!\w)(?:i|we|you|they|he|she|it|there|am|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|"
+    r"could|shall|should|may|might|must|also|get|gets|got|give|gives|gave|make|makes|earn|earns|deliver|delivers|"
+    r"provide|provides|ensure|ensures|pay|pays"
+    # Hindi and Hinglish: an auxiliary or a common finite verb (the subject pronoun heads the list: "हम फ्री ट्रायल, ...")
+    r"|है|हैं|था|थे|थी|हो|होगा|होगी|होंगे|रहा|रहे|रही|करें|करते|करता|करती|देते|देता|देती|मिलता|मिलते|मिलती|मिलेगा|मिलेगी"
+    r"|मिलेंगे|लें|दें|पाएं|पाएँ|पाइए|कमाएं|कमाएँ|hai|hain|tha|thi|hoga|hogi|honge|milta|milte|milti|milega|milegi|dete|"
+    r"deta|deti|karte|karta|karein|karen|lein|paayein|paayen|kamaayein|kamayein)(?!\w)",
+    regex.IGNORECASE,
+)
+# The last item denied on its own: "... और कोई छिपा चार्ज नहीं", "... and no hidden charges", "... aur koi fees nahi".
+_OWN_DENIAL = expression_store.own(
+    spelling_variants(r"\W*(?:कोई|न|ना|बिना)(?!\w)") + r"|\W*(?:no|not|never|without|koi|na|bina)\b",
+    regex.IGNORECASE,
+)
+# a head that is only a negative determiner and its noun: "No lock-in, ...", "Na koi lock-in, ...", "न कोई लॉक-इन, ..."
+_BARE_NO = expression_store.own(
+    spelling_variants(r"\W*(?:न|ना|कोई)(?!\w)") + r"|\W*(?:no|na|naa|koi)\b", regex.IGNORECASE
+)
+_VERB_AFTER_CUE = expression_store.own(r"\s+\w", regex.IGNORECASE)
+
+
+def _item(text: str, lo: int, hi: int) -> bool:
+    return len(text[lo:hi].split()) <= MAX_ITEM_WORDS and _NOT_AN_ITEM.search(text, lo, hi) is None
+
+
+def _comma_before(text: str, lo: int) -> bool:
+    return lo > 0 and text[lo - 1] == ","
+
+
+def _comma_after(text: str, hi: int) -> bool:
+    return hi < len(text) and text[hi] == ","
+
+
+def _list_denied(text: str, lo: int, hi: int, lexicons_of: frozenset[str]) -> bool:
+    """Whether the clause ``text[lo:hi]`` is an item of a coordinated list (see above) that a negation heading
+    it (in English) or ending it (in English, Hindi and Hinglish) denies."""
+    if not (_comma_before(text, lo) or _comma_after(text, hi)) or not _item(text, lo, hi):
+        return False
+    hinglish = "hinglish" in lexicons_of
+    # the list's items from ``first`` (after the comma that ends the head) to ``last`` (the clause that ends it)
+    first = lo
+    while _comma_before(text, first):
+        prev, _ = clause(text, first - 1, first - 1, hinglish)
+        if not _item(text, prev, first - 1) or _denied_before(text, prev, first - 1, lexicons_of):
+            break  # the head: a clause of its own, or the item that carries the negation ("No lock-in, ...")
+        first = prev
+    last_lo, last_hi = lo, hi
+    while _comma_after(text, last_hi) and _CONJUNCTION.search(text, last_lo, last_hi) is None:
+        nxt = last_hi + 1
+        _, nxt_hi = clause(text, nxt, nxt, hinglish)
+        last_lo, last_hi = nxt, nxt_hi
+    conjunctions = list(_CONJUNCTION.finditer(text, first, last_hi))
+    if not conjunctions:
+        return False
+    joined_by_or = _OR_CONJUNCTION.fullmatch(conjunctions[-1].group()) is not None
+    # A negation heading the list: the clause before its first item ("We do not offer free trials, ...").
+    if _comma_before(text, first) and all(_item(text, a, b) for a, b in _items(text, first, last_hi, hinglish)):
+        head, _ = clause(text, first - 1, first - 1, hinglish)
+        if (joined_by_or or not _BARE_NO.match(text, head)) and _denied_before(
+            text, head, first - 1, lexicons_of, WINDOW_WORDS + 2
+        ):
+            return True
+    # A negation ending the list, after its last item ("X, Y या Z नहीं देते", "X, Y or Z are not offered").
+    if last_lo == lo and not _comma_before(text, lo):
+        return False  # the clause is not an item of a list: it has no comma either side that joins it to one
+    final = conjunctions[-1]
+    if final.start() < last_lo or _NOT_AN_ITEM.search(text, last_lo, final.start()) is not None:
+        return False
+    if _OWN_DENIAL.match(text, final.end()):
+        return False
+    after = text[final.end() : last_hi]
+    if not joined_by_or:
+        cue = _CUE_HI.search(after) or _CUE_HINGLISH.search(after)
+        if cue is not None and _VERB_AFTER_CUE.match(after, cue.end()) is None:
+            return False
+    return _denied_after(text, final.start(), final.end(), last_hi, lexicons_of)
+
+
+def _items(text: str, first: int, last_hi: int, hinglish: bool):
+    """The comma-separated stretches of ``text[first:last_hi]``."""
+    a = first
+    while a < last_hi:
+        _, b = clause(text, a, a, hinglish)
+        b = min(b, last_hi)
+        yield a, b
+        a = b + 1

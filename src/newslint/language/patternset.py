@@ -330,7 +330,9 @@ class PatternSet:
                 if not document:
                     document.update(id(u.block) for u in ctx.units("document"))
             possible = may_match[id(ps)]
-            return possible is not None and id(block) in document and id(block) not in possible
+            # (a cell of a short table row: the row is its sentence, so the set must be absent from every cell)
+            row = ctx.row_of(block) if block.kind == "table-cell" else (block,)
+            return possible is not None and all(id(b) in document and id(b) not in possible for b in row)
 
         def passes(ps: PatternSet, within: str, want: bool, block: Any) -> bool:
             if within == "sentence":  # only the literals decide here; the sentence itself is asked by _accept

@@ -289,7 +289,10 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # A dated page no one signs is an article, unless it declares itself a page or a product and no article
         # (JSON-LD "WebPage" or "FinancialProduct" and no "NewsArticle"; og:type not "article"): an insurer's
         # plan page, an NBFC's deposit page, an adviser's service page carry the date their CMS stamps on them.
-        article = bool(writers or (fields.get("published") and not fields.get("authors") and not declared_page(ctx)))
+        # A press release is an article whatever its page declares: dated news, headlined and datelined, issued for
+        # papers to print, with a byline to give (the firm itself, as its structured author, will do).
+        page = declared_page(ctx) and not press_release(ctx)
+        article = bool(writers or (fields.get("published") and not fields.get("authors") and not page))
         # A dated page that no one signs, whose registration line names the site itself ("Kaveri Stock Brokers
         # Pvt. Ltd. | SEBI Reg. No. INZ..." on "... | Kaveri Stock Brokers"), is the firm's own when its headline
         # is the call to action ("Open a demat account with Kaveri in 10 minutes"): a date alone makes no article.
@@ -330,6 +333,20 @@ def declared_page(ctx: Context) -> bool:
     if any(_ARTICLE_TYPE.search(t) for t in types):
         return False
     return any(_PAGE_TYPE.search(t) for t in types)
+
+
+_PRESS_RELEASE = re.compile(
+    r"^\W*(?:press|news|media)\s+release\b|\bfor\s+immediate\s+release\b|^\W*प्रेस\s+(?:विज्ञप्ति|रिलीज़?)", re.I
+)
+
+
+def press_release(ctx: Context) -> bool:
+    """Whether the page says it is a press release: "Press release" or "For immediate release" opening one of its
+    first blocks, or in its title ("... | Press Release")."""
+    titles = [mv.value for mv in ctx.doc.metadata.get("title")]
+    if any(re.search(r"\b(?:press|news|media)\s+release\b", t, re.I) for t in titles):
+        return True
+    return any(_PRESS_RELEASE.search(b.text) for b in [b for b in ctx.doc.blocks if b.body][:6])
 
 
 # Capitalised words of a headline that name no firm of their own ("Open", "Nifty", "India", "Fund", "Securities").

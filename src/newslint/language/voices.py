@@ -442,10 +442,12 @@ class Voices:
     def _links_to_own_article(self, b: Block) -> bool:
         """Whether furniture block ``b`` is a link to another article of the page's own site ("Trending: Sure-shot
         multibagger stocks for 2027", a related headline, an "Also read" line): its words are that article's,
-        checked on that article's page, not a claim of this one."""
+        checked on that article's page, not a claim of this one. A headline that the page itself names as another
+        story's (an "Also read:" line, an item under a "Related stories" heading) is one whatever the site it
+        links to: a Markdown page rarely gives its own address, and a paper links to its sister sites."""
         if not b.links:
             return False
-        from newslint.parsing.html.related import is_article_link, site_of
+        from newslint.parsing.html.related import RELATED_HEADING, is_article_link, link_sites, site_of
 
         sites = self._sites
         if sites is None:
@@ -459,7 +461,8 @@ class Voices:
         headline = b.text[label.end() if label else 0 :].strip()
         if len(headline.split()) < 5 or _CALL_TO_ACTION.match(headline):
             return False  # "Open Free Demat Account": a button, not another article's headline
-        linked = sum(lk.end - lk.start for lk in b.links if is_article_link(lk.href, sites))
+        named = label is not None or RELATED_HEADING.match(self.doc.section_title(b)) is not None
+        linked = sum(lk.end - lk.start for lk in b.links if is_article_link(lk.href, link_sites(sites, lk.href, named)))
         return linked >= 0.8 * len(headline)
 
     def _glosses_quotation(self, b: Block, position: int) -> bool:

@@ -6,7 +6,9 @@ module writes, next to the packs, their validated form and prefilter table as JS
 2 ms. It is data derived from ``rules/*.yaml`` and is only used for a pack whose bytes have the recorded
 checksum: an edited pack is read from its YAML as usual, so a stale table can cost time, never correctness.
 The test suite checks that the shipped table is current; regenerate it with
-``python -m newslint.rules.precompiled``.
+``python -m newslint.rules.precompiled``, which first rewrites the inflection table ``forms.json`` (a pack word
+missing from it would load ``lemminflect``, about 0.6 s, inside the first rule that asks on some page: a time
+limit reached on a busy machine).
 """
 
 from __future__ import annotations
@@ -102,8 +104,10 @@ def render(table: dict[str, Any]) -> str:
 
 def main() -> int:
     from newslint.files.atomic import write_text_atomic
+    from newslint.rules import forms_build
     from newslint.rules.loader import builtin_rules_dir
 
+    forms_build.main()  # first: the packs' expressions are built from the forms table
     folder = builtin_rules_dir()
     table = build_table(folder)
     write_text_atomic(folder / TABLE_NAME, render(table))

@@ -122,9 +122,12 @@ _DATE_MARKERS = re.compile(
     re.I,
 )
 # Words that make the date after them the date of some data: "Returns as on 31 October", "NAV as of", "Rates
-# effective 1 November", "Quarter ended 30 September".
+# effective 1 November", "Quarter ended 30 September"; or of an event the page announces: "Issue opens: Wednesday,
+# 9 December", "Bid/offer closes on", "Record date:", "Listing date:".
 _DATA_DATE = re.compile(
-    r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since|(?:up\s*)?to|till|until)\s*[:\-]?\s*$",
+    r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since|(?:up\s*)?to|till|until"
+    r"|(?:opens|closes|opening|closing|record|listing|allotment|refund|expiry|maturity|ex)(?:\s+(?:date|day|on))?)"
+    r"\s*[:\-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     re.I,
 )
 # The same after the date, as Hindi writes it: "पिछला प्रदर्शन (30 सितंबर 2026 तक)", "30 सितंबर 2026 को समाप्त

@@ -16,7 +16,7 @@ from functools import partial
 from html import unescape
 from typing import TYPE_CHECKING, Final
 
-from newslint.document.model import Block, Comment, Document, Link
+from newslint.document.model import Block, Comment, Document, Link, bold_roles
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html import vocabulary as _vocabulary
 from newslint.parsing.html.also_read import ALSO_READ_INLINE, also_read_pieces, cut_blocks
@@ -179,8 +179,8 @@ class HtmlExtractor:
                 pieces = also_read_pieces(text, links)
         if pieces is None:
             block = Block(len(self.blocks), kind, text, tmap, level=level, links=links)
-            if kind == "paragraph" and len(text) <= 60 and self.bold_len >= len(text) - 1 and not text.endswith("."):
-                block.is_label = True
+            if kind == "paragraph":
+                block.is_label, block.asks = bold_roles(text, self.bold_len)
             self._add_block(block, top)
         else:
             for block, furniture in cut_blocks(len(self.blocks), kind, text, tmap, links, pieces):

@@ -94,6 +94,18 @@ def is_article_link(href: str, sites: set[str]) -> bool:
     return _is_article_link(href, sites)
 
 
+def link_sites(sites: set[str], href: str, named: bool) -> set[str]:
+    """The sites a link may lead to and still be another article's: the page's own, and the link's own host when
+    the page names the link as another story's ("Also read:", under "Related stories")."""
+    if not named or "//" not in href:
+        return sites
+    try:
+        host = urlsplit(href).hostname
+    except ValueError:
+        return sites
+    return sites | {site_of(host)} if host else sites
+
+
 def _is_article_link(href: str, sites: set[str]) -> bool:
     """A link to an article page of the page's own site (relative, or the same registrable host)."""
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):

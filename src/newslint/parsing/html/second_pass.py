@@ -241,10 +241,10 @@ def _group(block: Block, elem: Elem) -> int:
 
 
 def _assign_sections(blocks: list[Block]) -> None:
-    """Each block's section is the nearest heading (or label line) above it in the same region."""
+    """Each block's section is the nearest heading (or label line, or reader's letter) above it in the same region."""
     current: dict[bool, int | None] = {True: None, False: None}
     for block in blocks:
-        if block.kind == "heading" or block.is_label:
+        if block.kind == "heading" or block.is_label or block.asks:
             current[block.body] = block.index
             block.section = None
         else:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newslint.document.dates import find_dates
-from newslint.document.model import UPDATED_COPY, Block, Comment, Document, Link, Metadata, MetaValue
+from newslint.document.model import UPDATED_COPY, Block, Comment, Document, Link, Metadata, MetaValue, reader_letter
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import TextBuilder
 from newslint.parsing.html.metadata import BYLINE_LINE, clean_author_text, impossible_date_line, visible_dates
@@ -236,6 +236,16 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+def _bold_chars(tok: Any) -> int:
+    """How many characters of an inline token's text are in bold (``**...**``)."""
+    depth = n = 0
+    for t in tok.children or []:
+        depth += (t.type == "strong_open") - (t.type == "strong_close")
+        if depth > 0 and t.type in ("text", "code_inline"):
+            n += len(t.content)
+    return n
+
+
 def _bold_label(children: list[Any], text: str) -> bool:
     """A short bold-only paragraph (``**Disclaimer**``) heads what follows, like a bold label line in HTML."""
     if len(text) > 60 or text.endswith("."):
@@ -377,6 +387,7 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
                 block = Block(len(blocks), kind, text, tmap, level=heading_level, links=inline.links)
                 block.group = groups[-1] if groups else 0
                 block.is_label = kind == "paragraph" and _bold_label(tok.children or [], text)
+                block.asks = kind == "paragraph" and not block.is_label and reader_letter(text, _bold_chars(tok))
                 blocks.append(block)
             for image in inline.images:
                 image.index = len(blocks)
@@ -405,7 +416,7 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
             if title_index is None:
                 title_index = block.index
             current = block.index
-        elif block.is_label:
+        elif block.is_label or block.asks:
             current = block.index
         else:
             block.section = current
