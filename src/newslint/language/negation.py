@@ -180,7 +180,7 @@ def _denied_after(text: str, start: int, end: int, hi: int, lexicons_of: frozens
     """Whether a denial in ``text[end:hi]`` (the rest of the clause after the match) governs the match."""
     hindi, hinglish = "hi" in lexicons_of, "hinglish" in lexicons_of
     after = text[end:hi]
-    if _AFTER_EN.search(after):
+    if _AFTER_EN.search(after) or _denied_next(text, end):
         return True
     # A prohibition governs every item it lists, across "और": "मुफ्त ट्रायल और 'पहला महीना फ्री' जैसे ऑफर पर पूरी रोक".
     if (hindi or hinglish) and _PROHIBITION_AFTER.search(after) is not None:
@@ -194,6 +194,29 @@ def _denied_after(text: str, start: int, end: int, hi: int, lexicons_of: frozens
     return (
         hindi and lexicons.DEVANAGARI.search(text, start, hi) is not None and _CUE_HI.search(after) is not None
     ) or (hinglish and _HINGLISH_AFTER.search(after) is not None)
+
+
+# A sentence that only denies the one before: "Many think a low-risk fund gives guaranteed returns. That is not true.",
+# "Kai log sochte hain ki ... pakka return deta hai. Aisa nahi hai.", "... पक्का मुनाफा मिलता है। यह सच नहीं है।"
+_SENTENCE_END = expression_store.own(r"[.!?\u0964](?=\s|$)")
+_NEXT_DENIAL = expression_store.own(
+    r"\s*(?:(?:that|this|it)(?:'s|’s|\s+is)\s+(?:simply\s+|just\s+|absolutely\s+|completely\s+)?(?:not\s+(?:true|correct|"
+    r"right|so|the\s+case)|untrue|false|wrong|incorrect|a\s+myth|a\s+misconception)|not\s+(?:true|so)"
+    r"|(?:aisa|yeh|ye|yah)\s+(?:bilkul\s+)?(?:nahi|nahin|sach\s+nahi|sahi\s+nahi|galat|myth)(?:\s+(?:hai|he))?"
+    r"|(?:ऐसा|यह|ये)\s+(?:बिल्कुल\s+)?(?:नहीं|सच\s+नहीं|सही\s+नहीं|गलत|ग़लत|भ्रम|मिथक)(?:\s+है)?)\s*[.!\u0964]?\s*",
+    regex.IGNORECASE,
+)
+
+
+def _denied_next(text: str, end: int) -> bool:
+    """Whether the sentence after the one that holds ``end`` only denies it ("That is not true.", "Aisa nahi hai.")."""
+    m = _SENTENCE_END.search(text, end)
+    if m is None or text[m.start()] == "?":
+        return False
+    start = m.end()
+    n = _SENTENCE_END.search(text, start)
+    stop = n.end() if n is not None else len(text)
+    return _NEXT_DENIAL.fullmatch(text, start, stop) is not None
 
 
 # "न केवल ... बल्कि", "na sirf ... balki": "not only ... but also" adds, it does not deny.

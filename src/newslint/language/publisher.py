@@ -21,7 +21,11 @@ page's author (a Markdown page's front matter), by its legal name or by its bran
 beside "Investment Manager: Godavari Asset Management Ltd"); its registration line may be a SEBI, AMFI or
 IRDAI number, a fund house's "Investment Manager:" line, a company's CIN or a deposit-taking NBFC's RBI
 certificate of registration (which its footer may give as "The company is having a valid Certificate of
-Registration ...", naming no one). A news
+Registration ...", naming no one). A publisher or site that is a firm's brand ("Sabarmati Mutual Fund") names the
+firm of its "Investment Manager: Sabarmati Asset Management Company Pvt. Ltd."; on a page that names no publisher,
+site or author, a headline that names the firm of the registration line (in Hindi, the firm a footer's line names
+with its legal form: "सह्याद्रि फिनलीज़ लिमिटेड") or that is a company's legal name alone over its CIN (a statutory issue
+announcement's masthead) says the page is the firm's. A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
 anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
 brand is its one author and its headline names it, and no publisher or canonical host says the page is someone
@@ -241,12 +245,15 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # deposit-taking NBFC's "The company is having a valid Certificate of Registration ... issued by the
         # Reserve Bank of India"), on a page that names a publisher or site.
         own = own or bool(names and any(not b.body and _SELF_REFERENCE.match(b.text) for b in blocks))
+        # Or one that names the publisher's brand: "Sabarmati Mutual Fund" as publisher or site name, its footer's
+        # "Investment Manager: Sabarmati Asset Management Company Pvt. Ltd." (a fund and its manager differ in name).
+        own = own or _brand_registered(names, identity)
         fields = ctx.doc.metadata.fields
         if identity and not own and not names and not fields.get("authors") and not _hosts(ctx):
             # A page that names no publisher, site, host or author, whose only identity is a regulated firm's
             # registration line, is that firm's own when its headline names the firm ("Tungabhadra Flexi Cap
             # Fund: ..." over "Investment Manager: Tungabhadra Asset Management Ltd."): a scheme or product page.
-            own = _headline_names_registrant(ctx, identity)
+            own = _headline_names_registrant(ctx, identity, [b.text for b in blocks if not b.body])
         # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD;
         # or the firm its registration line names: a Markdown page whose front matter gives the firm as author)
         # is not an article; a signed report on the firm's site is.
@@ -351,15 +358,51 @@ _COMMON_WORDS = (
 _COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
 
 
-def _headline_names_registrant(ctx: Context, identity: list[str]) -> bool:
+def _brand_registered(names: list[str], identity: list[str]) -> bool:
+    """Whether a publisher or site name that is a firm's ("Sabarmati Mutual Fund") has its brand in a registration
+    line ("Investment Manager: Sabarmati Asset Management Company Pvt. Ltd.")."""
+    registered = [_squash(t) for t in identity]
+    for name in names:
+        if not FIRM.search(name):
+            continue
+        brand = _brand(name)
+        if brand and len(brand) >= 5 and any(brand in r for r in registered):
+            return True
+    return False
+
+
+# A firm named with its legal form in a registration line: "उत्कर्ष फिनवेस्ट लिमिटेड, पंजीकृत कार्यालय: ..." (one to three
+# words before it).
+_LEGAL_NAME_HI = re.compile(rf"((?:[\u0900-\u097F]+\s+){{1,3}}?)(?:{_LEGAL_FORMS_HI})(?![\u0900-\u097F])")
+# Words of a Hindi firm's name that name no firm of their own.
+_GENERIC_HI = frozenset(["कंपनी", "इंडिया", "भारत", "भारतीय", "सर्विसेज", "सर्विसेस", "इंडस्ट्रीज", "होल्डिंग्स", "एंटरप्राइजेज"])
+# A headline that is a company's legal name and nothing else, as a statutory announcement's masthead reads ("Kaveri
+# Polymers Limited" over its CIN and the offer).
+_LEGAL_NAME_ONLY = re.compile(rf"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,5}}\s+(?i:{_LEGAL_FORMS})\.?")
+_CIN = re.compile(r"\bCIN\s*(?:No\.?)?\s*[:.-]?\s*[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b", re.IGNORECASE)
+
+
+def _headline_names_registrant(ctx: Context, identity: list[str], furniture: list[str]) -> bool:
     """Whether the page's headline names the firm of a registration line: one of its capitalised words of five
-    letters or more, not a firm's generic word ("Capital", "Securities") nor a market's ("Nifty"), occurs in it."""
+    letters or more, not a firm's generic word ("Capital", "Securities") nor a market's ("Nifty"), occurs in it; or
+    the firm a Hindi registration line in the page's furniture (its footer) names with its legal form ("सह्याद्रि फिनलीज़
+    लिमिटेड") is in the headline; or
+    the headline is a company's legal name alone over its CIN (a statutory announcement's masthead)."""
     doc = ctx.doc
     if doc.headline is not None and doc.headline < len(doc.blocks):
         headline = doc.blocks[doc.headline].text
     else:
         headline = next((mv.value for mv in doc.metadata.get("title")), "")
     text = " ".join(identity)
+    if _LEGAL_NAME_ONLY.fullmatch(headline.strip()) and _CIN.search(text):
+        return True
+    squashed = _squash(headline)
+    for m in _LEGAL_NAME_HI.finditer(" ".join(furniture)):
+        words = m.group(1).split()
+        for k in range(len(words)):  # the name's last words: "यह उत्कर्ष फिनवेस्ट लिमिटेड" names "उत्कर्ष फिनवेस्ट"
+            brand = _brand(" ".join(words[k:]))
+            if brand and brand not in _GENERIC_HI and brand in squashed:
+                return True
     for word in re.findall(r"\b[A-Z][a-z]{4,}\b", headline):
         if word.lower() in _COMMON_CAPITALISED or FIRM.fullmatch(word):
             continue
