@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -394,7 +395,10 @@ def _literals_in(lower: str, lexicon: str) -> set[str] | None:
     automaton = _automata[lexicon]
     if automaton is None:
         return None
-    return {lit for _end, lit in automaton.iter(lower)}
+    return set(map(_SECOND, automaton.iter(lower)))  # (collected in C)
+
+
+_SECOND = itemgetter(1)  # the value (the literal) of an automaton's ``(end, value)`` match
 
 
 def _automaton(sources: list[Source]) -> Any:

@@ -317,7 +317,9 @@ class LiteralScanner:
         found: dict[str, list[int]] = {}
         for i, start in enumerate(starts):
             stop = starts[i + 1] - 1 if i < last else len(text)
-            for lit in set(map(literal_of, matches(text, start, stop))):
+            # (the unit's own slice: pyahocorasick copies the whole string it is given to UCS-4 at each call,
+            # whatever the bounds, which made the pass quadratic in the page's length)
+            for lit in set(map(literal_of, matches(text[start:stop]))):
                 hits = found.get(lit)
                 if hits is None:
                     found[lit] = [i]
