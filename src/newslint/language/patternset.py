@@ -402,6 +402,17 @@ class PatternSet:
         return out
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
+        """``units`` less those outside the set's class, kinds and section; one list per page for each list and
+        filter (the packs repeat them: the same list object keeps its literal index's answers for every rule)."""
+        key = (id(units), self.klass, self.kinds, self.in_section)
+        entry = ctx.filtered.get(key)
+        if entry is not None and entry[0] is units:
+            return entry[1]
+        kept = self._filtered(ctx, units)
+        ctx.filtered[key] = (units, kept)
+        return kept
+
+    def _filtered(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
             members = ctx.class_members(self.klass)
             units = [u for u in units if u.block.index in members]
