@@ -36,16 +36,16 @@ def test_the_scan_finds_the_units_str_find_finds(paragraphs):
     SCAN(scanned)
     plain = UnitIndex(units)
     for lit in SCAN.literals:
-        assert list(scanned._found[lit]) == plain._holding_one(lit), lit
+        assert scanned._found[lit] == plain._holding_one(lit), lit
 
 
 def test_only_long_texts_are_scanned(monkeypatch):
     calls = []
     monkeypatch.setattr(context, "_scanner", lambda index: calls.append(len(index.text)))
     short = md("# T\n\nguaranteed returns\n")
-    UnitIndex([Unit(b, 0, len(b.text)) for b in short.blocks])._indexes(frozenset({"guaranteed"}))
+    UnitIndex([Unit(b, 0, len(b.text)) for b in short.blocks])._mask(frozenset({"guaranteed"}))
     long = md("# T\n\n" + "guaranteed returns on the market today.\n\n" * 1000)
-    UnitIndex([Unit(b, 0, len(b.text)) for b in long.blocks])._indexes(frozenset({"guaranteed"}))
+    UnitIndex([Unit(b, 0, len(b.text)) for b in long.blocks])._mask(frozenset({"guaranteed"}))
     assert len(calls) == 1 and calls[0] >= context.SCAN_MIN_TEXT
 
 
