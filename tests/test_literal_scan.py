@@ -54,15 +54,18 @@ def test_only_long_texts_are_scanned(monkeypatch):
     st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), min_size=1, max_size=25),
     st.lists(st.booleans(), min_size=25, max_size=25),
     st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=4),
+    st.integers(min_value=0, max_value=24),
 )
-def test_a_list_of_whole_blocks_asks_the_documents_index_and_finds_the_same_units(paragraphs, keep, sets):
-    """The body, the paragraphs, a class's blocks: their literal searches come from the document's index (scanned
-    once when long) and find what their own searches would find."""
+def test_a_list_of_whole_blocks_asks_the_documents_index_and_finds_the_same_units(paragraphs, keep, sets, turn):
+    """The body, the paragraphs, a class's blocks, a merge of scopes in another order than the document's: their
+    literal searches come from the document's index (scanned once when long) and find what their own searches
+    would find, in the list's order."""
     doc = md("# T\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
     units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
     parent = UnitIndex(units)
     SCAN(parent)  # as a long document's index would be
     some = [Unit(u.block, 0, u.end) for u, k in zip(units, keep, strict=False) if k] or units[:1]
+    some = some[turn % len(some) :] + some[: turn % len(some)]  # (turned: "list-item" units after "paragraph")
     derived = UnitIndex(some)
     derived.derive(parent)
     assert derived._parent is parent

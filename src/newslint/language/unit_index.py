@@ -84,6 +84,7 @@ class UnitIndex:
         "_found",
         "_held",
         "_members",
+        "_ordered",
         "_parent",
         "_parent_map",
         "_scanned",
@@ -105,6 +106,7 @@ class UnitIndex:
         self._parent: UnitIndex | None = None
         self._parent_map: list[int] = []  # for each unit of the parent, its index here, or -1
         self._members = -1
+        self._ordered = True  # whether this list's units are in the parent's order (else answers are sorted)
         self._blocks: dict[int, int] | None = None  # id(block) -> index, for a parent's whole-block units
         self.text: str | None = None
         self.starts: list[int] = []
@@ -133,16 +135,19 @@ class UnitIndex:
         mapping = [-1] * len(parent.units)
         members = 0
         last = -1
+        ordered = True
         for i, u in enumerate(self.units):
             j = blocks.get(id(u.block))
-            if j is None or u.start != 0 or u.end != len(u.block.text) or mapping[j] >= 0 or j < last:
-                return  # (a list in another order than the document's searches its own text)
+            if j is None or u.start != 0 or u.end != len(u.block.text) or mapping[j] >= 0:
+                return
             mapping[j] = i
             members |= 1 << j
+            ordered = ordered and j > last  # (a merge of scopes, "paragraph" then "list-item", is not)
             last = j
         self._parent = parent
         self._parent_map = mapping
         self._members = members
+        self._ordered = ordered
         self._scanned = True  # the parent scans
 
     def holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
@@ -189,7 +194,9 @@ class UnitIndex:
             return [self.units[i] for i in _bits(found)]
         mapping = self._parent_map
         units = self.units
-        return [units[mapping[j]] for j in _bits(found)]
+        if self._ordered:
+            return [units[mapping[j]] for j in _bits(found)]
+        return [units[i] for i in sorted(mapping[j] for j in _bits(found))]
 
     def _unit_holds(self, i: int, literals: frozenset[str]) -> bool:
         """Whether unit ``i`` holds one of ``literals``: a search of its stretch of the joined text, no copy."""
