@@ -9,7 +9,6 @@ library marks reported speech in Indian English, Hindi and Hinglish.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
@@ -278,7 +277,17 @@ class Source:
 
 _sources: list[Source] | None = None
 _verbs: frozenset[str] = frozenset()
-_LETTERS = re.compile("[a-z]+")
+# Every byte of UTF-8 but the ASCII lower-case letters, as a space: ``_letter_runs`` (the runs ``[a-z]+``).
+_ONLY_LOWER_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letter_runs(lower: str) -> list[str]:
+    """The runs of ASCII lower-case letters of ``lower``, in order: what ``re.findall("[a-z]+", lower)`` finds,
+    found by translating its UTF-8 and splitting, in C (a character outside ASCII is bytes of 0x80 and above,
+    which part words as it did)."""
+    return lower.encode("utf-8", "surrogatepass").translate(_ONLY_LOWER_LETTERS).decode("ascii").split()
+
+
 ALL_LEXICONS = frozenset(["en", "hi", "hinglish"])
 
 
@@ -475,7 +484,7 @@ def reported_sentences(
                     continue  # "हम ... वादा करते हैं": the page's own promise
                 reported[i] = True
     # The words of ASCII letters: a verb standing alone (between non-word characters) is one of them.
-    words = _LETTERS.findall(lower)
+    words = _letter_runs(lower)
     _plain_present(text, sentences, starts, reported, words)
     if "," in text and not TRAILING_VERBS.isdisjoint(words):
         trailing_present(text, sentences, reported)
