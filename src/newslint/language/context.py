@@ -96,8 +96,9 @@ class Context:
         self._scanned: Any = None  # the document's blocks by expression number (``_scan_document``)
         self._block_ids: dict[int, Any] = {}  # id(block) -> the scan's answer, for the body's blocks
         self._unit_positions: dict[int, tuple[list[Unit], Any]] = {}  # id(units) -> (units, positions)
+        # (body, section) -> the units of a section region (``region``)
+        self._sections: dict[tuple[bool, int | None], list[Unit]] = {}
         # (id(units), class, kinds, in_section) -> (units, the units a pattern set's filters keep: ``PatternSet``)
-        self._sections: dict[tuple[bool, int], list[Unit]] = {}  # (body, section) -> the units of a section region
         self.filtered: dict[tuple[Any, ...], tuple[list[Unit], list[Unit]]] = {}
         # NEWSLINT_TIMING runs: times the page's shared work apart from the rule that first asks for it
         # (``running.timing.SharedWork``); None otherwise, and then nothing here is timed.
