@@ -87,3 +87,15 @@ def test_a_list_that_is_not_made_of_whole_blocks_of_the_document_searches_its_ow
         index = UnitIndex(other)
         index.derive(parent)
         assert index._parent is None
+
+
+@pytest.mark.parametrize("size", [1, 7, 256, 257, 5000])
+def test_masks_of_many_units_hold_the_same_bits(size):
+    """A huge page's masks are built and read through bytes and strings; the bits are those of a small one."""
+    from newslint.language.unit_index import _bits, _mask_of
+
+    indexes = sorted({(k * 7919) % size for k in range(size // 3 + 1)} | {size - 1})
+    mask = _mask_of(indexes, size)
+    assert mask == sum(1 << i for i in indexes)
+    assert _bits(mask) == indexes
+    assert _bits(0) == []

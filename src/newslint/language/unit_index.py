@@ -257,24 +257,49 @@ class UnitIndex:
         find = self.text.find
         starts = self.starts
         last = len(starts) - 1
-        hits = 0
+        hits: list[int] = []
         pos = find(lit)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
-            hits |= 1 << i
+            hits.append(i)
             if i >= last:
                 break
             pos = find(lit, starts[i + 1])
-        return hits
+        return _mask_of(hits, len(starts))
+
+
+# Masks of more units than this are built and read through bytes and strings: an operation on a Python integer
+# costs in proportion to its length, so bit by bit they would cost the square of a huge page's units.
+SMALL_MASK = 256
+
+
+def _mask_of(indexes: list[int], size: int) -> int:
+    """The mask with the bits ``indexes`` set (each below ``size``)."""
+    if size <= SMALL_MASK:
+        mask = 0
+        for i in indexes:
+            mask |= 1 << i
+        return mask
+    octets = bytearray((size >> 3) + 1)
+    for i in indexes:
+        octets[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(octets, "little")
 
 
 def _bits(mask: int) -> list[int]:
     """The positions of the set bits of ``mask``, in increasing order."""
     out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
+    if mask.bit_length() <= SMALL_MASK:
+        while mask:
+            low = mask & -mask
+            out.append(low.bit_length() - 1)
+            mask ^= low
+        return out
+    digits = bin(mask)[:1:-1]  # digit i is bit i
+    i = digits.find("1")
+    while i >= 0:
+        out.append(i)
+        i = digits.find("1", i + 1)
     return out
 
 
@@ -348,18 +373,21 @@ class LiteralScanner:
         literal_of = _SECOND
         starts = index.starts
         last = len(starts) - 1
-        found: dict[str, int] = {}
-        get = found.get
+        found: dict[str, list[int]] = {}
         for i, start in enumerate(starts):
             stop = starts[i + 1] - 1 if i < last else len(text)
-            bit = 1 << i
             # (the unit's own slice: pyahocorasick copies the whole string it is given to UCS-4 at each call,
             # whatever the bounds, which made the pass quadratic in the page's length)
             for lit in set(map(literal_of, matches(text[start:stop]))):
-                found[lit] = get(lit, 0) | bit
+                hits = found.get(lit)
+                if hits is None:
+                    found[lit] = [i]
+                else:
+                    hits.append(i)
         known = index._found
         known.update(self._absent)
-        known.update(found)
+        size = len(starts)
+        known.update((lit, _mask_of(hits, size)) for lit, hits in found.items())
 
 
 _SECOND = itemgetter(1)  # the value (the literal) of an automaton's ``(end, value)`` match
