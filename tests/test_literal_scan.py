@@ -89,7 +89,7 @@ def test_a_list_that_is_not_made_of_whole_blocks_of_the_document_searches_its_ow
         assert index._parent is None
 
 
-@pytest.mark.parametrize("size", [1, 7, 256, 257, 5000])
+@pytest.mark.parametrize("size", [1, 7, 2048, 2049, 9000])
 def test_masks_of_many_units_hold_the_same_bits(size):
     """A huge page's masks are built and read through bytes and strings; the bits are those of a small one."""
     from newslint.language.unit_index import _bits, _mask_of
@@ -99,3 +99,18 @@ def test_masks_of_many_units_hold_the_same_bits(size):
     assert mask == sum(1 << i for i in indexes)
     assert _bits(mask) == indexes
     assert _bits(0) == []
+
+
+def test_the_scan_of_a_page_of_many_units_finds_the_units_str_find_finds():
+    """Past ``SMALL_MASK`` units the scan lists each literal's units and makes the mask once."""
+    paragraphs = [" ".join(WORDS[(k * j) % len(WORDS)] for j in range(1, 6)) for k in range(context.SMALL_MASK + 50)]
+    doc = md("# T\n\n" + "\n\n".join(paragraphs) + "\n")
+    units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
+    assert len(units) > context.SMALL_MASK
+    scanned = UnitIndex(units)
+    SCAN(scanned)
+    plain = UnitIndex(units)
+    for lit in SCAN.literals[::5]:
+        assert scanned._found[lit] == plain._holding_one(lit), lit
+    lits = frozenset({"market", "the"})
+    assert scanned.holding_all((lits,)) == [u for u in units if "market" in u.lower or "the" in u.lower]

@@ -270,7 +270,7 @@ class UnitIndex:
 
 # Masks of more units than this are built and read through bytes and strings: an operation on a Python integer
 # costs in proportion to its length, so bit by bit they would cost the square of a huge page's units.
-SMALL_MASK = 256
+SMALL_MASK = 2048
 
 
 def _mask_of(indexes: list[int], size: int) -> int:
@@ -373,19 +373,29 @@ class LiteralScanner:
         literal_of = _SECOND
         starts = index.starts
         last = len(starts) - 1
-        found: dict[str, list[int]] = {}
+        known = index._found
+        known.update(self._absent)
+        if len(starts) <= SMALL_MASK:
+            masks: dict[str, int] = {}
+            get = masks.get
+            for i, start in enumerate(starts):
+                stop = starts[i + 1] - 1 if i < last else len(text)
+                bit = 1 << i
+                # (the unit's own slice: pyahocorasick copies the whole string it is given to UCS-4 at each
+                # call, whatever the bounds, which made the pass quadratic in the page's length)
+                for lit in set(map(literal_of, matches(text[start:stop]))):
+                    masks[lit] = get(lit, 0) | bit
+            known.update(masks)
+            return
+        found: dict[str, list[int]] = {}  # (a huge page: each literal's units listed, then made a mask)
         for i, start in enumerate(starts):
             stop = starts[i + 1] - 1 if i < last else len(text)
-            # (the unit's own slice: pyahocorasick copies the whole string it is given to UCS-4 at each call,
-            # whatever the bounds, which made the pass quadratic in the page's length)
             for lit in set(map(literal_of, matches(text[start:stop]))):
                 hits = found.get(lit)
                 if hits is None:
                     found[lit] = [i]
                 else:
                     hits.append(i)
-        known = index._found
-        known.update(self._absent)
         size = len(starts)
         known.update((lit, _mask_of(hits, size)) for lit, hits in found.items())
 
