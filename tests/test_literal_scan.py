@@ -36,16 +36,16 @@ def test_the_scan_finds_the_units_str_find_finds(paragraphs):
     SCAN(scanned)
     plain = UnitIndex(units)
     for lit in SCAN.literals:
-        assert list(scanned._found[lit]) == plain._holding_one(lit), lit
+        assert scanned._found[lit] == plain._holding_one(lit), lit
 
 
 def test_only_long_texts_are_scanned(monkeypatch):
     calls = []
     monkeypatch.setattr(context, "_scanner", lambda index: calls.append(len(index.text)))
     short = md("# T\n\nguaranteed returns\n")
-    UnitIndex([Unit(b, 0, len(b.text)) for b in short.blocks])._indexes(frozenset({"guaranteed"}))
+    UnitIndex([Unit(b, 0, len(b.text)) for b in short.blocks])._mask(frozenset({"guaranteed"}))
     long = md("# T\n\n" + "guaranteed returns on the market today.\n\n" * 1000)
-    UnitIndex([Unit(b, 0, len(b.text)) for b in long.blocks])._indexes(frozenset({"guaranteed"}))
+    UnitIndex([Unit(b, 0, len(b.text)) for b in long.blocks])._mask(frozenset({"guaranteed"}))
     assert len(calls) == 1 and calls[0] >= context.SCAN_MIN_TEXT
 
 
@@ -54,15 +54,18 @@ def test_only_long_texts_are_scanned(monkeypatch):
     st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), min_size=1, max_size=25),
     st.lists(st.booleans(), min_size=25, max_size=25),
     st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=4),
+    st.integers(min_value=0, max_value=24),
 )
-def test_a_list_of_whole_blocks_asks_the_documents_index_and_finds_the_same_units(paragraphs, keep, sets):
-    """The body, the paragraphs, a class's blocks: their literal searches come from the document's index (scanned
-    once when long) and find what their own searches would find."""
+def test_a_list_of_whole_blocks_asks_the_documents_index_and_finds_the_same_units(paragraphs, keep, sets, turn):
+    """The body, the paragraphs, a class's blocks, a merge of scopes in another order than the document's: their
+    literal searches come from the document's index (scanned once when long) and find what their own searches
+    would find, in the list's order."""
     doc = md("# T\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
     units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
     parent = UnitIndex(units)
     SCAN(parent)  # as a long document's index would be
     some = [Unit(u.block, 0, u.end) for u, k in zip(units, keep, strict=False) if k] or units[:1]
+    some = some[turn % len(some) :] + some[: turn % len(some)]  # (turned: "list-item" units after "paragraph")
     derived = UnitIndex(some)
     derived.derive(parent)
     assert derived._parent is parent
@@ -84,3 +87,30 @@ def test_a_list_that_is_not_made_of_whole_blocks_of_the_document_searches_its_ow
         index = UnitIndex(other)
         index.derive(parent)
         assert index._parent is None
+
+
+@pytest.mark.parametrize("size", [1, 7, 2048, 2049, 9000])
+def test_masks_of_many_units_hold_the_same_bits(size):
+    """A huge page's masks are built and read through bytes and strings; the bits are those of a small one."""
+    from newslint.language.unit_index import _bits, _mask_of
+
+    indexes = sorted({(k * 7919) % size for k in range(size // 3 + 1)} | {size - 1})
+    mask = _mask_of(indexes, size)
+    assert mask == sum(1 << i for i in indexes)
+    assert _bits(mask) == indexes
+    assert _bits(0) == []
+
+
+def test_the_scan_of_a_page_of_many_units_finds_the_units_str_find_finds():
+    """Past ``SMALL_MASK`` units the scan lists each literal's units and makes the mask once."""
+    paragraphs = [" ".join(WORDS[(k * j) % len(WORDS)] for j in range(1, 6)) for k in range(context.SMALL_MASK + 50)]
+    doc = md("# T\n\n" + "\n\n".join(paragraphs) + "\n")
+    units = [Unit(b, 0, len(b.text)) for b in doc.blocks if b.text]
+    assert len(units) > context.SMALL_MASK
+    scanned = UnitIndex(units)
+    SCAN(scanned)
+    plain = UnitIndex(units)
+    for lit in SCAN.literals[::5]:
+        assert scanned._found[lit] == plain._holding_one(lit), lit
+    lits = frozenset({"market", "the"})
+    assert scanned.holding_all((lits,)) == [u for u in units if "market" in u.lower or "the" in u.lower]

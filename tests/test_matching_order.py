@@ -161,7 +161,7 @@ def test_an_index_answers_a_repeated_question_from_memory(monkeypatch: pytest.Mo
     def no_search(*args: object) -> None:
         raise AssertionError("searched again")
 
-    monkeypatch.setattr(UnitIndex, "_indexes", no_search)
+    monkeypatch.setattr(UnitIndex, "_mask", no_search)
     assert ctx.unit_index(units).holding_all(sets) is first
     monkeypatch.undo()
     assert UnitIndex(units).holding_all(sets) == first  # a fresh index finds the same units

@@ -275,3 +275,14 @@ def test_a_unit_after_a_letter_whose_lower_case_is_longer_keeps_its_text():
     for units in ([first, second], [first] * 9 + [second]):  # one by one, and through the joined text
         index = UnitIndex(units)
         assert index.holding_all((frozenset({"offer"}), frozenset({"returns."}))) == [second]
+
+
+@given(st.text(alphabet=st.sampled_from("abzAZ09 -_'\n.éİıſKß\u0915\u093e\U0001f600\ud800"), max_size=60))
+def test_the_letter_runs_of_reported_speech_are_those_a_regex_finds(text: str) -> None:
+    """``reporting._letter_runs`` (a translation of the UTF-8) finds the runs ``re.findall("[a-z]+")`` finds."""
+    import re
+
+    from newslint.language.reporting import _letter_runs
+
+    lower = text.lower()
+    assert _letter_runs(lower) == re.findall("[a-z]+", lower)

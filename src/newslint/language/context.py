@@ -97,6 +97,10 @@ class Context:
         self._scanned: Any = None  # the document's blocks by expression number (``_scan_document``)
         self._block_ids: dict[int, Any] = {}  # id(block) -> the scan's answer, for the body's blocks
         self._unit_positions: dict[int, tuple[list[Unit], Any]] = {}  # id(units) -> (units, positions)
+        # (body, section) -> the units of a section region (``region``)
+        self._sections: dict[tuple[bool, int | None], list[Unit]] = {}
+        # (id(units), class, kinds, in_section) -> (units, the units a pattern set's filters keep: ``PatternSet``)
+        self.filtered: dict[tuple[Any, ...], tuple[list[Unit], list[Unit]]] = {}
         # NEWSLINT_TIMING runs: times the page's shared work apart from the rule that first asks for it
         # (``running.timing.SharedWork``); None otherwise, and then nothing here is timed.
         self.shared: Any = None
@@ -471,7 +475,14 @@ class Context:
         if within == "block":
             return [Unit(block, 0, len(block.text))]
         if within == "section":
-            return self._whole(self.same_section(block))
+            if block.index < 0:
+                return self._whole([block])
+            # (one list per section: each set's presence asks the same list, and so the same literal index)
+            key = (block.body, block.section)
+            units = self._sections.get(key)
+            if units is None:
+                units = self._sections[key] = self._whole(self.same_section(block))
+            return units
         if within == "document":
             return self.units("document")
         if within == "body":

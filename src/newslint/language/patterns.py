@@ -131,6 +131,7 @@ class Pattern:
         "_leading",
         "_literal_sets",
         "_memo_key",
+        "_plan",
         "_scan_generation",
         "_scan_id",
         "_source",
@@ -157,6 +158,7 @@ class Pattern:
         self._memo_key = -1  # the expression's number in ``_MEMO_KEYS``, given on first use
         self._scan_id = -2  # the expression's number in the scan database (``expression_scan``), -1: none
         self._scan_generation = 0  # the database that number is in (``expression_scan.generation``)
+        self._plan: tuple[Any, ...] | None = None  # what a pattern set's search asks of it (``plan``)
 
     @property
     def memo_key(self) -> int:
@@ -178,6 +180,19 @@ class Pattern:
             found = self._scan_id = database.id_of(self.regex_source) if database is not None else -1
             self._scan_generation = expression_scan.generation
         return found
+
+    def plan(self) -> tuple[Any, ...]:
+        """What a pattern set's search asks of the pattern before it looks at any unit, gathered once (it is
+        asked for each pattern of each set, several hundred times a page): the scan database's generation, the
+        literal sets, the exact-case sets and leading literals, whether the search wants a unit's case key
+        (leading literals and no exact-case ones), ``memo_key`` and ``scan_id``."""
+        plan = self._plan
+        if plan is None or plan[0] != expression_scan.generation:
+            exact_sets, exact_leading = self.exact
+            wants_lower = exact_leading is None and self.leading is not None
+            plan = (expression_scan.generation, self.literal_sets, exact_sets, exact_leading, wants_lower)
+            plan = self._plan = (*plan, self.memo_key, self.scan_id)
+        return plan
 
     @property
     def regex_source(self) -> str:

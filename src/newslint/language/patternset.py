@@ -166,13 +166,9 @@ class PatternSet:
             return found
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
         for pattern in self.patterns:
-            sets = pattern.literal_sets
-            exact_sets, exact_leading = pattern.exact
             # (where a match can start, ``leading``: the unit's case key is fetched only for a pattern that has them
-            # and no exact-case ones)
-            wants_lower = exact_leading is None and pattern.leading is not None
-            memo_key = pattern.memo_key  # (asked once per pattern, not per unit)
-            scan_id = pattern.scan_id
+            # and no exact-case ones, ``wants_lower``)
+            _generation, sets, exact_sets, _exact_leading, wants_lower, memo_key, scan_id = pattern.plan()
             # The units whose block the one-pass scan says may hold a match (``expression_scan``), when the
             # expression is in the scan's database and the list is of the document's blocks.
             from_scan = ctx.scan_candidates(units, scan_id) if scan_id >= 0 and index is not None else None
@@ -404,6 +400,17 @@ class PatternSet:
         return out
 
     def _filter_units(self, ctx: Context, units: list[Unit]) -> list[Unit]:
+        """``units`` less those outside the set's class, kinds and section; one list per page for each list and
+        filter (the packs repeat them: the same list object keeps its literal index's answers for every rule)."""
+        key = (id(units), self.klass, self.kinds, self.in_section)
+        entry = ctx.filtered.get(key)
+        if entry is not None and entry[0] is units:
+            return entry[1]
+        kept = self._filtered(ctx, units)
+        ctx.filtered[key] = (units, kept)
+        return kept
+
+    def _filtered(self, ctx: Context, units: list[Unit]) -> list[Unit]:
         if self.klass is not None:
             members = ctx.class_members(self.klass)
             units = [u for u in units if u.block.index in members]

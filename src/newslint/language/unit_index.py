@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -74,6 +73,9 @@ class UnitIndex:
     Most patterns are decided by their literal prefilter: instead of testing every unit for every pattern,
     ``str.find`` over the joined text jumps from one unit holding a literal to the next (in C), so a pattern
     whose literals occur in three units costs three finds, not one test per unit of the document.
+
+    The units holding a literal are kept as a bit mask (bit ``i``: unit ``i``), so that a question's literal
+    sets are joined and intersected as whole integers, not as sets of indexes.
     """
 
     __slots__ = (
@@ -81,6 +83,8 @@ class UnitIndex:
         "_devanagari",
         "_found",
         "_held",
+        "_members",
+        "_ordered",
         "_parent",
         "_parent_map",
         "_scanned",
@@ -91,15 +95,18 @@ class UnitIndex:
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
-        # Units holding each literal searched so far: the packs' patterns share many literals ('sebi',
-        # 'invest', 'research'), and each search scans the whole text when a literal is absent.
-        self._found: dict[str, Sequence[int]] = {}
+        # Units holding each literal searched so far, as a mask: the packs' patterns share many literals
+        # ('sebi', 'invest', 'research'), and each search scans the whole text when a literal is absent.
+        self._found: dict[str, int] = {}
         self._held: dict[tuple[frozenset[str], ...], list[Unit]] = {}  # answers of ``holding_all``, by question
         self._scanned = False  # whether the one-pass scan for the long literals ran (see ``literal_scan``)
         self._devanagari: bool | None = None  # whether the text has any Devanagari letter (asked once)
-        # A list of whole blocks asks the document's index instead of searching its own text (see ``derive``).
+        # A list of whole blocks asks the document's index instead of searching its own text (see ``derive``):
+        # its questions are answered in the parent's units, ``_members`` the mask of those in this list.
         self._parent: UnitIndex | None = None
         self._parent_map: list[int] = []  # for each unit of the parent, its index here, or -1
+        self._members = -1
+        self._ordered = True  # whether this list's units are in the parent's order (else answers are sorted)
         self._blocks: dict[int, int] | None = None  # id(block) -> index, for a parent's whole-block units
         self.text: str | None = None
         self.starts: list[int] = []
@@ -116,7 +123,7 @@ class UnitIndex:
         self.starts = starts
 
     def derive(self, parent: UnitIndex) -> None:
-        """Answer literal searches from ``parent`` (the document's whole blocks) when every unit here is a
+        """Take the literal hits from ``parent`` (the document's index) when every unit of this list is a
         whole block of it: the document's index has scanned its text once for every long literal and keeps
         each literal's hits, so the body, the paragraphs, a class's blocks... cost no search of their own.
         Both answers are supersets of the exact one in the same way (see ``holding_all``)."""
@@ -126,13 +133,21 @@ class UnitIndex:
         if blocks is None:
             blocks = parent._blocks = {id(u.block): j for j, u in enumerate(parent.units) if u.start == 0}
         mapping = [-1] * len(parent.units)
+        members = 0
+        last = -1
+        ordered = True
         for i, u in enumerate(self.units):
             j = blocks.get(id(u.block))
             if j is None or u.start != 0 or u.end != len(u.block.text) or mapping[j] >= 0:
                 return
             mapping[j] = i
+            members |= 1 << j
+            ordered = ordered and j > last  # (a merge of scopes, "paragraph" then "list-item", is not)
+            last = j
         self._parent = parent
         self._parent_map = mapping
+        self._members = members
+        self._ordered = ordered
         self._scanned = True  # the parent scans
 
     def holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
@@ -154,22 +169,34 @@ class UnitIndex:
 
     def _holding_all(self, sets: tuple[frozenset[str], ...]) -> list[Unit]:
         """``holding_all`` of a list with a joined text, not asked before (the packs' expressions share many
-        prefilters: a third of the questions a page's index is asked are repeated)."""
-        units = self.units
-        if _absent_set(sets, self._parent._found if self._parent is not None else self._found):
+        prefilters: a third of the questions a page's index is asked are repeated). A derived list asks its
+        parent, in the parent's units, and keeps its own among them."""
+        parent = self._parent
+        root = self if parent is None else parent
+        known = root._found
+        if _absent_set(sets, known):
             return []
-        found = self._indexes(sets[0])
-        known = self._found
+        found = root._mask(sets[0]) & self._members
         for literals in sets[1:]:
             if not found:
                 break
-            if len(found) > FEW_UNITS or all(lit in known for lit in literals):
-                found = found & self._indexes(literals)
+            if all(lit in known for lit in literals) or found.bit_count() > FEW_UNITS:
+                found &= root._mask(literals)
             else:
-                found = {i for i in found if self._unit_holds(i, literals)}
-        if len(found) == len(units):
-            return units
-        return [units[i] for i in sorted(found)]
+                for i in _bits(found):
+                    if not root._unit_holds(i, literals):
+                        found ^= 1 << i
+        if not found:
+            return []
+        if found == self._members or (parent is None and found.bit_count() == len(self.units)):
+            return self.units
+        if parent is None:
+            return [self.units[i] for i in _bits(found)]
+        mapping = self._parent_map
+        units = self.units
+        if self._ordered:
+            return [units[mapping[j]] for j in _bits(found)]
+        return [units[i] for i in sorted(mapping[j] for j in _bits(found))]
 
     def _unit_holds(self, i: int, literals: frozenset[str]) -> bool:
         """Whether unit ``i`` holds one of ``literals``: a search of its stretch of the joined text, no copy."""
@@ -183,15 +210,18 @@ class UnitIndex:
                 return True
         return False
 
-    def _indexes(self, literals: frozenset[str]) -> set[int]:
-        """The indexes of the units holding one of ``literals`` (``text`` is not None)."""
-        found: set[int] = set()
+    def _mask(self, literals: frozenset[str]) -> int:
+        """The units holding one of ``literals`` (``text`` is not None, not a derived list)."""
+        found = 0
         for lit in minimal_literals(literals):
-            found.update(self.hits(lit))
+            found |= self.hits(lit)
         return found
 
-    def hits(self, lit: str) -> Sequence[int]:
-        """The indexes of the units holding ``lit`` (a superset, see ``holding_all``), searched once."""
+    def hits(self, lit: str) -> int:
+        """The mask of the units holding ``lit`` (a superset, see ``holding_all``), searched once; a derived
+        list answers in its parent's units."""
+        if self._parent is not None:
+            return self._parent.hits(lit) & self._members
         hits = self._found.get(lit)
         if hits is not None:
             return hits
@@ -203,13 +233,7 @@ class UnitIndex:
                 hits = self._found.get(lit)
                 if hits is not None:
                     return hits
-        parent = self._parent
-        if parent is not None:
-            mapping = self._parent_map
-            hits = [k for k in [mapping[j] for j in parent.hits(lit)] if k >= 0]
-        else:
-            hits = self._holding_one(lit)
-        self._found[lit] = hits
+        hits = self._found[lit] = self._holding_one(lit)
         return hits
 
     def scan_now(self) -> None:
@@ -221,15 +245,15 @@ class UnitIndex:
             if scan is not None:
                 scan(self)
 
-    def _holding_one(self, lit: str) -> list[int]:
-        """The indexes of the units whose lower-cased text contains ``lit`` (``text`` is not None)."""
+    def _holding_one(self, lit: str) -> int:
+        """The mask of the units whose lower-cased text contains ``lit`` (``text`` is not None)."""
         assert self.text is not None
         if not lit.isascii() and _DEVANAGARI.search(lit) is not None:
             # A Hindi literal in an English page: one scan of the page for any Devanagari answers them all.
             if self._devanagari is None:
                 self._devanagari = _DEVANAGARI.search(self.text) is not None
             if not self._devanagari:
-                return []
+                return 0
         find = self.text.find
         starts = self.starts
         last = len(starts) - 1
@@ -241,10 +265,45 @@ class UnitIndex:
             if i >= last:
                 break
             pos = find(lit, starts[i + 1])
-        return hits
+        return _mask_of(hits, len(starts))
 
 
-def _absent_set(sets: tuple[frozenset[str], ...], known: dict[str, Sequence[int]]) -> bool:
+# Masks of more units than this are built and read through bytes and strings: an operation on a Python integer
+# costs in proportion to its length, so bit by bit they would cost the square of a huge page's units.
+SMALL_MASK = 2048
+
+
+def _mask_of(indexes: list[int], size: int) -> int:
+    """The mask with the bits ``indexes`` set (each below ``size``)."""
+    if size <= SMALL_MASK:
+        mask = 0
+        for i in indexes:
+            mask |= 1 << i
+        return mask
+    octets = bytearray((size >> 3) + 1)
+    for i in indexes:
+        octets[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(octets, "little")
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of ``mask``, in increasing order."""
+    out = []
+    if mask.bit_length() <= SMALL_MASK:
+        while mask:
+            low = mask & -mask
+            out.append(low.bit_length() - 1)
+            mask ^= low
+        return out
+    digits = bin(mask)[:1:-1]  # digit i is bit i
+    i = digits.find("1")
+    while i >= 0:
+        out.append(i)
+        i = digits.find("1", i + 1)
+    return out
+
+
+def _absent_set(sets: tuple[frozenset[str], ...], known: dict[str, int]) -> bool:
     """Whether a set's literals are known to be nowhere in the text (``known``: the hits found so far): then
     no unit holds all the sets, the commonest answer, given without building any set of units."""
     for literals in sets:
@@ -303,8 +362,8 @@ class LiteralScanner:
     def __init__(self, literals: list[str], automaton: Any) -> None:
         self.literals = literals
         self._matches = automaton.iter
-        # Once a text is scanned every literal is known: the absent ones hold no unit (one shared empty tuple).
-        self._absent: dict[str, Sequence[int]] = dict.fromkeys(literals, ())
+        # Once a text is scanned every literal is known: the absent ones hold no unit.
+        self._absent: dict[str, int] = dict.fromkeys(literals, 0)
 
     def __call__(self, index: UnitIndex) -> None:
         text = index.text
@@ -314,18 +373,31 @@ class LiteralScanner:
         literal_of = _SECOND
         starts = index.starts
         last = len(starts) - 1
-        found: dict[str, list[int]] = {}
+        known = index._found
+        known.update(self._absent)
+        if len(starts) <= SMALL_MASK:
+            masks: dict[str, int] = {}
+            get = masks.get
+            for i, start in enumerate(starts):
+                stop = starts[i + 1] - 1 if i < last else len(text)
+                bit = 1 << i
+                # (the unit's own slice: pyahocorasick copies the whole string it is given to UCS-4 at each
+                # call, whatever the bounds, which made the pass quadratic in the page's length)
+                for lit in set(map(literal_of, matches(text[start:stop]))):
+                    masks[lit] = get(lit, 0) | bit
+            known.update(masks)
+            return
+        found: dict[str, list[int]] = {}  # (a huge page: each literal's units listed, then made a mask)
         for i, start in enumerate(starts):
             stop = starts[i + 1] - 1 if i < last else len(text)
-            for lit in set(map(literal_of, matches(text, start, stop))):
+            for lit in set(map(literal_of, matches(text[start:stop]))):
                 hits = found.get(lit)
                 if hits is None:
                     found[lit] = [i]
                 else:
                     hits.append(i)
-        known = index._found
-        known.update(self._absent)
-        known.update(found)
+        size = len(starts)
+        known.update((lit, _mask_of(hits, size)) for lit, hits in found.items())
 
 
 _SECOND = itemgetter(1)  # the value (the literal) of an automaton's ``(end, value)`` match

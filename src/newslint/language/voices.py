@@ -36,7 +36,7 @@ from newslint.language.reporting import (
     is_reported,
     reported_sentences,
 )
-from newslint.language.self_promotion import maybe_promotion, promotion_literals, promotion_matches
+from newslint.language.self_promotion import indexable, maybe_promotion, promotion_literals, promotion_matches
 
 if TYPE_CHECKING:
     from newslint.document.model import Block, Document
@@ -116,12 +116,15 @@ class Voices:
         if self._self_promotion is None:
             found = False
             boxed = None
-            candidates, prefiltered = self._promotion_candidates()
+            candidates, held = self._promotion_candidates()
             for b in candidates:
-                if not prefiltered and (not b.body or not maybe_promotion(b.text)):
+                if held is None and (not b.body or not maybe_promotion(b.text)):
                     continue
                 key = b.lower()
-                matches = [m for lexicon in self.languages.lexicons(b) for m in promotion_matches(b.text, key, lexicon)]
+                known = held.get(id(b)) if held is not None else None
+                matches = [
+                    m for lexicon in self.languages.lexicons(b) for m in promotion_matches(b.text, key, lexicon, known)
+                ]
                 if matches and self._column():
                     # a signed column's "my clients", "my calls" tell the writer's experience; only an invitation
                     # ("join my channel", "enrol now for Rs ...") makes it a promotion
@@ -174,23 +177,29 @@ class Voices:
             return frozenset()
         return frozenset(g for g, n in sizes.items() if g != main and n <= 3 and g not in structured)
 
-    def _promotion_candidates(self) -> tuple[list[Block], bool]:
-        """The blocks that may hold a self-promotion, and whether they are prefiltered: all, or (given the
-        run's context) only the body's blocks holding the literals of a self-promotion expression, found with
-        the literal index the rules share. Its answer is exact for literals without a line break (none spans
-        two blocks), so a block it gives needs no ``maybe_promotion`` of its own."""
+    def _promotion_candidates(self) -> tuple[list[Block], dict[int, set[int]] | None]:
+        """The blocks that may hold a self-promotion, and, when they are prefiltered, the numbers (in
+        ``promotion_literals``) of the expressions whose literals each holds (by id): all blocks and ``None``, or
+        (given the run's context) only the body's blocks holding the literals of a self-promotion expression,
+        found with the literal index the rules share. Its answer is exact for literals without a line break (none
+        spans two blocks), so a block it gives needs no ``maybe_promotion`` of its own, nor its expressions'
+        literals tested again."""
         ctx = self._ctx() if self._ctx is not None else None
-        if ctx is None:
-            return self.blocks, False
-        literals = promotion_literals()
+        if ctx is None or not indexable():
+            return self.blocks, None
         units = ctx.units("body")
         index = ctx.unit_index(units)
-        if index.text is None or any(not sets or _spans_lines(sets) for sets in literals):
-            return self.blocks, False
-        held: set[int] = set()
-        for sets in literals:
-            held.update(id(u.block) for u in index.holding_all(sets))
-        return [b for b in self.blocks if id(b) in held], True
+        if index.text is None:
+            return self.blocks, None
+        held: dict[int, set[int]] = {}
+        for k, sets in enumerate(promotion_literals()):
+            for u in index.holding_all(sets):
+                found = held.get(id(u.block))
+                if found is None:
+                    held[id(u.block)] = {k}
+                else:
+                    found.add(k)
+        return [b for b in self.blocks if id(b) in held], held
 
     def _introduced_flags(self) -> list[bool]:
         """For each block, whether the block before it ends with a reported sentence closing in a colon (a
@@ -567,10 +576,6 @@ _GLOSS = expression_store.own(
     regex.IGNORECASE | regex.VERSION0,
 )
 _POSSESSIVE = LazyPattern(r"\W*(?:our|my)\b", regex.IGNORECASE)
-
-
-def _spans_lines(sets: tuple[frozenset[str], ...]) -> bool:
-    return any("\n" in lit for literals in sets for lit in literals)
 
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
