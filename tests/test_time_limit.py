@@ -123,6 +123,22 @@ def test_the_timer_puts_back_a_handler_and_timer_that_were_there_before():
         signal.signal(time_limit.SIGNAL, previous)
 
 
+def test_a_late_tick_after_the_file_does_not_end_the_process():
+    """With no handler of its own before, the process must survive a timer signal delivered after the file."""
+    import os
+    import signal
+
+    previous = signal.signal(time_limit.SIGNAL, signal.SIG_DFL)
+    try:
+        with time_limit.RuleTimer(interrupting=True) as timer:
+            timer.arm(0.2)
+            timer.disarm()
+        os.kill(os.getpid(), time_limit.SIGNAL)  # the late tick
+        burn(0.05)
+    finally:
+        signal.signal(time_limit.SIGNAL, previous)
+
+
 def test_the_budget_is_cpu_time_not_the_wall_clock():
     """A rule that waits (another process has the CPU: a busy CI runner) is not stopped for the time it did
     not run; one that spends its budget of CPU is."""

@@ -73,7 +73,12 @@ class RuleTimer:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self.interrupting:
             self._stop()
-            signal.signal(SIGNAL, self._previous_handler)  # type: ignore[arg-type]
+            previous = self._previous_handler
+            if previous in (signal.SIG_DFL, None):
+                # SIGPROF's default action ends the process: a tick generated before the timer stopped but
+                # delivered late (valgrind defers signals; a pool worker being torn down) must not kill it
+                previous = signal.SIG_IGN
+            signal.signal(SIGNAL, previous)  # type: ignore[arg-type]
             if self._previous_timer[0] > 0:
                 signal.setitimer(TIMER, *self._previous_timer)
 
