@@ -51,3 +51,42 @@ def test_checking_an_html_page_without_configuration_never_imports_yaml(tmp_path
     modules = imported("check", "--now", "2026-11-29", "page.html", cwd=tmp_path)
     assert "newslint.parsing.html.parser" in modules  # the page was parsed
     assert "yaml" not in modules
+
+
+def test_the_collector_pauses_for_start_up_only():
+    """``newslint`` starts without cyclic garbage collection (what it loads lives as long as the run) and turns
+    it back on when the linting starts; a program that had turned it off keeps it off."""
+    import gc
+
+    from newslint.running.many_files import pause_for_start_up, resume_after_start_up
+
+    assert gc.isenabled()
+    pause_for_start_up()
+    assert not gc.isenabled()
+    resume_after_start_up()
+    assert gc.isenabled()
+    resume_after_start_up()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pause_for_start_up()
+        resume_after_start_up()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_command_other_than_check_collects_as_usual(tmp_path):
+    """(``newslint rules``, ``test``, ``lsp``...: the collector is back on when the command starts)"""
+    probe = (
+        "import gc, sys; from newslint.cli import app as cli_app\n"
+        "from newslint.running import many_files\n"
+        "many_files.pause_for_start_up()\n"
+        "try:\n"
+        "    cli_app.app(['rules', '--format', 'json'], prog_name='newslint')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.isenabled(), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=tmp_path, timeout=60)
+    assert proc.stderr.decode().strip().splitlines()[-1] == "True"
