@@ -17,7 +17,6 @@ import typer
 from newslint import __version__
 from newslint.cli.check import FAIL_ON_LEVELS, FORMAT_NAMES, UsageProblem, parse_now, report_problem, split_list
 from newslint.cli.stdout import write_stdout
-from newslint.running.many_files import resume_after_start_up
 
 if TYPE_CHECKING:
     from newslint.running.configured import Profile
@@ -61,15 +60,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """A content-compliance linter for news and financial articles (HTML and Markdown)."""
-    if ctx.invoked_subcommand != "check":  # (check collects again once its linting starts)
-        resume_after_start_up()
 
 
 def _parse_now(value: str | None) -> date:

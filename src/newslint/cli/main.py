@@ -22,7 +22,6 @@ from typing import Any
 
 from newslint.cli.stdout import ReportNotWritten, silence_stdout
 from newslint.running.interrupt import Interrupt, stop_if_interrupted
-from newslint.running.many_files import pause_for_start_up, resume_after_start_up
 
 EXIT_INTERRUPTED = 130
 _OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)))
@@ -46,7 +45,6 @@ def main() -> None:
         signal.signal(signal.SIGINT, _on_sigint)
         sys.unraisablehook = _quiet_unraisable
     code: Any = 0
-    pause_for_start_up()  # until the linting starts (a command other than check: until it starts)
     try:
         from newslint.cli.app import app
 
@@ -70,7 +68,6 @@ def main() -> None:
         _say(f"newslint: error: {ReportNotWritten(exc.strerror or str(exc))}")
     finally:
         Interrupt.armed = False
-        resume_after_start_up()
     if Interrupt.seen:
         code = EXIT_INTERRUPTED
         _say("newslint: interrupted")

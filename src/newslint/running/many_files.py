@@ -112,27 +112,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_paused_for_start_up = False
-
-
-def pause_for_start_up() -> None:
-    """No cyclic garbage collection while a run starts (imports, the rules, the plan): what it makes lives as
-    long as the run, and collections meanwhile scan it again and again (about 4% of a one-file check's
-    instructions). ``prepare_long_lived`` (or ``resume_after_start_up``) turns the collector back on."""
-    global _paused_for_start_up
-    if gc.isenabled():
-        gc.disable()
-        _paused_for_start_up = True
-
-
-def resume_after_start_up() -> None:
-    """The collector back on, if ``pause_for_start_up`` turned it off (a command that lints nothing)."""
-    global _paused_for_start_up
-    if _paused_for_start_up:
-        _paused_for_start_up = False
-        gc.enable()
-
-
 def prepare_long_lived() -> None:
     """Move everything loaded so far (rules, compiled patterns, modules) out of the collector's sight.
 
@@ -140,7 +119,6 @@ def prepare_long_lived() -> None:
     garbage of loading frozen along is harmless.
     """
     gc.freeze()
-    resume_after_start_up()
 
 
 def lint_one(linter: Linter, target: Target, settings: CheckSettings, cache: ResultCache | None) -> FileResult:
