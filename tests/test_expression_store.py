@@ -187,6 +187,12 @@ def test_the_wheel_ships_a_store_that_fits() -> None:
     path = expression_store.store_path()
     assert path.is_file(), path
     assert expression_store.rebuild(*KEYS[0]) is not None
+    assert len(expression_store._stdlib) > 50  # the standard re expressions, for this Python
+    from newslint.rules import compiled_table
+    from newslint.rules.loader import builtin_rules_dir
+
+    raw = (builtin_rules_dir() / compiled_table.TABLE_NAME).read_bytes()
+    assert expression_store.stored_table(compiled_table.checksum(raw)) is not None  # the packs' table
 
 
 def test_newslint_s_own_expressions_are_recorded_stored_and_rebuilt(tmp_path: Path) -> None:
