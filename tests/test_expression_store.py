@@ -187,6 +187,12 @@ def test_the_wheel_ships_a_store_that_fits() -> None:
     path = expression_store.store_path()
     assert path.is_file(), path
     assert expression_store.rebuild(*KEYS[0]) is not None
+    assert len(expression_store._stdlib) > 50  # the standard re expressions, for this Python
+    from newslint.rules import compiled_table
+    from newslint.rules.loader import builtin_rules_dir
+
+    raw = (builtin_rules_dir() / compiled_table.TABLE_NAME).read_bytes()
+    assert expression_store.stored_table(compiled_table.checksum(raw)) is not None  # the packs' table
 
 
 def test_newslint_s_own_expressions_are_recorded_stored_and_rebuilt(tmp_path: Path) -> None:
@@ -219,5 +225,89 @@ def test_newslint_s_own_expressions_are_recorded_stored_and_rebuilt(tmp_path: Pa
             assert compiled == []  # every one rebuilt from the store
             assert expression_store.own(r"\bnot stored\b", regex.I).search("it is NOT STORED here")
             assert compiled == [r"\bnot stored\b"]  # not in the store: compiled as usual
+    finally:
+        expression_store.reset()
+
+
+STDLIB_SAMPLES = [
+    "By Asha Rao, Senior Correspondent | Updated: 12 March 2026, 10:04 IST",
+    "Related articles: Sensex today; Also read - markets",
+    '{"@type": "NewsArticle", "author": {"name": "A. Rao"}}',
+    "Posted by the ET Bureau on 2026-03-12T10:04:00+05:30",
+]
+
+
+def test_the_standard_re_expressions_are_rebuilt_as_re_compiles_them(tmp_path: Path) -> None:
+    """The modules' standard ``re`` expressions come back from the store into ``re``'s cache: the same
+    expression, flags and groups, the same matches, and ``re.compile`` hands the stored one out."""
+    import re
+    import subprocess
+
+    path = tmp_path / expression_store.STORE_NAME
+    # the build, in a process of its own (what it records is what a fresh process compiles on importing newslint)
+    subprocess.run(
+        [sys.executable, "-m", "newslint.rules.expression_build", str(path), str(ROOT / "rules")],
+        check=True,
+        capture_output=True,
+    )
+    stdlib = marshal.loads(path.read_bytes())["stdlib"]["entries"]
+    assert len(stdlib) > 50
+    assert any("related" in source for source, _flags in stdlib)  # the HTML parser's related-links expressions
+    try:
+        expression_store.reset(path)
+        re.purge()
+        expression_store.seed_stdlib()
+        for (source, flags), _args in stdlib.items():
+            assert (str, source, flags) in re._cache  # type: ignore[attr-defined]
+            rebuilt = re.compile(source, flags)  # (from the cache)
+            compiled = re._compiler.compile(source, flags)  # type: ignore[attr-defined]
+            assert rebuilt is not compiled
+            assert (rebuilt.pattern, rebuilt.flags, rebuilt.groupindex, rebuilt.groups) == (
+                compiled.pattern,
+                compiled.flags,
+                compiled.groupindex,
+                compiled.groups,
+            )
+            for text in STDLIB_SAMPLES:
+                assert [m.span() for m in rebuilt.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        # another Python build: nothing is seeded, re compiles as usual
+        data = marshal.loads(path.read_bytes())
+        data["stdlib"]["stamp"] = ["3.0.0 (another build)", 0]
+        other = tmp_path / "other.bin"
+        other.write_bytes(marshal.dumps(data))
+        expression_store.reset(other)
+        re.purge()
+        expression_store.seed_stdlib()
+        assert len(re._cache) == 0  # type: ignore[attr-defined]
+    finally:
+        re.purge()
+        expression_store.reset()
+
+
+def test_the_packs_table_comes_from_the_store_when_its_checksum_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store holds ``compiled.json`` as read: the loader takes it from there (no JSON read), and reads the
+    JSON when the store's copy is of another table."""
+    import json
+
+    from newslint.rules import compiled_table
+
+    raw = (ROOT / "rules" / compiled_table.TABLE_NAME).read_bytes()
+    table = compiled_table.read_table(json.loads(raw))
+    assert table is not None and len(table[0]) > 5 and len(table[1]) > 500
+    path = tmp_path / expression_store.STORE_NAME
+    path.write_bytes(expression_store.build_store(KEYS[:5], [], {}, (compiled_table.checksum(raw), table)))
+    try:
+        expression_store.reset(path)
+        assert expression_store.stored_table(compiled_table.checksum(raw)) == table
+        assert expression_store.stored_table(compiled_table.checksum(raw) ^ 1) is None
+        with monkeypatch.context() as patched:
+            patched.setattr(json, "loads", lambda *a, **k: pytest.fail("the JSON was read"))
+            assert compiled_table.load_table(ROOT / "rules") == table[0]
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / compiled_table.TABLE_NAME).write_bytes(raw + b"\n")  # another table: read from its JSON
+        assert compiled_table.load_table(other) == table[0]
     finally:
         expression_store.reset()

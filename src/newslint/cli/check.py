@@ -127,6 +127,9 @@ def run_check_command(
     extend_select: list[str] | None = None,
 ) -> int:
     """Run ``newslint check`` with these options; returns the exit code (see ``newslint.cli.app.check``)."""
+    from newslint.language import expression_store
+
+    expression_store.seed_stdlib()  # (the standard re expressions of the modules imported next, from the store)
     try:
         from newslint.config.file import ConfigError
         from newslint.output import FORMATS, STATISTICS_ON_STDERR, streamer

@@ -15,6 +15,13 @@ the expression and its flags: modules compile them with ``own``, which rebuilds 
 finds them by importing every module of newslint and calling the builders that modules register with
 ``on_build`` (expressions compiled on first need), while ``own`` records what it is asked.
 
+The standard library's ``re`` expressions that newslint's modules compile when they are imported (the HTML
+parser's byline, related-links and vocabulary expressions, the publisher's names: about 130, 0.2 G instructions,
+a fifth of a one-file check) are stored the same way, as the arguments ``re`` gives its C core (``_sre.compile``)
+for each, recorded at the build; ``seed_stdlib`` rebuilds them into ``re``'s own cache when the command line
+starts, so that the modules' ``re.compile`` finds them there. They belong to one Python build (the code format
+is private to it): the store records ``sys.version`` and ``_sre.MAGIC`` and they are used only when both match.
+
 The data belongs to one version of ``regex`` (the code format is private to it) and one Python, so the store
 records both and is used only when both match the running ones: a store built for another version, a missing
 store (editable installs, where the build hook does not run) or a damaged one means compiling as usual,
@@ -27,6 +34,7 @@ from __future__ import annotations
 import copyreg
 import importlib
 import marshal
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,12 +42,16 @@ from typing import Any
 import regex
 
 STORE_NAME = "expressions.bin"
-FORMAT = 1
+FORMAT = 2  # 2: with the standard library's expressions ("stdlib")
 
 # (source, case_sensitive) for a rule's expression, (source, flags, OWN) for newslint's own -> the arguments of
 # the rebuilding function; None: not read yet.
 _entries: dict[tuple[Any, ...], tuple[Any, ...]] | None = None
 _rebuild: Any = None
+# (source, flags) of a standard ``re`` expression -> the arguments of ``_sre.compile`` (see ``seed_stdlib``)
+_stdlib: dict[tuple[str, int], tuple[Any, ...]] = {}
+# The built-in packs' table as read (``compiled_table.read_table``), with the checksum of its JSON
+_table: tuple[int, Any] | None = None
 OWN = "own"
 # The (source, flags) that ``own`` was asked for in this process (a few dozen, asked once each), and the
 # builders that modules registered: what the store's build collects.
@@ -61,9 +73,21 @@ def _reduce(compiled: Any) -> tuple[Any, tuple[Any, ...]]:
     return copyreg.dispatch_table[type(compiled)](compiled)  # type: ignore[return-value]
 
 
-def build_store(keys: list[tuple[str, bool]], own_keys: list[tuple[str, int]] | None = None) -> bytes:
+def _stdlib_stamp() -> list[Any]:
+    import _sre
+
+    return [sys.version, _sre.MAGIC]
+
+
+def build_store(
+    keys: list[tuple[str, bool]],
+    own_keys: list[tuple[str, int]] | None = None,
+    stdlib: dict[tuple[str, int], tuple[Any, ...]] | None = None,
+    table: tuple[int, Any] | None = None,
+) -> bytes:
     """Compile each rule expression ``(source, case_sensitive)`` and each of newslint's own ``(source, flags)``
-    and return the store's bytes."""
+    and return the store's bytes, with ``stdlib`` (``record_stdlib``) and the packs' ``table`` (the checksum of
+    ``compiled.json`` and what ``compiled_table.read_table`` reads from it)."""
     entries: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     function: Any = None
     compiled: list[tuple[tuple[Any, ...], Any]] = [
@@ -78,12 +102,20 @@ def build_store(keys: list[tuple[str, bool]], own_keys: list[tuple[str, int]] | 
             raise ValueError(f"{key[0]!r} does not pickle through {function!r}")
         entries[key] = tuple(args)
     where = [function.__module__, function.__qualname__] if function is not None else None
-    return marshal.dumps({"stamp": _stamp(), "rebuild": where, "entries": entries})
+    return marshal.dumps(
+        {
+            "stamp": _stamp(),
+            "rebuild": where,
+            "entries": entries,
+            "stdlib": {"stamp": _stdlib_stamp(), "entries": dict(stdlib or {})},
+            "table": table,
+        }
+    )
 
 
 def _read(path: Path) -> dict[tuple[Any, ...], tuple[Any, ...]]:
     """The store's entries, or none if it is missing, damaged or for another ``regex`` or Python."""
-    global _rebuild
+    global _rebuild, _table
     try:
         data = marshal.loads(path.read_bytes())
         if not isinstance(data, dict) or data.get("stamp") != _stamp():
@@ -96,6 +128,12 @@ def _read(path: Path) -> dict[tuple[Any, ...], tuple[Any, ...]]:
         entries = data["entries"]
         if not isinstance(entries, dict):
             return {}
+        stdlib = data["stdlib"]
+        if stdlib["stamp"] == _stdlib_stamp() and isinstance(stdlib["entries"], dict):
+            _stdlib.update(stdlib["entries"])
+        table = data["table"]
+        if isinstance(table, tuple) and len(table) == 2 and isinstance(table[0], int):
+            _table = table
     except (OSError, ValueError, EOFError, TypeError, KeyError, ImportError, AttributeError):
         return {}
     _rebuild = function
@@ -141,6 +179,84 @@ def own(source: str, flags: int = 0) -> Any:
     return found if found is not None else regex.compile(source, flags)
 
 
+def stored_table(checksum: int) -> Any:
+    """The built-in packs' table as read, if the store holds the one whose JSON has ``checksum``, else None."""
+    global _entries
+    if _entries is None:
+        _entries = _read(store_path())
+    return _table[1] if _table is not None and _table[0] == checksum else None
+
+
+def seed_stdlib() -> None:
+    """Put the standard ``re`` expressions of the store into ``re``'s cache, where ``re.compile`` looks first:
+    rebuilt by ``re``'s C core from the stored arguments, without parsing (see the module's docstring). An
+    expression already cached, or not rebuilt as its source, is left to ``re``; so is everything when the store
+    is missing or from another Python."""
+    global _entries
+    if _entries is None:
+        _entries = _read(store_path())
+    cache = getattr(re, "_cache", None)
+    room = getattr(re, "_MAXCACHE", 0)
+    if not _stdlib or not isinstance(cache, dict):
+        return
+    import _sre
+
+    for (source, flags), args in _stdlib.items():
+        key = (str, source, flags)
+        if len(cache) >= room // 2:  # room left for re's own use
+            break
+        if key in cache:
+            continue
+        try:
+            compiled = _sre.compile(*args)
+        except Exception:  # a damaged entry: re compiles it
+            continue
+        if compiled.pattern == source:
+            cache[key] = compiled
+
+
+def record_stdlib() -> dict[tuple[str, int], tuple[Any, ...]]:
+    """The arguments ``re`` gives its C core for every ``re`` expression compiled so far in this process
+    (call ``record_own`` first, which imports every module): what ``seed_stdlib`` rebuilds. Each is compiled
+    again with ``re``'s cache emptied, through a stand-in for ``_sre`` that records its arguments."""
+    import re._compiler as compiler  # (the build only)
+
+    keys = [(k[1], k[2]) for k in list(getattr(re, "_cache", {})) if k[0] is str and isinstance(k[2], int)]
+    real = compiler._sre  # type: ignore[attr-defined]
+    recorded: list[tuple[Any, ...]] = []
+
+    class Recording:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        @staticmethod
+        def compile(*args: Any) -> Any:
+            recorded.append(args)
+            return real.compile(*args)
+
+    out: dict[tuple[str, int], tuple[Any, ...]] = {}
+    compiler._sre = Recording()  # type: ignore[attr-defined]
+    try:
+        for source, flags in keys:
+            re.purge()
+            recorded.clear()
+            re.compile(source, flags)
+            if len(recorded) == 1:
+                pattern, final_flags, code, groups, groupindex, indexgroup = recorded[0]
+                out[(source, flags)] = (  # (the code's opcodes are named int constants: plain ints here)
+                    pattern,
+                    int(final_flags),
+                    [int(op) for op in code],
+                    int(groups),
+                    dict(groupindex),
+                    tuple(indexgroup),
+                )
+    finally:
+        compiler._sre = real  # type: ignore[attr-defined]
+        re.purge()
+    return out
+
+
 def on_build(builder: Any) -> Any:
     """Register a function that compiles a module's expressions on first need (through ``own``), so that the
     store's build can call it; returns it (usable as a decorator)."""
@@ -148,12 +264,20 @@ def on_build(builder: Any) -> Any:
     return builder
 
 
+# The packages whose modules the store's build imports (not ``newslint.__main__``, which runs the command line).
+_STAGES = tuple(
+    f"newslint.{stage}"
+    for stage in ("document", "language", "checks", "parsing", "running", "rules", "output", "config", "files", "cli")
+)
+
+
 def record_own() -> list[tuple[str, int]]:
     """Every expression newslint's modules compile through ``own`` (the store's build): each module of the
-    stages that have them imported, each registered builder called."""
+    stages imported (which also compiles their standard ``re`` expressions: see ``record_stdlib``), each
+    registered builder called."""
     import pkgutil
 
-    for package in ("newslint.document", "newslint.language", "newslint.checks"):
+    for package in _STAGES:
         for info in pkgutil.walk_packages(importlib.import_module(package).__path__, package + "."):
             try:
                 importlib.import_module(info.name)
@@ -166,6 +290,8 @@ def record_own() -> list[tuple[str, int]]:
 
 def reset(path: Path | None = None) -> None:
     """Forget the loaded store; with ``path``, load that one instead (tests)."""
-    global _entries, _rebuild
+    global _entries, _rebuild, _table
     _rebuild = None
+    _table = None
+    _stdlib.clear()
     _entries = None if path is None else _read(path)

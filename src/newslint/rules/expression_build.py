@@ -17,7 +17,8 @@ from pathlib import Path
 
 import regex
 
-from newslint.language.expression_store import build_store, record_own
+from newslint.language.expression_store import build_store, record_own, record_stdlib
+from newslint.rules.compiled_table import checksum, read_table
 from newslint.rules.loader import builtin_rules_dir
 from newslint.rules.precompiled import TABLE_NAME
 
@@ -79,10 +80,16 @@ def main(argv: list[str]) -> int:
         rules_dir = builtin_rules_dir()
     keys = builtin_keys(rules_dir)
     own_keys = record_own()
+    stdlib = record_stdlib()
+    raw = (rules_dir / TABLE_NAME).read_bytes()
+    table = (checksum(raw), read_table(json.loads(raw.decode("utf-8"))))
     out = Path(argv[0])
-    out.write_bytes(build_store(keys, own_keys))
+    out.write_bytes(build_store(keys, own_keys, stdlib, table))
     packs = len(set(keys))
-    print(f"{out}: {packs} expressions of the packs, {len(own_keys)} of newslint's own; regex {regex.__version__}")
+    print(
+        f"{out}: {packs} expressions of the packs, {len(own_keys)} of newslint's own, {len(stdlib)} of the standard "
+        f"re module; regex {regex.__version__}"
+    )
     return 0
 
 
