@@ -95,7 +95,12 @@ _CLAUSE_DENIAL = expression_store.own(
     r"|(?<!\w)no\s+(?!(?:doubt|wonder|matter|surprise|question|problem|worries)\b)(?:[\w&-]+\s+){1,7}?(?:can|could|will|would)\s+"
     r"(?:ever\s+)?(?:(?:promise|guarantee|assure|give|offer|deliver|ensure|predict)\b|$)"
     r"|(?<!\w)(?:bar|bars|barred|barring|debar\w*|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbade|restrain\w*|"
-    r"refrain\w*|desist)\s+(?:[\w-]+\s+){0,4}?from\b",
+    r"refrain\w*|desist)\s+(?:[\w-]+\s+){0,4}?from\b"
+    # a rule's "may not": "platforms cannot show lenders features such as assured minimum returns", "advisers must not
+    # promise ...", "are not allowed to offer ..." (the verb of showing or offering, not "you can't miss our ...")
+    r"|(?<!\w)(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not|should\s+not|(?:are|is)\s+not\s+(?:allowed|permitted)\s+to)\s+"
+    r"(?:(?:also|even|legally|now)\s+)?(?:show|offer|promise|advertise|market|promote|give|provide|guarantee|assure|display|"
+    r"claim|publish|feature|pitch|sell|run|use)\b",
     regex.IGNORECASE,
 )
 
@@ -227,7 +232,10 @@ _NOT_NEGATION_HI = expression_store.own(
 _NA_HEAD = expression_store.own(r"\W*(?:hum\s+|ham\s+)?(?:na|naa)(?:\s+to)?\s", regex.IGNORECASE)
 _PROHIBITION_AFTER = expression_store.own(
     spelling_variants(r"(?<!\w)(?:पर|par)\s+(?:\S+\s+){0,2}?(?:रोक|प्रतिबंध|पाबंदी|मनाही)(?!\w)")
-    + r"|(?<!\w)par\s+(?:\S+\s+){0,2}?(?:rok|pabandi|pratibandh|manaahi)(?!\w)",
+    + r"|(?<!\w)par\s+(?:\S+\s+){0,2}?(?:rok|pabandi|pratibandh|manaahi)(?!\w)"
+    # the act said to be forbidden, after it: "advisers ko free trial dena mana hai", "... देना मना है", "... वर्जित है"
+    + spelling_variants(r"|(?<!\w)(?:मना|वर्जित|गैरकानूनी|गैर-कानूनी|अवैध)\s+(?:है|हैं)(?!\w)")
+    + r"|(?<!\w)(?:mana|varjit|gair[\s-]?kanooni|gairkanuni|avaidh)\s+(?:hai|hain|he)(?!\w)",
     regex.IGNORECASE,
 )
 _AND = expression_store.own(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!\w)", regex.IGNORECASE)

@@ -258,6 +258,9 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # or the firm its registration line names: a Markdown page whose front matter gives the firm as author)
         # is not an article; a signed report on the firm's site is.
         publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
+        # (the site's name in the title tag is its publisher too: "Mutual fund services | Nilgiri Fund Point" by
+        # "Nilgiri Fund Point" is the firm's page, not a writer's)
+        publisher |= {_legal_squash(n) for n in _title_site_names(ctx)}
         # An author who is the registered firm itself (a company, named in the registration line: "Kaveri
         # Securities Ltd, ... SEBI Registration No. INZ000123456" on a page by "Kaveri Securities Ltd") is the
         # advertiser, not a writer of an article; a person's byline ("By Meera Kulkarni") still makes an article.
@@ -301,7 +304,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
             bool(identity),
             (own or bool(firm_authors)) and not article,
             article,
-            _brand_own_page(ctx),
+            _brand_own_page(ctx) and (not identity or _brand_word_registered(ctx, identity)),
             unsigned_own,
         )
         ctx.memo["advertiser_identity"] = cached
@@ -309,7 +312,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     # A headline that is a call to action makes the firm's page its own advertisement, but not a signed article:
     # a broker's blog post headed "X IPO: GMP signals a 45% listing pop - apply now" by its research desk poses as
     # a report, and its calls to action are promotions inside it.
-    if not has_identity:
+    if not has_identity or brand_page:
         return brand_page  # (a registration line, when there is one, says whose page it is: above)
     return (headline_is_promotion and (not article or unsigned_own)) or own_landing_page
 
@@ -457,6 +460,32 @@ _IDENTITY_HEADS = tuple(
 )
 
 
+def _brand_word_registered(ctx: Context, identity: list[str]) -> bool:
+    """Whether the registration line names the firm behind the brand that wrote the page, by the brand's first
+    word: "Koyal Digital Technologies Pvt. Ltd., CIN ..." under a page by "Koyal Exchange" (a trading name and its
+    company's legal name share the brand, not the rest)."""
+    authors = [mv.value.strip() for mv in ctx.doc.metadata.fields.get("authors") or ()]
+    if len(authors) != 1:
+        return False
+    first = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE).split()[0].lower() if authors[0].split() else ""
+    if len(first) < 4 or first in _COMMON_CAPITALISED:
+        return False
+    return any(re.search(rf"(?<!\w){re.escape(first)}(?!\w)", t, re.IGNORECASE) for t in identity)
+
+
+def _self_published(ctx: Context, name: str) -> bool:
+    """Whether the author ``name`` is the page's own publisher or site (JSON-LD publisher, the title tag's site
+    name) on a page that is no article: it declares itself a page or a service, or carries no publication date
+    ("Koyal Exchange" by "Koyal Exchange" under "... | Koyal Exchange"). A firm that writes its own page is no
+    person, whatever its name's shape; a newsroom credited as author still dates its articles."""
+    key = _legal_squash(name)
+    sites = {_legal_squash(mv.value) for mv in ctx.doc.metadata.fields.get("publisher") or ()}
+    sites |= {_legal_squash(n) for n in _title_site_names(ctx)}
+    if len(key) < 5 or key not in sites:
+        return False
+    return declared_page(ctx) or not ctx.doc.metadata.fields.get("published")
+
+
 def _brand_own_page(ctx: Context) -> bool:
     """Whether the page is a brand's own page though it shows no registration line: its one author is the brand
     (a firm's name, "Tapovan Mutual Fund", or a one-word brand, "CoinNest"), the headline names the brand, and
@@ -468,7 +497,7 @@ def _brand_own_page(ctx: Context) -> bool:
     if len(authors) != 1:
         return False
     name = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE)
-    if not (FIRM.search(name) or FIRM_HI.search(name)) and len(name.split()) != 1:
+    if not (FIRM.search(name) or FIRM_HI.search(name)) and len(name.split()) != 1 and not _self_published(ctx, name):
         return False  # a person's name
     brand = _brand(name)
     if brand is None or not _site_is_brands(ctx, brand):
