@@ -103,9 +103,10 @@ class Blocks(Check):
         """Whether the whole article carries a label up front: a short line just before or after its headline
         ("Brand Connect" above the title), or a label that opens the headline ("Sponsored: ...", "Partner
         Content | ..."). A label word inside a headline ("SEBI tightens rules on advertisements") is not one, nor
-        is a news page's lone ad-slot marker ("Advertisement"). A short post's closing disclosure ("This post is
-        sponsored by CoinVista", its last paragraph) labels it too: whether the label is upfront is
-        asci-label-not-upfront's question."""
+        is a news page's lone ad-slot marker ("Advertisement") below it. A label line that opens the page a few
+        blocks above the headline labels it too. A short post's closing disclosure ("This post is sponsored by
+        CoinVista", its last paragraph) labels it too: whether the label is upfront is asci-label-not-upfront's
+        question."""
         doc = ctx.doc
         units = []
         body = [b for b in doc.blocks if b.body and b.kind != "image"]
@@ -126,6 +127,17 @@ class Blocks(Check):
                 and not (i > h and AD_SLOT.match(doc.blocks[i].text))
             ):
                 units.append(Unit(doc.blocks[i], 0, len(doc.blocks[i].text)))
+        # the label line that opens the page, above the headline with a mandated warning or a kicker between them
+        # ("Advertisement", the VDA risk line, then the ad's title)
+        first = body[0] if body else None
+        if (
+            first is not None
+            and first.index < h - 1
+            and h - first.index <= 3
+            and len(first.text) <= LABEL_LINE_MAX + 20
+            and first.index not in members
+        ):
+            units.append(Unit(first, 0, len(first.text)))
         head = doc.blocks[h]
         cut = _HEADLINE_LABEL_END.search(head.text, 0, LABEL_LINE_MAX)
         if cut is not None:

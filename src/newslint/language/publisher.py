@@ -488,12 +488,20 @@ def _self_published(ctx: Context, name: str) -> bool:
 
 def _brand_own_page(ctx: Context) -> bool:
     """Whether the page is a brand's own page though it shows no registration line: its one author is the brand
-    (a firm's name, "Tapovan Mutual Fund", or a one-word brand, "CoinNest"), the headline names the brand, and
+    (a firm's name, "Tapovan Mutual Fund", or a one-word brand, "CoinNest"; or, on an undated page that declares
+    itself a page and names no author, its one publisher), the headline names the brand, and
     no publisher or canonical site says the page belongs to someone else. A fund house's scheme page or a crypto
     app's landing page written by the brand itself poses as no one's article; an advertorial on a news site has
     the site as publisher or host, or a writer's byline."""
     fields = ctx.doc.metadata.fields
     authors = [mv.value.strip() for mv in fields.get("authors") or ()]
+    if not authors:
+        # no author at all: the brand that publishes an undated page it declares a page, not an article (JSON-LD
+        # "WebPage" with the exchange as publisher, an about or landing page) is its author
+        publishers = {mv.value.strip() for mv in fields.get("publisher") or ()}
+        if len(publishers) != 1 or fields.get("published") or not declared_page(ctx):
+            return False
+        authors = list(publishers)
     if len(authors) != 1:
         return False
     name = re.sub(r"^the\s+", "", authors[0], flags=re.IGNORECASE)
