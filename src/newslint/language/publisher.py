@@ -135,7 +135,8 @@ REGULATED_IDENTITY = re.compile(
 # registered with IRDAI ...".
 _SELF_REFERENCE = re.compile(r"\W*(?:the\s+company|the\s+nbfc|we|our\s+company)\b", re.IGNORECASE)
 # A title tag's site name: its first or last part when that is a short name in capitals ("Bitsetu - Buy crypto in
-# INR", "Open a demat account | Godavari Securities").
+# INR", "Open a demat account | Godavari Securities") or of one to three Devanagari words ("प्लान और शुल्क | नर्मदा
+# इक्विटी रिसर्च": ``_SITE_NAME_HI``).
 _TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
 _SITE_NAME = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}$")
 
@@ -196,7 +197,7 @@ def _title_site_names(ctx: Context) -> list[str]:
         if len(parts) < 2:
             continue
         for part in (parts[0], parts[-1]):
-            if _SITE_NAME.match(part) and len(part) >= 4:
+            if (_SITE_NAME.match(part) or _SITE_NAME_HI.match(part)) and len(part) >= 4:
                 out.append(part.lower())
     return out
 
