@@ -18,7 +18,7 @@ from newslint.document.model import UPDATED_COPY, Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
 from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
-from newslint.parsing.html.jsonld import ARTICLE_TYPES, declared_types, walk_json_ld
+from newslint.parsing.html.jsonld import READ_TYPES, declared_types, walk_json_ld
 from newslint.parsing.html.tolerant_json import JStr, parse_values
 
 META_FIELDS: dict[str, str] = {
@@ -322,7 +322,7 @@ class MetaCollector:
     def _article_object(self, obj: dict[str, Any]) -> None:
         types = obj.get("@type")
         type_list = types if isinstance(types, list) else [types]
-        if not any(isinstance(t, str) and t in ARTICLE_TYPES for t in type_list):
+        if not any(isinstance(t, str) and t in READ_TYPES for t in type_list):
             return
         for key, field in (
             ("headline", "title"),
