@@ -138,7 +138,7 @@ _DATA_DATE = re.compile(
 )
 # The same after the date, as Hindi writes it: "पिछला प्रदर्शन (30 सितंबर 2026 तक)", "30 सितंबर 2026 को समाप्त
 # तिमाही", "31 अक्टूबर 2026 की स्थिति के अनुसार", "1 नवंबर 2026 से प्रभावी", "9 दिसंबर 2026 से पहले आवेदन करें".
-_DATA_DATE_AFTER = re.compile(r"\s*(?:तक|को\s+समाप्त|की\s+स्थिति|के\s+अनुसार|से\s+(?:प्रभावी|लागू|पहले))(?![\w\u0900-\u097F])")
+_DATA_DATE_AFTER = re.compile(r"\s*(?:तक|को\s+समाप्त|की\s+स्थिति|के\s+अनुसार|से\s+(?:प्रभावी|लागू|पहले))(?!\w)")
 # What a date line holds besides its dates: weekday names, zone words, labels, separators.
 _FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
