@@ -49,3 +49,20 @@ def test_own_page_reaches_only_the_decided_rules() -> None:
     assert reached == set(SILENCED)
     for rule_id in reached:
         assert not rule_id.startswith(("adviser-", "sebi-", "disclaimer-")), rule_id
+
+
+def test_inspect_shows_the_page_kind() -> None:
+    from newslint.cli.inspect_cmd import inspect_data
+    from newslint.parsing.parse import parse_text
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "annotated"
+    kinds = {
+        "bf22-hindi-ra-own-page-upi.html": "own-page",
+        "bf22-brand-faq-page.html": "own-page",
+        "bf22-news-explainer-faq-schema.html": "article",
+        "bf22-hindi-news-site-name-ra-order.html": "article",
+    }
+    for name, kind in kinds.items():
+        path = fixtures / name
+        doc = parse_text(path.read_text(encoding="utf-8"), "html", str(path))
+        assert inspect_data(doc)["page_kind"] == kind, name
