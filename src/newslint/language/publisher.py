@@ -29,7 +29,8 @@ announcement's masthead) says the page is the firm's. A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
 anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
 brand is its one author and its headline names it, and no publisher or canonical host says the page is someone
-else's (a fund house's scheme page, a crypto app's landing page: ``_brand_own_page``).
+else's (a fund house's scheme page, a crypto app's landing page: ``_brand_own_page``). The tests here say what a
+page shows; ``page_kind`` decides from them, once per page, whether it is an article or a firm's own page.
 """
 
 from __future__ import annotations
