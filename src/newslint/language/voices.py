@@ -384,11 +384,13 @@ class Voices:
             (b.kind == "blockquote" and not _CALLOUT.match(text) and not _paid_link(b))
             or self._answer_flags()[position]
             or (narration.QUESTION.match(text) is not None and narration.ASKER.search(text) is not None)
+            or b.asks
             or self._glosses_quotation(b, position)
         ):
             # A block quote, an interviewee's answer, a reader's question marked "Q:" in the reader's own words
             # ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
-            # interviewer's "Q: Where do you see value?" stays the page's), or the gloss of a quotation.
+            # interviewer's "Q: Where do you see value?" stays the page's), a reader's letter in any language
+            # (``Block.asks``: "**पाठक का सवाल: मुझे 4% पक्का मुनाफा चाहिए ... ?**"), or a quotation's gloss.
             out.append((0, len(text), QUOTED))
         elif self._set_against_reality(b, position):
             # "The promise: fixed returns of 12% a year." over "The reality: P2P lending is risky.": the pitch a
