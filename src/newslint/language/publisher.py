@@ -122,13 +122,14 @@ REGULATED_IDENTITY = re.compile(
     # Registration No. N-13.01234", "CoR No."); not a report of one cancelled ("RBI cancels the certificate of
     # registration of ...")
     r"|\b(?:having|holds|has|possesses)\s+a\s+valid\s+Certificate\s+of\s+Registration\b[^.]{0,80}?\bissued\s+by\s+"
-    r"(?:the\s+)?(?:RBI|Reserve\s+Bank\s+of\s+India)\b"
+    r"(?:the\s+)?(?:RBI|Reserve\s+Bank\s+of\s+India|NHB|National\s+Housing\s+Bank)\b"
     r"|\b(?:RBI|Reserve\s+Bank\s+of\s+India)\s+(?:CoR|Regn?\.?|Registration|Certificate\s+of\s+Registration)\s*(?:No|Number)\b"
     r"|\bCoR\s+(?:No|Number)\b|वैध\s+पंजीकरण\s+प्रमाण[\s-]?पत्र"
     # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd"
     r"|\bInvestment\s+Manager\s*:"
     # a company's corporate identity number (an exchange, an NBFC, a fintech: "CIN U72900KA2021PTC150123")
-    r"|\bCIN\s*(?:No\.?)?\s*[:.-]?\s*[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
+    r"|\b(?:CIN|Corporate\s+Identi(?:ty|fication)\s+(?:Number|No\.?))\s*(?:No\.?)?\s*[:.-]?\s*"
+    r"[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
     re.IGNORECASE,
 )
 # A registration line that speaks of the firm as itself: "The company is having a valid Certificate of ...", "We are
@@ -248,6 +249,9 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         # Or one that names the publisher's brand: "Sabarmati Mutual Fund" as publisher or site name, its footer's
         # "Investment Manager: Sabarmati Asset Management Company Pvt. Ltd." (a fund and its manager differ in name).
         own = own or _brand_registered(names, identity)
+        # Or one that names the firm the page names as itself elsewhere: its structured data's provider or brand,
+        # its title tag's firm name, its copyright line (``own_firm``: a product page's own firm).
+        own = own or _self_named_registrant(ctx, blocks)
         fields = ctx.doc.metadata.fields
         if identity and not own and not names and not fields.get("authors") and not _hosts(ctx):
             # A page that names no publisher, site, host or author, whose only identity is a regulated firm's
@@ -315,6 +319,12 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     if not has_identity or brand_page:
         return brand_page  # (a registration line, when there is one, says whose page it is: above)
     return (headline_is_promotion and (not article or unsigned_own)) or own_landing_page
+
+
+def _self_named_registrant(ctx: Context, blocks: list[Block]) -> bool:
+    from newslint.language.own_firm import registration_is_self_named
+
+    return registration_is_self_named(ctx, blocks)
 
 
 # What a page may declare itself to be (JSON-LD @type, og:type), in lower case: an article (any "...Article",
@@ -456,6 +466,7 @@ _IDENTITY_HEADS = tuple(
         r"वैध\s+पंजीकरण",
         r"investment\s+manager\s*:",
         r"cin\s*(?:no\.?)?\s*[:.-]?\s*[lu][0-9]{5}",
+        r"corporate\s+identi(?:ty|fication)\s+n",
     )
 )
 
