@@ -29,6 +29,7 @@ from newslint.language.publisher import (
     FIRM,
     FIRM_HI,
     _brand,
+    _hosts,
     _legal_squash,
     _squash,
 )
@@ -180,11 +181,30 @@ def registration_is_self_named(ctx: Context, blocks: list[Block]) -> bool:
     """Whether a registration line (``blocks``) names the firm the page names as itself (``self_names``), or the
     page is a statutory announcement: headed by a company's legal name alone, over its CIN, on a page that names
     no other firm as itself."""
-    names = self_names(ctx)
+    names = [n for n in self_names(ctx) if not _another_owns(ctx, n)]
     registered = [_squash(b.text) for b in blocks]
     if any(k in r for n in names for k in _keys(n) for r in registered):
         return True
     return _statutory_masthead(ctx, names)
+
+
+def _another_owns(ctx: Context, name: str) -> bool:
+    """Whether the page's publisher (its metadata's) or canonical host is someone other than the firm ``name``: a
+    sponsored story on a news site whose structured data calls the advertiser's product a "Product" is still the
+    news site's page. (A Devanagari name is not compared with a host's Latin letters.)"""
+    keys = _keys(name)
+    first = _squash(name.split()[0]) if name.split() else ""
+    if len(first) >= 4 and first not in _COMMON_CAPITALISED:
+        keys.append(first)
+    if not keys:
+        return True
+    for mv in ctx.doc.metadata.fields.get("publisher") or ():
+        publisher = _squash(mv.value)
+        if not any(k in publisher for k in keys) and not any(k in _squash(name) for k in _keys(mv.value)):
+            return True
+    if re.search(r"[a-z]", first):
+        return any(not any(k in _squash(host) for k in keys) for host in _hosts(ctx))
+    return False
 
 
 def _statutory_masthead(ctx: Context, names: list[str]) -> bool:
