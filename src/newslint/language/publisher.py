@@ -251,7 +251,7 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
         own = own or _brand_registered(names, identity)
         # Or one that names the firm the page names as itself elsewhere: its structured data's provider or brand,
         # its title tag's firm name, its copyright line (``own_firm``: a product page's own firm).
-        own = own or _self_named_registrant(ctx, blocks)
+        own = own or ctx.self_named_registrant(blocks)
         fields = ctx.doc.metadata.fields
         if identity and not own and not names and not fields.get("authors") and not _hosts(ctx):
             # A page that names no publisher, site, host or author, whose only identity is a regulated firm's
@@ -319,12 +319,6 @@ def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
     if not has_identity or brand_page:
         return brand_page  # (a registration line, when there is one, says whose page it is: above)
     return (headline_is_promotion and (not article or unsigned_own)) or own_landing_page
-
-
-def _self_named_registrant(ctx: Context, blocks: list[Block]) -> bool:
-    from newslint.language.own_firm import registration_is_self_named
-
-    return registration_is_self_named(ctx, blocks)
 
 
 # What a page may declare itself to be (JSON-LD @type, og:type), in lower case: an article (any "...Article",
