@@ -535,3 +535,10 @@ class Context:
 
     def anchor_span(self) -> tuple[int, int]:
         return self.doc.anchor()
+
+    def self_named_registrant(self, blocks: list[Block]) -> bool:
+        """Whether a registration line among ``blocks`` names the firm the page names as itself
+        (``own_firm.registration_is_self_named``); here so that ``publisher`` need not import ``own_firm``."""
+        from newslint.language.own_firm import registration_is_self_named
+
+        return registration_is_self_named(self, blocks)
