@@ -205,6 +205,15 @@ class Context:
             return self._voice(block, offset)
         return str(self._shared("speaker context", self._voice, block, offset))
 
+    def voice_in(self, block: Block, offset: int, voices: frozenset[str]) -> bool:
+        """Whether ``voice(block, offset)`` is one of ``voices`` (a quoted match is told without the block's
+        reported speech: ``Voices.voice_in``)."""
+        if block.index < 0:
+            return self.voice(block, offset) in voices
+        if self.shared is None:
+            return bool(self.voices.voice_in(block, offset, voices))
+        return bool(self._shared("speaker context", self.voices.voice_in, block, offset, voices))
+
     def under_prohibition(self, block: Block) -> bool:
         """Whether ``block`` is an item under a heading or lead-in that prohibits or warns (``Voices``)."""
         voices = self.voices
@@ -229,7 +238,7 @@ class Context:
 
     def _voice(self, block: Block, offset: int) -> str:
         if block.index < 0:
-            from newslint.language.voices import pseudo_voice
+            from newslint.language.reporting import pseudo_voice
 
             if self.voices.self_promotion:
                 return "own"

@@ -256,7 +256,7 @@ class PatternSet:
             tests.append(lambda o: not langs.isdisjoint(languages.lexicons(o.block)))
         if self.voices is not None and len(self.voices) < 3:
             voices = self.voices
-            tests.append(lambda o: ctx.voice(o.block, o.start) in voices)
+            tests.append(lambda o: ctx.voice_in(o.block, o.start, voices))
         if self.negation:
             from newslint.language.negation import negated
 
