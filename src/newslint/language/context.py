@@ -85,8 +85,11 @@ class Context:
         self._units_for: dict[tuple[str, ...], list[Unit]] = {}
         self._indexes: dict[int, UnitIndex] = {}
         self._class_members: dict[str, set[int]] = {}
-        self.presence: dict[tuple[Any, Any], bool] = {}  # (a set's id, its region) or ("langs", languages)
+        self.presence: dict[tuple[Any, Any], bool] = {}  # (a set's shape, its region) or ("langs", languages)
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
+        # A pattern set's shape -> the ids of the blocks where it may match (``PatternSet._block_gate``)
+        self.may_match: dict[int, set[int] | None] = {}
+        self._document_blocks: set[int] | None = None
         self.rule_id = ""
         self._voices: Any = None
         self._languages: Any = None
@@ -275,6 +278,13 @@ class Context:
             raise RuleTimeout() from None
 
     # -- scopes -------------------------------------------------------------------------------------
+
+    @property
+    def document_blocks(self) -> set[int]:
+        """The ids of the blocks of the ``document`` scope."""
+        if self._document_blocks is None:
+            self._document_blocks = {id(u.block) for u in self.units("document")}
+        return self._document_blocks
 
     def units(self, scope: str) -> list[Unit]:
         cached = self._units.get(scope)
