@@ -286,3 +286,20 @@ def test_the_letter_runs_of_reported_speech_are_those_a_regex_finds(text: str) -
 
     lower = text.lower()
     assert _letter_runs(lower) == re.findall("[a-z]+", lower)
+
+
+FOLDED_ALPHABET = "aé ₹\u0915\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u2212\u00ab\u00b4\u3000"
+
+
+@given(st.text(alphabet=FOLDED_ALPHABET, max_size=40))
+def test_folding_by_replacing_the_characters_found_equals_translate(text):
+    from newslint.document.textbuild import FOLD_TABLE, fold_chars
+
+    assert fold_chars(text) == text.translate(FOLD_TABLE)
+
+
+@given(st.text(alphabet="aSsıIiſµμΜςσΣé\u0915", max_size=30))
+def test_the_case_key_equals_translating_every_character(text):
+    from newslint.document.case_key import case_key, fold_table
+
+    assert case_key(text) == text.lower().translate(fold_table())
