@@ -538,9 +538,8 @@ class Voices:
         return found
 
     def voice_in(self, block: Block, offset: int, voices: frozenset[str]) -> bool:
-        """``voice(block, offset) in voices``. A quotation is never the page's own voice (``_own_spans`` keeps a
-        block's quotations or makes the whole block quoted or reported) unless the page or its box promotes
-        itself: an own-voice rule's quoted match is told without the block's reported speech and narration."""
+        """``voice(block, offset) in voices``, telling a quoted match without the block's reported speech: a
+        quotation is never the page's own voice (``_own_spans``) unless the page or its box promotes itself."""
         if (
             QUOTED in voices
             or REPORTED in voices
