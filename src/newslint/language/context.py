@@ -540,7 +540,9 @@ class Context:
             from newslint.language import page_kind as pk
             from newslint.language.publisher import may_be_advertiser_page
 
-            if not may_be_advertiser_page(self):
+            if pk.product_page(self):
+                kind = pk.OWN_PAGE
+            elif not may_be_advertiser_page(self):
                 # no registration line and no brand's page: an article or not, by its byline and date alone
                 kind = pk.ARTICLE if pk.is_article(self, pk.writers(self, set())) else pk.NOT_AN_ARTICLE
             else:

@@ -100,7 +100,7 @@ def _name_of(value: Any) -> list[str]:
     return out
 
 
-def _structured_self_names(ctx: Context) -> list[str]:
+def structured_self_names(ctx: Context) -> list[str]:
     """The firms the page's structured data gives as its product's or page's provider, brand, seller or publisher,
     or as itself (an Organization object); none on a page that declares an article."""
     names: list[str] = []
@@ -148,7 +148,7 @@ def self_names(ctx: Context) -> list[str]:
     """The names the page gives its own firm (structured data, title tag, copyright line), once per page."""
     cached = ctx.memo.get("own_firm_names")
     if cached is None:
-        cached = [*_structured_self_names(ctx), *_title_firm_names(ctx), *_copyright_names(ctx)]
+        cached = [*structured_self_names(ctx), *_title_firm_names(ctx), *_copyright_names(ctx)]
         ctx.memo["own_firm_names"] = cached
     return cached
 
@@ -181,14 +181,14 @@ def registration_is_self_named(ctx: Context, blocks: list[Block]) -> bool:
     """Whether a registration line (``blocks``) names the firm the page names as itself (``self_names``), or the
     page is a statutory announcement: headed by a company's legal name alone, over its CIN, on a page that names
     no other firm as itself."""
-    names = [n for n in self_names(ctx) if not _another_owns(ctx, n)]
+    names = [n for n in self_names(ctx) if not another_owns(ctx, n)]
     registered = [_squash(b.text) for b in blocks]
     if any(k in r for n in names for k in _keys(n) for r in registered):
         return True
     return _statutory_masthead(ctx, names)
 
 
-def _another_owns(ctx: Context, name: str) -> bool:
+def another_owns(ctx: Context, name: str) -> bool:
     """Whether the page's publisher (its metadata's) or canonical host is someone other than the firm ``name``: a
     sponsored story on a news site whose structured data calls the advertiser's product a "Product" is still the
     news site's page. (A Devanagari name is not compared with a host's Latin letters.)"""

@@ -7,6 +7,8 @@ or not an article.
 - ``advertiser-page``: a page with a regulated firm's registration line whose headline is itself the call to action
   ("Open your demat account in 10 minutes"), on a page that no writer signs.
 - ``article``: a page a writer signs, or a dated page that no one signs and that does not declare itself a page.
+- ``own-page`` too: a page that declares itself a product, an app or a service, unsigned and undated
+  (``product_page``), whether or not a registration line names its firm.
 - ``not-an-article``: neither: an undated page no writer signs, or one that declares itself a page, product or
   service (``declared_page``), that no registration line or brand ties to a firm of its own. Shown for what it is;
   the rules for articles (``pages: articles``) still read it, since nothing says whose page it is.
@@ -18,9 +20,11 @@ page; ``page_facts`` gathers them once, ``page_kind`` decides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newslint.language.own_firm import another_owns, structured_self_names
 from newslint.language.publisher import (
     _SELF_REFERENCE,
     FIRM,
@@ -174,6 +178,31 @@ def page_facts(ctx: Context) -> PageFacts:
     )
     ctx.memo["page_facts"] = facts
     return facts
+
+
+_PRODUCT_TYPE = re.compile(
+    r"^(?:product|softwareapplication|mobileapplication|webapplication|financialproduct|investmentordeposit|"
+    r"investmentfund|brokerageaccount|loanorcredit|depositaccount|(?:financial)?service)$"
+)
+
+
+def product_page(ctx: Context) -> bool:
+    """A page that declares itself a product, an app or a service and no article (JSON-LD "Product",
+    "MobileApplication", "FinancialProduct"; og:type "product"), that no one signs and nothing dates: a seller's
+    product page or an app's listing, registered or not ("ShadowDesk copies every trade for you" over its plans). A
+    news page declares an article beside any product it names, and a dated or signed page stays an article; so
+    does a page whose publisher or canonical host is another's than the product's firm (a sponsored story whose
+    structured data calls the advertiser's fund a "Product")."""
+    fields = ctx.doc.metadata.fields
+    if fields.get("authors") or fields.get("published") or not declared_page(ctx) or press_release(ctx):
+        return False
+    types = [mv.value.strip().lower().rsplit("/", 1)[-1].rsplit(":", 1)[-1] for mv in ctx.doc.metadata.get("types")]
+    if not any(_PRODUCT_TYPE.match(t) for t in types):
+        return False
+    names = structured_self_names(ctx)
+    if not names:
+        return not fields.get("publisher") and not _hosts(ctx)
+    return not any(another_owns(ctx, n) for n in names)
 
 
 def page_kind(ctx: Context, headline_is_promotion: bool) -> str:

@@ -236,7 +236,8 @@ def _presents_itself(name: str, line: str) -> bool:
 _ARTICLE_TYPE = re.compile(r"(?:article|posting|^report)$")
 _PAGE_TYPE = re.compile(
     r"(?:page|^product|^product\.\w+|^(?:financial)?service|^financialproduct|^investmentordeposit|^depositaccount|"
-    r"^bankaccount|^loanorcredit|^investmentfund|^brokerageaccount|^offercatalog|^business\.business)$"
+    r"^bankaccount|^loanorcredit|^investmentfund|^brokerageaccount|^offercatalog|^business\.business|"
+    r"^(?:software|mobile|web)application)$"
 )
 
 
