@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -79,7 +80,27 @@ def inspect_data(doc: Document) -> dict[str, Any]:
         "warnings": doc.warnings,
         # A page that promotes investment services itself owns every quotation on it (testimonials, slogans).
         "self_promotion": voices.self_promotion,
+        # article, own-page, advertiser-page or not-an-article (``page_kind``), as the built-in rules decide it
+        "page_kind": page_kind(doc),
     }
+
+
+def page_kind(doc: Document) -> str:
+    """The page's kind (``newslint.language.page_kind``) with the built-in packs' classes, as ``check`` decides it
+    (its headline a call to action when the built-in promotion class holds it)."""
+    from datetime import date
+
+    from newslint.language.context import Context
+
+    return Context(doc, date.today(), _builtin_classes(), 10.0).page_kind()
+
+
+@functools.cache
+def _builtin_classes() -> dict[str, Any]:
+    """The built-in packs' block classes, loaded once per process."""
+    from newslint.rules.loader import load_rules
+
+    return load_rules([]).classes
 
 
 MAX_DEPTH = 64
@@ -147,6 +168,7 @@ def render_inspect(doc: Document, fmt: str) -> str:
             said = str(span["text"])
             said = said if len(said) <= 80 else said[:77] + "..."
             out.append(f"  {'':<9} {'':<4} {'':<11} {'':<8} ({span['voice']}) {said}")
+    out.append(f"page kind: {data['page_kind']}")
     if data["self_promotion"]:
         out.append("speaker: the page promotes investment services itself; its quotations count as its own claims")
     for warning in doc.warnings:

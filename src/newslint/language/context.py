@@ -506,23 +506,32 @@ class Context:
         return members
 
     def advertiser_page(self) -> bool:
-        """Whether the page is a regulated advertiser's own (``publisher.advertiser_page``): decided with the
-        promotions of the classes that tell the publisher's own apart (``house:``) when there are any, once per
-        page. For rules that check only articles (``pages: articles``)."""
-        answer = self.memo.get("advertiser_page")
-        if answer is None:
-            from newslint.language.publisher import advertiser_page, may_be_advertiser_page
+        """Whether the page is a regulated advertiser's or a brand's own (``page_kind``: own-page or
+        advertiser-page), for rules that check only articles (``pages: articles``)."""
+        from newslint.language.page_kind import is_advertisers
+
+        return is_advertisers(self.page_kind())
+
+    def page_kind(self) -> str:
+        """The page's kind (``page_kind.page_kind``: article, own-page, advertiser-page, not-an-article), decided
+        once per page. Its headline is a call to action when a class that tells the publisher's own promotions
+        apart (``house:``) holds it."""
+        kind = self.memo.get("page_kind")
+        if kind is None:
+            from newslint.language import page_kind as pk
+            from newslint.language.publisher import may_be_advertiser_page
 
             if not may_be_advertiser_page(self):
-                answer = self.memo["advertiser_page"] = False
-                return False
-            for name, definition in self.classes.items():
-                if definition.house is not None:
-                    self.class_members(name)  # decides it when the class has members
-            answer = self.memo.get("advertiser_page")
-            if answer is None:  # a page with no promotion: whose page it is, with no call to action for a headline
-                answer = self.memo["advertiser_page"] = advertiser_page(self, False)
-        return bool(answer)
+                # no registration line and no brand's page: an article or not, by its byline and date alone
+                kind = pk.ARTICLE if pk.is_article(self, pk.writers(self, set())) else pk.NOT_AN_ARTICLE
+            else:
+                headline = self.doc.headline
+                promotion = headline is not None and any(
+                    headline in d.raw_members(self) for d in self.classes.values() if d.house is not None
+                )
+                kind = pk.page_kind(self, promotion)
+            self.memo["page_kind"] = kind
+        return kind
 
     def anchor_span(self) -> tuple[int, int]:
         return self.doc.anchor()

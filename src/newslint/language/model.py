@@ -61,6 +61,30 @@ class BlockClass:
     house: str | None = None  # exclude | only: the publisher's promotion of its own products (see publisher.py)
 
     def members(self, ctx: Context) -> set[int]:
+        if self.house is None:
+            return self._raw_members(ctx)
+        members = set(self.raw_members(ctx))
+        if members:
+            from newslint.language.page_kind import is_advertisers
+            from newslint.language.publisher import house_promotion
+
+            blocks = ctx.doc.blocks
+            keep_house = self.house == "only"
+            if is_advertisers(ctx.page_kind()):
+                # The whole page is the advertiser's own (see ``page_kind``): its promotions are its own.
+                return members if keep_house else {i for i in members if blocks[i].kind == "image"}
+            members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
+        return members
+
+    def raw_members(self, ctx: Context) -> set[int]:
+        """The class's blocks before ``house`` sets the publisher's own promotions apart (once per document)."""
+        cache = ctx.memo.setdefault("raw_class_members", {})
+        found = cache.get(id(self))
+        if found is None:
+            found = cache[id(self)] = self._raw_members(ctx)
+        return found
+
+    def _raw_members(self, ctx: Context) -> set[int]:
         units = ctx.units_for(self.scope)
         members = {o.block.index for o in self.match.occurrences(ctx, units, ctx.lowered(self.scope))}
         if self.links is not None:
@@ -78,16 +102,6 @@ class BlockClass:
                 if b.kind == "image" and b.group in groups:
                     members.add(b.index)
         members.discard(-1)
-        if self.house is not None and members:
-            from newslint.language.publisher import advertiser_page, house_promotion
-
-            blocks = ctx.doc.blocks
-            keep_house = self.house == "only"
-            own_page = ctx.memo["advertiser_page"] = advertiser_page(ctx, ctx.doc.headline in members)
-            if own_page:
-                # The whole page is the advertiser's own (see advertiser_page): its promotions are its own.
-                return members if keep_house else {i for i in members if blocks[i].kind == "image"}
-            members = {i for i in members if blocks[i].kind == "image" or house_promotion(ctx, blocks[i]) == keep_house}
         return members
 
 

@@ -113,6 +113,32 @@ _MYTH_LABEL = expression_store.own(
 )
 
 
+# A glossary's entry that denies its own term: a short term opening the block before a colon, glossed as nothing
+# real or as a warning ("**पक्का मुनाफा / फिक्स इनकम:** शेयर बाजार में ऐसी कोई चीज नहीं होती", "**Guaranteed
+# returns:** No market product can promise them.", "**Sure-shot call:** a red flag"). A seller's feature line
+# ("**Assured returns:** 2% every month") glosses its term with the offer, not with a denial.
+_GLOSS_TERM = expression_store.own(r"^[^:.!?\u0964\n]{2,60}:", regex.IGNORECASE)
+_GLOSS_DENIES = expression_store.own(
+    r"\b(?:no\s+such\s+thing|there\s+is\s+no\s+such|(?:does|do)\s*(?:not|n't)\s+exist|not\s+possible|impossible|"
+    r"no\s+(?:market[\s-]linked\s+|listed\s+)?(?:product|investment|stock|trader|adviser|advisor|analyst|one|fund|strategy)\s+"
+    r"can|(?:is|are)\s+(?:a\s+|an\s+)?(?:red\s+flag|warning\s+sign|myth|lie|illegal|banned|forbidden)|"
+    r"aisi\s+koi\s+(?:\w+\s+)?nahi[n]?|mumkin\s+nahi[n]?|sambhav\s+nahi[n]?|jhooth|dhokha)\b"
+    r"|(?<![\p{L}\p{M}])(?:ऐसी|ऐसा|ऐसे)\s+कोई\s+(?:\S+\s+){0,4}?नहीं|(?:संभव|मुमकिन|मुम्किन)\s+नहीं|झूठ|धोखा|खतरे\s+की\s+घंटी",
+    regex.IGNORECASE,
+)
+
+
+def _glossed_denied(text: str, start: int, end: int) -> bool:
+    """Whether the match is (in) a glossary's term whose gloss denies it (``_GLOSS_DENIES``, in the gloss's first
+    sentence)."""
+    term = _GLOSS_TERM.match(text)
+    if term is None or end >= term.end() or len(text[: term.end()].split()) > 7:
+        return False
+    stop = regex.search(r"[.!?\u0964](?:\s|$)", text[term.end() : term.end() + 240])
+    gloss = text[term.end() : term.end() + (stop.end() if stop else 240)]
+    return _GLOSS_DENIES.search(gloss) is not None
+
+
 # A question that asks rather than pitches: "Where can I get safe, guaranteed returns at 62?", "Is there any
 # scheme with assured returns?", "Can you really double your money in a year?". A hook addressed to the reader
 # ("Want guaranteed returns?", "Looking for sure-shot calls?", "Why settle for 6%...?") is not one of these.
@@ -148,6 +174,8 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
     hinglish = "hinglish" in lexicons_of
     lo, hi = clause(text, start, end, hinglish)
     if lo and _MYTH_LABEL.search(text, max(0, lo - 40), lo):
+        return True
+    if _glossed_denied(text, start, end):
         return True
     return (
         _denied_before(text, lo, start, lexicons_of)

@@ -29,7 +29,8 @@ announcement's masthead) says the page is the firm's. A news
 article on the firm's own site is not such a page: a promotion inside the report poses as news there more than
 anywhere (the problem newslint started from). A brand's page with no registration line counts too when the
 brand is its one author and its headline names it, and no publisher or canonical host says the page is someone
-else's (a fund house's scheme page, a crypto app's landing page: ``_brand_own_page``).
+else's (a fund house's scheme page, a crypto app's landing page: ``_brand_own_page``). The tests here say what a
+page shows; ``page_kind`` decides from them, once per page, whether it is an article or a firm's own page.
 """
 
 from __future__ import annotations
@@ -135,7 +136,8 @@ REGULATED_IDENTITY = re.compile(
 # registered with IRDAI ...".
 _SELF_REFERENCE = re.compile(r"\W*(?:the\s+company|the\s+nbfc|we|our\s+company)\b", re.IGNORECASE)
 # A title tag's site name: its first or last part when that is a short name in capitals ("Bitsetu - Buy crypto in
-# INR", "Open a demat account | Godavari Securities").
+# INR", "Open a demat account | Godavari Securities") or of one to three Devanagari words ("प्लान और शुल्क | नर्मदा
+# इक्विटी रिसर्च": ``_SITE_NAME_HI``).
 _TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
 _SITE_NAME = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}$")
 
@@ -196,7 +198,7 @@ def _title_site_names(ctx: Context) -> list[str]:
         if len(parts) < 2:
             continue
         for part in (parts[0], parts[-1]):
-            if _SITE_NAME.match(part) and len(part) >= 4:
+            if (_SITE_NAME.match(part) or _SITE_NAME_HI.match(part)) and len(part) >= 4:
                 out.append(part.lower())
     return out
 
@@ -226,95 +228,6 @@ def _legal_squash(name: str) -> str:
 def _presents_itself(name: str, line: str) -> bool:
     """Whether the registration line opens by saying what ``name`` is: "Nivesh Mitra is an AMFI-registered ..."."""
     return re.match(rf"\W*{re.escape(name)}\s+(?:is|are)\s+(?:an?|the)\b", line, re.IGNORECASE) is not None
-
-
-def advertiser_page(ctx: Context, headline_is_promotion: bool) -> bool:
-    """Whether the whole page is a regulated advertiser's own promotion (see the module's docstring): it carries a
-    registration number, and either its headline is the call to action (on a page that is not a signed article), or
-    it is not an article (no author but the firm itself, and no publication date without one unless it declares
-    itself a page or product, not an article: ``declared_page``) and its registration line names the page's own
-    publisher or author ("Konark Stock Broking Pvt. Ltd. | SEBI Registration: INZ000199887" on Konark's landing
-    page)."""
-    cached = ctx.memo.get("advertiser_identity")
-    if cached is None:
-        blocks = [b for b in ctx.doc.blocks if REGULATED_IDENTITY.search(b.text)]
-        identity = [b.text for b in blocks]
-        names = [n for n in (*_names(ctx), *_title_site_names(ctx)) if len(n) >= 5]
-        own = any(n in t.lower() or _squash(n) in _squash(t) for t in identity for n in names)
-        # So is one in the page's furniture (its footer) that speaks of the site's firm as "the company" or "we" (a
-        # deposit-taking NBFC's "The company is having a valid Certificate of Registration ... issued by the
-        # Reserve Bank of India"), on a page that names a publisher or site.
-        own = own or bool(names and any(not b.body and _SELF_REFERENCE.match(b.text) for b in blocks))
-        # Or one that names the publisher's brand: "Sabarmati Mutual Fund" as publisher or site name, its footer's
-        # "Investment Manager: Sabarmati Asset Management Company Pvt. Ltd." (a fund and its manager differ in name).
-        own = own or _brand_registered(names, identity)
-        fields = ctx.doc.metadata.fields
-        if identity and not own and not names and not fields.get("authors") and not _hosts(ctx):
-            # A page that names no publisher, site, host or author, whose only identity is a regulated firm's
-            # registration line, is that firm's own when its headline names the firm ("Tungabhadra Flexi Cap
-            # Fund: ..." over "Investment Manager: Tungabhadra Asset Management Ltd."): a scheme or product page.
-            own = _headline_names_registrant(ctx, identity, [b.text for b in blocks if not b.body])
-        # A page "written by" the firm itself (its structured author is its publisher: a landing page's JSON-LD;
-        # or the firm its registration line names: a Markdown page whose front matter gives the firm as author)
-        # is not an article; a signed report on the firm's site is.
-        publisher = {_legal_squash(mv.value) for mv in fields.get("publisher") or ()}
-        # (the site's name in the title tag is its publisher too: "Mutual fund services | Nilgiri Fund Point" by
-        # "Nilgiri Fund Point" is the firm's page, not a writer's)
-        publisher |= {_legal_squash(n) for n in _title_site_names(ctx)}
-        # An author who is the registered firm itself (a company, named in the registration line: "Kaveri
-        # Securities Ltd, ... SEBI Registration No. INZ000123456" on a page by "Kaveri Securities Ltd") is the
-        # advertiser, not a writer of an article; a person's byline ("By Meera Kulkarni") still makes an article.
-        # (A firm's name may come split into "authors" at its "and": "Tapti Shares and Stocks Ltd".)
-        registered = [_squash(t) for t in identity]
-        authors = {mv.value: _legal_squash(mv.value) for mv in fields.get("authors") or ()}
-        firm_author = any(FIRM.search(name) or FIRM_HI.search(name) for name in authors)
-        # So is an author whose registration line presents the author as the business ("Nivesh Mitra is an
-        # AMFI-registered mutual fund distributor (ARN-123456)" on a page by "Nivesh Mitra"), not one that gives a
-        # writer's credentials ("Meera Kulkarni, SEBI registered investment adviser, INA...") or an analyst a
-        # broker's report credits ("Research Analyst: Priya Rao, INH000...").
-        firm_authors = {
-            name
-            for name, key in authors.items()
-            if len(key) >= 5
-            and any(
-                (firm_author and key in r) or _presents_itself(name, t)
-                for t, r in zip(identity, registered, strict=True)
-            )
-        }
-        # And a firm named by its brand: "Godavari Mutual Fund" as author, its registration line naming the manager
-        # "Investment Manager: Godavari Asset Management Ltd" (a fund is a trust run by a company of another name;
-        # a broker's brand and its legal name differ too), on a page no publisher or host gives to another.
-        if len(authors) == 1 and firm_author and not firm_authors:
-            brand = _brand(next(iter(authors)))
-            if brand and _site_is_brands(ctx, brand) and any(brand in r for r in registered):
-                firm_authors = set(authors)
-        writers = [name for name, key in authors.items() if key not in publisher and name not in firm_authors]
-        # A dated page no one signs is an article, unless it declares itself a page or a product and no article
-        # (JSON-LD "WebPage" or "FinancialProduct" and no "NewsArticle"; og:type not "article"): an insurer's
-        # plan page, an NBFC's deposit page, an adviser's service page carry the date their CMS stamps on them.
-        # A press release is an article whatever its page declares: dated news, headlined and datelined, issued for
-        # papers to print, with a byline to give (the firm itself, as its structured author, will do).
-        page = declared_page(ctx) and not press_release(ctx)
-        article = bool(writers or (fields.get("published") and not fields.get("authors") and not page))
-        # A dated page that no one signs, whose registration line names the site itself ("Kaveri Stock Brokers
-        # Pvt. Ltd. | SEBI Reg. No. INZ..." on "... | Kaveri Stock Brokers"), is the firm's own when its headline
-        # is the call to action ("Open a demat account with Kaveri in 10 minutes"): a date alone makes no article.
-        unsigned_own = own and not fields.get("authors")
-        cached = (
-            bool(identity),
-            (own or bool(firm_authors)) and not article,
-            article,
-            _brand_own_page(ctx) and (not identity or _brand_word_registered(ctx, identity)),
-            unsigned_own,
-        )
-        ctx.memo["advertiser_identity"] = cached
-    has_identity, own_landing_page, article, brand_page, unsigned_own = cached
-    # A headline that is a call to action makes the firm's page its own advertisement, but not a signed article:
-    # a broker's blog post headed "X IPO: GMP signals a 45% listing pop - apply now" by its research desk poses as
-    # a report, and its calls to action are promotions inside it.
-    if not has_identity or brand_page:
-        return brand_page  # (a registration line, when there is one, says whose page it is: above)
-    return (headline_is_promotion and (not article or unsigned_own)) or own_landing_page
 
 
 # What a page may declare itself to be (JSON-LD @type, og:type), in lower case: an article (any "...Article",
@@ -431,9 +344,10 @@ def _site_is_brands(ctx: Context, brand: str) -> bool:
 
 
 def may_be_advertiser_page(ctx: Context) -> bool:
-    """A cheap first test of ``advertiser_page``: the page shows a regulated firm's registration line, or is a
-    brand's own page. Most news pages do neither, and need no promotion class worked out to say so. (One search of
-    the document's lower-cased text, which the rules' literal index holds already, not one per block.)"""
+    """A cheap first test of an own or advertiser's page (``page_kind``): the page shows a regulated firm's
+    registration line, or is a brand's own page. Most news pages do neither, and need no promotion class worked out
+    to say so. (One search of the document's lower-cased text, which the rules' literal index holds already, not
+    one per block.)"""
     text = ctx.lowered(("document",))
     if text is None:
         found = any(REGULATED_IDENTITY.search(b.text) for b in ctx.doc.blocks)

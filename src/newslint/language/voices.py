@@ -542,9 +542,11 @@ class Voices:
 
 # What makes a denied introduction a prohibition over its list ("advertisements could not:", "Never fall for:",
 # "Red flags to avoid:"), and not a denial of its own noun ("No lock-in, no hidden charges:" over a pitch).
-_PROHIBITION = LazyPattern(
-    r"\b(?:(?:could|must|should|may|can|will|shall|would|do|does|did)\s*(?:not|n't)|cannot|can't|never|avoid|"
-    r"beware|barred|banned|prohibited|forbidden|not\s+(?:allowed|permitted)|don'?ts|red\s+flags|warning\s+signs)\b",
+_PROHIBITION = LazyPattern(  # (and the rule as a verb, "RBI's directions forbid P2P platforms from:", "इन पर रोक है:")
+    r"\b(?:(?:could|must|should|may|can|will|shall|would|do|does|did)\s*(?:not|n't)|cannot|can't|never|avoid|forbids?|"
+    r"beware|barred|banned|prohibited|forbidden|not\s+(?:allowed|permitted)|don'?ts|red\s+flags|warning\s+signs|"
+    r"forbade|prohibits?|bars?|bans?|nahi[n]?\s+kar\s+sakt[eia]|rok|pratibandh)\b|(?<![\p{L}\p{M}])(?:नहीं\s+कर\s+"
+    r"(?:सकते|सकती|सकता)|रोक|प्रतिबंध|प्रतिबन्ध|मनाही|वर्जित)(?![\p{L}\p{M}])",
     regex.IGNORECASE | regex.VERSION0,
 )
 # A link with a paid or partner campaign's tracking parameters: the publisher's box, not someone's words.

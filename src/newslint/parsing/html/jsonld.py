@@ -24,9 +24,33 @@ ARTICLE_TYPES = frozenset(
         "SatiricalArticle",
         "SocialMediaPosting",
         "DiscussionForumPosting",
-        "WebPage",
     }
 )
+
+# A page, not an article: WebPage and its schema.org subtypes (a brand's about, contact or FAQ page, a product's
+# item page, a search or checkout page). Their objects give a page's title, date, author and publisher too, after
+# any article object of the same page.
+PAGE_TYPES = frozenset(
+    {
+        "WebPage",
+        "AboutPage",
+        "CheckoutPage",
+        "CollectionPage",
+        "ContactPage",
+        "FAQPage",
+        "ItemPage",
+        "MedicalWebPage",
+        "ProfilePage",
+        "QAPage",
+        "RealEstateListing",
+        "SearchResultsPage",
+        "MediaGallery",
+        "ImageGallery",
+        "VideoGallery",
+    }
+)
+# The types whose objects describe the page itself (its title, date, author, publisher).
+READ_TYPES = ARTICLE_TYPES | PAGE_TYPES
 
 MAX_NODES = 20_000
 
@@ -34,7 +58,8 @@ MAX_NODES = 20_000
 def walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
     """Every dict in ``data`` that has an ``@type``, top-level first, visiting at most ``MAX_NODES`` values.
 
-    Article types come before ``WebPage`` so that a page's article object wins over its page object.
+    Article types come before ``WebPage`` and its subtypes (``PAGE_TYPES``) so that a page's article object wins over
+    its page object.
     """
     found: list[tuple[int, dict[str, Any]]] = []
     queue: deque[Any] = deque([data])
@@ -48,7 +73,7 @@ def walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
             t = item.get("@type")
             if t is not None:
                 types = t if isinstance(t, list) else [t]
-                rank = 1 if types == ["WebPage"] else 0
+                rank = 1 if types and all(isinstance(x, str) and x in PAGE_TYPES for x in types) else 0
                 found.append((rank, item))
             for key in ("@graph", "mainEntity", "itemListElement"):
                 child = item.get(key)

@@ -18,7 +18,7 @@ from newslint.document.model import UPDATED_COPY, Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
 from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
-from newslint.parsing.html.jsonld import ARTICLE_TYPES, declared_types, walk_json_ld
+from newslint.parsing.html.jsonld import READ_TYPES, declared_types, walk_json_ld
 from newslint.parsing.html.tolerant_json import JStr, parse_values
 
 META_FIELDS: dict[str, str] = {
@@ -123,16 +123,22 @@ _DATE_MARKERS = re.compile(
 )
 # Words that make the date after them the date of some data: "Returns as on 31 October", "NAV as of", "Rates
 # effective 1 November", "Quarter ended 30 September"; or of an event the page announces: "Issue opens: Wednesday,
-# 9 December", "Bid/offer closes on", "Record date:", "Listing date:".
+# 9 December", "Bid/offer closes on", "Record date:", "Listing date:"; or a deadline it sets: "Last date to apply:",
+# "Last day for registration", "Deadline:", "Apply by", "Offer valid till", "Registrations close"; in Hindi
+# "आवेदन की अंतिम तिथि:", "आखिरी तारीख".
 _DATA_DATE = re.compile(
     r"\b(?:as\s+(?:on|of|at)|effective(?:\s+from)?|w\.e\.f\.?|ended|ending|since|(?:up\s*)?to|till|until"
-    r"|(?:opens|closes|opening|closing|record|listing|allotment|refund|expiry|maturity|ex)(?:\s+(?:date|day|on))?)"
-    r"\s*[:\-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    r"|(?:opens|closes|close|opening|closing|record|listing|allotment|refund|expiry|maturity|ex|due)"
+    r"(?:\s+(?:date|day|on|by))?"
+    r"|(?:last|final)\s+(?:date|day)(?:\s+(?:to|for|of)\s+[\w-]+(?:\s+[\w-]+){0,2})?|deadline(?:\s+(?:is|for\s+[\w-]+))?"
+    r"|(?:apply|register|enrol+|submit|pay|invest|subscribe|book|claim|redeem|renew)\s+(?:(?:on\s+or\s+)?before|by))"
+    r"\s*[:\-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+    r"|(?<![\u0900-\u097F])(?:अंतिम|आखिरी|आख़िरी)\s+(?:तिथि|तारीख|तारीख़|दिन|दिनांक)(?:\s+है)?\s*[:\-]?\s*$",
     re.I,
 )
 # The same after the date, as Hindi writes it: "पिछला प्रदर्शन (30 सितंबर 2026 तक)", "30 सितंबर 2026 को समाप्त
-# तिमाही", "31 अक्टूबर 2026 की स्थिति के अनुसार", "1 नवंबर 2026 से प्रभावी".
-_DATA_DATE_AFTER = re.compile(r"\s*(?:तक|को\s+समाप्त|की\s+स्थिति|के\s+अनुसार|से\s+(?:प्रभावी|लागू))(?!\w)")
+# तिमाही", "31 अक्टूबर 2026 की स्थिति के अनुसार", "1 नवंबर 2026 से प्रभावी", "9 दिसंबर 2026 से पहले आवेदन करें".
+_DATA_DATE_AFTER = re.compile(r"\s*(?:तक|को\s+समाप्त|की\s+स्थिति|के\s+अनुसार|से\s+(?:प्रभावी|लागू|पहले))(?!\w)")
 # What a date line holds besides its dates: weekday names, zone words, labels, separators.
 _FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:on|at|ist|gmt|utc|hrs|updated|published|posted|last|first"
@@ -322,7 +328,7 @@ class MetaCollector:
     def _article_object(self, obj: dict[str, Any]) -> None:
         types = obj.get("@type")
         type_list = types if isinstance(types, list) else [types]
-        if not any(isinstance(t, str) and t in ARTICLE_TYPES for t in type_list):
+        if not any(isinstance(t, str) and t in READ_TYPES for t in type_list):
             return
         for key, field in (
             ("headline", "title"),
