@@ -11,7 +11,8 @@ import pytest
 from helpers import parse, source
 from newslint.language.languages import LEXICONS, BlockLanguages, guess
 from newslint.language.negation import negated
-from newslint.language.voices import Voices, is_reported
+from newslint.language.reporting import is_reported
+from newslint.language.voices import Voices
 from newslint.rules.loader import Loader, RuleLoadError
 from newslint.running.linter import Linter, lint_source
 

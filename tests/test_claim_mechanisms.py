@@ -36,6 +36,9 @@ def is_negated(text: str, claim: str) -> bool:
         # "no one can" / "no such thing as" deny their whole clause, however far the claim stands.
         ("No one can give 95% accuracy on Bank Nifty intraday calls.", "intraday calls"),
         ("There is no such thing as a safe and steady source of risk-free trading profits.", "risk-free trading"),
+        # the speaker denies it too, or goes on to something else
+        ("No adviser can offer you guaranteed returns, and we do not either.", "guaranteed returns"),
+        ("No one can promise assured returns, but I can show you how to size a position.", "assured returns"),
     ],
 )
 def test_denials_and_warnings_negate_the_claim(text: str, claim: str) -> None:
@@ -59,6 +62,12 @@ def test_denials_and_warnings_negate_the_claim(text: str, claim: str) -> None:
         # Too far before the claim to govern it, and a tease, not a denial.
         ("No one will tell you this secret about the markets and our amazing assured returns.", "assured returns"),
         ("No doubt about it: in this market our new premium plan gives assured returns.", "assured returns"),
+        # The others denied, the speaker set against them: the claim is the speaker's own.
+        ("Other apps cannot offer you the kind of guaranteed returns we do.", "guaranteed returns"),
+        ("No one else gives you assured returns of 2% a week like we do.", "assured returns"),
+        ("Other channels cannot give you guaranteed returns, but we can.", "guaranteed returns"),
+        ("कोई दूसरा चैनल हर महीने पक्का मुनाफा नहीं देता, जो हम देते हैं।", "पक्का मुनाफा"),
+        ("Koi aur group pakka profit nahi deta jo hum dete hain.", "pakka profit"),
     ],
 )
 def test_abbreviations_additions_and_other_clauses_do_not_negate(text: str, claim: str) -> None:

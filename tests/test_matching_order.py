@@ -261,3 +261,21 @@ def test_one_expression_in_two_sets_runs_once_per_text(monkeypatch: pytest.Monke
     other = Context(md(PAGE), date(2026, 11, 29), {}, 2.0)
     assert [(o.block.index, o.start, o.end, o.text) for o in two.occurrences(other, other.units("document"))] == first
     assert len(seen) == 2 * calls
+
+
+def test_sets_written_alike_share_their_presence_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sets written the same way (a YAML alias, one shared definition's context in two rules) have one shape,
+    and a page's presence answer found for one is the other's, with no work of its own; a set that differs in an
+    expression, an option or its context has a shape of its own."""
+    spec = {"patterns": [TRIGGER], "case_sensitive": True, "near": {"patterns": [ADVISORY]}, "near_within": "block"}
+    one, two = PatternSet.build(spec), PatternSet.build(dict(spec))
+    assert one.shape == two.shape
+    assert one.shape != PatternSet.build({**spec, "near_within": "section"}).shape
+    assert one.shape != PatternSet.build({**spec, "near": {"patterns": [r"(?i)\bjoin\b"]}}).shape
+    assert one.shape != PatternSet.build({**spec, "voices": ["own"]}).shape
+    assert one.shape != PatternSet.build({**spec, "case_sensitive": False}).shape
+    ctx = Context(md(PAGE), date(2026, 11, 29), {}, 2.0)
+    units = ctx.units("document")
+    assert one.present(ctx, units)
+    monkeypatch.setattr(PatternSet, "occurrences", lambda *args, **kwargs: pytest.fail("asked again"))
+    assert two.present(ctx, units)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from helpers import parse
 from newslint.language.narration import looks_back as _looks_back
 from newslint.language.negation import negated
-from newslint.language.voices import Voices, is_reported
+from newslint.language.reporting import is_reported
+from newslint.language.voices import Voices
 
 
 def test_a_brokerages_rating_relayed_by_the_page_is_not_reported_speech():

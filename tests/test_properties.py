@@ -140,6 +140,19 @@ def test_the_find_based_tag_scan_agrees_with_the_tag_expression(rest, opening):
             assert (m.end(), m.end(2), m.span(3)) == (end, name_end, (name_end, attrs_end)), (s, stop)
 
 
+@settings(COMMON, max_examples=max(PROFILE.max_examples, 1500))
+@given(st.lists(st.sampled_from(["-", "->", "!", ">", "<", "--", "a", " ", "!>"]), max_size=14).map("".join))
+def test_a_comments_end_found_with_find_is_where_the_tag_expression_ends_it(rest):
+    from newslint.parsing.html.tokenizer import TAG, comment_end
+
+    for prefix in ("", "x"):
+        s = prefix + "<!--" + rest
+        lt = len(prefix)
+        for stop in (len(s), len(s) - len(rest) // 2):
+            m = TAG.match(s, lt, stop)
+            assert m is not None and comment_end(s, lt, stop) == m.end(), (s, stop)
+
+
 @pytest.mark.parametrize(
     "tag, decided",
     [
@@ -151,7 +164,9 @@ def test_the_find_based_tag_scan_agrees_with_the_tag_expression(rest, opening):
         ("<br/>", True),
         ("</div >", True),
         ("<h1>", True),
-        ("<my-widget data-x=1>", False),  # a name TAG reads with its hyphen
+        ("<my-widget data-x=1>", True),  # a name of any characters but spaces, '/' and '>', as TAG reads it
+        ("<o:p>", True),
+        ('<a"b c="d">', True),
         ("<div\nclass=x>", True),  # a line break ends the name as a space does
         ('<img\tsrc="a.png"\n/>', True),
         ("<br\n/>", True),
@@ -286,3 +301,72 @@ def test_the_letter_runs_of_reported_speech_are_those_a_regex_finds(text: str) -
 
     lower = text.lower()
     assert _letter_runs(lower) == re.findall("[a-z]+", lower)
+
+
+FOLDED_ALPHABET = "aé ₹\u0915\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u2212\u00ab\u00b4\u3000"
+
+
+@given(st.text(alphabet=FOLDED_ALPHABET, max_size=40))
+def test_folding_by_replacing_the_characters_found_equals_translate(text):
+    from newslint.document.textbuild import FOLD_TABLE, fold_chars
+
+    assert fold_chars(text) == text.translate(FOLD_TABLE)
+
+
+@given(st.text(alphabet="aSsıIiſµμΜςσΣé\u0915", max_size=30))
+def test_the_case_key_equals_translating_every_character(text):
+    from newslint.document.case_key import case_key, fold_table
+
+    assert case_key(text) == text.lower().translate(fold_table())
+
+
+# The "Also read" expression as it was written before its branches started with their capitals.
+ALSO_READ_BEFORE = (
+    r"(?<![^\s.!?\"”'’)])(?:ALSO\s+READ|Also\s+[Rr]ead|READ\s+ALSO|Read\s+[Aa]lso|SEE\s+ALSO|See\s+[Aa]lso|"
+    r"READ\s+MORE|Read\s+[Mm]ore|RELATED|Related|MUST\s+READ|Must\s+[Rr]ead)\s*(?:[:|\-–—>»]+\s*)"
+)
+ALSO_READ_PIECES = st.sampled_from(
+    [
+        "ALSO",
+        "Also",
+        " READ",
+        " read",
+        "Read",
+        "READ",
+        "SEE",
+        "See",
+        " also",
+        " ALSO",
+        "MUST",
+        "Must",
+        " MORE",
+        " more",
+        "Related",
+        "RELATED",
+        " ",
+        "\n",
+        ".",
+        "x",
+        ":",
+        "-",
+        "—",
+        "»",
+        '"',
+        "’",
+        ")",
+        "(",
+        "A",
+        "R",
+        "M",
+    ]
+)
+
+
+@given(st.lists(ALSO_READ_PIECES, max_size=14).map("".join))
+def test_the_also_read_expression_finds_what_it_found_before(text):
+    import re
+
+    from newslint.parsing.html.also_read import ALSO_READ_INLINE
+
+    before = re.compile(ALSO_READ_BEFORE)
+    assert [m.span() for m in ALSO_READ_INLINE.finditer(text)] == [m.span() for m in before.finditer(text)]

@@ -11,7 +11,8 @@ import pytest
 
 from helpers import parse
 from newslint.document.model import Document
-from newslint.language.voices import Voices, is_reported, quoted_spans, reported_sentences
+from newslint.language.reporting import is_reported
+from newslint.language.voices import Voices, quoted_spans, reported_sentences
 
 
 def voice_of(text: str, needle: str, fmt: str | None = None) -> str:

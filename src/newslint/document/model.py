@@ -30,17 +30,29 @@ BLOCK_KINDS = (
 
 
 # A reader's letter to an advice column: the reader speaks in the first person, sets out a situation before the
-# question or signs it ("I am 34 and my employer covers me for ₹5 lakh. Do I need a policy? – Arvind, Kochi").
-_ASKER = regex.compile(r"(?<!\w)(?:I|I'm|I've|I'd|my|me|we|our)(?!\w)", regex.IGNORECASE)
-_SIGNATURE = regex.compile(r"\s*[-–—]\s*\S[^?\n]{0,60}")
-_Q_MARK = regex.compile(r"^\W*Q\s*\d*\s*[:.)\-–]")
+# question or signs it ("I am 34 and my employer covers me for ₹5 lakh. Do I need a policy? – Arvind, Kochi"), in
+# English, Hindi ("पाठक का सवाल: मेरी उम्र 40 है ... क्या करूं? — नाम, शहर") or Hinglish ("Sawaal: Main 29 saal ka hoon
+# ... kya karoon?"). A label that names the reader's question ("Q:", "प्रश्न:", "सवाल:", "Sawaal:", "Aapka sawaal:")
+# marks it as bold would.
+_ASKER = regex.compile(
+    r"(?<!\w)(?:I|I'm|I've|I'd|my|me|we|our)(?!\w)"
+    r"|(?<![\p{L}\p{M}])(?:मैं|मै|मेरी|मेरा|मेरे|मुझे|मुझसे|हम|हमारी|हमारा|हमारे|हमें)(?![\p{L}\p{M}])"
+    r"|(?<!\w)(?:main|mai|meri|mera|mere|mujhe|mujhse|hum|hamari|hamara|hamare|humare|hamein|humein)(?!\w)",
+    regex.IGNORECASE,
+)
+_SIGNATURE = regex.compile(r"\s*[-–—]+\s*\S[^?\n]{0,60}")
+_Q_MARK = regex.compile(
+    r"^\W*(?:Q\s*\d*\s*[:.)\-–]|(?:(?:reader'?s'?\s+)?question|(?:पाठक\s+का\s+|आपका\s+)?(?:सवाल|प्रश्न)"
+    r"|(?:paathak\s+ka\s+|pathak\s+ka\s+|aapka\s+|apka\s+)?(?:sawaa?l|savaa?l|prashn))\s*\d*\s*[:：.\-–])",
+    regex.IGNORECASE,
+)
 
 
 def reader_letter(text: str, bold: int) -> bool:
-    """Whether a paragraph with ``bold`` characters in bold (or marked "Q:") is a reader's letter: bold up to its
-    final question mark, in the first person, and either signed after the question or setting out a situation
-    before it. Such a block heads the expert's answer under it as a label line does; an FAQ's "Can I buy it
-    online?" is neither signed nor told, and stays a paragraph."""
+    """Whether a paragraph with ``bold`` characters in bold (or marked "Q:", "सवाल:", "Sawaal:") is a reader's
+    letter: bold up to its final question mark, in the first person, and either signed after the question or
+    setting out a situation before it. Such a block heads the expert's answer under it as a label line does; an
+    FAQ's "Can I buy it online?" is neither signed nor told, and stays a paragraph."""
     q = text.rfind("?")
     if q < 20 or (bold < q and _Q_MARK.match(text) is None):
         return False
@@ -48,7 +60,7 @@ def reader_letter(text: str, bold: int) -> bool:
     signed = _SIGNATURE.fullmatch(tail) is not None
     if not (signed or not tail.strip()) or _ASKER.search(text, 0, q) is None:
         return False
-    return signed or regex.search(r"[.!]\s", text[:q]) is not None
+    return signed or regex.search(r"[.!।]\s", text[:q]) is not None
 
 
 def bold_roles(text: str, bold: int) -> tuple[bool, bool]:

@@ -85,8 +85,11 @@ class Context:
         self._units_for: dict[tuple[str, ...], list[Unit]] = {}
         self._indexes: dict[int, UnitIndex] = {}
         self._class_members: dict[str, set[int]] = {}
-        self.presence: dict[tuple[Any, Any], bool] = {}  # (a set's id, its region) or ("langs", languages)
+        self.presence: dict[tuple[Any, Any], bool] = {}  # (a set's shape, its region) or ("langs", languages)
         self.conditions: dict[str, bool] = {}  # answers of rules' preconditions, by their spec
+        # A pattern set's shape -> the ids of the blocks where it may match (``PatternSet._block_gate``)
+        self.may_match: dict[int, set[int] | None] = {}
+        self._document_blocks: set[int] | None = None
         self.rule_id = ""
         self._voices: Any = None
         self._languages: Any = None
@@ -205,6 +208,15 @@ class Context:
             return self._voice(block, offset)
         return str(self._shared("speaker context", self._voice, block, offset))
 
+    def voice_in(self, block: Block, offset: int, voices: frozenset[str]) -> bool:
+        """Whether ``voice(block, offset)`` is one of ``voices`` (a quoted match is told without the block's
+        reported speech: ``Voices.voice_in``)."""
+        if block.index < 0:
+            return self.voice(block, offset) in voices
+        if self.shared is None:
+            return bool(self.voices.voice_in(block, offset, voices))
+        return bool(self._shared("speaker context", self.voices.voice_in, block, offset, voices))
+
     def under_prohibition(self, block: Block) -> bool:
         """Whether ``block`` is an item under a heading or lead-in that prohibits or warns (``Voices``)."""
         voices = self.voices
@@ -229,7 +241,7 @@ class Context:
 
     def _voice(self, block: Block, offset: int) -> str:
         if block.index < 0:
-            from newslint.language.voices import pseudo_voice
+            from newslint.language.reporting import pseudo_voice
 
             if self.voices.self_promotion:
                 return "own"
@@ -266,6 +278,13 @@ class Context:
             raise RuleTimeout() from None
 
     # -- scopes -------------------------------------------------------------------------------------
+
+    @property
+    def document_blocks(self) -> set[int]:
+        """The ids of the blocks of the ``document`` scope."""
+        if self._document_blocks is None:
+            self._document_blocks = {id(u.block) for u in self.units("document")}
+        return self._document_blocks
 
     def units(self, scope: str) -> list[Unit]:
         cached = self._units.get(scope)
@@ -535,3 +554,10 @@ class Context:
 
     def anchor_span(self) -> tuple[int, int]:
         return self.doc.anchor()
+
+    def self_named_registrant(self, blocks: list[Block]) -> bool:
+        """Whether a registration line among ``blocks`` names the firm the page names as itself
+        (``own_firm.registration_is_self_named``); here so that ``publisher`` need not import ``own_firm``."""
+        from newslint.language.own_firm import registration_is_self_named
+
+        return registration_is_self_named(self, blocks)

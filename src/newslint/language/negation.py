@@ -165,6 +165,28 @@ def asked(text: str, start: int, end: int) -> bool:
     return stop < 0 and _QUESTION_OPENING.match(text, opening) is not None
 
 
+# The speaker set against the others it denies: "Other apps cannot offer you the kind of assured 12% returns we do",
+# "No one else gives you 3% a month like we do", "..., but we do", "और कोई नहीं देता ... जो हम देते हैं", "koi aur nahi
+# deta ... jo hum dete hain": the negation is the others'; the claim is the speaker's own ("we do not" denies it too).
+_SPEAKER_COMPARED = expression_store.own(
+    r"(?<!\w)(?:(?:that|which|as|like|but|while|whereas|unlike)\s+)?(?:we|I)\s+(?:(?:do|does|can|will)(?=\s*(?:[.,!;)]|$)|"
+    r"\s+(?:too|so|it|that|this|exactly|every|each|always|daily)\b)|(?:give|offer|provide|deliver|promise|guarantee|assure)\b"
+    r"(?!\s+(?:not|never)\b))|(?<!\w)(?:like|than|except|but)\s+(?:us|me)\b"
+    r"|(?<![\p{L}\p{M}])(?:जो|जैसा|जैसे|जैसी|पर|लेकिन|मगर)\s+(?:सिर्फ\s+|केवल\s+)?हम(?:ारी\s+टीम)?\s+(?:\S+\s+){0,2}?"
+    r"(?:देते|दिलाते|करते|दे\s+रहे|देंगे|देता)(?![\p{L}\p{M}])|(?:हमारी|हमारे|हमारा)\s+(?:तरह|जैसा|जैसे|जैसी)(?![\p{L}\p{M}])"
+    r"|\b(?:jo|jaisa|jaise|jaisi|par|lekin|magar)\s+(?:sirf\s+|bas\s+)?(?:hum|ham)\s+(?:\w+\s+){0,2}?(?:dete|dilate|karte|"
+    r"de\s+rahe|denge)\b|\b(?:hamari|humari|hamare|humare|hamara|humara)\s+(?:tarah|jaisa|jaise|jaisi)\b",
+    regex.IGNORECASE,
+)
+
+
+def _speaker_compared(text: str, end: int) -> bool:
+    """Whether the sentence goes on, after the match ending at ``end``, to set the speaker against the others its
+    negation denies (``_SPEAKER_COMPARED``)."""
+    stop = _SENTENCE_END.search(text, end)
+    return _SPEAKER_COMPARED.search(text, end, stop.start() if stop else len(text)) is not None
+
+
 def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> bool:
     """Whether the match ``text[start:end]`` is negated or warned against in its clause, or asked about in a
     question (``asked``), read with the lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see
@@ -181,7 +203,7 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
         _denied_before(text, lo, start, lexicons_of)
         or _denied_after(text, start, end, hi, lexicons_of)
         or _list_denied(text, lo, hi, lexicons_of)
-    )
+    ) and not _speaker_compared(text, end)
 
 
 def _denied_before(text: str, lo: int, start: int, lexicons_of: frozenset[str], window: int = WINDOW_WORDS) -> bool:

@@ -92,12 +92,15 @@ def _anonymous_page_of_registrant(ctx: Context, blocks: list[Block], names: list
 
 
 def _registration_is_sites(ctx: Context, blocks: list[Block], names: list[str]) -> bool:
-    """A registration line that is the site's own: it names the site, speaks as it, or names its brand; or, on a
-    page that names no one, the firm its headline names."""
+    """A registration line that is the site's own: it names the site, speaks as it, names its brand or the firm
+    the page names as itself; or, on a page that names no one, the firm its headline names."""
     identity = [b.text for b in blocks]
     own = _registration_names_site(identity, names)
     own = own or _footer_speaks_as_site(blocks, names)
     own = own or _brand_registered(names, identity)
+    # the firm the page names as itself elsewhere: its structured data's provider or brand, its title tag's firm
+    # name, its copyright line (``own_firm``: a product page's own firm)
+    own = own or ctx.self_named_registrant(blocks)
     if identity and not own:
         own = _anonymous_page_of_registrant(ctx, blocks, names)
     return own

@@ -32,8 +32,13 @@ BLOCK_REGIONS = frozenset(("block", "section", "document", "body"))
 WHOLE_REGIONS = frozenset(("document", "body"))  # the same for every block (as is ``section:<pattern>``)
 
 
+# A pattern set's shape (everything its matches depend on) -> a small number (``PatternSet.shape``)
+_SHAPES: dict[tuple[Any, ...], int] = {}
+
+
 class PatternSet:
     __slots__ = (
+        "_shape",
         "case_sensitive",
         "children",
         "in_section",
@@ -63,6 +68,7 @@ class PatternSet:
         self.voices: frozenset[str] | None = None  # None: any voice
         self.langs: frozenset[str] | None = None  # None: every block, whatever its language
         self.negation = False
+        self._shape = -1  # ``shape``, given on first use (after the loader's ``default_voices``)
 
     @classmethod
     def build(cls, spec: dict[str, Any], inherited_case: bool = False) -> PatternSet:
@@ -134,6 +140,31 @@ class PatternSet:
             if other is not None:
                 out.extend(other.all_patterns())
         return out
+
+    @property
+    def shape(self) -> int:
+        """A number shared by every set written the same way (expressions, options, children, context): the packs
+        repeat many sets (a YAML alias, a shared definition's ``near``), and a page's presence answers
+        (``present``) are kept by shape, so that each is worked out once for all the rules that ask it."""
+        if self._shape < 0:
+            section = self.in_section
+            written = (
+                tuple((p.text, p.kind, p.case_sensitive) for p in self.patterns),
+                tuple(child.shape for child in self.children),
+                self.klass,
+                None if section is None else (section.pattern, section.flags),
+                self.kinds,
+                -1 if self.near is None else self.near.shape,
+                self.near_within,
+                -1 if self.unless is None else self.unless.shape,
+                self.unless_within,
+                self.case_sensitive,
+                self.voices,
+                self.langs,
+                self.negation,
+            )
+            self._shape = _SHAPES.setdefault(written, len(_SHAPES))
+        return self._shape
 
     @property
     def empty(self) -> bool:
@@ -256,7 +287,7 @@ class PatternSet:
             tests.append(lambda o: not langs.isdisjoint(languages.lexicons(o.block)))
         if self.voices is not None and len(self.voices) < 3:
             voices = self.voices
-            tests.append(lambda o: ctx.voice(o.block, o.start) in voices)
+            tests.append(lambda o: ctx.voice_in(o.block, o.start, voices))
         if self.negation:
             from newslint.language.negation import negated
 
@@ -315,17 +346,16 @@ class PatternSet:
             return in_language
         answers: dict[int, bool] = {}
         # For a ``block`` or ``sentence`` region, the blocks whose text may hold a match of the set: in the
-        # others it is absent (found once, from the document's literal index; None: not known).
-        may_match: dict[int, set[int] | None] = {}
-        document: set[int] = set()
+        # others it is absent (found once per page and shape, from the document's literal index; None: not known).
+        may_match = ctx.may_match
 
         def absent_from(ps: PatternSet, block: Any) -> bool:
             """Whether the literals say ``ps`` cannot match in ``block``'s text."""
-            if id(ps) not in may_match:
-                may_match[id(ps)] = ps._blocks_that_may_match(ctx)
-                if not document:
-                    document.update(id(u.block) for u in ctx.units("document"))
-            possible = may_match[id(ps)]
+            shape = ps.shape
+            if shape not in may_match:
+                may_match[shape] = ps._blocks_that_may_match(ctx)
+            possible = may_match[shape]
+            document = ctx.document_blocks
             # (a cell of a short table row: the row is its sentence, so the set must be absent from every cell)
             row = ctx.row_of(block) if block.kind == "table-cell" else (block,)
             return possible is not None and all(id(b) in document and id(b) not in possible for b in row)
@@ -470,7 +500,7 @@ class PatternSet:
             # Regions are runs of units (a section, the body, the document): length and ends identify them.
             first, last = units[0], units[-1]
             region = ("many", len(units), first.key(), last.key())
-        key = (id(self), region)
+        key = (self.shape, region)
         cached = ctx.presence.get(key)
         if cached is None:
             cached = bool(self.occurrences(ctx, units, first_only=True))

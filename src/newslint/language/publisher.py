@@ -123,13 +123,14 @@ REGULATED_IDENTITY = re.compile(
     # Registration No. N-13.01234", "CoR No."); not a report of one cancelled ("RBI cancels the certificate of
     # registration of ...")
     r"|\b(?:having|holds|has|possesses)\s+a\s+valid\s+Certificate\s+of\s+Registration\b[^.]{0,80}?\bissued\s+by\s+"
-    r"(?:the\s+)?(?:RBI|Reserve\s+Bank\s+of\s+India)\b"
+    r"(?:the\s+)?(?:RBI|Reserve\s+Bank\s+of\s+India|NHB|National\s+Housing\s+Bank)\b"
     r"|\b(?:RBI|Reserve\s+Bank\s+of\s+India)\s+(?:CoR|Regn?\.?|Registration|Certificate\s+of\s+Registration)\s*(?:No|Number)\b"
     r"|\bCoR\s+(?:No|Number)\b|वैध\s+पंजीकरण\s+प्रमाण[\s-]?पत्र"
     # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd"
     r"|\bInvestment\s+Manager\s*:"
     # a company's corporate identity number (an exchange, an NBFC, a fintech: "CIN U72900KA2021PTC150123")
-    r"|\bCIN\s*(?:No\.?)?\s*[:.-]?\s*[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
+    r"|\b(?:CIN|Corporate\s+Identi(?:ty|fication)\s+(?:Number|No\.?))\s*(?:No\.?)?\s*[:.-]?\s*"
+    r"[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
     re.IGNORECASE,
 )
 # A registration line that speaks of the firm as itself: "The company is having a valid Certificate of ...", "We are
@@ -370,6 +371,7 @@ _IDENTITY_HEADS = tuple(
         r"वैध\s+पंजीकरण",
         r"investment\s+manager\s*:",
         r"cin\s*(?:no\.?)?\s*[:.-]?\s*[lu][0-9]{5}",
+        r"corporate\s+identi(?:ty|fication)\s+n",
     )
 )
 

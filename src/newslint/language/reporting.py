@@ -12,16 +12,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint.document.sentences import split_sentences
 from newslint.language import expression_store, lexicons
 from newslint.language.devanagari import spelling_variants
 from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.lexicons.forms import verb_forms
 from newslint.language.literals import holds_all
 from newslint.language.patterns import required_literal_sets
+from newslint.language.quotations import quoted_spans, unquoted
 from newslint.language.reported_clauses import (
     CONDITIONS,
     INDEFINITE,
@@ -31,6 +33,9 @@ from newslint.language.reported_clauses import (
     indefinite_forms,
     trailing_present,
 )
+
+if TYPE_CHECKING:
+    from newslint.document.model import Block
 
 # Verbs reported in every finite form (said, says, has claimed); "-ing" only for the unambiguous ones ("saying",
 # not "promising stocks"); base forms never (imperatives: "Expect 10% a month").
@@ -566,3 +571,17 @@ def _plain_present(
 
 
 _OURS = LazyPattern(r"(?<!\w)(?:our|my)(?!\w)", regex.IGNORECASE)  # a team of the page's: "Our analysts..."
+
+
+def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> str:
+    """The voice in a block outside the document's flow (the title in metadata, a link target), read with
+    the lexicons ``lexicons_of``."""
+    text = block.text
+    quotes = quoted_spans(text)
+    if any(a <= offset < e for a, e in quotes):
+        return "quoted"
+    for s, e in split_sentences(text):
+        if s <= offset < e or e <= offset:
+            if s <= offset < e and is_reported(unquoted(text[s:e], s, quotes), lexicons_of):
+                return "reported"
+    return "own"

@@ -31,11 +31,7 @@ from newslint.document.sentences import split_sentences
 from newslint.language import expression_store, narration
 from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
-from newslint.language.reporting import (
-    ALL_LEXICONS,
-    is_reported,
-    reported_sentences,
-)
+from newslint.language.reporting import reported_sentences
 from newslint.language.self_promotion import indexable, maybe_promotion, promotion_literals, promotion_matches
 
 if TYPE_CHECKING:
@@ -89,6 +85,7 @@ class Voices:
         self._errors_title: str | None = None
         self._is_column: bool | None = None
         self._promoting_boxes: set[int] = set()  # the groups of boxes that promote investment services
+        self._quoted: dict[int, list[tuple[int, int]]] = {}  # id(block) -> its quotations (``_quotes``)
         self._languages: BlockLanguages | None = ctx.languages if ctx is not None else None
 
     @property
@@ -384,11 +381,13 @@ class Voices:
             (b.kind == "blockquote" and not _CALLOUT.match(text) and not _paid_link(b))
             or self._answer_flags()[position]
             or (narration.QUESTION.match(text) is not None and narration.ASKER.search(text) is not None)
+            or b.asks
             or self._glosses_quotation(b, position)
         ):
             # A block quote, an interviewee's answer, a reader's question marked "Q:" in the reader's own words
             # ("Q: I am 62. I want guaranteed returns. What should I do?" asks, it does not promise; an
-            # interviewer's "Q: Where do you see value?" stays the page's), or the gloss of a quotation.
+            # interviewer's "Q: Where do you see value?" stays the page's), a reader's letter in any language
+            # (``Block.asks``: "**पाठक का सवाल: मुझे 4% पक्का मुनाफा चाहिए ... ?**"), or a quotation's gloss.
             out.append((0, len(text), QUOTED))
         elif self._set_against_reality(b, position):
             # "The promise: fixed returns of 12% a year." over "The reality: P2P lending is risky.": the pitch a
@@ -488,11 +487,14 @@ class Voices:
 
     def _quotes(self, b: Block) -> list[tuple[int, int]]:
         """The block's quotations: in quotation marks, and inside ``<q>`` elements of an HTML page."""
-        quotes = quoted_spans(b.text)
-        if self.doc.format == "html":
-            extra = q_spans(self.doc.source, b)
-            if extra:
-                quotes = sorted(quotes + [q for q in extra if not any(a <= q[0] < e for a, e in quotes)])
+        quotes = self._quoted.get(id(b))
+        if quotes is None:
+            quotes = quoted_spans(b.text)
+            if self.doc.format == "html":
+                extra = q_spans(self.doc.source, b)
+                if extra:
+                    quotes = sorted(quotes + [q for q in extra if not any(a <= q[0] < e for a, e in quotes)])
+            self._quoted[id(b)] = quotes
         return quotes
 
     def block_spans(self, b: Block) -> list[tuple[int, int, str]]:
@@ -534,6 +536,20 @@ class Voices:
                     return QUOTED
                 found = v
         return found
+
+    def voice_in(self, block: Block, offset: int, voices: frozenset[str]) -> bool:
+        """``voice(block, offset) in voices``, telling a quoted match without the block's reported speech: a
+        quotation is never the page's own voice (``_own_spans``) unless the page or its box promotes itself."""
+        if (
+            QUOTED in voices
+            or REPORTED in voices
+            or id(block) in self._spans
+            or id(block) not in self._position
+            or self.self_promotion
+            or block.group in self._promoting_boxes
+        ):
+            return self.voice(block, offset) in voices
+        return not any(a <= offset < e for a, e in self._quotes(block)) and self.voice(block, offset) in voices
 
     def describe(self, block: Block) -> list[dict[str, object]]:
         """The block's non-own spans, for ``newslint inspect``."""
@@ -582,17 +598,3 @@ _POSSESSIVE = LazyPattern(r"\W*(?:our|my)\b", regex.IGNORECASE)
 
 def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
     return any(a <= offset < e for a, e, _v in spans)
-
-
-def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LEXICONS) -> str:
-    """The voice in a block outside the document's flow (the title in metadata, a link target), read with
-    the lexicons ``lexicons_of``."""
-    text = block.text
-    quotes = quoted_spans(text)
-    if any(a <= offset < e for a, e in quotes):
-        return QUOTED
-    for s, e in split_sentences(text):
-        if s <= offset < e or e <= offset:
-            if s <= offset < e and is_reported(unquoted(text[s:e], s, quotes), lexicons_of):
-                return REPORTED
-    return OWN

@@ -9,10 +9,16 @@ from typing import Final
 from newslint.document.model import Block, Link
 from newslint.document.positions import TextMap
 
-# "Also read: <link>" (a label and the link right after it), in a paragraph's flow.
+# "Also read: <link>" (a label and the link right after it), in a paragraph's flow, after a space, a sentence's
+# end or a closing quote or bracket (``_AFTER``) or at the start. Each branch starts with its capital letter, and
+# the check of the character before it comes after that letter: ``re`` then looks for the four capitals alone and
+# tries a match only there. Written as ``(?<!...)(?:ALSO\s+READ|...)`` the expression was tried at every
+# character of every paragraph with a link (three times slower on the shared corpus); it finds the same matches.
+_AFTER = r"(?<![^\s.!?\"”'’)].)"  # (one character more: the capital just matched)
 ALSO_READ_INLINE: Final = re.compile(
-    r"(?<![^\s.!?\"”'’)])(?:ALSO\s+READ|Also\s+[Rr]ead|READ\s+ALSO|Read\s+[Aa]lso|SEE\s+ALSO|See\s+[Aa]lso|"
-    r"READ\s+MORE|Read\s+[Mm]ore|RELATED|Related|MUST\s+READ|Must\s+[Rr]ead)\s*(?:[:|\-–—>»]+\s*)"
+    rf"(?:A{_AFTER}(?:LSO\s+READ|lso\s+[Rr]ead)|R{_AFTER}(?:EAD\s+ALSO|ead\s+[Aa]lso|EAD\s+MORE|ead\s+[Mm]ore|"
+    rf"ELATED|elated)|S{_AFTER}(?:EE\s+ALSO|ee\s+[Aa]lso)|M{_AFTER}(?:UST\s+READ|ust\s+[Rr]ead))"
+    r"\s*(?:[:|\-–—>»]+\s*)"
 )
 
 

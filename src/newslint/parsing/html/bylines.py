@@ -22,13 +22,15 @@ from newslint.document.textbuild import fold
 # also start sentences ("रिपोर्ट में कहा गया") need a colon or dash.
 _HI_LEAD = (
     r"(?:द्वारा|लेखक|लेखिका|लेखकः)\s*[:：\-–—]?\s*"
-    r"|(?:रिपोर्ट|रिपोर्टर|संवाददाता|प्रस्तुति|संपादन|संपादक|एडिटेड\s+बाय|लिखित)\s*[:：\-–—]\s*"
+    r"|(?:रिपोर्ट|रिपोर्टर|संवाददाता|प्रस्तुति|संपादन|संपादक|एडिटेड\s+बाय|लिखित|एंकर|होस्ट|प्रस्तोता)\s*[:：\-–—]\s*"
 )
 _HI_CREDIT_WORD = r"(?:संवाददाता|ब्यूरो|डेस्क|एजेंसी|एजेंसियां|न्यूज़?\s*नेटवर्क|टीम)"
 _DEVANAGARI_WORD = r"[\u0900-\u097F]+"
 BYLINE_LINE = re.compile(
-    r"^(?:(?:(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by)\s*:?\s+"
-    r"|(?:author|authors|reporter|writer|correspondent)\s*[:\-\u2013\u2014]\s*)"
+    r"^(?:(?:(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by"
+    # a show's presenter, who answers for an episode page as its writer would: "Anchor: ...", "Hosted by ..."
+    r"|hosted by|anchored by)\s*:?\s+"
+    r"|(?:author|authors|reporter|writer|correspondent|anchor|host|presenter)\s*[:\-\u2013\u2014]\s*)"
     r"(?P<name>.+)"
     # "Priya Nair | Updated: Nov 29, 2026, 10:42 IST": a name before a bar and the article's date line
     r"|(?P<lead_name>(?-i:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}))\s*[|\u2022\u00b7]\s*"

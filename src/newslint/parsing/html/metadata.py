@@ -19,6 +19,7 @@ from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
 from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
 from newslint.parsing.html.jsonld import READ_TYPES, declared_types, walk_json_ld
+from newslint.parsing.html.media_credits import media_credits
 from newslint.parsing.html.tolerant_json import JStr, parse_values
 
 META_FIELDS: dict[str, str] = {
@@ -206,6 +207,7 @@ class MetaCollector:
         self.problems: list[int] = []  # offsets of JSON-LD scripts that could not be read
         self._values: list[tuple[str, MetaValue]] = []
         self._tags_seen = 0
+        self._media: list[Any] = []  # the author values of the page's own video, podcast or episode objects
 
     def _add(self, name: str, value: MetaValue) -> None:
         value.value = fold(value.value) if name != "canonical" else value.value.strip()
@@ -310,6 +312,7 @@ class MetaCollector:
         for t in declared_types(data):
             if isinstance(t, str):
                 self._json_value("types", "@type", t)
+        self._media.extend(media_credits(data))
 
     def _json_value(self, field: str, key: str, value: Any) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -446,10 +449,20 @@ class MetaCollector:
                 self._add(field, mv)
                 seen_dates += 1
 
+    def _media_authors(self) -> None:
+        """The author of a page that is itself a video, a podcast or a show's episode (``media_credits``), unless
+        a script declares an article: a news page's own byline is its article's, not that of a clip it shows."""
+        types = [v.value for n, v in self._values if n == "types" and v.source == "json-ld"]
+        if any(t.endswith(("Article", "Posting")) or t == "Report" for t in types):
+            return
+        for value in self._media:
+            self._json_value("authors", "author", value)
+
     def finish(self, blocks: list[Block], headline: Block | None) -> Metadata:
         if headline is not None:
             s, e = headline.source_span(0, len(headline.text))
             self._add("title", MetaValue(headline.text, "heading", "h1", s, e))
+        self._media_authors()
         self._visible(blocks, headline)
         if not any(n == "published" for n, _ in self._values):
             # Only an "Updated: Oct 9, 2019, 11:05 IST" line (as many Indian news sites print): that is the

@@ -67,6 +67,7 @@ from newslint.parsing.html.second_pass import finish
 from newslint.parsing.html.tokenizer import (
     TAG,
     TAG_UNQUOTED,
+    comment_end,
     parse_attrs,
     raw_text_end,
     scan_tag,
@@ -331,9 +332,6 @@ class HtmlExtractor:
     def _open_capture(self, kind: str, elem: Elem) -> None:
         self.open_captures[elem.eid] = Capture(kind, elem, len(self.blocks), self.builder.position())
 
-    def find_open(self, tag: str) -> int:
-        return find_open(self.stack, self.open_counts, tag)
-
     def _implied_close(self, tag: str) -> None:
         i = paragraph_to_close(self.stack, self.open_counts, tag)
         if i > 0:
@@ -343,7 +341,7 @@ class HtmlExtractor:
             self.pop_to(i)
 
     def _leave_head(self) -> None:
-        i = self.find_open("head")
+        i = find_open(self.stack, self.open_counts, "head")
         if i > 0:
             self.pop_to(i)
         self.head = None
@@ -386,7 +384,7 @@ class HtmlExtractor:
                     builder.source(src, pos, lt)
                 if lt >= stop:
                     break
-            # Compiled, most tags are found with str.find (scan_tag); the rest, comments and declarations with TAG.
+            # Compiled, most tags are found with str.find (scan_tag); the rest and declarations with TAG.
             if SCAN_TAGS and lt < last_gt and quoted and starts_tag(src, lt):
                 end, a0, a1 = scan_tag(src, lt, stop)
             else:
@@ -394,6 +392,10 @@ class HtmlExtractor:
             if end >= 0:
                 slash = src[lt + 1] == "/"
                 name = src[lt + 2 if slash else lt + 1 : a0]
+            elif src.startswith("<!--", lt):  # a comment: its end found with str.find (comment_end)
+                pos = comment_end(src, lt, stop)
+                self.comments.append(Comment(src[lt + 4 : max(lt + 4, pos - 3)], lt, pos))
+                continue
             else:
                 expression = TAG if quoted else TAG_UNQUOTED
                 m = expression.match(src, lt, stop) if lt < last_gt or not starts_tag(src, lt) else None
@@ -415,10 +417,8 @@ class HtmlExtractor:
                 end = m.end()
                 # (Not straight into `name`: compiled, a variable keeps the type of its first value, str.)
                 slash_text, matched_name = m.group(1, 2)
-                if matched_name is None:
+                if matched_name is None:  # a declaration, CDATA, a processing instruction
                     pos = end
-                    if src.startswith("<!--", lt):
-                        self.comments.append(Comment(src[lt + 4 : max(lt + 4, end - 3)], lt, end))
                     continue
                 name = matched_name
                 slash = bool(slash_text)
@@ -578,7 +578,7 @@ class HtmlExtractor:
         if stack[-1].tag == tag and len(stack) > 1:
             self.pop_to(len(stack) - 1)  # the common case: the innermost element closes
             return
-        i = self.find_open(tag)
+        i = find_open(self.stack, self.open_counts, tag)
         if i > 0:
             if i < len(self.stack) - 1 and cls in (INLINE, A, BOLD, TIME) and block_above(self.stack, i):
                 # An inline end tag does not close the blocks opened inside its element (here the matching

@@ -85,10 +85,12 @@ def finish(ex: HtmlExtractor) -> Document:
         spans = [(e.open_seq, e.close_seq if e.close_seq >= 0 else ends, e) for e in forced or [body]]
         for block, elem, seq in zip(blocks, ex.block_elems, ex.block_seqs, strict=True):
             # Inside the body, only furniture between the body container and the block counts.
-            holder = next((e for a, b, e in spans if a <= seq <= b), None)
-            block.body = (
-                holder is not None and elem.furn_depth - elem.aside_depth == holder.furn_depth - holder.aside_depth
-            )
+            body_depth = None  # (a plain loop: a generator per block cost a sixth of this pass)
+            for a, b, e in spans:
+                if a <= seq <= b:
+                    body_depth = e.furn_depth - e.aside_depth
+                    break
+            block.body = elem.furn_depth - elem.aside_depth == body_depth
             block.group = _group(block, elem)
         for index in ex.furniture_blocks:
             blocks[index].body = False
