@@ -34,6 +34,12 @@ NAMES_WORDS = LazyPattern(
 
 
 FIRST_PERSON_WORD = LazyPattern(r"(?<!\w)(?:we|our|us|i|my)(?!\w)", regex.IGNORECASE)
+# (and in Hindi and Hinglish, for a listicle's points: "3. Hamare plan mein pakka return")
+FIRST_PERSON_ANY = LazyPattern(
+    r"(?<![\p{L}\p{M}])(?:we|our|us|i|my|hum|ham|hamare|humare|hamari|humari|hamara|humara|main|mera|meri|mere|हम|हमारे|"
+    r"हमारी|हमारा|मैं|मेरा|मेरी|मेरे)(?![\p{L}\p{M}])",
+    regex.IGNORECASE,
+)
 
 
 # What makes such a sentence a report and not the promoter's own emphasis ("these promises are real"): it
@@ -139,9 +145,15 @@ WRITER_STATUS = LazyPattern(
 # "Red flags of a Ponzi scheme", "Common pitfalls ...".
 ERRORS_TITLE = LazyPattern(
     r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
-    r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi))\b",
+    r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi)|galtiyan|galtiyaan|galtiyon|galatiyan|galtiya)\b"
+    r"|(?<![\p{L}\p{M}])(?:गलतियां|गलतियाँ|गलतियों|ग़लतियां|ग़लतियाँ)(?![\p{L}\p{M}])",
     regex.IGNORECASE | regex.VERSION0,
 )
+
+
+# A paragraph that opens as a numbered point, as listicles set them in bold ("**3. Expecting fixed returns.** ..."):
+# one of the errors an errors page lists, as a list item is.
+NUMBERED_LEAD = LazyPattern(r"\s*\d{1,2}[.)]\s+\S", regex.VERSION0)
 
 
 # A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They

@@ -100,7 +100,10 @@ _CLAUSE_DENIAL = expression_store.own(
     # promise ...", "are not allowed to offer ..." (the verb of showing or offering, not "you can't miss our ...")
     r"|(?<!\w)(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not|should\s+not|(?:are|is)\s+not\s+(?:allowed|permitted)\s+to)\s+"
     r"(?:(?:also|even|legally|now)\s+)?(?:show|offer|promise|advertise|market|promote|give|provide|guarantee|assure|display|"
-    r"claim|publish|feature|pitch|sell|run|use)\b",
+    r"claim|publish|feature|pitch|sell|run|use)\b"
+    # nothing in a rule lets anyone offer it: "Nothing in the framework lets a fund house offer assured returns"
+    r"|(?<!\w)nothing\s+(?:[\w&-]+\s+){0,6}?(?:lets|allows|permits|entitles|authori[sz]es|empowers)\s+(?:[\w&-]+\s+){0,4}?"
+    r"(?:to\s+)?(?:show|offer|promise|advertise|give|provide|guarantee|assure|claim|pitch|sell)\b",
     regex.IGNORECASE,
 )
 
@@ -165,6 +168,26 @@ def asked(text: str, start: int, end: int) -> bool:
     return stop < 0 and _QUESTION_OPENING.match(text, opening) is not None
 
 
+# A Hinglish question whether any such thing exists: "Kya share market mein koi guaranteed return hota hai?", "Kya
+# kisi scheme mein pakka munafa milta hai?" ("kya" opening the sentence, "koi"/"kisi" before the claim, a question
+# mark closing it); not a hook addressed to the reader ("Kya aap pakka return chahte hain?").
+_KYA_OPENING = expression_store.own(
+    r"\W*kya\s+(?!(?:\w+\s+){0,3}?(?:aap|aapko|aapka|aapke|tum|tumhe|tumhara)\b)", regex.IGNORECASE
+)
+_KOI = expression_store.own(r"\b(?:koi|kisi|kahin|kahi)\b", regex.IGNORECASE)
+
+
+def _asked_hinglish(text: str, start: int, end: int) -> bool:
+    """Whether the match is in a Hinglish question that asks whether any such thing exists (``_KYA_OPENING``)."""
+    opening = 0
+    for m in _SENTENCE_OPENING.finditer(text, 0, start):
+        opening = m.end()
+    q = text.find("?", end)
+    if q < 0 or any(text.find(c, end, q) >= 0 for c in (". ", "!", "\n")):
+        return False
+    return _KYA_OPENING.match(text, opening) is not None and _KOI.search(text, opening, start) is not None
+
+
 # The speaker set against the others it denies: "Other apps cannot offer you the kind of assured 12% returns we do",
 # "No one else gives you 3% a month like we do", "..., but we do", "और कोई नहीं देता ... जो हम देते हैं", "koi aur nahi
 # deta ... jo hum dete hain": the negation is the others'; the claim is the speaker's own ("we do not" denies it too).
@@ -192,6 +215,8 @@ def negated(text: str, start: int, end: int, lexicons_of: frozenset[str] = ALL_L
     question (``asked``), read with the lexicons ``lexicons_of`` (``en``, ``hi``, ``hinglish``: the block's, see
     ``languages.LEXICONS``); in an item of a coordinated list, the negation of the list counts (``coordinated``)."""
     if "en" in lexicons_of and asked(text, start, end):
+        return True
+    if "hinglish" in lexicons_of and _asked_hinglish(text, start, end):
         return True
     hinglish = "hinglish" in lexicons_of
     lo, hi = clause(text, start, end, hinglish)
@@ -293,7 +318,9 @@ _AND = expression_store.own(r"(?<!\w)(?:और|तथा|एवं|aur|tatha)(?!
 _HINGLISH_AFTER = expression_store.own(
     r"(?<!\w)(?:nahi|nahin|nhi|mat|door\s+(?:rahein|rahen|rahe|raho)|savdhan|saavdhan|satark|bachein|rok|pabandi|pratibandh"
     # a debunking title: "Jackpot calls ka sach", "pakke munafe ka jaal", "sure-shot tips ki asliyat"
-    r"|k[aie]\s+(?:sach|sachch?ai|asliyat|haqeeqat|jaal|khel|dhandha|fareb)|doori\s+(?:banayein|banaye|banao|rakhein))(?!\w)",
+    r"|k[aie]\s+(?:sach|sachch?ai|asliyat|haqeeqat|jaal|khel|dhandha|fareb)|doori\s+(?:banayein|banaye|banao|rakhein)"
+    # a rule that forbids the act: "advisers ko returns ki guarantee dene se rokte hain", "... dikhane se mana kiya hai"
+    r"|se\s+(?:rok(?:te|ta|ti|a|aa|e|ti)|mana\s+(?:kiya|karta|karte|karti|kar\s+(?:diya|rakha|chuka))))(?!\w)",
     regex.IGNORECASE,
 )
 

@@ -285,13 +285,13 @@ class Voices:
         position = self._position.get(id(block))
         if position is None:
             return False
-        return flags[position] or (block.kind in ("heading", "list-item") and self._lists_errors(block))
+        listed = block.kind in ("heading", "list-item") or narration.NUMBERED_LEAD.match(block.text) is not None
+        return flags[position] or (listed and self._lists_errors(block))
 
     def _lists_errors(self, block: Block) -> bool:
-        """Whether ``block``, a heading or list item, is one of the errors a page lists: the page's title names
-        mistakes, myths, pitfalls or red flags ("Five mistakes first-time investors make") and the block is not
-        the title itself nor first-person ("1. Falling for sure-shot tips", "3. Expecting fixed returns from
-        equity" are what the page warns against; "Our sure-shot calls" under such a title is its pitch)."""
+        """Whether ``block`` (a heading, list item or numbered paragraph) is one of the errors a page lists: the title
+        names mistakes, myths or red flags ("Five mistakes first-time investors make") and the block is not the title
+        nor first-person ("3. Expecting fixed returns" is warned against; "Our sure-shot calls", its pitch)."""
         if self._errors_title is None:
             titles = [mv.value for mv in self.doc.metadata.get("title")]
             self._errors_title = next((t for t in titles if narration.ERRORS_TITLE.search(t)), "")
@@ -299,7 +299,7 @@ class Voices:
         if not title:
             return False
         text = block.text.strip()
-        return text != title.strip() and narration.FIRST_PERSON_WORD.search(text) is None
+        return text != title.strip() and narration.FIRST_PERSON_ANY.search(text) is None
 
     def _answer_flags(self) -> list[bool]:
         """For each block, whether it is an interviewee's answer: on a page that says it is an interview
