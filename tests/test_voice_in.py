@@ -37,6 +37,6 @@ def test_same_answer_as_voice(path: Path) -> None:
         fresh = Voices(doc)  # (each answer from a page whose blocks have no spans yet, as a rule first asks)
         known = Voices(doc)
         for block, offset in probes:
-            assert fresh.voice_in(block, offset, voices) == (known.voice(block, offset) in voices), (
-                block.text[offset : offset + 60]
-            )
+            assert fresh.voice_in(block, offset, voices) == (known.voice(block, offset) in voices), block.text[
+                offset : offset + 60
+            ]
