@@ -25,13 +25,13 @@ from newslint.language.publisher import (
     _COMMON_CAPITALISED,
     _LEGAL_FORMS,
     _LEGAL_FORMS_HI,
-    _TITLE_PARTS,
     FIRM,
     FIRM_HI,
     _brand,
     _hosts,
     _legal_squash,
     _squash,
+    title_tag_parts,
 )
 
 if TYPE_CHECKING:
@@ -119,12 +119,7 @@ def structured_self_names(ctx: Context) -> list[str]:
 def _title_firm_names(ctx: Context) -> list[str]:
     """The title tag's first or last part when it is a firm's name (``_FIRM_NAME`` ending as ``_FIRM_END``)."""
     out = []
-    for mv in ctx.doc.metadata.get("title"):
-        if mv.source != "title-tag":
-            continue
-        parts = _TITLE_PARTS.split(mv.value.strip())
-        if len(parts) < 2:
-            continue
+    for parts in title_tag_parts(ctx):
         for part in {parts[0].strip(), parts[-1].strip()}:
             if _FIRM_NAME.fullmatch(part) and _FIRM_END.search(part):
                 out.append(part)

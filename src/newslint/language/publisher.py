@@ -179,29 +179,24 @@ def _hindi_site_names(ctx: Context) -> list[str]:
     cached = ctx.memo.get("hindi_site_names")
     if cached is not None:
         return cached
-    out = []
-    for mv in ctx.doc.metadata.get("title"):
-        if mv.source != "title-tag":
-            continue
-        parts = _TITLE_PARTS.split(mv.value.strip())
-        if len(parts) >= 2 and _SITE_NAME_HI.match(parts[-1]) and len(parts[-1]) >= 4:
-            out.append(parts[-1])
+    out = [parts[-1] for parts in title_tag_parts(ctx) if _SITE_NAME_HI.match(parts[-1]) and len(parts[-1]) >= 4]
     ctx.memo["hindi_site_names"] = out
     return out
 
 
 def _title_site_names(ctx: Context) -> list[str]:
     out = []
-    for mv in ctx.doc.metadata.get("title"):
-        if mv.source != "title-tag":
-            continue
-        parts = _TITLE_PARTS.split(mv.value.strip())
-        if len(parts) < 2:
-            continue
+    for parts in title_tag_parts(ctx):
         for part in (parts[0], parts[-1]):
             if (_SITE_NAME.match(part) or _SITE_NAME_HI.match(part)) and len(part) >= 4:
                 out.append(part.lower())
     return out
+
+
+def title_tag_parts(ctx: Context) -> list[list[str]]:
+    """The parts of each title tag that has two or more, split at its separators ("Term plan | Firm Life")."""
+    split = (_TITLE_PARTS.split(mv.value.strip()) for mv in ctx.doc.metadata.get("title") if mv.source == "title-tag")
+    return [parts for parts in split if len(parts) >= 2]
 
 
 _LEGAL_FORMS = r"pvt|private|ltd|limited|llp|inc"  # a firm's legal form, as names write it
