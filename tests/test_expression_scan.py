@@ -138,18 +138,20 @@ def _fixture_texts() -> list[str]:
     return sample_texts([FIXTURES])
 
 
-def _superset_violations(step: int) -> tuple[int, list[str]]:
-    """Every ``step``-th built-in expression against every fixture block: the blocks where ``regex`` finds a
-    match but the scan (one database of those expressions) does not. Each expression is compiled once (with
-    ``regex.search(source, ...)`` the module's cache of compiled expressions, smaller than the packs, was
-    recompiling them for every block: that, not backtracking, made a full check take a quarter of an hour)."""
+def _superset_violations(step: int, text_share: int = 1) -> tuple[int, list[str]]:
+    """Every ``step``-th built-in expression against the distinct fixture blocks: the blocks where ``regex``
+    finds a match but the scan (one database of those expressions) does not. With ``text_share`` n, each
+    expression meets every n-th block, starting at a block that moves with the expression, so that together
+    the expressions still meet every block. Each expression is compiled once (with ``regex.search(source,
+    ...)`` the module's cache of compiled expressions, smaller than the packs, was recompiling them for every
+    block: that, not backtracking, made a full check take a quarter of an hour)."""
     keys = sorted({(source, cs) for source, cs in builtin_keys(builtin_rules_dir())})[::step]
     entry = marshal.loads(build_database(keys))
     database = hyperscan.loadb(entry["database"], hyperscan.HS_MODE_BLOCK)
     database.scratch = hyperscan.Scratch(database)
     ids = {source: i for i, source in enumerate(entry["sources"])}
     case_of = dict(keys)
-    texts = [text for text in _fixture_texts() if ASCII_FOLDS.isdisjoint(text)]
+    texts = list(dict.fromkeys(text for text in _fixture_texts() if ASCII_FOLDS.isdisjoint(text)))
     scanned: list[set[int]] = []
     for text in texts:
         found: set[int] = set()
@@ -159,7 +161,8 @@ def _superset_violations(step: int) -> tuple[int, list[str]]:
     violations = []
     for source, i in ids.items():
         compiled = regex.compile(source, regex.VERSION0 | (0 if case_of[source] else regex.IGNORECASE))
-        for text, found in zip(texts, scanned, strict=True):
+        share = i % text_share
+        for text, found in zip(texts[share::text_share], scanned[share::text_share], strict=True):
             try:
                 missed = i not in found and compiled.search(text, timeout=2) is not None
             except TimeoutError:  # an expression that backtracks on this text: the rule's timer stops it in a run
@@ -178,8 +181,10 @@ def test_scan_is_a_superset_of_a_sample_of_the_built_in_expressions() -> None:
 
 @pytest.mark.slow
 def test_scan_is_a_superset_of_every_built_in_expression() -> None:
-    compared, violations = _superset_violations(step=1)
-    assert compared > 5_000_000
+    """Every expression against a third of the blocks (87 s for all of them on CI's machine; the thirds rotate,
+    so every block still meets a third of the expressions)."""
+    compared, violations = _superset_violations(step=1, text_share=3)
+    assert compared > 1_500_000
     assert violations == []
 
 
