@@ -153,6 +153,8 @@ def test_first_person_imperatives_and_adjectives_stay_the_pages_own(sentence: st
         "Get ₹1 crore term cover at ₹490 a month, with claims support from our own team.",
         "Cashless claims at 9,000 hospitals for your family.",
         "A 98% claims settlement ratio on every health plan.",
+        "Cover from ₹5 lakh, and a Ravi Insure claims manager who stays with you till the bill is paid.",
+        "Every policy comes with a Dhruv claims officer who handles the hospital's paperwork.",
     ],
 )
 def test_the_insurance_noun_claims_is_not_a_reporting_verb(sentence: str) -> None:

@@ -90,10 +90,12 @@ _SPEECH_PRESENT = frozenset(lexicons.REPORTING_VERBS).difference(
         "clarify",
     ]
 )
-# "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio"): not a verb there.
+# "claims" is also the insurance noun ("claims support", "cashless claims", "the claims ratio", "a claims manager who
+# stays with you"): not a verb there.
 _CLAIMS_NOUN_AFTER = LazyPattern(
     r"\s+(?:support|settlements?|settled|ratio|process|processing|team|paid|costs?|experience|assistance|service|"
-    r"help|desk|rejections?|history|bonus|approvals?|handling|intimation|TAT)\b",
+    r"help|desk|rejections?|history|bonus|approvals?|handling|intimation|TAT|managers?|officers?|executives?|"
+    r"specialists?|handlers?|helpline|hotline|portal|tracking|status|concierge|guarantee)\b",
     regex.IGNORECASE,
 )
 _CLAIMS_NOUN_BEFORE = LazyPattern(
