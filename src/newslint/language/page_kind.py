@@ -88,6 +88,29 @@ def _footer_speaks_as_site(blocks: list[Block], names: list[str]) -> bool:
     return bool(names and any(not b.body and _SELF_REFERENCE.match(b.text) for b in blocks))
 
 
+# A sentence that says the firm it opens with is SEBI-registered: "... is a SEBI-registered research analyst", "...
+# (प्रोप्राइटर: ...) सेबी में पंजीकृत रिसर्च एनालिस्ट है".
+_SAYS_REGISTERED = re.compile(
+    r"[^.!?।\n]{0,80}?(?:\b(?:is|are)\s+(?:an?\s+)?SEBI[\s-]*(?:registered|regd)\b"
+    r"|(?<![\u0900-\u097F])(?:सेबी|SEBI)\s*(?:(?:में|से|के\s+पास)\s+)?(?:पंजीकृत|रजिस्टर्ड)(?![\u0900-\u097F]))",
+    re.IGNORECASE,
+)
+
+
+def _site_says_registered(ctx: Context, names: list[str]) -> bool:
+    """A body sentence that opens with the page's own name (its publisher's or title tag's, in Devanagari too) and
+    says that firm is SEBI-registered ("तेजस रिसर्च ... सेबी में पंजीकृत रिसर्च एनालिस्ट है"): a registration line
+    that names no firm ("सेबी पंजीकरण संख्या (रिसर्च एनालिस्ट): INH...") is then the site's own."""
+    for b in ctx.doc.blocks:
+        if not b.body:
+            continue
+        text = b.text.lstrip(" \t\"'“‘(").lower()
+        for name in names:
+            if text.startswith(name) and _SAYS_REGISTERED.match(text, len(name)):
+                return True
+    return False
+
+
 def _anonymous_page_of_registrant(ctx: Context, blocks: list[Block], names: list[str]) -> bool:
     """A page naming no publisher, site, host or author whose headline names its registration line's firm."""
     if names or ctx.doc.metadata.fields.get("authors") or _hosts(ctx):
@@ -105,6 +128,8 @@ def _registration_is_sites(ctx: Context, blocks: list[Block], names: list[str]) 
     # the firm the page names as itself elsewhere: its structured data's provider or brand, its title tag's firm
     # name, its copyright line (``own_firm``: a product page's own firm)
     own = own or ctx.self_named_registrant(blocks)
+    # the site's own name, said in its body to be SEBI-registered, over a registration line naming no one
+    own = own or bool(blocks and _site_says_registered(ctx, names))
     if identity and not own:
         own = _anonymous_page_of_registrant(ctx, blocks, names)
     return own

@@ -126,8 +126,11 @@ REGULATED_IDENTITY = re.compile(
     r"(?:the\s+)?(?:RBI|Reserve\s+Bank\s+of\s+India|NHB|National\s+Housing\s+Bank)\b"
     r"|\b(?:RBI|Reserve\s+Bank\s+of\s+India)\s+(?:CoR|Regn?\.?|Registration|Certificate\s+of\s+Registration)\s*(?:No|Number)\b"
     r"|\bCoR\s+(?:No|Number)\b|वैध\s+पंजीकरण\s+प्रमाण[\s-]?पत्र"
-    # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd"
-    r"|\bInvestment\s+Manager\s*:"
+    # a fund house's statutory details: "Sponsor: ... Trustee: ... Investment Manager: Vindhya AMC Ltd" (in Hindi,
+    # "निवेश प्रबंधक: ...")
+    r"|\bInvestment\s+Manager\s*:|निवेश\s+प्रबंधक\s*:"
+    # a mutual fund's SEBI registration number ("SEBI Regn. No. MF/045/01/7")
+    r"|\bMF/[0-9]{3}/[0-9]{2}/[0-9]{1,2}\b"
     # a company's corporate identity number (an exchange, an NBFC, a fintech: "CIN U72900KA2021PTC150123")
     r"|\b(?:CIN|Corporate\s+Identi(?:ty|fication)\s+(?:Number|No\.?))\s*(?:No\.?)?\s*[:.-]?\s*"
     r"[LU][0-9]{5}[A-Z]{2}[0-9]{4}[A-Z]{3}[0-9]{6}\b",
@@ -366,6 +369,8 @@ _IDENTITY_HEADS = tuple(
         r"(?:rbi|reserve\s+bank\s+of\s+india|cor)\s+(?:cor|reg|certificate|no|number)",
         r"वैध\s+पंजीकरण",
         r"investment\s+manager\s*:",
+        r"निवेश\s+प्रबंधक\s*:",
+        r"mf/[0-9]{3}/[0-9]{2}/[0-9]",
         r"cin\s*(?:no\.?)?\s*[:.-]?\s*[lu][0-9]{5}",
         r"corporate\s+identi(?:ty|fication)\s+n",
     )
