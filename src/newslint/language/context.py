@@ -90,7 +90,6 @@ class Context:
         # A pattern set's shape -> the ids of the blocks where it may match (``PatternSet._block_gate``)
         self.may_match: dict[int, set[int] | None] = {}
         self._document_blocks: set[int] | None = None
-        self._candidates: Any = None  # the page's table of where each expression may match (``candidates``)
         self.rule_id = ""
         self._voices: Any = None
         self._languages: Any = None
@@ -108,15 +107,6 @@ class Context:
         # NEWSLINT_TIMING runs: times the page's shared work apart from the rule that first asks for it
         # (``running.timing.SharedWork``); None otherwise, and then nothing here is timed.
         self.shared: Any = None
-
-    @property
-    def candidates(self) -> Any:
-        """Which document blocks each expression and pattern set may match in (``candidate_blocks``)."""
-        if self._candidates is None:
-            from newslint.language.candidate_blocks import CandidateBlocks
-
-            self._candidates = CandidateBlocks(self)
-        return self._candidates
 
     def scanned(self, block: Block) -> set[int] | None:
         """The numbers of the scan database's expressions that may match in ``block`` (a body block of the

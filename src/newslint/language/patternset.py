@@ -196,15 +196,10 @@ class PatternSet:
                 return [o for o in found if accept is None or accept(o)][:1]
             return found
         index = ctx.unit_index(units) if len(units) > SMALL_UNIT_LIST and self.patterns else None
-        table = ctx.candidates
-        listed = table.of_list(units) if len(self.patterns) > 1 else None
         for pattern in self.patterns:
             # (where a match can start, ``leading``: the unit's case key is fetched only for a pattern that has them
             # and no exact-case ones, ``wants_lower``)
-            plan = pattern.plan()
-            if listed is not None and (blocks := table.of_pattern(plan)) is not None and blocks.isdisjoint(listed):
-                continue  # no candidate in these blocks (``candidate_blocks``)
-            _generation, sets, exact_sets, _exact_leading, wants_lower, memo_key, scan_id = plan
+            _generation, sets, exact_sets, _exact_leading, wants_lower, memo_key, scan_id = pattern.plan()
             # The units whose block the one-pass scan says may hold a match (``expression_scan``), when the
             # expression is in the scan's database and the list is of the document's blocks.
             from_scan = ctx.scan_candidates(units, scan_id) if scan_id >= 0 and index is not None else None
@@ -476,8 +471,6 @@ class PatternSet:
             return []  # a Hindi or Hinglish set on a page with no block read in those languages
         if self._ruled_out_by_page(ctx):
             return []
-        if ctx.candidates.rules_out(self, units):
-            return []  # no expression of the set may match in these blocks (one lookup, see ``candidate_blocks``)
         accept = self._accept(ctx)
         gated = accept is not None and (self.near is not None or self.unless is not None or self.langs is not None)
         if first_only:
