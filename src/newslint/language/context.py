@@ -51,7 +51,7 @@ SCOPES = (
 )
 ROW_CELL_MAX = 40  # a table row whose cells are no longer than this reads as one line (see row_of)
 LEAD_IN_WORDS = 4  # a block's first sentence of at most this many words is a lead-in to the next (see region)
-WITHIN = ("sentence", "block", "section", "document", "body", "section:<pattern>")
+WITHIN = ("sentence", "block", "row", "section", "document", "body", "section:<pattern>")
 
 
 @dataclass(slots=True)
@@ -475,6 +475,16 @@ class Context:
                 i = j
         return rows.get(block.index, [block]) if block.index >= 0 else [block]
 
+    def table_row(self, block: Block) -> list[Block]:
+        """The cells of ``block``'s table row (the cells beside it that share its row element), at any length."""
+        blocks = self.doc.blocks
+        i = j = block.index
+        while i > 0 and blocks[i - 1].kind == "table-cell" and blocks[i - 1].group == block.group:
+            i -= 1
+        while j + 1 < len(blocks) and blocks[j + 1].kind == "table-cell" and blocks[j + 1].group == block.group:
+            j += 1
+        return blocks[i : j + 1]
+
     def region(self, occ: Occurrence, within: str) -> list[Unit]:
         """The units around an occurrence that ``within`` names."""
         block = occ.block
@@ -493,6 +503,12 @@ class Context:
             return [Unit(block, s, e)]
         if within == "block":
             return [Unit(block, 0, len(block.text))]
+        if within == "row":
+            # a table cell's whole row, however long its cells ("Guaranteed returns? | No, ... | No, ...");
+            # outside a table, the block
+            if block.kind != "table-cell" or block.index < 0:
+                return [Unit(block, 0, len(block.text))]
+            return [Unit(b, 0, len(b.text)) for b in self.table_row(block)]
         if within == "section":
             if block.index < 0:
                 return self._whole([block])

@@ -96,7 +96,7 @@ def check_scope(value: str) -> str | None:
 
 
 def check_within(value: str) -> str | None:
-    if value in ("sentence", "block", "section", "document", "body"):
+    if value in ("sentence", "block", "row", "section", "document", "body"):
         return None
     if value.startswith("section:"):
         return check_regex(value[len("section:") :])

@@ -28,7 +28,7 @@ from newslint.language.patterns import Pattern
 # Below this many units a per-unit literal test is cheaper than building (and caching) an index.
 SMALL_UNIT_LIST = 8
 # Regions of ``near``/``unless`` that depend only on a match's block, not on where in the block it is.
-BLOCK_REGIONS = frozenset(("block", "section", "document", "body"))
+BLOCK_REGIONS = frozenset(("block", "row", "section", "document", "body"))
 WHOLE_REGIONS = frozenset(("document", "body"))  # the same for every block (as is ``section:<pattern>``)
 
 
