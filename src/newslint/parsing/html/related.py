@@ -210,8 +210,10 @@ def mark_in_flow(
     n = len(blocks)
     if share is None:
 
-        def share(k: int) -> float:
+        def block_share(k: int) -> float:
             return link_share(blocks[k])
+
+        share = block_share  # (not a def named share: mypyc compiles a def over a parameter wrongly)
 
     i = 0
     while i < n:
