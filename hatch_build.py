@@ -25,7 +25,9 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-# The modules of the per-tag loop (see src/newslint/parsing/html/parser.py). Everything else stays interpreted.
+# The modules of the per-tag loop (see src/newslint/parsing/html/parser.py), the second pass over a page's
+# blocks and elements, and the TextMap every block's text builds (docs/internals/matching-speed.md, part 15).
+# Everything else stays interpreted.
 COMPILED_MODULES = (
     "newslint/parsing/html/parser.py",
     "newslint/parsing/html/elements.py",
@@ -33,6 +35,10 @@ COMPILED_MODULES = (
     "newslint/parsing/html/tokenizer.py",
     "newslint/parsing/html/attributes.py",
     "newslint/document/textbuild.py",
+    "newslint/document/positions.py",
+    "newslint/parsing/html/second_pass.py",
+    "newslint/parsing/html/related.py",
+    "newslint/parsing/html/images.py",
 )
 
 SETUP_PY = """\

@@ -29,6 +29,10 @@ COMPILED = (
     "newslint.parsing.html.open_elements",
     "newslint.parsing.html.tokenizer",
     "newslint.document.textbuild",
+    "newslint.document.positions",
+    "newslint.parsing.html.second_pass",
+    "newslint.parsing.html.related",
+    "newslint.parsing.html.images",
 )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import ClassVar
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Characters that str.splitlines also treats as line breaks but a file's lines do not end at.
@@ -30,7 +31,7 @@ class LineIndex:
 
     __slots__ = ("_known", "_last", "_plain", "_queries", "_starts", "text")
 
-    LAZY_QUERIES = 64  # positions found by counting before the full table is built
+    LAZY_QUERIES: ClassVar[int] = 64  # positions found by counting before the full table is built
 
     def __init__(self, text: str) -> None:
         self.text = text

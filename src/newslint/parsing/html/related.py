@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -156,28 +157,42 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[i
     """Mark the body's related-link lists, tag lists, "Also read" lines and reader comments as furniture; the
     indices of the blocks of reader comments (under a comments heading, or in an element whose class or id
     says comments), which are not the publisher's text at all."""
-    blocks = ex.blocks
-    elems = ex.block_elems
-    seqs = ex.block_seqs
-    n = len(blocks)
-    shares: dict[int, float] = {}
+    boxes = _Boxes(ex, body)
+    mark_in_flow(ex.blocks, {site_of(h) for h in hosts}, boxes.share, boxes.boxed)
+    return boxes.comments_at | _comment_elements(ex, body)
 
-    def share(k: int) -> float:
+
+class _Boxes:
+    """The HTML side of ``mark_in_flow``: the element around a list heading, and the blocks' link shares.
+
+    (Methods, not functions nested in ``mark_related``: compiled with mypyc, a closure's environment and the
+    functions it holds form a reference cycle, which would keep the page's extractor alive until the
+    collector runs.)"""
+
+    def __init__(self, ex: HtmlExtractor, body: Elem | None) -> None:
+        self.ex = ex
+        self.body = body
+        self.shares: dict[int, float] = {}
+        self.comments_at: set[int] = set()
+
+    def share(self, k: int) -> float:
         """The block's link share, worked out for the few blocks near a list heading only."""
-        got = shares.get(k)
+        got = self.shares.get(k)
         if got is None:
-            got = shares[k] = link_share(blocks[k], elems[k])
+            got = self.shares[k] = link_share(self.ex.blocks[k], self.ex.block_elems[k])
         return got
 
-    comments_at: set[int] = set()
-
-    def boxed(i: int, comments: bool) -> int | None:
+    def boxed(self, i: int, comments: bool) -> int | None:
         """The list or comments in the element around heading ``i``: marked, and the index after them."""
+        ex = self.ex
+        blocks = ex.blocks
+        seqs = ex.block_seqs
+        share = self.share
         block = blocks[i]
-        box = _container(ex, elems[i], len(block.text))
-        if box is None or not _apart(ex, box, body):
+        box = _container(ex, ex.block_elems[i], len(block.text))
+        if box is None or not _apart(ex, box, self.body):
             return None
-        inside = [j for j in range(i + 1, n) if _inside(ex, box, seqs[j]) and blocks[j].body]
+        inside = [j for j in range(i + 1, len(blocks)) if _inside(ex, box, seqs[j]) and blocks[j].body]
         prose = [blocks[j] for j in inside if blocks[j].kind != "image"]
         total = sum(len(b.text.strip()) for b in prose)
         linked = sum(share(j) * len(blocks[j].text.strip()) for j in inside if blocks[j].kind != "image")
@@ -185,17 +200,14 @@ def mark_related(ex: HtmlExtractor, body: Elem | None, hosts: set[str]) -> set[i
             return None
         block.body = False
         if comments:
-            comments_at.add(i)
-            comments_at.update(inside)
+            self.comments_at.add(i)
+            self.comments_at.update(inside)
         for j in inside:
             # Comments: all of them. A related list: its links, images and short labels (a date, a section
             # name), not a paragraph of prose that happens to share the box.
             if comments or _list_part(blocks[j], share(j)):
                 blocks[j].body = False
         return (inside[-1] if inside else i) + 1
-
-    mark_in_flow(blocks, {site_of(h) for h in hosts}, share, boxed)
-    return comments_at | _comment_elements(ex, body)
 
 
 def mark_in_flow(
@@ -209,9 +221,7 @@ def mark_in_flow(
     element around a heading first (HTML)."""
     n = len(blocks)
     if share is None:
-
-        def share(k: int) -> float:
-            return link_share(blocks[k])
+        share = partial(_block_share, blocks)  # (no nested function: see _Boxes)
 
     i = 0
     while i < n:
@@ -258,6 +268,10 @@ def mark_in_flow(
                     i = j
                     continue
         i += 1
+
+
+def _block_share(blocks: list[Block], k: int) -> float:
+    return link_share(blocks[k])
 
 
 def _comment_elements(ex: HtmlExtractor, body: Elem | None) -> set[int]:

@@ -8,7 +8,6 @@ headline, and reads bylines and dates from the captures near the article.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -28,25 +27,26 @@ _total = text_total
 _contains = contains
 
 
-def _densest(ex: HtmlExtractor, accept: Callable[[Elem], bool]) -> Elem | None:
+def _densest(ex: HtmlExtractor, furniture: bool) -> Elem | None:
+    """The element holding the most paragraph text (with ``furniture``, also among furniture and headers)."""
     best: Elem | None = None
     for elem in ex.para_owners:
-        if accept(elem) and (best is None or elem.para_text > best.para_text):
+        if (furniture or not (elem.furniture or elem.hf)) and (best is None or elem.para_text > best.para_text):
             best = elem
     return best
 
 
 def choose_body(ex: HtmlExtractor) -> Elem | None:
     """The article container: microdata, CMS classes, <article>, <main>, else the densest text container."""
-    dense = _densest(ex, lambda e: not e.furniture and not e.hf)
+    # (No nested functions or lambdas over ``ex`` in this module: compiled with mypyc, a closure's environment
+    # and the function it holds form a reference cycle, which would keep each page's extractor alive until the
+    # collector runs; a parsed page must hold no cycle, see gc_paused.)
+    dense = _densest(ex, False)
     if dense is None or dense.para_text < 100:
         # Everything with text is marked like furniture (a "pagination" wrapper around the story...):
         # the densest container still holds the article.
-        dense = _densest(ex, lambda e: True) or dense
+        dense = _densest(ex, True) or dense
     dense_text = dense.para_text if dense is not None else 0
-
-    def total(e: Elem) -> int:
-        return _total(ex, e)
 
     for priority in range(4):
         # Explicit body markup wins even inside an element marked like furniture: layout classes such as
@@ -54,9 +54,14 @@ def choose_body(ex: HtmlExtractor) -> Elem | None:
         group = [e for p, e in ex.candidates if p == priority and (priority < 2 or not e.furniture)]
         if not group:
             continue
-        best = max(group, key=total)
-        explicit = priority < 2 and total(best) >= 150
-        if dense is None or explicit or _contains(ex, best, dense) or total(best) >= 0.5 * dense_text:
+        best = group[0]
+        best_total = _total(ex, best)
+        for e in group:  # the first of the largest, as max() with a key
+            t = _total(ex, e)
+            if t > best_total:
+                best, best_total = e, t
+        explicit = priority < 2 and best_total >= 150
+        if dense is None or explicit or _contains(ex, best, dense) or best_total >= 0.5 * dense_text:
             chosen = best
             # Prefer the enclosing <article> (it holds headline and byline) when it is not much larger.
             if priority < 2:
@@ -64,7 +69,7 @@ def choose_body(ex: HtmlExtractor) -> Elem | None:
                 depth = 0
                 while p is not None and depth < 64:
                     if p.tag == "article" and not p.furniture:
-                        if total(p) <= 2 * total(chosen) + 2000:
+                        if _total(ex, p) <= 2 * _total(ex, chosen) + 2000:
                             chosen = p
                         break
                     p = p.parent
@@ -186,21 +191,11 @@ def _capture_text(ex: HtmlExtractor, cap: Capture) -> tuple[str, int, int] | Non
 
 def _metadata(ex: HtmlExtractor, body: Elem | None, headline: int | None) -> Metadata:
     meta = ex.meta
-
-    def near_article(elem: Elem) -> bool:
-        if body is None:
-            return not elem.furniture
-        if elem.furn_depth > body.furn_depth:
-            return False
-        close = body.close_seq if body.close_seq >= 0 else ex.seq + 1
-        # The body, or the page header just before it (where bylines and dates often sit).
-        return body.open_seq - 400 <= elem.open_seq <= close
-
     for cap in ex.captures + list(ex.open_captures.values()):
         if cap.end_block < 0:
             cap.end_block = len(ex.blocks)
             cap.end_len = 0
-        if not near_article(cap.elem) and not (
+        if not _near_article(ex, body, cap.elem) and not (
             # A byline beside the headline, in a header that page furniture classes also mark.
             cap.kind == "author" and headline is not None and headline - 2 <= cap.start_block <= headline + 4
         ):
@@ -214,10 +209,20 @@ def _metadata(ex: HtmlExtractor, body: Elem | None, headline: int | None) -> Met
         else:
             meta.date_text(cap.kind, text, a, b)
     for elem, kind, a, b in ex.time_elems:
-        if near_article(elem):
+        if _near_article(ex, body, elem):
             meta.time_value(kind, a, b, elem.tag)
     headline_block = ex.blocks[headline] if headline is not None else None
     return meta.finish(ex.blocks, headline_block)
+
+
+def _near_article(ex: HtmlExtractor, body: Elem | None, elem: Elem) -> bool:
+    if body is None:
+        return not elem.furniture
+    if elem.furn_depth > body.furn_depth:
+        return False
+    close = body.close_seq if body.close_seq >= 0 else ex.seq + 1
+    # The body, or the page header just before it (where bylines and dates often sit).
+    return body.open_seq - 400 <= elem.open_seq <= close
 
 
 def _untracked_marks(marks: dict[int, tuple[str, str]], doc: Document) -> list[str]:
