@@ -459,21 +459,10 @@ class Context:
     def row_of(self, block: Block) -> list[Block]:
         """The cells of ``block``'s table row when the row reads as one line (two to eight cells, none over
         ``ROW_CELL_MAX`` characters: a call spread over "stock | buy | target | stop loss"); else ``[block]``."""
-        rows = self.memo.get("rows")
-        if rows is None:
-            rows = self.memo["rows"] = {}
-            blocks = self.doc.blocks
-            i = 0
-            while i < len(blocks):
-                j = i + 1
-                if blocks[i].kind == "table-cell":
-                    while j < len(blocks) and blocks[j].kind == "table-cell" and blocks[j].group == blocks[i].group:
-                        j += 1
-                    row = blocks[i:j]
-                    if 2 <= len(row) <= 8 and all(len(b.text) <= ROW_CELL_MAX for b in row):
-                        rows.update((b.index, row) for b in row)
-                i = j
-        return rows.get(block.index, [block]) if block.index >= 0 else [block]
+        if block.index < 0 or block.kind != "table-cell":
+            return [block]
+        row = self.table_row(block)
+        return row if 2 <= len(row) <= 8 and all(len(b.text) <= ROW_CELL_MAX for b in row) else [block]
 
     def table_row(self, block: Block) -> list[Block]:
         """The cells of ``block``'s table row (the cells beside it that share its row element), at any length."""
