@@ -149,7 +149,7 @@ ERRORS_TITLE = LazyPattern(
     r"|(?<![\p{L}\p{M}])(?:गलतियां|गलतियाँ|गलतियों|ग़लतियां|ग़लतियाँ)(?![\p{L}\p{M}])"
     # a glossary of the words a fraud uses, named as a warning: "A scam-spotter's glossary: 8 phrases to run from",
     # "धोखाधड़ी पहचानने की शब्दावली: ये शब्द सुनते ही सावधान हो जाएं", "Thagi ke 6 shabd jinse savdhan rahein"
-    r"|^(?=.*?(?<![\p{L}\p{M}])(?:glossary|dictionary|vocabulary|lingo|jargon|words|phrases|terms|buzzwords|lines|"
+    r"|^(?=.*?(?<![\p{L}\p{M}])(?:glossary|dictionary|vocabulary|lingo|jargon|words|phrases|terms|buzzwords|"
     r"shabd|shabdon|shabdkosh|jumle|jumlon|शब्द|शब्दों|शब्दकोश|शब्दावली|जुमले|जुमलों)(?![\p{L}\p{M}]))"
     r"(?=.*?(?<![\p{L}\p{M}])(?:scams?|scammers?|fraud\w*|frauds?ters?|beware|red[\s-]+flags?|warning|"
     r"savdhan|saavdhan|satark|sawdhan|dhokha\w*|thagi|thag|सावधान|सतर्क|धोखाधड़ी|धोखा|ठगी|ठगों|ठग|फर्जीवाड़ा|फ्रॉड|स्कैम)"

@@ -115,9 +115,10 @@ _CLAUSE_DENIAL = expression_store.own(
 # A myth named as one: "Myth 1: doubling your money is easy", "मिथक: ...", "Galatfahmi 2: ..." (the label
 # denies the sentence it heads), and a fact-check's claim under check ("Claim 1: ...", "Dava 2: ...").
 _MYTH_LABEL = expression_store.own(
-    r"(?:^|[.!?\u0964]\s+)\W*(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi"
-    # a fact-check's label on the claim it checks: "Claim 2: ...", "Dava 1: ...", "दावा: ..."
-    r"|claims?|dava|daava|dawa|दावा)\s*#?\d*\s*[:\-\u2013]\s*$",
+    r"(?:^|[.!?\u0964]\s+)\W*(?:(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi)\s*#?\d*"
+    # a fact-check's numbered label on the claim it checks: "Claim 2: ...", "Dava 1: ...", "दावा 3: ..." (numbered: an
+    # insurer's "Claims:" or "दावा:" heads its claim settlement)
+    r"|(?:claim|dava|daava|dawa|दावा)\s*#?\d+)\s*[:\-\u2013]\s*$",
     regex.IGNORECASE,
 )
 
