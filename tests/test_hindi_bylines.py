@@ -40,6 +40,10 @@ def test_hindi_byline_lines_give_the_names(line: str, names: list[str]) -> None:
         "रिपोर्ट में कहा गया है कि बाजार गिरा।",
         "सेबी द्वारा जारी आदेश में कहा गया है कि फिनफ्लुएंसर ने गारंटीड रिटर्न का वादा किया था।",
         "संवाददाताओं से बातचीत में मंत्री ने कहा कि महंगाई घटेगी।",
+        # a firm's own heading of its people ("our team"), not a desk's credit
+        "हमारी टीम",
+        "हमारी रिसर्च टीम",
+        "आपकी सपोर्ट टीम",
     ],
 )
 def test_sentences_using_the_same_words_are_not_bylines(line: str) -> None:
@@ -120,3 +124,15 @@ def test_a_hindi_article_with_a_short_month_on_its_date_line_has_a_date() -> Non
         "<p>लेखक: राहुल शर्मा</p><p>प्रकाशित: 29 नव 2026</p><p>सेंसेक्स सोमवार को 500 अंक चढ़ा।</p></article></body></html>"
     )
     assert lint(page, "meta-date-missing") == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_section_heading_with_a_desk_word_is_no_byline(fmt: str) -> None:
+    # "रिसर्च टीम", "सपोर्ट डेस्क" head sections of a firm's own page; a desk's credit is a line, not a heading
+    if fmt == "html":
+        text = (
+            "<html><body><h1>परिचय</h1><p>हम शेयरों पर शोध करते हैं।</p><h2>रिसर्च टीम</h2><p>तीन एनालिस्ट।</p></body></html>"
+        )
+    else:
+        text = "# परिचय\n\n## रिसर्च टीम\n\nतीन एनालिस्ट।\n"
+    assert not parse(text, fmt).metadata.get("authors")

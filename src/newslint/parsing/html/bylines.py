@@ -26,6 +26,8 @@ _HI_LEAD = (
 )
 _HI_CREDIT_WORD = r"(?:संवाददाता|ब्यूरो|डेस्क|एजेंसी|एजेंसियां|न्यूज़?\s*नेटवर्क|टीम)"
 _DEVANAGARI_WORD = r"[\u0900-\u097F]+"
+# First and second person possessives: "हमारी टीम" (our team), "आपकी टीम" head a page's section, not a byline.
+_POSSESSIVE_HI = r"(?:हमारी|हमारा|हमारे|मेरी|मेरा|मेरे|आपकी|आपका|आपके|अपनी|अपना|अपने)"
 BYLINE_LINE = re.compile(
     r"^(?:(?:(?:by|written by|posted by|reported by|authored by|story by|words by|compiled by|edited by"
     # a show's presenter, who answers for an episode page as its writer would: "Anchor: ...", "Hosted by ..."
@@ -37,7 +39,9 @@ BYLINE_LINE = re.compile(
     r"(?:(?:last\s+)?updated|published|posted|first\s+published)\b.*"
     rf"|(?:{_HI_LEAD})(?P<hi_name>[\u0900-\u097F].+)"
     rf"|(?P<hi_before>{_DEVANAGARI_WORD}(?:\s+{_DEVANAGARI_WORD}){{0,7}})\s+द्वारा(?:\s+(?:लिखित|प्रकाशित))?\s*(?:[|,।:–—-].*)?"
-    rf"|(?P<hi_credit>(?:{_DEVANAGARI_WORD}\s+){{0,3}}{_HI_CREDIT_WORD})\s*(?:[|,।:–—-].*)?"
+    # (not "हमारी टीम", "हमारी रिसर्च टीम": a firm's own heading of its people, "our team", is no desk's credit)
+    rf"|(?!(?:{_DEVANAGARI_WORD}\s+){{0,2}}{_POSSESSIVE_HI}\s)"
+    rf"(?P<hi_credit>(?:{_DEVANAGARI_WORD}\s+){{0,3}}{_HI_CREDIT_WORD})\s*(?:[|,।:–—-].*)?"
     r")$",
     re.I,
 )

@@ -424,6 +424,8 @@ class MetaCollector:
             ):
                 continue  # a list item only in a list marked as the article's meta or date ("post-meta")
             m = None if before_headline else BYLINE_LINE.match(text)
+            if m and block.kind == "heading" and m.group("hi_credit"):
+                m = None  # a section's heading ("रिसर्च टीम", "सपोर्ट डेस्क" on a firm's page), not a desk's credit
             if m:
                 for name in clean_author_text(text):
                     i = text.find(name)

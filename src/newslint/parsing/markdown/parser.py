@@ -266,6 +266,8 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
         if len(text) > 160:
             break
         m = BYLINE_LINE.match(text)
+        if m and block.kind == "heading" and m.group("hi_credit"):
+            m = None  # a section's heading ("## रिसर्च टीम" on a firm's page), not a desk's credit
         if m or (pos == 0 and title_index is not None and _NAME_LINE.match(text) and not find_dates(text)):
             for name in clean_author_text(text):
                 i = text.find(name)
