@@ -587,3 +587,13 @@ def pseudo_voice(block: Block, offset: int, lexicons_of: frozenset[str] = ALL_LE
             if s <= offset < e and is_reported(unquoted(text[s:e], s, quotes), lexicons_of):
                 return "reported"
     return "own"
+
+
+def alt_spans(text: str) -> list[tuple[int, int, str]]:
+    """An image's alt text's spans that are not the page's own: its quotations and reported sentences ("Screenshot
+    of an ad claiming 'assured 14% yield'", "The banner SEBI said promised sure profits"), else it is the page's."""
+    quotes = quoted_spans(text)
+    sentences = split_sentences(text)
+    flags = reported_sentences(unquoted(text, 0, quotes), sentences)
+    reported = [(s, e, "reported") for (s, e), r in zip(sentences, flags, strict=True) if r]
+    return sorted([(a, e, "quoted") for a, e in quotes] + reported)

@@ -31,7 +31,7 @@ from newslint.document.sentences import split_sentences
 from newslint.language import expression_store, narration
 from newslint.language.lazy_pattern import LazyPattern
 from newslint.language.quotations import q_spans, quoted_spans, unquoted
-from newslint.language.reporting import reported_sentences
+from newslint.language.reporting import alt_spans, reported_sentences
 from newslint.language.self_promotion import indexable, maybe_promotion, promotion_literals, promotion_matches
 
 if TYPE_CHECKING:
@@ -501,7 +501,7 @@ class Voices:
         """The block's non-own spans; a heading (not itself quoted or reported) takes the voice of the first
         blocks of its section."""
         if id(b) not in self._position:
-            return []
+            return alt_spans(b.text) if b.kind == "image" else []  # (an image's alt text: its quotes, reports)
         spans = self._own_spans(b)
         if b.kind != "heading" or any(v == REPORTED for _a, _e, v in spans):
             return spans

@@ -7,6 +7,7 @@ hatch_build.py), where a ``Final`` name of another module of the group is still 
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from typing import Final
 
@@ -20,6 +21,8 @@ VOID: Final = _vocabulary.VOID
 
 # Elements that can hold an article body (a <p class="post-body-paragraph"> cannot).
 BODY_CONTAINERS: Final = frozenset(("div", "section", "article", "main", "td", "body", "span", "font", "center"))
+# a pull quote's class or id: "pull-quote", "pullquote", "wp-block-pullquote", "pull_out"
+PULL_QUOTE: Final = re.compile(r"(?<![a-z])pull[\s_-]?(?:quote|out)")
 MAX_END_TAG_SEARCH: Final = 256  # how deep an end tag looks for its start tag before it is ignored
 # Elements whose content is a separate fragment: an implied end tag inside never closes what is outside.
 FRAGMENT_ROOTS: Final = frozenset(("template", "noscript"))
@@ -151,6 +154,16 @@ class Elem:
         a = self.attrs(src)
         parts = [unescape(a[k][0]) for k in ("class", "id", "aria-label", "data-label", "data-type") if k in a]
         return " ".join(p for p in parts if p)
+
+    def pull_quote(self, src: str) -> bool:
+        """A ``<blockquote class="pull-quote">`` (or one in a ``<figure class="wp-block-pullquote">``): the
+        article's own words set large, not someone else's quotation."""
+        for elem in (self, self.parent):
+            if elem is not None and elem.a0 < elem.a1:
+                a = elem.attrs(src)
+                if PULL_QUOTE.search(" ".join(a[k][0] for k in ("class", "id") if k in a).lower()) is not None:
+                    return True
+        return False
 
 
 class Capture:

@@ -163,7 +163,7 @@ class HtmlExtractor:
         elif self.quote_depth:
             kind = "blockquote"
         else:
-            kind = KIND_BY_TAG.get(tag, "paragraph")
+            kind = "paragraph" if tag == "blockquote" else KIND_BY_TAG.get(tag, "paragraph")  # a pull quote
         if self.open_link is not None:
             self._close_link(len(text))
         links = self.links
@@ -314,7 +314,7 @@ class HtmlExtractor:
                     self._close_link(self.builder._len)
             elif tag == "b" or tag == "strong":
                 self.bold_depth -= 1
-            elif tag == "blockquote":
+            elif tag == "blockquote" and not elem.pull_quote(self.src):
                 self.quote_depth -= 1
             elif tag == "code":
                 self.builder.space(0, 0)
@@ -470,9 +470,9 @@ class HtmlExtractor:
                     flags = classify_attrs(raw) if cached is None else cached
                 else:
                     flags = 0
-                self.push(tag, a0, a1, flags)
-                if cls == QUOTE:
-                    self.quote_depth += 1
+                elem = self.push(tag, a0, a1, flags)
+                if cls == QUOTE and not elem.pull_quote(src):
+                    self.quote_depth += 1  # (a pull quote is the article's own text, set large)
             elif cls == A:
                 # Links are not tracked on the stack (a page has thousands): the open link is state of the
                 # block being built, closed by </a> or by the block's end. A byline link is tracked, and so is
