@@ -146,7 +146,14 @@ WRITER_STATUS = LazyPattern(
 ERRORS_TITLE = LazyPattern(
     r"\b(?:mistakes|myths|pitfalls|red\s+flags|warning\s+signs|traps|errors|blunders|don'?ts|things\s+to\s+avoid|"
     r"signs\s+of\s+(?:a\s+)?(?:scam|fraud|ponzi)|galtiyan|galtiyaan|galtiyon|galatiyan|galtiya)\b"
-    r"|(?<![\p{L}\p{M}])(?:गलतियां|गलतियाँ|गलतियों|ग़लतियां|ग़लतियाँ)(?![\p{L}\p{M}])",
+    r"|(?<![\p{L}\p{M}])(?:गलतियां|गलतियाँ|गलतियों|ग़लतियां|ग़लतियाँ)(?![\p{L}\p{M}])"
+    # a glossary of the words a fraud uses, named as a warning: "A scam-spotter's glossary: 8 phrases to run from",
+    # "धोखाधड़ी पहचानने की शब्दावली: ये शब्द सुनते ही सावधान हो जाएं", "Thagi ke 6 shabd jinse savdhan rahein"
+    r"|^(?=.*?(?<![\p{L}\p{M}])(?:glossary|dictionary|vocabulary|lingo|jargon|words|phrases|terms|buzzwords|"
+    r"shabd|shabdon|shabdkosh|jumle|jumlon|शब्द|शब्दों|शब्दकोश|शब्दावली|जुमले|जुमलों)(?![\p{L}\p{M}]))"
+    r"(?=.*?(?<![\p{L}\p{M}])(?:scams?|scammers?|fraud\w*|frauds?ters?|beware|red[\s-]+flags?|warning|"
+    r"savdhan|saavdhan|satark|sawdhan|dhokha\w*|thagi|thag|सावधान|सतर्क|धोखाधड़ी|धोखा|ठगी|ठगों|ठग|फर्जीवाड़ा|फ्रॉड|स्कैम)"
+    r"(?![\p{L}\p{M}]))",
     regex.IGNORECASE | regex.VERSION0,
 )
 
@@ -154,6 +161,19 @@ ERRORS_TITLE = LazyPattern(
 # A paragraph that opens as a numbered point, as listicles set them in bold ("**3. Expecting fixed returns.** ..."):
 # one of the errors an errors page lists, as a list item is.
 NUMBERED_LEAD = LazyPattern(r"\s*\d{1,2}[.)]\s+\S", regex.VERSION0)
+
+# A glossary's entry: a short term (numbered, quoted or not) before a colon or a dash that opens its gloss
+# ("**सेबी अप्रूव्ड** – सेबी किसी ऐप को मंज़ूरी नहीं देता", "4. "Jackpot call" - ..."); one of the errors an errors page
+# lists when it is at most seven words.
+_GLOSS_LEAD = LazyPattern(r"\s*(?:\d{1,2}[.)]\s+)?([^:.!?\u0964\n–—]{2,60}?)\s*(?::|\s[–—-]\s)", regex.VERSION0)
+
+
+def listed_lead(text: str) -> bool:
+    """Whether a paragraph opens as a listed point: numbered (``NUMBERED_LEAD``) or as a glossary's entry."""
+    if NUMBERED_LEAD.match(text) is not None:
+        return True
+    m = _GLOSS_LEAD.match(text)
+    return m is not None and len(m.group(1).split()) <= 7
 
 
 # A short sentence that points back at what the one before it reported: "Some of them:", "Among them:", "They

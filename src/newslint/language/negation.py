@@ -101,6 +101,10 @@ _CLAUSE_DENIAL = expression_store.own(
     r"|(?<!\w)(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not|should\s+not|(?:are|is)\s+not\s+(?:allowed|permitted)\s+to)\s+"
     r"(?:(?:also|even|legally|now)\s+)?(?:show|offer|promise|advertise|market|promote|give|provide|guarantee|assure|display|"
     r"claim|publish|feature|pitch|sell|run|use)\b"
+    # a rule that does not let anyone offer it: "its rules do not allow any registered intermediary to promise
+    # guaranteed returns", "the code never permits advisers to advertise ..."
+    r"|(?<!\w)(?:(?:do|does|did|will|would)\s*(?:not|n't)|don't|doesn't|didn't|won't|never)\s+(?:allow|permit|let|authori[sz]e)\s+"
+    r"(?:[\w&-]+\s+){0,6}?(?:to\s+)?(?:show|offer|promise|advertise|give|provide|guarantee|assure|claim|pitch|sell)\b"
     # nothing in a rule lets anyone offer it: "Nothing in the framework lets a fund house offer assured returns"
     r"|(?<!\w)nothing\s+(?:[\w&-]+\s+){0,6}?(?:lets|allows|permits|entitles|authori[sz]es|empowers)\s+(?:[\w&-]+\s+){0,4}?"
     r"(?:to\s+)?(?:show|offer|promise|advertise|give|provide|guarantee|assure|claim|pitch|sell)\b",
@@ -109,9 +113,12 @@ _CLAUSE_DENIAL = expression_store.own(
 
 
 # A myth named as one: "Myth 1: doubling your money is easy", "मिथक: ...", "Galatfahmi 2: ..." (the label
-# denies the sentence it heads).
+# denies the sentence it heads), and a fact-check's claim under check ("Claim 1: ...", "Dava 2: ...").
 _MYTH_LABEL = expression_store.own(
-    r"(?:^|[.!?\u0964]\s+)\W*(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi)\s*#?\d*\s*[:\-\u2013]\s*$",
+    r"(?:^|[.!?\u0964]\s+)\W*(?:(?:myths?|मिथक|भ्रम|ग़लतफ़हमी|गलतफहमी|galatfahmi|galat\s+fehmi)\s*#?\d*"
+    # a fact-check's numbered label on the claim it checks: "Claim 2: ...", "Dava 1: ...", "दावा 3: ..." (numbered: an
+    # insurer's "Claims:" or "दावा:" heads its claim settlement)
+    r"|(?:claim|dava|daava|dawa|दावा)\s*#?\d+)\s*[:\-\u2013]\s*$",
     regex.IGNORECASE,
 )
 
@@ -283,7 +290,10 @@ _NEXT_DENIAL = expression_store.own(
     r"\s*(?:(?:that|this|it)(?:'s|’s|\s+is)\s+(?:simply\s+|just\s+|absolutely\s+|completely\s+)?(?:not\s+(?:true|correct|"
     r"right|so|the\s+case)|untrue|false|wrong|incorrect|a\s+myth|a\s+misconception)|not\s+(?:true|so)"
     r"|(?:aisa|yeh|ye|yah)\s+(?:bilkul\s+)?(?:nahi|nahin|sach\s+nahi|sahi\s+nahi|galat|myth)(?:\s+(?:hai|he))?"
-    r"|(?:ऐसा|यह|ये)\s+(?:बिल्कुल\s+)?(?:नहीं|सच\s+नहीं|सही\s+नहीं|गलत|ग़लत|भ्रम|मिथक)(?:\s+है)?)\s*[.!\u0964]?\s*",
+    r"|(?:ऐसा|यह|ये)\s+(?:बिल्कुल\s+)?(?:नहीं|सच\s+नहीं|सही\s+नहीं|गलत|ग़लत|भ्रम|मिथक)(?:\s+है)?"
+    # a fact-check's one-word verdict on the claim it quotes: "False.", "Galat.", "गलत।", "Fake hai."
+    r"|(?:false|fake|untrue|galat|ghalat|jhooth|jhoot|jhuth|farzi|गलत|ग़लत|झूठ|फर्जी|फ़र्ज़ी|फेक)(?:\s+(?:hai|he|है))?"
+    r")\s*[.!\u0964]?\s*",
     regex.IGNORECASE,
 )
 

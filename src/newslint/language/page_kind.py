@@ -159,6 +159,17 @@ def _firm_authors(ctx: Context, identity: list[str]) -> set[str]:
     }
     # a firm named by its brand ("Godavari Mutual Fund" over "Investment Manager: Godavari Asset Management Ltd"),
     # on a page no publisher or host gives to another
+    # a registrant who publishes under her own name: the author the registration line names, on a site whose
+    # publisher or title-tag name is hers ("Tanya Rao Research" by Tanya Rao, "Tanya Rao, SEBI Registered Research
+    # Analyst, INH..."), not a writer's credentials on another's paper
+    publisher = _publisher_keys(ctx)
+    found |= {
+        name
+        for name, key in authors.items()
+        if len(key) >= 8
+        and any(key in p and key != p for p in publisher)
+        and any(_squash(name) in r for r in registered)
+    }
     if len(authors) == 1 and firm_author and not found:
         brand = _brand(next(iter(authors)))
         if brand and _site_is_brands(ctx, brand) and any(brand in r for r in registered):

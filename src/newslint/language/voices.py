@@ -285,7 +285,7 @@ class Voices:
         position = self._position.get(id(block))
         if position is None:
             return False
-        listed = block.kind in ("heading", "list-item") or narration.NUMBERED_LEAD.match(block.text) is not None
+        listed = block.kind in ("heading", "list-item") or narration.listed_lead(block.text)
         return flags[position] or (listed and self._lists_errors(block))
 
     def _lists_errors(self, block: Block) -> bool:
