@@ -33,6 +33,7 @@ COMPILED = (
     "newslint.parsing.html.second_pass",
     "newslint.parsing.html.related",
     "newslint.parsing.html.images",
+    "newslint.language.unit_index",
 )
 
 
