@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from newslint.language import expression_store
 
 if TYPE_CHECKING:
-    from newslint.document.model import Block
+    from newslint.document.model import Block, Document
 
 _MAX_QUOTE = 2000  # characters: a quotation longer than this is a stray mark, not a quotation
 
@@ -86,3 +86,17 @@ def unquoted(sentence: str, start: int, quotes: list[tuple[int, int]]) -> str:
         for k in range(max(a, start), min(e, start + len(sentence))):
             chars[k - start] = " "
     return "".join(chars)
+
+
+def pull_quote_set_large(doc: Document, b: Block, quotes: list[tuple[int, int]]) -> bool:
+    """Whether ``b`` is a pull quote wholly in quotation marks, with no one named after it, on a page that no writer
+    signs and no date dates (a firm's own page): the marks only set the page's own words large ("Earn an assured
+    11% a year, with your capital never at risk." on a lending platform's page). A news page's pull quote repeats
+    someone's words from its story, and stays quoted."""
+    if len(quotes) != 1 or b.container_fn is None or doc.metadata.get("authors") or doc.metadata.get("published"):
+        return False
+    from newslint.parsing.html.elements import PULL_QUOTE
+
+    a, e = quotes[0]
+    n = len(b.text.rstrip())
+    return a <= 2 and e >= n - 2 and PULL_QUOTE.search(b.container_fn().lower()) is not None

@@ -30,7 +30,7 @@ import regex
 from newslint.document.sentences import split_sentences
 from newslint.language import expression_store, narration
 from newslint.language.lazy_pattern import LazyPattern
-from newslint.language.quotations import q_spans, quoted_spans, unquoted
+from newslint.language.quotations import pull_quote_set_large, q_spans, quoted_spans, unquoted
 from newslint.language.reporting import alt_spans, reported_sentences
 from newslint.language.self_promotion import indexable, maybe_promotion, promotion_literals, promotion_matches
 
@@ -491,9 +491,9 @@ class Voices:
         if quotes is None:
             quotes = quoted_spans(b.text)
             if self.doc.format == "html":
-                extra = q_spans(self.doc.source, b)
-                if extra:
-                    quotes = sorted(quotes + [q for q in extra if not any(a <= q[0] < e for a, e in quotes)])
+                extra = q_spans(self.doc.source, b)  # (an HTML page's <q> elements)
+                quotes = sorted(quotes + [q for q in extra if not any(a <= q[0] < e for a, e in quotes)])
+                quotes = [] if pull_quote_set_large(self.doc, b, quotes) else quotes  # (the page's own, set large)
             self._quoted[id(b)] = quotes
         return quotes
 
