@@ -87,6 +87,15 @@ def test_links_with_targets():
     assert link.href == "https://example.com/?utm_source=x&a=1"
 
 
+def test_a_button_label_is_a_link_label_without_an_address():
+    doc = html(
+        '<div class="card"><p>Coupon 9%.</p><button class="cta">Invest now</button> <button>Share</button></div>'
+    )
+    block = find_block(doc, "Invest now")
+    labels = [(block.text[lk.start : lk.end], lk.href) for lk in block.links]
+    assert labels == [("Invest now", ""), ("Share", "")]
+
+
 @pytest.mark.parametrize(
     "attrs, target",
     [

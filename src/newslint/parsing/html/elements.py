@@ -63,6 +63,7 @@ TAG_CLASS.update(
         "link": LINKC,
         "hr": HR,
         "a": A,
+        "button": A,  # a button's label is a link label without an address (a call to action)
         "b": BOLD,
         "strong": BOLD,
         "time": TIME,

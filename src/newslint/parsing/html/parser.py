@@ -82,13 +82,11 @@ SCAN_TAGS: Final = not isinstance(scan_tag, types.FunctionType)
 # Module-level constants are Final: compiled with mypyc, a Final name is a C static (or, for a literal,
 # a constant), where any other global is a dictionary lookup at every use: a few per tag, 5% of a parse.
 BLOCK: Final = _vocabulary.BLOCK
-CLOSES_P: Final = _vocabulary.CLOSES_P
 FURNITURE_TAGS: Final = _vocabulary.FURNITURE_TAGS
 SOFT_FURNITURE_TAGS: Final = _vocabulary.SOFT_FURNITURE_TAGS
 HEADINGS: Final = _vocabulary.HEADINGS
 KIND_BY_TAG: Final = _vocabulary.KIND_BY_TAG
 NON_PROSE: Final = _vocabulary.NON_PROSE
-VOID: Final = _vocabulary.VOID
 
 if TYPE_CHECKING:
     from newslint.parsing.html.selectors import HtmlSelectors
@@ -473,6 +471,8 @@ class HtmlExtractor:
                 elem = self.push(tag, a0, a1, flags)
                 if cls == QUOTE and not elem.pull_quote(src):
                     self.quote_depth += 1  # (a pull quote is the article's own text, set large)
+            elif cls == A and tag == "button":  # a button's label: a link label without an address (a call to action)
+                self.open_link = self.open_link or (None if self.skip_depth else (builder.position(), "", a0, a0))
             elif cls == A:
                 # Links are not tracked on the stack (a page has thousands): the open link is state of the
                 # block being built, closed by </a> or by the block's end. A byline link is tracked, and so is

@@ -85,7 +85,8 @@ BLOCK = frozenset(
     ]
 )
 
-# Elements whose text is never prose: code, media, forms controls, templates.
+# Elements whose text is never prose: code, media, forms controls, templates. (A <button>'s label is prose: it is
+# read as a link label, the page's own call to action; see elements.TAG_CLASS.)
 NON_PROSE = frozenset(
     [
         "code",
@@ -103,7 +104,6 @@ NON_PROSE = frozenset(
         "audio",
         "select",
         "option",
-        "button",
         "head",
     ]
 )

@@ -246,6 +246,19 @@ def _bold_chars(tok: Any) -> int:
     return n
 
 
+def _bold_box(tok: Any, text: str) -> bool:
+    """A block quote's paragraph in bold from end to end, not opening with a quotation mark."""
+    if len(text) < 40 or text[0] in "\"'“‘«„":
+        return False
+    kinds = [t.type for t in tok.children or [] if not (t.type in ("text", "softbreak") and not t.content.strip())]
+    return (
+        len(kinds) >= 3
+        and kinds[0] == "strong_open"
+        and kinds[-1] == "strong_close"
+        and _bold_chars(tok) >= 0.9 * len(text.replace(" ", ""))
+    )
+
+
 def _bold_label(children: list[Any], text: str) -> bool:
     """A short bold-only paragraph (``**Disclaimer**``) heads what follows, like a bold label line in HTML."""
     if len(text) > 60 or text.endswith("."):
@@ -382,7 +395,9 @@ def parse_markdown(src: str, path: str, encoding: str, budget: float | None = No
             elif "list_item_open" in containers:
                 kind = "list-item"
             elif "blockquote_open" in containers:
-                kind = "blockquote"
+                # (a block quote set wholly in bold, not in quotation marks, is the page's own box set off between
+                # items, a pitch or a callout: read like a paragraph, as an HTML pull quote is)
+                kind = "paragraph" if _bold_box(tok, text) else "blockquote"
             else:
                 kind = "paragraph"
             if text:
