@@ -134,6 +134,13 @@ def _looks_like_credit(text: str) -> bool:
     )
 
 
+def byline_line(text: str, kind: str) -> re.Match[str] | None:
+    """``BYLINE_LINE``'s match of a block's text, except a desk credit that is a heading: "रिसर्च टीम" or
+    "सपोर्ट डेस्क" as a heading names a section of a firm's page, not the desk that wrote it."""
+    m = BYLINE_LINE.match(text)
+    return None if m and kind == "heading" and m.group("hi_credit") else m
+
+
 def clean_author_text(text: str) -> list[str]:
     """The names in a byline: "By A, Senior Editor, Markets Desk | Updated: ..." -> ["A"];
     "A, B and C" -> ["A", "B", "C"]."""

@@ -17,7 +17,7 @@ from newslint.document.dates import FoundDate, find_dates, impossible_dates, par
 from newslint.document.model import UPDATED_COPY, Block, Metadata, MetaValue
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import fold
-from newslint.parsing.html.bylines import BYLINE_LINE, clean_author_text, is_credit, split_name_list
+from newslint.parsing.html.bylines import byline_line, clean_author_text, is_credit, split_name_list
 from newslint.parsing.html.jsonld import READ_TYPES, declared_types, walk_json_ld
 from newslint.parsing.html.media_credits import media_credits
 from newslint.parsing.html.tolerant_json import JStr, parse_values
@@ -423,9 +423,7 @@ class MetaCollector:
                 block.kind == "list-item" and not before_headline and _DATE_MARKERS.search(block.container)
             ):
                 continue  # a list item only in a list marked as the article's meta or date ("post-meta")
-            m = None if before_headline else BYLINE_LINE.match(text)
-            if m and block.kind == "heading" and m.group("hi_credit"):
-                m = None  # a section's heading ("रिसर्च टीम", "सपोर्ट डेस्क" on a firm's page), not a desk's credit
+            m = None if before_headline else byline_line(text, block.kind)
             if m:
                 for name in clean_author_text(text):
                     i = text.find(name)

@@ -18,7 +18,8 @@ from newslint.document.dates import find_dates
 from newslint.document.model import UPDATED_COPY, Block, Comment, Document, Link, Metadata, MetaValue, reader_letter
 from newslint.document.positions import LineIndex
 from newslint.document.textbuild import TextBuilder
-from newslint.parsing.html.metadata import BYLINE_LINE, clean_author_text, impossible_date_line, visible_dates
+from newslint.parsing.html.bylines import byline_line
+from newslint.parsing.html.metadata import clean_author_text, impossible_date_line, visible_dates
 from newslint.parsing.markdown.frontmatter import metadata_from_front_matter, split_front_matter
 from newslint.parsing.markdown.tokens import nesting_cut, tokenize
 
@@ -278,9 +279,7 @@ def _visible_meta(blocks: list[Block], meta: Metadata, title_index: int | None) 
         text = block.text
         if len(text) > 160:
             break
-        m = BYLINE_LINE.match(text)
-        if m and block.kind == "heading" and m.group("hi_credit"):
-            m = None  # a section's heading ("## रिसर्च टीम" on a firm's page), not a desk's credit
+        m = byline_line(text, block.kind)
         if m or (pos == 0 and title_index is not None and _NAME_LINE.match(text) and not find_dates(text)):
             for name in clean_author_text(text):
                 i = text.find(name)
